@@ -1,0 +1,156 @@
+//! `dangxue check [PATH...]`: validate units, plan files and completion files.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::core::unit::{Answer, Unit};
+use crate::store::content::{self, FileProblem};
+
+/// What kind of file a `.toml` is, judged from its text.
+fn toml_kind(text: &str) -> TomlKind {
+    if text.contains("dangxue-completion/") {
+        TomlKind::Completion
+    } else {
+        TomlKind::Plan
+    }
+}
+
+enum TomlKind {
+    Plan,
+    Completion,
+}
+
+/// Every file to check under the given paths: units (`.md`) and `.toml` files.
+fn collect(paths: &[PathBuf], problems: &mut Vec<FileProblem>) -> (Vec<PathBuf>, Vec<PathBuf>) {
+    let mut units = Vec::new();
+    let mut tomls = Vec::new();
+    for p in paths {
+        let meta = match std::fs::metadata(p) {
+            Ok(m) => m,
+            Err(e) => {
+                problems.push(FileProblem {
+                    path: p.display().to_string(),
+                    line: 0,
+                    message: format!("cannot read: {e}"),
+                });
+                continue;
+            }
+        };
+        if meta.is_dir() {
+            match content::unit_files(p) {
+                Ok(f) => units.extend(f),
+                Err(e) => problems.push(FileProblem {
+                    path: p.display().to_string(),
+                    line: 0,
+                    message: format!("cannot read folder: {e}"),
+                }),
+            }
+            tomls.extend(toml_files(p));
+        } else if p.extension().is_some_and(|x| x == "toml") {
+            tomls.push(p.clone());
+        } else {
+            units.push(p.clone());
+        }
+    }
+    (units, tomls)
+}
+
+/// `.toml` files under a folder, except `config.toml`, skipping `sources/` (the
+/// provenance notes of the built-in content) and not following symlinks.
+fn toml_files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let Ok(entries) = std::fs::read_dir(&d) else {
+            continue;
+        };
+        for e in entries.flatten() {
+            let Ok(ft) = e.file_type() else { continue };
+            let p = e.path();
+            if ft.is_dir() && p.file_name().is_some_and(|n| n != "sources") {
+                stack.push(p);
+            } else if ft.is_file()
+                && p.extension().is_some_and(|x| x == "toml")
+                && p.file_name().is_some_and(|n| n != "config.toml")
+            {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Content rules beyond the file format: a fill question's accepted forms should be
+/// findable in the unit's text, or the question is not answerable from the unit.
+fn unit_quality(u: &Unit, path: &str, problems: &mut Vec<FileProblem>) {
+    let body = crate::core::quiz::normalize_fill(&u.body);
+    for q in &u.questions {
+        if let Answer::Fill(forms) = &q.answer {
+            if !forms
+                .iter()
+                .any(|f| body.contains(&crate::core::quiz::normalize_fill(f)))
+            {
+                problems.push(FileProblem {
+                    path: path.to_string(),
+                    line: q.line,
+                    message: format!(
+                        "question {:?}: no accepted fill answer occurs in the unit's text",
+                        q.id
+                    ),
+                });
+            }
+        }
+    }
+}
+
+/// Check the paths; every problem found, in path order.
+#[must_use]
+pub fn run(paths: &[PathBuf]) -> Vec<FileProblem> {
+    let mut problems = Vec::new();
+    let (units, tomls) = collect(paths, &mut problems);
+    let mut seen: BTreeMap<String, (String, usize)> = BTreeMap::new();
+    for f in &units {
+        let shown = f.display().to_string();
+        match content::load_file(f) {
+            Ok(u) => {
+                let id_line = u.id_line;
+                if let Some((other, line)) = seen.get(&u.id) {
+                    problems.push(FileProblem {
+                        path: shown.clone(),
+                        line: id_line,
+                        message: format!("duplicate id {:?}: also in {other}:{line}", u.id),
+                    });
+                } else {
+                    seen.insert(u.id.clone(), (shown.clone(), id_line));
+                }
+                unit_quality(&u, &shown, &mut problems);
+            }
+            Err(ps) => problems.extend(ps),
+        }
+    }
+    for f in &tomls {
+        let shown = f.display().to_string();
+        let text = match std::fs::read_to_string(f) {
+            Ok(t) => t,
+            Err(e) => {
+                problems.push(FileProblem {
+                    path: shown,
+                    line: 0,
+                    message: format!("cannot read: {e}"),
+                });
+                continue;
+            }
+        };
+        let found = match toml_kind(&text) {
+            TomlKind::Plan => crate::core::plan::check(&text),
+            TomlKind::Completion => crate::core::completion::check(&text),
+        };
+        problems.extend(found.into_iter().map(|(line, message)| FileProblem {
+            path: shown.clone(),
+            line,
+            message,
+        }));
+    }
+    problems
+}

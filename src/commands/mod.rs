@@ -1,0 +1,3 @@
+//! Subcommands: plain text in, plain text out, no terminal.
+
+pub mod check;

@@ -1,0 +1,13 @@
+//! The pure core: no terminal, no files, no environment, no clock.
+
+pub mod completion;
+pub mod config;
+pub mod layout;
+pub mod plan;
+pub mod quiz;
+pub mod regime;
+pub mod report;
+pub mod review;
+pub mod state;
+pub mod text;
+pub mod unit;

@@ -1,0 +1,179 @@
+//! The member state: everything one member has read, answered and written.
+//!
+//! This is the model only; reading and writing it (atomically, under a lock) is
+//! `store`'s job. Status is never stored here: 月读/月讲/月学 are derived from this
+//! evidence by `regime` every time they are shown.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use toml::value::Datetime;
+
+use super::review::Card;
+
+/// The format version this build writes. A file with a larger `format` is refused.
+pub const STATE_FORMAT: u32 = 1;
+
+/// One member's state file, `<config dir>/members/<id>.toml`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct MemberState {
+    /// Format version of the file.
+    pub format: u32,
+    /// The member id (also the file name).
+    pub member_id: String,
+    /// Display name.
+    pub name: String,
+    /// Reading progress per unit id.
+    #[serde(default)]
+    pub units: BTreeMap<String, UnitProgress>,
+    /// Seconds studied per local day, `YYYY-MM-DD` (for the calendar and chart).
+    #[serde(default)]
+    pub days: BTreeMap<String, u64>,
+    /// Written work and the test, per cycle name (`2026-11`, `2026-11a`).
+    #[serde(default)]
+    pub cycles: BTreeMap<String, CycleWork>,
+    /// Review cards of missed practice questions, keyed `unit/question`.
+    #[serde(default)]
+    pub reviews: BTreeMap<String, Card>,
+}
+
+impl MemberState {
+    /// A fresh state for a new member.
+    #[must_use]
+    pub fn new(member_id: &str, name: &str) -> MemberState {
+        MemberState {
+            format: STATE_FORMAT,
+            member_id: member_id.to_string(),
+            name: name.to_string(),
+            units: BTreeMap::new(),
+            days: BTreeMap::new(),
+            cycles: BTreeMap::new(),
+            reviews: BTreeMap::new(),
+        }
+    }
+}
+
+/// Reading progress in one unit.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct UnitProgress {
+    /// Byte offset into the body of the first visible line, so the place survives a
+    /// change of terminal width.
+    pub offset: usize,
+    /// Furthest byte offset ever shown on screen.
+    pub furthest: usize,
+    /// Seconds spent in the unit, all cycles together.
+    pub seconds: u64,
+    /// Reading per cycle the unit was opened in.
+    pub cycles: BTreeMap<String, CycleReading>,
+}
+
+/// Reading of one unit within one cycle.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct CycleReading {
+    /// Seconds spent in the unit during the cycle (idle time excluded).
+    pub seconds: u64,
+    /// When the last line was first reached in the cycle.
+    pub finished: Option<Datetime>,
+}
+
+/// The written work and the test of one cycle.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct CycleWork {
+    /// 心得.
+    pub reflection: Option<Reflection>,
+    /// 月讲.
+    pub talk: Option<Talk>,
+    /// The cycle test, once begun.
+    pub test: Option<TestRecord>,
+    /// 调研.
+    pub survey: Option<Survey>,
+}
+
+/// The reflection (心得).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Reflection {
+    /// The unit it reflects on, if any.
+    pub unit: Option<String>,
+    /// The text.
+    pub text: String,
+}
+
+/// The talk (月讲).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Talk {
+    /// Topic.
+    pub topic: String,
+    /// Outline.
+    pub outline: String,
+    /// Day the talk was given.
+    pub delivered: Option<Datetime>,
+}
+
+/// The survey write-up (调研).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(default)]
+pub struct Survey {
+    /// Title.
+    pub title: String,
+    /// Text.
+    pub text: String,
+}
+
+/// The cycle test: drawn when begun, graded once when submitted.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TestRecord {
+    /// When the test began; the draw's pool is what was read before this.
+    pub taken: Datetime,
+    /// The drawn questions in order, with what was given (empty string: not answered).
+    pub answers: Vec<GivenAnswer>,
+    /// Submitted and graded; a submitted test is never changed.
+    #[serde(default)]
+    pub submitted: bool,
+}
+
+/// One answer as given, in the completion file's words.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GivenAnswer {
+    /// Unit id.
+    pub unit: String,
+    /// Question id.
+    pub question: String,
+    /// Letters for single/multiple, `true`/`false` for judge, the text for fill.
+    pub given: String,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips_through_toml() {
+        let mut s = MemberState::new("zhangsan", "张三");
+        s.units.insert(
+            "a".into(),
+            UnitProgress {
+                offset: 10,
+                furthest: 20,
+                seconds: 130,
+                cycles: [(
+                    "2026-11".to_string(),
+                    CycleReading {
+                        seconds: 130,
+                        finished: "2026-11-03T20:11:09+08:00".parse().ok(),
+                    },
+                )]
+                .into_iter()
+                .collect(),
+            },
+        );
+        s.days.insert("2026-11-03".into(), 130);
+        let text = toml::to_string(&s).expect("serialises");
+        let back: MemberState = toml::from_str(&text).expect("parses");
+        assert_eq!(back, s);
+    }
+}

@@ -1,0 +1,208 @@
+//! Loading units: the built-in ones compiled into the binary, then each folder of
+//! `content_dirs`, where a unit with a built-in id replaces the built-in one.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::path::{Path, PathBuf};
+
+use crate::core::unit::{self, Unit};
+
+include!(concat!(env!("OUT_DIR"), "/builtin_units.rs"));
+
+/// Largest unit file read; larger files are reported and skipped.
+pub const MAX_UNIT_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Where a unit came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Origin {
+    /// Compiled in; the path under `content/`.
+    Builtin(&'static str),
+    /// A file in a content dir.
+    File(PathBuf),
+}
+
+impl fmt::Display for Origin {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Origin::Builtin(p) => write!(f, "{p} (built in)"),
+            Origin::File(p) => write!(f, "{}", p.display()),
+        }
+    }
+}
+
+/// A problem with a file, as `path:line: message`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileProblem {
+    /// The file.
+    pub path: String,
+    /// 1-based line; 0 when the problem is the whole file (unreadable).
+    pub line: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for FileProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let path = crate::core::text::escape_controls(&self.path);
+        let message = crate::core::text::escape_controls(&self.message);
+        if self.line == 0 {
+            write!(f, "{path}: {message}")
+        } else {
+            write!(f, "{path}:{}: {message}", self.line)
+        }
+    }
+}
+
+/// The units of one run, by id, and what could not be loaded.
+#[derive(Debug, Default)]
+pub struct Library {
+    /// Units sorted by id.
+    pub units: BTreeMap<String, (Unit, Origin)>,
+    /// Files skipped, with why.
+    pub problems: Vec<FileProblem>,
+}
+
+impl Library {
+    /// The unit with this id.
+    #[must_use]
+    pub fn get(&self, id: &str) -> Option<&Unit> {
+        self.units.get(id).map(|(u, _)| u)
+    }
+
+    /// Units in id order.
+    pub fn iter(&self) -> impl Iterator<Item = &Unit> {
+        self.units.values().map(|(u, _)| u)
+    }
+}
+
+fn unit_problems(path: &str, problems: Vec<unit::Problem>) -> Vec<FileProblem> {
+    problems
+        .into_iter()
+        .map(|p| FileProblem {
+            path: path.to_string(),
+            line: p.line,
+            message: p.kind.to_string(),
+        })
+        .collect()
+}
+
+/// Load the built-in units. A broken built-in unit is a build defect; it is reported
+/// like any other so the program still starts.
+#[must_use]
+pub fn load_builtin() -> Library {
+    let mut lib = Library::default();
+    for (path, text) in BUILTIN {
+        match unit::parse(text) {
+            Ok(u) => {
+                lib.units.insert(u.id.clone(), (u, Origin::Builtin(path)));
+            }
+            Err(ps) => lib.problems.extend(unit_problems(path, ps)),
+        }
+    }
+    lib
+}
+
+/// Every `.md` file under `dir` except `README.md`, sorted; symlinks are not followed
+/// so a content dir cannot pull in files from elsewhere by accident.
+///
+/// # Errors
+/// When `dir` itself cannot be read.
+pub fn unit_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    let mut first = true;
+    while let Some(d) = stack.pop() {
+        let entries = match std::fs::read_dir(&d) {
+            Ok(e) => e,
+            Err(e) if first => return Err(e),
+            Err(_) => continue,
+        };
+        first = false;
+        for e in entries.flatten() {
+            let Ok(ft) = e.file_type() else { continue };
+            let p = e.path();
+            if ft.is_dir() {
+                stack.push(p);
+            } else if ft.is_file()
+                && p.extension().is_some_and(|x| x == "md")
+                && p.file_name().is_some_and(|n| n != "README.md")
+            {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// Read and parse one unit file.
+///
+/// # Errors
+/// Every problem, with the path.
+pub fn load_file(path: &Path) -> Result<Unit, Vec<FileProblem>> {
+    let shown = path.display().to_string();
+    let whole = |message: String| {
+        vec![FileProblem {
+            path: shown.clone(),
+            line: 0,
+            message,
+        }]
+    };
+    match std::fs::metadata(path) {
+        Ok(m) if m.len() > MAX_UNIT_BYTES => {
+            return Err(whole(format!(
+                "file is {} MB, larger than the {} MB a unit may be",
+                m.len() / (1024 * 1024),
+                MAX_UNIT_BYTES / (1024 * 1024)
+            )));
+        }
+        Ok(_) => {}
+        Err(e) => return Err(whole(format!("cannot read: {e}"))),
+    }
+    let bytes = std::fs::read(path).map_err(|e| whole(format!("cannot read: {e}")))?;
+    let text = String::from_utf8(bytes).map_err(|e| {
+        let line = 1 + e.as_bytes()[..e.utf8_error().valid_up_to()]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count();
+        vec![FileProblem {
+            path: shown.clone(),
+            line,
+            message: "not valid UTF-8: save the file as UTF-8".into(),
+        }]
+    })?;
+    unit::parse(&text).map_err(|ps| unit_problems(&shown, ps))
+}
+
+/// Add the units of a content dir to `lib`; same id replaces.
+pub fn add_dir(lib: &mut Library, dir: &Path) {
+    let files = match unit_files(dir) {
+        Ok(f) => f,
+        Err(e) => {
+            lib.problems.push(FileProblem {
+                path: dir.display().to_string(),
+                line: 0,
+                message: format!("cannot read content folder: {e}"),
+            });
+            return;
+        }
+    };
+    for f in files {
+        match load_file(&f) {
+            Ok(u) => {
+                lib.units.insert(u.id.clone(), (u, Origin::File(f)));
+            }
+            Err(ps) => lib.problems.extend(ps),
+        }
+    }
+}
+
+/// The built-in units plus every content dir, in order.
+#[must_use]
+pub fn load(content_dirs: &[PathBuf]) -> Library {
+    let mut lib = load_builtin();
+    for d in content_dirs {
+        add_dir(&mut lib, d);
+    }
+    lib
+}

@@ -1,0 +1,50 @@
+//! Where dangxue keeps its files.
+
+use std::path::{Path, PathBuf};
+
+/// The folders one run uses.
+#[derive(Debug, Clone)]
+pub struct Paths {
+    /// The config dir: `--home`, `DANGXUE_HOME` or the platform's (`~/.config/dangxue`).
+    pub home: PathBuf,
+}
+
+impl Paths {
+    /// Resolve the home folder: the flag first, then `DANGXUE_HOME`, then the platform
+    /// config dir.
+    ///
+    /// # Errors
+    /// When no home can be found (no `HOME` and no flag).
+    pub fn resolve(flag: Option<&Path>) -> anyhow::Result<Paths> {
+        if let Some(p) = flag {
+            return Ok(Paths { home: p.to_path_buf() });
+        }
+        if let Some(p) = std::env::var_os("DANGXUE_HOME").filter(|v| !v.is_empty()) {
+            return Ok(Paths { home: PathBuf::from(p) });
+        }
+        let dirs = directories::ProjectDirs::from("", "", "dangxue").ok_or_else(|| {
+            anyhow::anyhow!("cannot find a config folder: set HOME, or pass --home DIR")
+        })?;
+        Ok(Paths {
+            home: dirs.config_dir().to_path_buf(),
+        })
+    }
+
+    /// `config.toml`.
+    #[must_use]
+    pub fn config_file(&self) -> PathBuf {
+        self.home.join("config.toml")
+    }
+
+    /// The folder of member state files.
+    #[must_use]
+    pub fn members_dir(&self) -> PathBuf {
+        self.home.join("members")
+    }
+
+    /// One member's state file.
+    #[must_use]
+    pub fn member_file(&self, id: &str) -> PathBuf {
+        self.members_dir().join(format!("{id}.toml"))
+    }
+}
