@@ -148,6 +148,23 @@ impl Unit {
     }
 }
 
+/// Anything that can look units up by id: the loaded library, or a plain map in tests.
+pub trait Catalog {
+    /// The unit with this id.
+    fn unit(&self, id: &str) -> Option<&Unit>;
+    /// Every unit id, sorted.
+    fn ids(&self) -> Vec<&str>;
+}
+
+impl Catalog for BTreeMap<String, Unit> {
+    fn unit(&self, id: &str) -> Option<&Unit> {
+        self.get(id)
+    }
+    fn ids(&self) -> Vec<&str> {
+        self.keys().map(String::as_str).collect()
+    }
+}
+
 /// One thing wrong with a unit file, at a line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Problem {

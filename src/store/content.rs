@@ -75,6 +75,15 @@ impl Library {
     }
 }
 
+impl crate::core::unit::Catalog for Library {
+    fn unit(&self, id: &str) -> Option<&Unit> {
+        self.get(id)
+    }
+    fn ids(&self) -> Vec<&str> {
+        self.units.keys().map(String::as_str).collect()
+    }
+}
+
 fn unit_problems(path: &str, problems: Vec<unit::Problem>) -> Vec<FileProblem> {
     problems
         .into_iter()
