@@ -74,7 +74,10 @@ pub struct UnitProgress {
 pub struct CycleReading {
     /// Seconds spent in the unit during the cycle (idle time excluded).
     pub seconds: u64,
-    /// When the last line was first reached in the cycle.
+    /// The last line was reached in the cycle (the unit may still lack time).
+    pub reached_end: bool,
+    /// When the unit first counted as finished in the cycle: last line reached and
+    /// `read.min_seconds` spent.
     pub finished: Option<Datetime>,
 }
 
@@ -164,6 +167,7 @@ mod tests {
                     "2026-11".to_string(),
                     CycleReading {
                         seconds: 130,
+                        reached_end: true,
                         finished: "2026-11-03T20:11:09+08:00".parse().ok(),
                     },
                 )]
