@@ -31,6 +31,10 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 ExitCode::from(1)
             })
         }
+        None => {
+            dangxue::commands::open::run(cli.home.as_deref(), cli.member.as_deref())?;
+            Ok(ExitCode::SUCCESS)
+        }
         _ => anyhow::bail!("not available in this build"),
     }
 }
