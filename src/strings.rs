@@ -108,8 +108,6 @@ pub struct Strings {
     pub conflict: &'static str,
     /// Save failure notice prefix.
     pub save_failed: &'static str,
-    /// Home screen actions line.
-    pub home_actions: &'static str,
 }
 
 /// 中文.
@@ -178,7 +176,6 @@ pub static ZH: Strings = Strings {
     date_hint: "格式 YYYY-MM-DD",
     conflict: "另一个会话也修改了",
     save_failed: "保存失败",
-    home_actions: "r 写心得  k 月讲  s 调研  x 测试",
 };
 
 /// English.
@@ -247,7 +244,6 @@ pub static EN: Strings = Strings {
     date_hint: "as YYYY-MM-DD",
     conflict: "Another session also changed",
     save_failed: "Could not save",
-    home_actions: "r reflect  k talk  s survey  x test",
 };
 
 /// The strings for a language.

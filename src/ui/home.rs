@@ -118,7 +118,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     rows.push((
         Line::from(format!(
             "  {test} · {}",
-            s.chars_of(s.fields[4], p.survey_chars, p.survey_needed)
+            s.chars_of(s.editors[2], p.survey_chars, p.survey_needed)
         )),
         Some((test_ratio + ratio(p.survey_chars, p.survey_needed)) / 2.0),
     ));
@@ -170,7 +170,6 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             ]));
         }
     }
-    extra.push(Line::from(Span::styled(s.home_actions, theme.accent)));
     if y + 1 < bottom {
         frame.render_widget(
             Paragraph::new(extra),
