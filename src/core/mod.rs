@@ -10,4 +10,5 @@ pub mod report;
 pub mod review;
 pub mod state;
 pub mod text;
+pub(crate) mod tomldoc;
 pub mod unit;
