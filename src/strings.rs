@@ -231,7 +231,14 @@ pub static EN: Strings = Strings {
     test_title: "Cycle test",
     test_hint: "letters/↑↓ answer  n/p next/prev  S submit  q back (answers kept)",
     test_empty: "No unit of this cycle finished yet: read some first",
-    fields: ["Reflection", "Topic", "Outline", "Delivered on", "Survey title", "Survey"],
+    fields: [
+        "Reflection",
+        "Topic",
+        "Outline",
+        "Delivered on",
+        "Survey title",
+        "Survey",
+    ],
     editors: ["Reflection", "Talk", "Survey"],
     review_empty: "Nothing to review",
     confirm_hint: "y yes  n no",
@@ -290,7 +297,9 @@ impl Strings {
     #[must_use]
     pub fn confirm_test(&self, n: usize) -> String {
         if self.lang == Lang::En {
-            format!("Start the cycle test? {n} questions, taken once per cycle, no feedback until submitted.")
+            format!(
+                "Start the cycle test? {n} questions, taken once per cycle, no feedback until submitted."
+            )
         } else {
             format!("开始本期测试?共 {n} 题,每期只能参加一次,交卷前不显示对错。")
         }

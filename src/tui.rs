@@ -39,7 +39,9 @@ struct Shared {
 fn lock(shared: &Mutex<Shared>) -> MutexGuard<'_, Shared> {
     // A panic while holding the lock leaves the data intact; keep using it so the
     // state can still be saved on the way out.
-    shared.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    shared
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// How often the loop wakes with no key, to count reading time.
@@ -167,7 +169,11 @@ pub fn run(mut app: App, save: SaveFn, theme: Theme) -> anyhow::Result<()> {
     let (mut terminal, _guard) = setup()?;
     spawn_watchdog(Arc::clone(&shared))?;
     let size = terminal.size()?;
-    update(&mut app, Msg::Resize(size.width, size.height), Timestamp::now());
+    update(
+        &mut app,
+        Msg::Resize(size.width, size.height),
+        Timestamp::now(),
+    );
     let mut last_save = Instant::now();
     let trace = FrameTrace::from_env();
     loop {
@@ -320,7 +326,9 @@ pub fn choose_profile(
         if k.kind == KeyEventKind::Release {
             continue;
         }
-        let ctrl = k.modifiers.contains(crossterm::event::KeyModifiers::CONTROL);
+        let ctrl = k
+            .modifiers
+            .contains(crossterm::event::KeyModifiers::CONTROL);
         if ctrl && k.code == KeyCode::Char('c') {
             return Ok(None);
         }

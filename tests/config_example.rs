@@ -16,10 +16,29 @@ fn example_config_mentions_every_key() {
     let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/config.example.toml"))
         .expect("config.example.toml exists");
     for key in [
-        "lang", "theme", "timezone", "content_dirs", "plan", "report_dir", "[cycle]", "length",
-        "[read]", "units", "reflection_min_chars", "min_seconds", "idle_seconds", "[talk]",
-        "outline_min_chars", "[study]", "pass_score", "survey_min_chars", "questions",
+        "lang",
+        "theme",
+        "timezone",
+        "content_dirs",
+        "plan",
+        "report_dir",
+        "[cycle]",
+        "length",
+        "[read]",
+        "units",
+        "reflection_min_chars",
+        "min_seconds",
+        "idle_seconds",
+        "[talk]",
+        "outline_min_chars",
+        "[study]",
+        "pass_score",
+        "survey_min_chars",
+        "questions",
     ] {
-        assert!(text.contains(key), "config.example.toml does not document {key}");
+        assert!(
+            text.contains(key),
+            "config.example.toml does not document {key}"
+        );
     }
 }

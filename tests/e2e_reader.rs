@@ -24,7 +24,10 @@ fn first_body_line(screen: &str) -> String {
 
 fn unit_state(home: &std::path::Path) -> toml::Table {
     let st = state(home, "zhangsan");
-    st["units"][UNIT].as_table().expect("unit progress recorded").clone()
+    st["units"][UNIT]
+        .as_table()
+        .expect("unit progress recorded")
+        .clone()
 }
 
 #[test]
@@ -35,7 +38,9 @@ fn search_read_quit_and_resume_at_the_same_place() {
     let top = p.screen();
     assert!(top.contains(TITLE), "{top}");
     p.keys("  ");
-    let scrolled = p.wait_until("a scrolled page", |s| first_body_line(s) != first_body_line(&top));
+    let scrolled = p.wait_until("a scrolled page", |s| {
+        first_body_line(s) != first_body_line(&top)
+    });
     let line = first_body_line(&scrolled);
     p.keys("q");
     p.wait_for("学习库");
@@ -63,7 +68,9 @@ fn a_hang_up_mid_read_loses_nothing() {
     open_unit(&mut p);
     let top = p.screen();
     p.keys("jjjjjjj");
-    let moved = p.wait_until("scrolled lines", |s| first_body_line(s) != first_body_line(&top));
+    let moved = p.wait_until("scrolled lines", |s| {
+        first_body_line(s) != first_body_line(&top)
+    });
     std::thread::sleep(std::time::Duration::from_millis(200));
     let line = first_body_line(&p.screen());
     assert!(!line.is_empty(), "{moved}");
@@ -75,7 +82,9 @@ fn a_hang_up_mid_read_loses_nothing() {
 
     let mut p = Pty::start(h.path(), &["--member", "zhangsan"], 80, 24);
     open_unit(&mut p);
-    p.wait_until("the place before the hang-up", |s| first_body_line(s) == line);
+    p.wait_until("the place before the hang-up", |s| {
+        first_body_line(s) == line
+    });
     p.keys("\u{3}");
     assert_eq!(p.wait_exit(), 0);
 }

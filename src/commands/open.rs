@@ -3,7 +3,7 @@
 
 use std::path::Path;
 
-use crate::app::{App, CyclePlan};
+use crate::app::App;
 use crate::core::config::Config;
 use crate::core::state::MemberState;
 use crate::store::content;
@@ -89,21 +89,28 @@ pub fn run(home: Option<&Path>, member: Option<&str>) -> anyhow::Result<()> {
     if let Some(n) = name {
         state.name = n;
     }
-    let tz = match &config.timezone {
-        Some(tz) => jiff::tz::TimeZone::get(tz)
-            .map_err(|e| anyhow::anyhow!("config timezone {tz:?} is not a known IANA zone: {e}"))?,
-        None => jiff::tz::TimeZone::system(),
-    };
-    let mut app = App::new(s, library, config.rules(), state, tz, jiff::Timestamp::now());
-    app.set_plan(crate::commands::plan_for(&config, &app.cycle, &app.library)?);
+    let tz = crate::commands::time_zone(&config)?;
+    let plan = crate::commands::load_plan(&config)?;
+    let mut app = App::new(
+        s,
+        library,
+        config.rules(),
+        state,
+        tz,
+        jiff::Timestamp::now(),
+    );
+    let cycle = crate::app::progress::cycle(&app);
+    app.set_plan(crate::commands::plan_for(plan.as_ref(), &cycle));
     let mut notes: Vec<String> = notices.iter().map(|n| n.to_string()).collect();
     if skipped > 0 {
-        notes.push(format!("{skipped} unit file(s) skipped: run `dangxue check`"));
+        notes.push(format!(
+            "{skipped} unit file(s) skipped: run `dangxue check`"
+        ));
     }
     if !notes.is_empty() {
         app.notice = Some(notes.join(" · "));
     }
-    let _ = CyclePlan::default();
-    let save: tui::SaveFn = Box::new(move |st| store.save(st).map(|o| o.state).map_err(|e| e.to_string()));
+    let save: tui::SaveFn =
+        Box::new(move |st| store.save(st).map(|o| o.state).map_err(|e| e.to_string()));
     tui::run(app, save, theme)
 }

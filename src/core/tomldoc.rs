@@ -19,7 +19,10 @@ pub const MAX_DOCUMENT_BYTES: usize = 4 * 1024 * 1024;
 /// 1-based line of a byte offset.
 pub(crate) fn line_at(text: &str, offset: usize) -> usize {
     let end = offset.min(text.len());
-    1 + text.as_bytes()[..end].iter().filter(|b| **b == b'\n').count()
+    1 + text.as_bytes()[..end]
+        .iter()
+        .filter(|b| **b == b'\n')
+        .count()
 }
 
 /// Parse `text` into a spanned table, or the parser's first error with its line.
@@ -206,7 +209,9 @@ impl<'t> Reader<'t> {
             }
         }
         let what = match kind {
-            DateKind::Offset => "a date and time with its UTC offset, like 2026-11-03T20:11:09+08:00",
+            DateKind::Offset => {
+                "a date and time with its UTC offset, like 2026-11-03T20:11:09+08:00"
+            }
             DateKind::LocalDate => "a date like 2026-11-20 (no time, no quotes)",
         };
         self.wrong_type(line, t, key, what);
@@ -311,8 +316,13 @@ mod tests {
         assert_eq!(r.get(&root, "a", true).map(|x| x.0), Some(1));
         let t = r.table(&root, "t", "[t]").expect("table");
         assert_eq!(t.line, 3);
-        assert_eq!(r.string(&t, "b", true).map(|(l, s)| (l, s.to_string())), Some((4, "x".into())));
-        let rs = r.tables(&root, "r", true, "[[r]]").expect("array of tables");
+        assert_eq!(
+            r.string(&t, "b", true).map(|(l, s)| (l, s.to_string())),
+            Some((4, "x".into()))
+        );
+        let rs = r
+            .tables(&root, "r", true, "[[r]]")
+            .expect("array of tables");
         assert_eq!(rs.iter().map(|t| t.line).collect::<Vec<_>>(), vec![6, 8]);
         assert_eq!(r.integer(&rs[1], "c", true, 0, 10), Some(3));
         assert!(r.problems.is_empty());
@@ -321,7 +331,10 @@ mod tests {
         assert_eq!(
             r.problems,
             vec![
-                (9, "\"c\" in [[r]] must be a whole number from 5 to 10".to_string()),
+                (
+                    9,
+                    "\"c\" in [[r]] must be a whole number from 5 to 10".to_string()
+                ),
                 (3, "missing key \"z\" in [t]".to_string()),
             ]
         );

@@ -31,7 +31,11 @@ impl StateStore {
     ///
     /// # Errors
     /// Unreadable file.
-    pub fn open(paths: &Paths, id: &str, name: &str) -> Result<(StateStore, MemberState, Vec<Notice>), String> {
+    pub fn open(
+        paths: &Paths,
+        id: &str,
+        name: &str,
+    ) -> Result<(StateStore, MemberState, Vec<Notice>), String> {
         let path = paths.member_file(id);
         let _ = std::fs::create_dir_all(paths.members_dir());
         let state = match std::fs::read_to_string(&path) {
@@ -61,7 +65,10 @@ pub fn list_members(paths: &Paths) -> Vec<(String, String)> {
             let p = e.path();
             if p.extension().is_some_and(|x| x == "toml") {
                 if let Some(id) = p.file_stem().and_then(|s| s.to_str()) {
-                    let name = std::fs::read_to_string(&p).ok().and_then(|t| toml::from_str::<MemberState>(&t).ok()).map_or_else(|| id.to_string(), |s| s.name);
+                    let name = std::fs::read_to_string(&p)
+                        .ok()
+                        .and_then(|t| toml::from_str::<MemberState>(&t).ok())
+                        .map_or_else(|| id.to_string(), |s| s.name);
                     out.push((id.to_string(), name));
                 }
             }
@@ -69,4 +76,15 @@ pub fn list_members(paths: &Paths) -> Vec<(String, String)> {
     }
     out.sort();
     out
+}
+
+/// Read a member's saved state.
+///
+/// # Errors
+/// Absent or unreadable.
+pub fn read_state(paths: &Paths, id: &str) -> anyhow::Result<MemberState> {
+    let path = paths.member_file(id);
+    let text =
+        std::fs::read_to_string(&path).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))?;
+    toml::from_str(&text).map_err(|e| anyhow::anyhow!("{}: {e}", path.display()))
 }

@@ -39,7 +39,13 @@ impl Pty {
     }
 
     /// Same, with extra environment variables.
-    pub fn start_env(home: &Path, args: &[&str], cols: u16, rows: u16, env: &[(&str, &str)]) -> Pty {
+    pub fn start_env(
+        home: &Path,
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+    ) -> Pty {
         let system = native_pty_system();
         let pair = system
             .openpty(PtySize {
@@ -144,7 +150,10 @@ impl Pty {
             if pred(&s) {
                 return s;
             }
-            assert!(start.elapsed() < WAIT, "screen never showed {what}; it shows:\n{s}");
+            assert!(
+                start.elapsed() < WAIT,
+                "screen never showed {what}; it shows:\n{s}"
+            );
             std::thread::sleep(Duration::from_millis(20));
         }
     }
@@ -192,7 +201,11 @@ impl Pty {
             if let Some(st) = self.child.try_wait().expect("try_wait") {
                 return st.exit_code();
             }
-            assert!(start.elapsed() < WAIT, "dangxue did not exit; screen:\n{}", self.screen());
+            assert!(
+                start.elapsed() < WAIT,
+                "dangxue did not exit; screen:\n{}",
+                self.screen()
+            );
             std::thread::sleep(Duration::from_millis(20));
         }
     }
@@ -214,8 +227,8 @@ impl Drop for Pty {
 /// Read a member's state file as TOML.
 pub fn state(home: &Path, id: &str) -> toml::Table {
     let path = home.join("members").join(format!("{id}.toml"));
-    let text = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
+    let text =
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
     toml::from_str(&text).unwrap_or_else(|e| panic!("parse {}: {e}", path.display()))
 }
 
