@@ -12,7 +12,10 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("dangxue: {}", dangxue::core::text::escape_controls(&format!("{e:#}")));
+            eprintln!(
+                "dangxue: {}",
+                dangxue::core::text::escape_controls(&format!("{e:#}"))
+            );
             ExitCode::from(1)
         }
     }
