@@ -260,12 +260,12 @@ fn earliest(a: Option<&Datetime>, b: Option<&Datetime>) -> Option<Datetime> {
     match (a, b) {
         (Some(a), Some(b)) => {
             if instant_key(b) < instant_key(a) {
-                Some(b.clone())
+                Some(*b)
             } else {
-                Some(a.clone())
+                Some(*a)
             }
         }
-        (Some(x), None) | (None, Some(x)) => Some(x.clone()),
+        (Some(x), None) | (None, Some(x)) => Some(*x),
         (None, None) => None,
     }
 }

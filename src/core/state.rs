@@ -109,7 +109,11 @@ pub fn check_member_id(id: &str) -> Result<(), String> {
         let what = match c {
             '/' | '\\' => "a path separator".to_string(),
             c if c.is_ascii_uppercase() => format!("the capital letter '{c}' (use lowercase)"),
-            c => format!("'{}'", super::text::escape_controls(&c.to_string())),
+            c => format!(
+                "'{}' (U+{:04X})",
+                super::text::escape_controls(&c.to_string()),
+                u32::from(c)
+            ),
         };
         return Err(format!(
             "member id '{shown}' contains {what}; use lowercase ascii letters, digits, '-', '_' and '.'"

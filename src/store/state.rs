@@ -14,7 +14,7 @@
 use std::fmt;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read};
-use std::os::unix::fs::OpenOptionsExt;
+use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -29,8 +29,8 @@ use super::paths::Paths;
 /// file is not a state file and is moved aside rather than read into memory.
 pub const MAX_STATE_BYTES: u64 = 32 * 1024 * 1024;
 
-/// How long a save waits for another session that is saving the same member.
-const LOCK_WAIT: Duration = Duration::from_secs(5);
+/// How long a save waits by default for another session saving the same member.
+pub const LOCK_WAIT: Duration = Duration::from_secs(5);
 
 /// Something the member should be told after opening or saving.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -122,12 +122,11 @@ pub enum StateError {
     },
     /// Another process held the lock too long.
     #[error(
-        "{}: another dangxue process is saving this member and did not finish within {} seconds; try again",
-        shown(.path),
-        LOCK_WAIT.as_secs()
+        "{}: another dangxue process is saving this member and did not finish in time; your work is still in memory, try again",
+        shown(.path)
     )]
     Locked {
-        /// The lock file.
+        /// The state file.
         path: PathBuf,
     },
 }
@@ -242,12 +241,11 @@ pub fn parse_state(bytes: &[u8]) -> Result<MemberState, StateProblem> {
         }),
         Ok(s) => Ok(s),
         Err(e) => {
-            if let Ok(table) = toml::from_str::<toml::Table>(text) {
-                if let Some(found) = table.get("format").and_then(toml::Value::as_integer) {
-                    if found > i64::from(STATE_FORMAT) {
-                        return Err(StateProblem::TooNew { found });
-                    }
-                }
+            let found = toml::from_str::<toml::Table>(text)
+                .ok()
+                .and_then(|t| t.get("format").and_then(toml::Value::as_integer));
+            if let Some(found) = found.filter(|f| *f > i64::from(STATE_FORMAT)) {
+                return Err(StateProblem::TooNew { found });
             }
             Err(StateProblem::Invalid {
                 line: e
@@ -301,6 +299,7 @@ pub struct StateStore {
     id: String,
     file: PathBuf,
     lock_file: PathBuf,
+    lock_wait: Duration,
     /// What this session last loaded or saved: the common ancestor of the next merge.
     base: MemberState,
 }
@@ -332,6 +331,7 @@ impl StateStore {
             id: member_id.to_string(),
             file: paths.member_file(member_id),
             lock_file: dir.join(format!("{member_id}.lock")),
+            lock_wait: LOCK_WAIT,
             base: MemberState::new(member_id, default_name),
         };
         // In a folder where the lock file cannot be made nothing can be saved either;
@@ -404,6 +404,12 @@ impl StateStore {
         })
     }
 
+    /// How long a save waits for another session's save to finish ([`LOCK_WAIT`] by
+    /// default), e.g. shorter for a save on the way out after a hang-up.
+    pub fn set_lock_wait(&mut self, wait: Duration) {
+        self.lock_wait = wait;
+    }
+
     /// The state file.
     #[must_use]
     pub fn path(&self) -> &Path {
@@ -429,8 +435,9 @@ impl StateStore {
         })
     }
 
-    /// Take the sidecar lock, waiting up to [`LOCK_WAIT`]. Released when the file is
-    /// dropped (and by the kernel if the process dies).
+    /// Take the sidecar lock, waiting up to `lock_wait`. Released when the file is
+    /// dropped (and by the kernel if the process dies). Failures name the state file,
+    /// which is what cannot be saved.
     fn lock(&self) -> Result<File, StateError> {
         let file = OpenOptions::new()
             .read(true)
@@ -440,24 +447,32 @@ impl StateStore {
             .mode(STATE_FILE_MODE)
             .open(&self.lock_file)
             .map_err(|source| StateError::Write {
-                path: self.lock_file.clone(),
+                path: self.file.clone(),
                 source,
             })?;
+        // Created under a umask that took bits off: the file only needs to be ours, but
+        // an unreadable lock file would stop our next session from opening it.
+        if file
+            .metadata()
+            .is_ok_and(|m| m.permissions().mode() & 0o777 != STATE_FILE_MODE)
+        {
+            let _ = file.set_permissions(fs::Permissions::from_mode(STATE_FILE_MODE));
+        }
         let start = Instant::now();
         loop {
             match file.try_lock() {
                 Ok(()) => return Ok(file),
-                Err(fs::TryLockError::WouldBlock) if start.elapsed() < LOCK_WAIT => {
-                    std::thread::sleep(Duration::from_millis(10));
+                Err(fs::TryLockError::WouldBlock) if start.elapsed() < self.lock_wait => {
+                    std::thread::sleep(Duration::from_millis(5));
                 }
                 Err(fs::TryLockError::WouldBlock) => {
                     return Err(StateError::Locked {
-                        path: self.lock_file.clone(),
+                        path: self.file.clone(),
                     });
                 }
                 Err(fs::TryLockError::Error(source)) => {
                     return Err(StateError::Write {
-                        path: self.lock_file.clone(),
+                        path: self.file.clone(),
                         source,
                     });
                 }
