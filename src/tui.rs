@@ -25,8 +25,10 @@ use crate::core::state::MemberState;
 use crate::ui::theme::Theme;
 
 /// Saves a member state; returns the state as written (merged with what other
-/// sessions saved meanwhile) or a message saying why it could not.
-pub type SaveFn = Box<dyn FnMut(&MemberState) -> Result<MemberState, String> + Send>;
+/// sessions saved meanwhile) with anything the member must be told, or a message
+/// saying why it could not.
+pub type SaveFn =
+    Box<dyn FnMut(&MemberState) -> Result<(MemberState, Vec<String>), String> + Send>;
 
 /// What the signal thread and the loop share: the latest state and the saver.
 struct Shared {
@@ -159,7 +161,12 @@ fn to_msg(app: &App, ev: Event) -> Option<Msg> {
 ///
 /// # Errors
 /// When the terminal cannot be set up or read.
-pub fn run(mut app: App, save: SaveFn, theme: Theme) -> anyhow::Result<()> {
+pub fn run(
+    mut app: App,
+    save: SaveFn,
+    theme: Theme,
+    report_dir: Option<std::path::PathBuf>,
+) -> anyhow::Result<()> {
     let shared = Arc::new(Mutex::new(Shared {
         state: app.state.clone(),
         save,
@@ -204,7 +211,11 @@ pub fn run(mut app: App, save: SaveFn, theme: Theme) -> anyhow::Result<()> {
         let quit = effects.contains(&Effect::Quit);
         let due = app.dirty && last_save.elapsed() >= SAVE_EVERY;
         if quit || due || (app.dirty && effects.contains(&Effect::Save)) {
-            save_now(&shared, &mut app);
+            if save_now(&shared, &mut app) {
+                if let Some(dir) = &report_dir {
+                    drop_completion(&mut app, dir);
+                }
+            }
             last_save = Instant::now();
         }
         if quit {
@@ -241,20 +252,38 @@ impl FrameTrace {
     }
 }
 
-fn save_now(shared: &Mutex<Shared>, app: &mut App) {
+/// Save now; true when the state was written.
+fn save_now(shared: &Mutex<Shared>, app: &mut App) -> bool {
     let mut s = lock(shared);
     let state = app.state.clone();
     match (s.save)(&state) {
-        Ok(merged) => {
+        Ok((merged, notes)) => {
             if merged != app.state {
                 app.state = merged.clone();
             }
             s.state = merged;
             app.dirty = false;
+            if !notes.is_empty() {
+                app.notice = Some(notes.join(" · "));
+            }
+            true
         }
         Err(e) => {
             app.notice = Some(format!("{}: {e}", app.s.save_failed));
+            false
         }
+    }
+}
+
+/// Write the current cycle's completion file into the configured drop folder, so the
+/// secretary's folder always holds the latest evidence.
+fn drop_completion(app: &mut App, dir: &std::path::Path) {
+    let Some(c) = crate::app::progress::completion(app) else {
+        return;
+    };
+    let path = dir.join(format!("{}-{}.toml", c.member_id, c.cycle));
+    if let Err(e) = crate::store::atomic::write_atomic(&path, c.to_toml().as_bytes(), 0o640) {
+        app.notice = Some(format!("{}: {}: {e}", app.s.save_failed, path.display()));
     }
 }
 

@@ -23,7 +23,7 @@ pub fn run(
         || PathBuf::from(format!("{}-{cycle}.toml", m.state.member_id)),
         Path::to_path_buf,
     );
-    crate::store::write_file(&path, c.to_toml().as_bytes(), 0o640).map_err(|e| {
+    crate::store::atomic::write_atomic(&path, c.to_toml().as_bytes(), 0o640).map_err(|e| {
         anyhow::anyhow!(
             "cannot write {}: {e} (choose another place with --out)",
             path.display()

@@ -88,7 +88,7 @@ pub fn time_zone(config: &Config) -> anyhow::Result<jiff::tz::TimeZone> {
 /// No or several profiles without `--member`, or unreadable config, plan or state.
 pub fn load_member(home: Option<&Path>, member: Option<&str>) -> anyhow::Result<Member> {
     let paths = Paths::resolve(home)?;
-    let config = open::load_config(&paths)?;
+    let config = crate::store::config::load_config(&paths).map_err(|e| anyhow::anyhow!("{e}"))?;
     let library = content::load(&config.content_dirs);
     for p in &library.problems {
         eprintln!("dangxue: skipped: {p}");
@@ -116,7 +116,14 @@ pub fn load_member(home: Option<&Path>, member: Option<&str>) -> anyhow::Result<
             }
         }
     };
-    let state = crate::store::state::read_state(&paths, &id)?;
+    let state = crate::store::state::read_member(&paths, &id)
+        .map_err(|e| anyhow::anyhow!("{e}"))?
+        .ok_or_else(|| {
+            anyhow::anyhow!(
+                "member {id:?} has no record in {} yet: open it once with `dangxue --member {id}`",
+                paths.members_dir().display()
+            )
+        })?;
     let tz = time_zone(&config)?;
     Ok(Member {
         paths,
