@@ -27,8 +27,7 @@ use crate::ui::theme::Theme;
 /// Saves a member state; returns the state as written (merged with what other
 /// sessions saved meanwhile) with anything the member must be told, or a message
 /// saying why it could not.
-pub type SaveFn =
-    Box<dyn FnMut(&MemberState) -> Result<(MemberState, Vec<String>), String> + Send>;
+pub type SaveFn = Box<dyn FnMut(&MemberState) -> Result<(MemberState, Vec<String>), String> + Send>;
 
 /// What the signal thread and the loop share: the latest state and the saver.
 struct Shared {
@@ -211,10 +210,10 @@ pub fn run(
         let quit = effects.contains(&Effect::Quit);
         let due = app.dirty && last_save.elapsed() >= SAVE_EVERY;
         if quit || due || (app.dirty && effects.contains(&Effect::Save)) {
-            if save_now(&shared, &mut app) {
-                if let Some(dir) = &report_dir {
-                    drop_completion(&mut app, dir);
-                }
+            if save_now(&shared, &mut app)
+                && let Some(dir) = &report_dir
+            {
+                drop_completion(&mut app, dir);
             }
             last_save = Instant::now();
         }

@@ -296,11 +296,12 @@ fn check_finished(app: &mut App) {
         .units
         .get_mut(&r.unit_id)
         .and_then(|p| p.cycles.get_mut(&cycle))
+        && c.finished.is_none()
+        && c.reached_end
+        && c.seconds >= min
     {
-        if c.finished.is_none() && c.reached_end && c.seconds >= min {
-            c.finished = stamp;
-            app.dirty = true;
-        }
+        c.finished = stamp;
+        app.dirty = true;
     }
 }
 
@@ -417,10 +418,11 @@ fn quiz_screen(app: &mut App, msg: Msg) -> Vec<Effect> {
             v.input.pop();
         }
         Msg::Enter => {
-            if q.qtype != QuestionType::Fill && v.chosen.is_empty() {
-                if let Some(c) = char::from_u32('A' as u32 + u32::try_from(v.cursor).unwrap_or(0)) {
-                    choose(v, q.qtype, c);
-                }
+            if q.qtype != QuestionType::Fill
+                && v.chosen.is_empty()
+                && let Some(c) = char::from_u32('A' as u32 + u32::try_from(v.cursor).unwrap_or(0))
+            {
+                choose(v, q.qtype, c);
             }
             let given = given_text(q.qtype, &v.chosen, &v.input);
             if given.is_empty() {
@@ -483,15 +485,15 @@ fn review_list(app: &mut App, msg: Msg) -> Vec<Effect> {
     let due = app.due_reviews();
     match msg {
         Msg::Open => {
-            if let Some(key) = due.get(app.review.selected) {
-                if let Some((u, q)) = key.split_once('/') {
-                    app.quiz = QuizView {
-                        items: vec![(u.to_string(), q.to_string())],
-                        from_review: true,
-                        ..QuizView::default()
-                    };
-                    app.screen = Screen::Quiz;
-                }
+            if let Some(key) = due.get(app.review.selected)
+                && let Some((u, q)) = key.split_once('/')
+            {
+                app.quiz = QuizView {
+                    items: vec![(u.to_string(), q.to_string())],
+                    from_review: true,
+                    ..QuizView::default()
+                };
+                app.screen = Screen::Quiz;
             }
         }
         Msg::OpenPassage => {

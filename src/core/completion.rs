@@ -788,7 +788,7 @@ fn counted_reads<'c>(
     reads
         .iter()
         .filter(|e| e.seconds >= rules.read.min_seconds)
-        .filter(|e| cycle_units.is_none_or(|us| us.iter().any(|u| *u == e.unit)))
+        .filter(|e| cycle_units.is_none_or(|us| us.contains(&e.unit)))
         .filter(|e| catalog.unit(&e.unit).is_some())
         .filter_map(|e| {
             let f = e.finished.as_ref()?;
@@ -880,13 +880,13 @@ pub fn assess(
         .collect();
     units_read.sort();
     let reflection_chars = c.reflection.as_ref().map_or(0, |r| count_chars(&r.text));
-    if let Some(u) = c.reflection.as_ref().and_then(|r| r.unit.as_ref()) {
-        if catalog.unit(u).is_none() {
-            findings.push(Finding::UnknownUnit {
-                unit: u.clone(),
-                place: Place::Reflection,
-            });
-        }
+    if let Some(u) = c.reflection.as_ref().and_then(|r| r.unit.as_ref())
+        && catalog.unit(u).is_none()
+    {
+        findings.push(Finding::UnknownUnit {
+            unit: u.clone(),
+            place: Place::Reflection,
+        });
     }
     let read = ReadPart {
         done: units_read.len() >= rules.read.units as usize

@@ -342,7 +342,7 @@ mod tests {
 
     #[test]
     fn parse_errors_name_their_line() {
-        let e = parse("a = 1\nb = \n").err().expect("broken");
+        let e = parse("a = 1\nb = \n").expect_err("broken");
         assert_eq!(e.0, 2);
         assert!(e.1.starts_with("TOML error: "), "{}", e.1);
     }

@@ -192,19 +192,19 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             Rect::new(x, y, left.width.saturating_sub(2), 1),
         );
         y += 1;
-        if let Some(r) = gauge {
-            if y < bottom {
-                let g = LineGauge::default()
-                    .ratio(r.clamp(0.0, 1.0))
-                    .filled_style(theme.gauge)
-                    .unfilled_style(theme.dim)
-                    .label(format!("{:>3}%", (r * 100.0).round()));
-                frame.render_widget(
-                    g,
-                    Rect::new(x + 2, y, left.width.saturating_sub(4).min(40), 1),
-                );
-                y += 1;
-            }
+        if let Some(r) = gauge
+            && y < bottom
+        {
+            let g = LineGauge::default()
+                .ratio(r.clamp(0.0, 1.0))
+                .filled_style(theme.gauge)
+                .unfilled_style(theme.dim)
+                .label(format!("{:>3}%", (r * 100.0).round()));
+            frame.render_widget(
+                g,
+                Rect::new(x + 2, y, left.width.saturating_sub(4).min(40), 1),
+            );
+            y += 1;
         }
     }
     let due = app.due_reviews().len();
@@ -257,10 +257,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             let mut events =
                 CalendarEventStore::today(theme.accent.add_modifier(Modifier::UNDERLINED));
             for (d, secs) in &days {
-                if *secs > 0 {
-                    if let Some(t) = to_time(*d) {
-                        events.add(t, theme.good.add_modifier(Modifier::BOLD));
-                    }
+                if *secs > 0
+                    && let Some(t) = to_time(*d)
+                {
+                    events.add(t, theme.good.add_modifier(Modifier::BOLD));
                 }
             }
             let _ = today;

@@ -94,7 +94,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 
     let len = r.layout.lines.len();
     let shown = (r.top + usize::from(body.height)).min(len);
-    let pct = if len == 0 { 100 } else { shown * 100 / len };
+    let pct = (shown * 100).checked_div(len).unwrap_or(100);
     let spent = app.state.units.get(&r.unit_id).map_or(0, |p| p.seconds) / 60;
     let offset = r.layout.offset_of_line(shown.saturating_sub(1).max(r.top));
     let left_chars = r.body.get(offset..).map_or(0, |s| s.chars().count());
