@@ -12,7 +12,10 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("dangxue: {}", dangxue::core::text::escape_controls(&format!("{e:#}")));
+            eprintln!(
+                "dangxue: {}",
+                dangxue::core::text::escape_controls(&format!("{e:#}"))
+            );
             ExitCode::from(1)
         }
     }
@@ -33,6 +36,25 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         }
         None => {
             dangxue::commands::open::run(cli.home.as_deref(), cli.member.as_deref())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Status { cycle }) => {
+            let text = dangxue::commands::status::run(
+                cli.home.as_deref(),
+                cli.member.as_deref(),
+                cycle.as_deref(),
+            )?;
+            print!("{text}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Export { cycle, out }) => {
+            let path = dangxue::commands::export::run(
+                cli.home.as_deref(),
+                cli.member.as_deref(),
+                cycle.as_deref(),
+                out.as_deref(),
+            )?;
+            println!("{}", path.display());
             Ok(ExitCode::SUCCESS)
         }
         _ => anyhow::bail!("not available in this build"),

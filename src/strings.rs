@@ -108,8 +108,6 @@ pub struct Strings {
     pub conflict: &'static str,
     /// Save failure notice prefix.
     pub save_failed: &'static str,
-    /// Home screen actions line.
-    pub home_actions: &'static str,
 }
 
 /// 中文.
@@ -178,7 +176,6 @@ pub static ZH: Strings = Strings {
     date_hint: "格式 YYYY-MM-DD",
     conflict: "另一个会话也修改了",
     save_failed: "保存失败",
-    home_actions: "r 写心得  k 月讲  s 调研  x 测试",
 };
 
 /// English.
@@ -234,7 +231,14 @@ pub static EN: Strings = Strings {
     test_title: "Cycle test",
     test_hint: "letters/↑↓ answer  n/p next/prev  S submit  q back (answers kept)",
     test_empty: "No unit of this cycle finished yet: read some first",
-    fields: ["Reflection", "Topic", "Outline", "Delivered on", "Survey title", "Survey"],
+    fields: [
+        "Reflection",
+        "Topic",
+        "Outline",
+        "Delivered on",
+        "Survey title",
+        "Survey",
+    ],
     editors: ["Reflection", "Talk", "Survey"],
     review_empty: "Nothing to review",
     confirm_hint: "y yes  n no",
@@ -247,7 +251,6 @@ pub static EN: Strings = Strings {
     date_hint: "as YYYY-MM-DD",
     conflict: "Another session also changed",
     save_failed: "Could not save",
-    home_actions: "r reflect  k talk  s survey  x test",
 };
 
 /// The strings for a language.
@@ -294,7 +297,9 @@ impl Strings {
     #[must_use]
     pub fn confirm_test(&self, n: usize) -> String {
         if self.lang == Lang::En {
-            format!("Start the cycle test? {n} questions, taken once per cycle, no feedback until submitted.")
+            format!(
+                "Start the cycle test? {n} questions, taken once per cycle, no feedback until submitted."
+            )
         } else {
             format!("开始本期测试?共 {n} 题,每期只能参加一次,交卷前不显示对错。")
         }

@@ -25,8 +25,9 @@ use crate::core::state::MemberState;
 use crate::ui::theme::Theme;
 
 /// Saves a member state; returns the state as written (merged with what other
-/// sessions saved meanwhile) or a message saying why it could not.
-pub type SaveFn = Box<dyn FnMut(&MemberState) -> Result<MemberState, String> + Send>;
+/// sessions saved meanwhile) with anything the member must be told, or a message
+/// saying why it could not.
+pub type SaveFn = Box<dyn FnMut(&MemberState) -> Result<(MemberState, Vec<String>), String> + Send>;
 
 /// What the signal thread and the loop share: the latest state and the saver.
 struct Shared {
@@ -39,7 +40,9 @@ struct Shared {
 fn lock(shared: &Mutex<Shared>) -> MutexGuard<'_, Shared> {
     // A panic while holding the lock leaves the data intact; keep using it so the
     // state can still be saved on the way out.
-    shared.lock().unwrap_or_else(std::sync::PoisonError::into_inner)
+    shared
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// How often the loop wakes with no key, to count reading time.
@@ -157,7 +160,12 @@ fn to_msg(app: &App, ev: Event) -> Option<Msg> {
 ///
 /// # Errors
 /// When the terminal cannot be set up or read.
-pub fn run(mut app: App, save: SaveFn, theme: Theme) -> anyhow::Result<()> {
+pub fn run(
+    mut app: App,
+    save: SaveFn,
+    theme: Theme,
+    report_dir: Option<std::path::PathBuf>,
+) -> anyhow::Result<()> {
     let shared = Arc::new(Mutex::new(Shared {
         state: app.state.clone(),
         save,
@@ -167,7 +175,11 @@ pub fn run(mut app: App, save: SaveFn, theme: Theme) -> anyhow::Result<()> {
     let (mut terminal, _guard) = setup()?;
     spawn_watchdog(Arc::clone(&shared))?;
     let size = terminal.size()?;
-    update(&mut app, Msg::Resize(size.width, size.height), Timestamp::now());
+    update(
+        &mut app,
+        Msg::Resize(size.width, size.height),
+        Timestamp::now(),
+    );
     let mut last_save = Instant::now();
     let trace = FrameTrace::from_env();
     loop {
@@ -198,7 +210,11 @@ pub fn run(mut app: App, save: SaveFn, theme: Theme) -> anyhow::Result<()> {
         let quit = effects.contains(&Effect::Quit);
         let due = app.dirty && last_save.elapsed() >= SAVE_EVERY;
         if quit || due || (app.dirty && effects.contains(&Effect::Save)) {
-            save_now(&shared, &mut app);
+            if save_now(&shared, &mut app)
+                && let Some(dir) = &report_dir
+            {
+                drop_completion(&mut app, dir);
+            }
             last_save = Instant::now();
         }
         if quit {
@@ -235,20 +251,38 @@ impl FrameTrace {
     }
 }
 
-fn save_now(shared: &Mutex<Shared>, app: &mut App) {
+/// Save now; true when the state was written.
+fn save_now(shared: &Mutex<Shared>, app: &mut App) -> bool {
     let mut s = lock(shared);
     let state = app.state.clone();
     match (s.save)(&state) {
-        Ok(merged) => {
+        Ok((merged, notes)) => {
             if merged != app.state {
                 app.state = merged.clone();
             }
             s.state = merged;
             app.dirty = false;
+            if !notes.is_empty() {
+                app.notice = Some(notes.join(" · "));
+            }
+            true
         }
         Err(e) => {
             app.notice = Some(format!("{}: {e}", app.s.save_failed));
+            false
         }
+    }
+}
+
+/// Write the current cycle's completion file into the configured drop folder, so the
+/// secretary's folder always holds the latest evidence.
+fn drop_completion(app: &mut App, dir: &std::path::Path) {
+    let Some(c) = crate::app::progress::completion(app) else {
+        return;
+    };
+    let path = dir.join(format!("{}-{}.toml", c.member_id, c.cycle));
+    if let Err(e) = crate::store::atomic::write_atomic(&path, c.to_toml().as_bytes(), 0o640) {
+        app.notice = Some(format!("{}: {}: {e}", app.s.save_failed, path.display()));
     }
 }
 
@@ -320,7 +354,9 @@ pub fn choose_profile(
         if k.kind == KeyEventKind::Release {
             continue;
         }
-        let ctrl = k.modifiers.contains(crossterm::event::KeyModifiers::CONTROL);
+        let ctrl = k
+            .modifiers
+            .contains(crossterm::event::KeyModifiers::CONTROL);
         if ctrl && k.code == KeyCode::Char('c') {
             return Ok(None);
         }

@@ -18,7 +18,7 @@ use jiff::tz::TimeZone;
 use ratatui_textarea::TextArea;
 
 use crate::core::layout::{self, Layout};
-use crate::core::regime::{CycleLength, Rules};
+use crate::core::regime::{Cycle, CycleLength, Rules};
 use crate::core::state::MemberState;
 use crate::core::text;
 use crate::core::unit::{Kind, Unit};
@@ -224,18 +224,10 @@ pub const READER_FOOTER: u16 = 1;
 /// Widest the reader's text column gets, for comfortable Chinese lines.
 pub const READER_MAX_WIDTH: u16 = 100;
 
-/// The cycle containing a local date.
+/// The name of the cycle containing a local date.
 #[must_use]
 pub fn cycle_name(date: jiff::civil::Date, length: CycleLength) -> String {
-    match length {
-        CycleLength::Month => format!("{:04}-{:02}", date.year(), date.month()),
-        CycleLength::Fortnight => format!(
-            "{:04}-{:02}{}",
-            date.year(),
-            date.month(),
-            if date.day() <= 15 { 'a' } else { 'b' }
-        ),
-    }
+    Cycle::containing(date, length).to_string()
 }
 
 impl App {

@@ -296,11 +296,12 @@ fn check_finished(app: &mut App) {
         .units
         .get_mut(&r.unit_id)
         .and_then(|p| p.cycles.get_mut(&cycle))
+        && c.finished.is_none()
+        && c.reached_end
+        && c.seconds >= min
     {
-        if c.finished.is_none() && c.reached_end && c.seconds >= min {
-            c.finished = stamp;
-            app.dirty = true;
-        }
+        c.finished = stamp;
+        app.dirty = true;
     }
 }
 
@@ -417,12 +418,11 @@ fn quiz_screen(app: &mut App, msg: Msg) -> Vec<Effect> {
             v.input.pop();
         }
         Msg::Enter => {
-            if q.qtype != QuestionType::Fill && v.chosen.is_empty() {
-                if let Some(c) =
-                    char::from_u32('A' as u32 + u32::try_from(v.cursor).unwrap_or(0))
-                {
-                    choose(v, q.qtype, c);
-                }
+            if q.qtype != QuestionType::Fill
+                && v.chosen.is_empty()
+                && let Some(c) = char::from_u32('A' as u32 + u32::try_from(v.cursor).unwrap_or(0))
+            {
+                choose(v, q.qtype, c);
             }
             let given = given_text(q.qtype, &v.chosen, &v.input);
             if given.is_empty() {
@@ -485,15 +485,15 @@ fn review_list(app: &mut App, msg: Msg) -> Vec<Effect> {
     let due = app.due_reviews();
     match msg {
         Msg::Open => {
-            if let Some(key) = due.get(app.review.selected) {
-                if let Some((u, q)) = key.split_once('/') {
-                    app.quiz = QuizView {
-                        items: vec![(u.to_string(), q.to_string())],
-                        from_review: true,
-                        ..QuizView::default()
-                    };
-                    app.screen = Screen::Quiz;
-                }
+            if let Some(key) = due.get(app.review.selected)
+                && let Some((u, q)) = key.split_once('/')
+            {
+                app.quiz = QuizView {
+                    items: vec![(u.to_string(), q.to_string())],
+                    from_review: true,
+                    ..QuizView::default()
+                };
+                app.screen = Screen::Quiz;
             }
         }
         Msg::OpenPassage => {
@@ -546,28 +546,21 @@ fn home(app: &mut App, msg: Msg) -> Vec<Effect> {
     Vec::new()
 }
 
-/// Units of the current cycle: the plan's, or every unit without a plan.
+/// The questions the test would draw if it began now: the deterministic draw over
+/// the cycle's units finished so far (the same function the secretary's report runs).
 #[must_use]
-pub fn cycle_units(app: &App) -> Vec<String> {
-    match &app.plan.units {
-        Some(u) => u.clone(),
-        None => app.library.units.keys().cloned().collect(),
-    }
-}
-
-/// The test's pool now: every question of the cycle's units finished this cycle.
-#[must_use]
-pub fn test_pool(app: &App) -> Vec<(String, String)> {
-    let mut pool = Vec::new();
-    for id in cycle_units(app) {
-        if !app.finished_in_cycle(&id) {
-            continue;
-        }
-        if let Some(u) = app.library.get(&id) {
-            pool.extend(u.questions.iter().map(|q| (u.id.clone(), q.id.clone())));
-        }
-    }
-    pool
+pub fn draw_now(app: &App) -> Vec<(String, String)> {
+    let Some(taken) = app.now_datetime() else {
+        return Vec::new();
+    };
+    crate::core::completion::test_draw_for_state(
+        &app.state,
+        &super::progress::cycle(app),
+        &taken,
+        &app.rules,
+        app.plan.units.as_deref(),
+        &app.library,
+    )
 }
 
 fn start_test(app: &mut App) {
@@ -581,7 +574,7 @@ fn start_test(app: &mut App) {
         app.screen = Screen::Test;
         return;
     }
-    if test_pool(app).is_empty() {
+    if draw_now(app).is_empty() {
         app.notice = Some(app.s.test_empty.to_string());
         return;
     }
@@ -591,18 +584,16 @@ fn start_test(app: &mut App) {
 /// How many questions the test will have if started now.
 #[must_use]
 pub fn test_size(app: &App) -> usize {
-    let n = usize::try_from(app.rules.study.questions).unwrap_or(usize::MAX);
-    test_pool(app).len().min(n)
+    draw_now(app).len()
 }
 
 fn confirmed(app: &mut App, c: Confirm) -> Vec<Effect> {
     match c {
         Confirm::StartTest => {
-            let n = usize::try_from(app.rules.study.questions).unwrap_or(usize::MAX);
-            let drawn = quiz::draw(&app.state.member_id, &app.cycle, test_pool(app), n);
             let Some(taken) = app.now_datetime() else {
                 return Vec::new();
             };
+            let drawn = draw_now(app);
             let record = TestRecord {
                 taken,
                 answers: drawn
@@ -639,21 +630,7 @@ fn confirmed(app: &mut App, c: Confirm) -> Vec<Effect> {
 /// The graded score of the current cycle's submitted test.
 #[must_use]
 pub fn test_score(app: &App) -> Option<u32> {
-    let t = app.state.cycles.get(&app.cycle)?.test.as_ref()?;
-    if !t.submitted {
-        return None;
-    }
-    let correct = t
-        .answers
-        .iter()
-        .filter(|a| {
-            app.library
-                .get(&a.unit)
-                .and_then(|u| u.question(&a.question))
-                .is_some_and(|q| quiz::is_correct(q, &a.given))
-        })
-        .count();
-    Some(quiz::score(correct, t.answers.len()))
+    super::progress::assessment(app)?.score()
 }
 
 fn test_screen(app: &mut App, msg: Msg) -> Vec<Effect> {
@@ -757,7 +734,12 @@ fn answer_test(app: &mut App, q: &crate::core::unit::Question, msg: Msg) {
 }
 
 fn open_editor(app: &mut App, doc: Doc) {
-    let work = app.state.cycles.get(&app.cycle).cloned().unwrap_or_default();
+    let work = app
+        .state
+        .cycles
+        .get(&app.cycle)
+        .cloned()
+        .unwrap_or_default();
     let area = |text: &str| {
         let mut t = TextArea::new(text.lines().map(str::to_string).collect());
         t.move_cursor(ratatui_textarea::CursorMove::Bottom);
@@ -799,7 +781,12 @@ fn parse_date(s: &str) -> Option<toml::value::Datetime> {
 /// Copy the editor's fields into the member state.
 fn sync_editor(app: &mut App) {
     let Some(e) = &app.editor else { return };
-    let text = |i: usize| e.fields.get(i).map(|t| t.lines().join("\n")).unwrap_or_default();
+    let text = |i: usize| {
+        e.fields
+            .get(i)
+            .map(|t| t.lines().join("\n"))
+            .unwrap_or_default()
+    };
     let last_unit = app.reader.as_ref().map(|r| r.unit_id.clone());
     let work = app.state.cycles.entry(app.cycle.clone()).or_default();
     let before = work.clone();

@@ -3,8 +3,7 @@
 
 use std::path::Path;
 
-use crate::app::{App, CyclePlan};
-use crate::core::config::Config;
+use crate::app::App;
 use crate::core::state::MemberState;
 use crate::store::content;
 use crate::store::paths::Paths;
@@ -29,27 +28,13 @@ fn id_from(login: &str) -> String {
     if id.is_empty() { "member".into() } else { id }
 }
 
-/// Load config, or say which file is wrong and how.
-///
-/// # Errors
-/// When the config file exists but cannot be read or parsed.
-pub fn load_config(paths: &Paths) -> anyhow::Result<Config> {
-    let file = paths.config_file();
-    match std::fs::read_to_string(&file) {
-        Ok(text) => Config::parse(&text)
-            .map_err(|e| anyhow::anyhow!("{}:{e} (fix or remove the key)", file.display())),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
-        Err(e) => anyhow::bail!("cannot read {}: {e}", file.display()),
-    }
-}
-
 /// Open the TUI for `member` (or the picked / first-run member).
 ///
 /// # Errors
 /// Config, state or terminal errors, each naming the file.
 pub fn run(home: Option<&Path>, member: Option<&str>) -> anyhow::Result<()> {
     let paths = Paths::resolve(home)?;
-    let config = load_config(&paths)?;
+    let config = crate::store::config::load_config(&paths).map_err(|e| anyhow::anyhow!("{e}"))?;
     let s = strings::get(config.lang);
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let theme = Theme::new(config.theme, no_color);
@@ -89,21 +74,36 @@ pub fn run(home: Option<&Path>, member: Option<&str>) -> anyhow::Result<()> {
     if let Some(n) = name {
         state.name = n;
     }
-    let tz = match &config.timezone {
-        Some(tz) => jiff::tz::TimeZone::get(tz)
-            .map_err(|e| anyhow::anyhow!("config timezone {tz:?} is not a known IANA zone: {e}"))?,
-        None => jiff::tz::TimeZone::system(),
-    };
-    let mut app = App::new(s, library, config.rules(), state, tz, jiff::Timestamp::now());
-    app.set_plan(crate::commands::plan_for(&config, &app.cycle, &app.library)?);
+    let tz = crate::commands::time_zone(&config)?;
+    let plan = crate::commands::load_plan(&config)?;
+    let mut app = App::new(
+        s,
+        library,
+        config.rules(),
+        state,
+        tz,
+        jiff::Timestamp::now(),
+    );
+    let cycle = crate::app::progress::cycle(&app);
+    app.set_plan(crate::commands::plan_for(plan.as_ref(), &cycle));
     let mut notes: Vec<String> = notices.iter().map(|n| n.to_string()).collect();
     if skipped > 0 {
-        notes.push(format!("{skipped} unit file(s) skipped: run `dangxue check`"));
+        notes.push(format!(
+            "{skipped} unit file(s) skipped: run `dangxue check`"
+        ));
     }
     if !notes.is_empty() {
         app.notice = Some(notes.join(" · "));
     }
-    let _ = CyclePlan::default();
-    let save: tui::SaveFn = Box::new(move |st| store.save(st).map(|o| o.state).map_err(|e| e.to_string()));
-    tui::run(app, save, theme)
+    let save: tui::SaveFn = Box::new(move |st| {
+        store
+            .save(st)
+            .map(|o| {
+                let mut notes: Vec<String> = o.notices.iter().map(ToString::to_string).collect();
+                notes.extend(o.conflicts.iter().map(ToString::to_string));
+                (o.state, notes)
+            })
+            .map_err(|e| e.to_string())
+    });
+    tui::run(app, save, theme, config.report_dir.clone())
 }

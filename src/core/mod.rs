@@ -3,6 +3,7 @@
 pub mod completion;
 pub mod config;
 pub mod layout;
+pub mod merge;
 pub mod plan;
 pub mod quiz;
 pub mod regime;
@@ -10,4 +11,5 @@ pub mod report;
 pub mod review;
 pub mod state;
 pub mod text;
+pub(crate) mod tomldoc;
 pub mod unit;

@@ -57,8 +57,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let width = usize::from(list.width);
     let mut lines = Vec::with_capacity(height);
     for (row, idx) in v.shown.iter().enumerate().skip(top).take(height) {
-        let Some(id) = v.order.get(*idx) else { continue };
-        let Some(u) = app.library.get(id) else { continue };
+        let Some(id) = v.order.get(*idx) else {
+            continue;
+        };
+        let Some(u) = app.library.get(id) else {
+            continue;
+        };
         let kind = match u.kind {
             Kind::Article => app.s.kinds[0],
             Kind::Constitution => app.s.kinds[1],
@@ -74,7 +78,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             }
         };
         let mark = if app.is_assigned(id) { "★" } else { " " };
-        let kind_cell = format!("{mark}{kind}{}", " ".repeat(6usize.saturating_sub(kind.width())));
+        let kind_cell = format!(
+            "{mark}{kind}{}",
+            " ".repeat(6usize.saturating_sub(kind.width()))
+        );
         let state_cell = format!("{:>5} ", state.0);
         let col = u
             .column
@@ -116,9 +123,15 @@ pub fn draw_review(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let top = list_top(app.review.selected, height);
     let mut lines = Vec::new();
     for (row, key) in due.iter().enumerate().skip(top).take(height) {
-        let Some((u, q)) = key.split_once('/') else { continue };
-        let Some(unit) = app.library.get(u) else { continue };
-        let Some(question) = unit.question(q) else { continue };
+        let Some((u, q)) = key.split_once('/') else {
+            continue;
+        };
+        let Some(unit) = app.library.get(u) else {
+            continue;
+        };
+        let Some(question) = unit.question(q) else {
+            continue;
+        };
         let lapses = app.state.reviews.get(key).map_or(0, |c| c.lapses);
         let text = format!(
             "✗{lapses} {} — {}",

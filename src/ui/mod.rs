@@ -102,7 +102,11 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     };
     let mut spans = vec![Span::styled(format!(" {} ", app.s.app), theme.title)];
     for (i, t) in app.s.tabs.iter().enumerate() {
-        let style = if i == active { theme.tab_active } else { theme.dim };
+        let style = if i == active {
+            theme.tab_active
+        } else {
+            theme.dim
+        };
         spans.push(Span::raw(" "));
         spans.push(Span::styled(*t, style));
     }
@@ -147,7 +151,11 @@ fn dialog(frame: &mut Frame, area: Rect, text: &str, hint: &str, theme: &Theme) 
         Line::from(Span::styled(hint.to_string(), theme.accent)),
     ])
     .wrap(Wrap { trim: true })
-    .block(Block::default().borders(Borders::ALL).border_style(theme.title));
+    .block(
+        Block::default()
+            .borders(Borders::ALL)
+            .border_style(theme.title),
+    );
     frame.render_widget(p, r);
 }
 
@@ -162,7 +170,10 @@ fn help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 Span::styled(*v, Style::new()),
             ])
         }),
-        [ratatui::layout::Constraint::Length(22), ratatui::layout::Constraint::Fill(1)],
+        [
+            ratatui::layout::Constraint::Length(22),
+            ratatui::layout::Constraint::Fill(1),
+        ],
     )
     .block(
         Block::default()

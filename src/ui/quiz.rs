@@ -38,7 +38,11 @@ fn type_label(app: &App, t: QuestionType) -> &'static str {
 /// The answer key in readable form: "C", "A C D", "正确", "3名".
 fn answer_text(app: &App, q: &Question) -> String {
     match &q.answer {
-        Answer::Choices(set) => set.iter().map(char::to_string).collect::<Vec<_>>().join(" "),
+        Answer::Choices(set) => set
+            .iter()
+            .map(char::to_string)
+            .collect::<Vec<_>>()
+            .join(" "),
         Answer::Judge(true) => app.s.judge[0].to_string(),
         Answer::Judge(false) => app.s.judge[1].to_string(),
         Answer::Fill(forms) => forms.first().cloned().unwrap_or_default(),
@@ -56,7 +60,11 @@ fn question_lines<'a>(
 ) -> Vec<Line<'a>> {
     let mut lines = vec![
         Line::from(Span::styled(
-            format!("[{}] {}", type_label(app, q.qtype), escape_controls(&q.prompt)),
+            format!(
+                "[{}] {}",
+                type_label(app, q.qtype),
+                escape_controls(&q.prompt)
+            ),
             theme.title,
         )),
         Line::from(""),
@@ -146,7 +154,14 @@ pub fn draw_quiz(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         };
         lines.push(Line::from(vec![
             Span::styled(format!("{word}  "), style),
-            Span::styled(format!("{} {}", app.s.answer_is, escape_controls(&answer_text(app, q))), theme.accent),
+            Span::styled(
+                format!(
+                    "{} {}",
+                    app.s.answer_is,
+                    escape_controls(&answer_text(app, q))
+                ),
+                theme.accent,
+            ),
         ]));
         lines.push(Line::from(format!(
             "{} {}",
@@ -156,7 +171,12 @@ pub fn draw_quiz(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     frame.render_widget(
         Paragraph::new(lines).wrap(Wrap { trim: false }),
-        Rect::new(body.x + 1, body.y + 1, body.width.saturating_sub(2), body.height.saturating_sub(1)),
+        Rect::new(
+            body.x + 1,
+            body.y + 1,
+            body.width.saturating_sub(2),
+            body.height.saturating_sub(1),
+        ),
     );
     footer(frame, foot, app, app.s.quiz_hint, theme);
 }
@@ -164,7 +184,12 @@ pub fn draw_quiz(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 /// Draw the cycle test: the current question, or the score once submitted.
 pub fn draw_test(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let [head, body, foot] = frame_areas(area);
-    let Some(t) = app.state.cycles.get(&app.cycle).and_then(|c| c.test.as_ref()) else {
+    let Some(t) = app
+        .state
+        .cycles
+        .get(&app.cycle)
+        .and_then(|c| c.test.as_ref())
+    else {
         return;
     };
     let total = t.answers.len();
@@ -172,18 +197,19 @@ pub fn draw_test(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     frame.render_widget(
         Paragraph::new(Span::styled(
             truncate(
-                &format!(
-                    " {} · {} · {answered}/{total}",
-                    app.s.test_title,
-                    app.cycle
-                ),
+                &format!(" {} · {} · {answered}/{total}", app.s.test_title, app.cycle),
                 usize::from(area.width),
             ),
             theme.title,
         )),
         head,
     );
-    let inner = Rect::new(body.x + 1, body.y + 1, body.width.saturating_sub(2), body.height.saturating_sub(1));
+    let inner = Rect::new(
+        body.x + 1,
+        body.y + 1,
+        body.width.saturating_sub(2),
+        body.height.saturating_sub(1),
+    );
     if t.submitted {
         let score = crate::app::update::test_score(app).unwrap_or(0);
         let pass = app.rules.study.pass_score;
@@ -193,12 +219,21 @@ pub fn draw_test(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             Line::from(""),
         ];
         for (i, a) in t.answers.iter().enumerate() {
-            let q = app.library.get(&a.unit).and_then(|u| u.question(&a.question));
+            let q = app
+                .library
+                .get(&a.unit)
+                .and_then(|u| u.question(&a.question));
             let right = q.is_some_and(|q| quiz::is_correct(q, &a.given));
             let prompt = q.map(|q| escape_controls(&q.prompt)).unwrap_or_default();
             lines.push(Line::from(vec![
-                Span::styled(if right { " ✓ " } else { " ✗ " }, if right { theme.good } else { theme.bad }),
-                Span::raw(truncate(&format!("{}. {prompt}", i + 1), usize::from(inner.width).saturating_sub(3))),
+                Span::styled(
+                    if right { " ✓ " } else { " ✗ " },
+                    if right { theme.good } else { theme.bad },
+                ),
+                Span::raw(truncate(
+                    &format!("{}. {prompt}", i + 1),
+                    usize::from(inner.width).saturating_sub(3),
+                )),
             ]));
         }
         frame.render_widget(Paragraph::new(lines), inner);
@@ -208,7 +243,11 @@ pub fn draw_test(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let Some(a) = t.answers.get(app.test.index) else {
         return;
     };
-    let Some(q) = app.library.get(&a.unit).and_then(|u| u.question(&a.question)) else {
+    let Some(q) = app
+        .library
+        .get(&a.unit)
+        .and_then(|u| u.question(&a.question))
+    else {
         return;
     };
     let input = (q.qtype == QuestionType::Fill).then_some(a.given.as_str());
@@ -216,7 +255,14 @@ pub fn draw_test(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         app.s.question_n(app.test.index + 1, total),
         theme.accent,
     ))];
-    lines.extend(question_lines(app, q, &a.given, app.test.cursor, input, theme));
+    lines.extend(question_lines(
+        app,
+        q,
+        &a.given,
+        app.test.cursor,
+        input,
+        theme,
+    ));
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
     footer(frame, foot, app, app.s.test_hint, theme);
 }
@@ -254,10 +300,18 @@ pub fn draw_editor(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .get(counted)
         .map_or(0, |f| count_chars(&f.lines().join("\n")));
     let need = labels.get(counted).and_then(|l| l.1).unwrap_or(0);
-    let style = if count >= need as usize { theme.good } else { theme.accent };
+    let style = if count >= need as usize {
+        theme.good
+    } else {
+        theme.accent
+    };
     let mut head_spans = vec![
         Span::styled(format!(" {title} · {} ", app.cycle), theme.title),
-        Span::styled(app.s.chars_of(labels.get(counted).map_or("", |l| l.0), count, need), style),
+        Span::styled(
+            app.s
+                .chars_of(labels.get(counted).map_or("", |l| l.0), count, need),
+            style,
+        ),
     ];
     if let (Doc::Talk, Some(theme_text)) = (e.doc, &app.plan.theme) {
         head_spans.push(Span::styled(
@@ -279,7 +333,9 @@ pub fn draw_editor(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .collect();
     let areas = Layout::vertical(constraints).split(body);
     for (i, (label, _)) in labels.iter().enumerate() {
-        let Some(field) = e.fields.get(i) else { continue };
+        let Some(field) = e.fields.get(i) else {
+            continue;
+        };
         let Some(r) = areas.get(i) else { continue };
         let mut label = (*label).to_string();
         if e.doc == Doc::Talk && i == 2 {

@@ -72,7 +72,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let body = body_area(area);
     let text_width = app.reader_width();
     let margin = (body.width.saturating_sub(text_width)) / 2;
-    let text_area = Rect::new(body.x + margin, body.y, text_width.min(body.width), body.height);
+    let text_area = Rect::new(
+        body.x + margin,
+        body.y,
+        text_width.min(body.width),
+        body.height,
+    );
     let lines: Vec<Line> = r
         .layout
         .lines
@@ -89,17 +94,23 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 
     let len = r.layout.lines.len();
     let shown = (r.top + usize::from(body.height)).min(len);
-    let pct = if len == 0 { 100 } else { shown * 100 / len };
+    let pct = (shown * 100).checked_div(len).unwrap_or(100);
     let spent = app.state.units.get(&r.unit_id).map_or(0, |p| p.seconds) / 60;
     let offset = r.layout.offset_of_line(shown.saturating_sub(1).max(r.top));
     let left_chars = r.body.get(offset..).map_or(0, |s| s.chars().count());
     let left = (left_chars / CHARS_PER_MINUTE) as u64;
     let status = format!(" {pct:>3}%  {}  ", app.s.reading_time(spent, left));
-    let foot = Rect::new(area.x, area.y + area.height.saturating_sub(1), area.width, 1);
+    let foot = Rect::new(
+        area.x,
+        area.y + area.height.saturating_sub(1),
+        area.width,
+        1,
+    );
     let line = match &app.notice {
         Some(n) => Line::from(Span::styled(truncate(n, width), theme.accent)),
         None => {
-            let hint_w = width.saturating_sub(unicode_width::UnicodeWidthStr::width(status.as_str()));
+            let hint_w =
+                width.saturating_sub(unicode_width::UnicodeWidthStr::width(status.as_str()));
             Line::from(vec![
                 Span::styled(status, theme.accent),
                 Span::styled(truncate(app.s.reader_hint, hint_w), theme.dim),
