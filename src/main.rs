@@ -56,7 +56,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let verified = dangxue::commands::report::run(
                 &req,
                 &mut std::io::stdout().lock(),
-                &mut std::io::stderr().lock(),
+                &mut std::io::stderr(),
             )?;
             Ok(if verified {
                 ExitCode::SUCCESS
