@@ -25,7 +25,8 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
 }
 
 fn main() {
-    let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
+    let root =
+        PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR"));
     let content = root.join("content");
     println!("cargo:rerun-if-changed=content");
     let mut files = Vec::new();
@@ -34,13 +35,20 @@ fn main() {
     for f in &files {
         println!("cargo:rerun-if-changed={}", f.display());
     }
-    let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("builtin_units.rs");
+    let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR"))
+        .join("builtin_units.rs");
     let mut w = fs::File::create(&out).expect("OUT_DIR is writable");
     writeln!(w, "/// Built-in units: (path under content/, file text).").expect("write");
     writeln!(w, "pub static BUILTIN: &[(&str, &str)] = &[").expect("write");
     for f in &files {
         let rel = f.strip_prefix(&root).unwrap_or(f);
-        writeln!(w, "    ({:?}, include_str!({:?})),", rel.display().to_string(), f.display().to_string()).expect("write");
+        writeln!(
+            w,
+            "    ({:?}, include_str!({:?})),",
+            rel.display().to_string(),
+            f.display().to_string()
+        )
+        .expect("write");
     }
     writeln!(w, "];").expect("write");
 }

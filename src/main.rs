@@ -12,7 +12,10 @@ fn main() -> ExitCode {
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
-            eprintln!("dangxue: {}", dangxue::core::text::escape_controls(&format!("{e:#}")));
+            eprintln!(
+                "dangxue: {}",
+                dangxue::core::text::escape_controls(&format!("{e:#}"))
+            );
             ExitCode::from(1)
         }
     }
@@ -32,15 +35,22 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             })
         }
         Some(Command::Report { dir, cycle, format }) => {
-            let cycle = match cycle.as_deref().map(str::parse::<dangxue::core::regime::Cycle>) {
+            let cycle = match cycle
+                .as_deref()
+                .map(str::parse::<dangxue::core::regime::Cycle>)
+            {
                 Some(Err(e)) => {
                     use clap::CommandFactory;
                     let mut cmd = Cli::command();
                     cmd.build();
                     let msg = format!("--cycle: {e}");
                     match cmd.find_subcommand_mut("report") {
-                        Some(sub) => sub.error(clap::error::ErrorKind::ValueValidation, msg).exit(),
-                        None => cmd.error(clap::error::ErrorKind::ValueValidation, msg).exit(),
+                        Some(sub) => sub
+                            .error(clap::error::ErrorKind::ValueValidation, msg)
+                            .exit(),
+                        None => cmd
+                            .error(clap::error::ErrorKind::ValueValidation, msg)
+                            .exit(),
                     }
                 }
                 Some(Ok(c)) => Some(c),

@@ -175,7 +175,11 @@ impl Completion {
         o.push_str(&format!("cycle = \"{}\"\n", self.cycle));
         o.push_str(&format!("exported = {}\n", self.exported));
         for e in &self.read {
-            o.push_str(&format!("\n[[read]]\nunit = {}\nseconds = {}\n", basic(&e.unit), e.seconds));
+            o.push_str(&format!(
+                "\n[[read]]\nunit = {}\nseconds = {}\n",
+                basic(&e.unit),
+                e.seconds
+            ));
             if let Some(f) = &e.finished {
                 o.push_str(&format!("finished = {f}\n"));
             }
@@ -300,7 +304,9 @@ fn read_completion(r: &mut Reader<'_>, root: &Tab<'_, '_>) -> Option<Completion>
         } else {
             r.push(
                 line,
-                format!("member_id {id:?} may hold only letters, digits, '-', '_' and '.' (at most 64)"),
+                format!(
+                    "member_id {id:?} may hold only letters, digits, '-', '_' and '.' (at most 64)"
+                ),
             );
             None
         }
@@ -319,7 +325,9 @@ fn read_completion(r: &mut Reader<'_>, root: &Tab<'_, '_>) -> Option<Completion>
     let read = read_entries(r, root);
     let reflection = r.table(root, "reflection", "[reflection]").map(|t| {
         r.unknown_keys(&t, &["unit", "text"]);
-        let unit = r.string(&t, "unit", false).and_then(|(line, u)| unit_id(r, line, u));
+        let unit = r
+            .string(&t, "unit", false)
+            .and_then(|(line, u)| unit_id(r, line, u));
         let text = r.string(&t, "text", true).map(|(_, s)| s.to_string());
         Reflection {
             unit,
@@ -329,8 +337,14 @@ fn read_completion(r: &mut Reader<'_>, root: &Tab<'_, '_>) -> Option<Completion>
     let talk = r.table(root, "talk", "[talk]").map(|t| {
         r.unknown_keys(&t, &["topic", "outline", "delivered"]);
         Talk {
-            topic: r.string(&t, "topic", true).map(|(_, s)| s.to_string()).unwrap_or_default(),
-            outline: r.string(&t, "outline", true).map(|(_, s)| s.to_string()).unwrap_or_default(),
+            topic: r
+                .string(&t, "topic", true)
+                .map(|(_, s)| s.to_string())
+                .unwrap_or_default(),
+            outline: r
+                .string(&t, "outline", true)
+                .map(|(_, s)| s.to_string())
+                .unwrap_or_default(),
             delivered: r.datetime(&t, "delivered", false, DateKind::LocalDate),
         }
     });
@@ -338,8 +352,14 @@ fn read_completion(r: &mut Reader<'_>, root: &Tab<'_, '_>) -> Option<Completion>
     let survey = r.table(root, "survey", "[survey]").map(|t| {
         r.unknown_keys(&t, &["title", "text"]);
         Survey {
-            title: r.string(&t, "title", true).map(|(_, s)| s.to_string()).unwrap_or_default(),
-            text: r.string(&t, "text", true).map(|(_, s)| s.to_string()).unwrap_or_default(),
+            title: r
+                .string(&t, "title", true)
+                .map(|(_, s)| s.to_string())
+                .unwrap_or_default(),
+            text: r
+                .string(&t, "text", true)
+                .map(|(_, s)| s.to_string())
+                .unwrap_or_default(),
         }
     });
     let claimed = r.table(root, "claimed", "[claimed]").map(|t| {
@@ -382,9 +402,14 @@ fn unit_id(r: &mut Reader<'_>, line: Pos, id: &str) -> Option<String> {
 fn read_entries(r: &mut Reader<'_>, root: &Tab<'_, '_>) -> Vec<ReadEntry> {
     let mut out: Vec<ReadEntry> = Vec::new();
     let mut places: Vec<Pos> = Vec::new();
-    for t in r.tables(root, "read", false, "[[read]]").unwrap_or_default() {
+    for t in r
+        .tables(root, "read", false, "[[read]]")
+        .unwrap_or_default()
+    {
         r.unknown_keys(&t, &["unit", "seconds", "finished"]);
-        let unit = r.string(&t, "unit", true).and_then(|(line, u)| unit_id(r, line, u));
+        let unit = r
+            .string(&t, "unit", true)
+            .and_then(|(line, u)| unit_id(r, line, u));
         let seconds = r.integer(&t, "seconds", true, 0, i64::MAX);
         let finished = r.datetime(&t, "finished", false, DateKind::Offset);
         let (Some(unit), Some(seconds)) = (unit, seconds) else {
@@ -737,7 +762,10 @@ impl std::fmt::Display for Finding {
                 write!(f, "the test is not the deterministic draw: ")?;
                 match (given, expected) {
                     (Some(g), Some(e)) => write!(f, "answer {index} is {g}, the draw has {e}"),
-                    _ => write!(f, "the file has {given_len} answers, the draw has {draw_len}"),
+                    _ => write!(
+                        f,
+                        "the file has {given_len} answers, the draw has {draw_len}"
+                    ),
                 }
             }
             Finding::TestOutsideCycle { day } => {
@@ -760,7 +788,7 @@ fn counted_reads<'c>(
     reads
         .iter()
         .filter(|e| e.seconds >= rules.read.min_seconds)
-        .filter(|e| cycle_units.is_none_or(|us| us.iter().any(|u| *u == e.unit)))
+        .filter(|e| cycle_units.is_none_or(|us| us.contains(&e.unit)))
         .filter(|e| catalog.unit(&e.unit).is_some())
         .filter_map(|e| {
             let f = e.finished.as_ref()?;
@@ -846,20 +874,19 @@ pub fn assess(
             });
         }
     }
-    let mut units_read: Vec<String> =
-        counted_reads(&c.read, &c.cycle, rules, cycle_units, catalog)
-            .into_iter()
-            .map(|(u, _)| u.to_string())
-            .collect();
+    let mut units_read: Vec<String> = counted_reads(&c.read, &c.cycle, rules, cycle_units, catalog)
+        .into_iter()
+        .map(|(u, _)| u.to_string())
+        .collect();
     units_read.sort();
     let reflection_chars = c.reflection.as_ref().map_or(0, |r| count_chars(&r.text));
-    if let Some(u) = c.reflection.as_ref().and_then(|r| r.unit.as_ref()) {
-        if catalog.unit(u).is_none() {
-            findings.push(Finding::UnknownUnit {
-                unit: u.clone(),
-                place: Place::Reflection,
-            });
-        }
+    if let Some(u) = c.reflection.as_ref().and_then(|r| r.unit.as_ref())
+        && catalog.unit(u).is_none()
+    {
+        findings.push(Finding::UnknownUnit {
+            unit: u.clone(),
+            place: Place::Reflection,
+        });
     }
     let read = ReadPart {
         done: units_read.len() >= rules.read.units as usize
@@ -987,10 +1014,7 @@ fn grade_test(
     let correct = draw
         .iter()
         .filter(|(u, q)| {
-            let given = t
-                .answers
-                .iter()
-                .find(|a| a.unit == *u && a.question == *q);
+            let given = t.answers.iter().find(|a| a.unit == *u && a.question == *q);
             match (given, catalog.unit(u).and_then(|unit| unit.question(q))) {
                 (Some(a), Some(question)) => quiz::is_correct(question, &a.given),
                 _ => false,
@@ -1188,7 +1212,10 @@ explain = "e"
         let a = assess_default(&c);
         assert_eq!(a.read.reflection_chars, 299);
         assert!(!a.read.done);
-        assert_eq!(a.read.shortfalls(), vec!["reflection 299 of 300 characters"]);
+        assert_eq!(
+            a.read.shortfalls(),
+            vec!["reflection 299 of 300 characters"]
+        );
         c.reflection = None;
         assert_eq!(assess_default(&c).read.shortfalls(), vec!["no reflection"]);
     }
@@ -1216,7 +1243,11 @@ explain = "e"
         let a = assess_default(&c);
         assert_eq!(
             a.talk.shortfalls(&cycle),
-            vec!["no topic", "outline 0 of 100 characters", "no delivery date"]
+            vec![
+                "no topic",
+                "outline 0 of 100 characters",
+                "no delivery date"
+            ]
         );
     }
 
@@ -1341,14 +1372,18 @@ explain = "e"
     fn unknown_read_and_reflection_units_are_findings() {
         let mut c = honest();
         c.test = None;
-        c.read.push(read("zz-gone", 500, Some("2026-11-07T10:00:00+08:00")));
+        c.read
+            .push(read("zz-gone", 500, Some("2026-11-07T10:00:00+08:00")));
         c.reflection = Some(Reflection {
             unit: Some("zz-other".into()),
             text: "学".repeat(300),
         });
         let a = assess_default(&c);
         assert_eq!(
-            a.findings.iter().map(ToString::to_string).collect::<Vec<_>>(),
+            a.findings
+                .iter()
+                .map(ToString::to_string)
+                .collect::<Vec<_>>(),
             vec![
                 "[[read]] names unit \"zz-gone\", which is not in the content",
                 "[reflection] names unit \"zz-other\", which is not in the content",
@@ -1421,8 +1456,18 @@ score = 70
 "#;
         let c = Completion::parse(text).unwrap_or_else(|e| panic!("{e:?}"));
         assert_eq!(c.cycle, cyc("2026-11"));
-        assert_eq!(c.read, vec![read("ulanhot-red-property", 412, Some("2026-11-03T20:11:09+08:00"))]);
-        assert_eq!(c.talk.as_ref().and_then(|t| t.delivered), Some(dt("2026-11-20")));
+        assert_eq!(
+            c.read,
+            vec![read(
+                "ulanhot-red-property",
+                412,
+                Some("2026-11-03T20:11:09+08:00")
+            )]
+        );
+        assert_eq!(
+            c.talk.as_ref().and_then(|t| t.delivered),
+            Some(dt("2026-11-20"))
+        );
         let t = c.test.as_ref().expect("test");
         assert_eq!(t.answers.len(), 2);
         assert_eq!(t.answers[1].given, "true");
@@ -1496,7 +1541,9 @@ score = 101
         let e = check("format = \"dangxue-completion/1\"\nmember = \"张三\n");
         assert_eq!(e.len(), 1);
         assert_eq!(e[0].0, 2);
-        let e = check("format = \"dangxue-completion/2\"\nmember_id = \"a\"\nmember = \"\"\ncycle = \"2026-11\"\nexported = 2026-11-30T21:04:00Z\n");
+        let e = check(
+            "format = \"dangxue-completion/2\"\nmember_id = \"a\"\nmember = \"\"\ncycle = \"2026-11\"\nexported = 2026-11-30T21:04:00Z\n",
+        );
         assert_eq!(e.len(), 1);
         assert!(e[0].1.starts_with("format \"dangxue-completion/2\" is not"));
     }
@@ -1519,7 +1566,9 @@ score = 101
             s.units.insert((*id).to_string(), p);
         }
         let mut other = UnitProgress::default();
-        other.cycles.insert("2026-10".into(), CycleReading::default());
+        other
+            .cycles
+            .insert("2026-10".into(), CycleReading::default());
         s.units.insert("u-e".into(), other);
         let cycle = cyc("2026-11");
         let taken = dt("2026-11-28T19:30:00+08:00");
@@ -1547,9 +1596,15 @@ score = 101
         );
         let exported = dt("2026-11-30T21:04:00+08:00");
         let c = Completion::from_state(&s, &cycle, exported, &Rules::default(), None, &cat);
-        assert_eq!(c.read.iter().map(|r| r.unit.as_str()).collect::<Vec<_>>(), ["u-a", "u-b", "u-c", "u-d"]);
+        assert_eq!(
+            c.read.iter().map(|r| r.unit.as_str()).collect::<Vec<_>>(),
+            ["u-a", "u-b", "u-c", "u-d"]
+        );
         assert_eq!(c.test, None, "an unsubmitted test is not exported");
-        assert_eq!(c.talk.as_ref().and_then(|t| t.delivered), Some(dt("2026-11-20")));
+        assert_eq!(
+            c.talk.as_ref().and_then(|t| t.delivered),
+            Some(dt("2026-11-20"))
+        );
         assert_eq!(
             c.claimed,
             Some(Claimed {
@@ -1564,7 +1619,11 @@ score = 101
         }
         let c = Completion::from_state(&s, &cycle, exported, &Rules::default(), None, &cat);
         assert_eq!(c.claimed.and_then(|x| x.score), Some(100));
-        assert!(assess(&c, &Rules::default(), None, &cat).findings.is_empty());
+        assert!(
+            assess(&c, &Rules::default(), None, &cat)
+                .findings
+                .is_empty()
+        );
         assert!(check(&c.to_toml()).is_empty(), "{}", c.to_toml());
     }
 

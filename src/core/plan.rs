@@ -75,7 +75,9 @@ impl Plan {
             Some((_, f)) if f.as_ref() == PLAN_FORMAT => {}
             Some((line, f)) => r.push(
                 line,
-                format!("format {f:?} is not {PLAN_FORMAT:?}: this program reads {PLAN_FORMAT:?} plans"),
+                format!(
+                    "format {f:?} is not {PLAN_FORMAT:?}: this program reads {PLAN_FORMAT:?} plans"
+                ),
             ),
             None => {}
         }
@@ -93,7 +95,10 @@ impl Plan {
                     cycles.extend(planned);
                 }
             }
-            Some(_) | None => r.push(Pos(0), "the plan has no [[cycle]]: add one per cycle".into()),
+            Some(_) | None => r.push(
+                Pos(0),
+                "the plan has no [[cycle]]: add one per cycle".into(),
+            ),
         }
         if r.problems.is_empty() {
             Ok(Plan { branch, cycles })
@@ -145,7 +150,10 @@ fn read_cycle(r: &mut Reader<'_>, t: &tomldoc::Tab<'_, '_>) -> (Option<Cycle>, O
     let mut unit_lines = Vec::new();
     if let Some((line, ids)) = r.strings(t, "units", true) {
         if ids.is_empty() {
-            r.push(line, "\"units\" in [[cycle]] is empty: list the unit ids to read".into());
+            r.push(
+                line,
+                "\"units\" in [[cycle]] is empty: list the unit ids to read".into(),
+            );
         }
         for (at, id) in ids {
             if !valid_id(&id) {
@@ -163,7 +171,10 @@ fn read_cycle(r: &mut Reader<'_>, t: &tomldoc::Tab<'_, '_>) -> (Option<Cycle>, O
     }
     let talk_theme = r.string(t, "talk_theme", false).and_then(|(line, s)| {
         if s.trim().is_empty() {
-            r.push(line, "\"talk_theme\" is empty: give a theme or remove the key".into());
+            r.push(
+                line,
+                "\"talk_theme\" is empty: give a theme or remove the key".into(),
+            );
             None
         } else {
             Some(s.to_string())
@@ -198,7 +209,10 @@ fn overlap(r: &mut Reader<'_>, earlier: &[(Cycle, Pos)], c: Cycle, line: Pos) {
     for (e, e_at) in earlier {
         let e_line = r.line(*e_at);
         if *e == c {
-            r.push(line, format!("cycle \"{c}\" is already planned at line {e_line}"));
+            r.push(
+                line,
+                format!("cycle \"{c}\" is already planned at line {e_line}"),
+            );
             return;
         }
         if e.first_day() <= c.last_day() && c.first_day() <= e.last_day() {
@@ -266,7 +280,10 @@ pub fn check_rules(plan: &Plan, rules: &Rules) -> Vec<(usize, String)> {
             };
             out.push((
                 c.line,
-                format!("cycle \"{}\" does not match [cycle] length: name {want}", c.cycle),
+                format!(
+                    "cycle \"{}\" does not match [cycle] length: name {want}",
+                    c.cycle
+                ),
             ));
         }
     }
@@ -302,13 +319,24 @@ units = ["a002-sanshundian-double-base"]
         assert_eq!(p.branch.as_deref(), Some("第一党支部"));
         assert_eq!(
             p.units_for(&c("2026-11")),
-            Some(&["a000-ulanhot-red-property".to_string(), "a001-ordos-double-report".to_string()][..])
+            Some(
+                &[
+                    "a000-ulanhot-red-property".to_string(),
+                    "a001-ordos-double-report".to_string()
+                ][..]
+            )
         );
         assert_eq!(p.talk_theme_for(&c("2026-11")), Some("红色物业与基层治理"));
-        assert_eq!(p.due_for(&c("2026-11")), Some(jiff::civil::date(2026, 11, 28)));
+        assert_eq!(
+            p.due_for(&c("2026-11")),
+            Some(jiff::civil::date(2026, 11, 28))
+        );
         assert_eq!(p.talk_theme_for(&c("2026-12")), None);
         assert_eq!(p.units_for(&c("2027-01")), None);
-        assert_eq!(p.get(&c("2026-12")).map(|x| (x.line, x.unit_lines.clone())), Some((10, vec![12])));
+        assert_eq!(
+            p.get(&c("2026-12")).map(|x| (x.line, x.unit_lines.clone())),
+            Some((10, vec![12]))
+        );
         assert!(check(GOOD).is_empty());
     }
 
@@ -367,7 +395,10 @@ units = ["ok-three"]
         let text = "format = \"dangxue-plan/1\"\n[[cycle]]\nname = \"2026-11\"\nunits = [\"a\"]\n[[cycle]]\nname = \"2026-11\"\nunits = [\"b\"]\n";
         assert_eq!(
             check(text),
-            vec![(5, "cycle \"2026-11\" is already planned at line 2".to_string())]
+            vec![(
+                5,
+                "cycle \"2026-11\" is already planned at line 2".to_string()
+            )]
         );
     }
 
@@ -377,12 +408,19 @@ units = ["ok-three"]
             check("branch = \"x\"\n"),
             vec![
                 (1, "missing key \"format\"".to_string()),
-                (1, "the plan has no [[cycle]]: add one per cycle".to_string()),
+                (
+                    1,
+                    "the plan has no [[cycle]]: add one per cycle".to_string()
+                ),
             ]
         );
-        let got = check("format = \"dangxue-plan/2\"\n[[cycle]]\nname = \"2026-11\"\nunits = [\"a\"]\n");
+        let got =
+            check("format = \"dangxue-plan/2\"\n[[cycle]]\nname = \"2026-11\"\nunits = [\"a\"]\n");
         assert_eq!(got.len(), 1);
-        assert!(got[0].1.starts_with("format \"dangxue-plan/2\" is not"), "{got:?}");
+        assert!(
+            got[0].1.starts_with("format \"dangxue-plan/2\" is not"),
+            "{got:?}"
+        );
         let broken = check("format = \"dangxue-plan/1\"\n[[cycle]\n");
         assert_eq!(broken.len(), 1);
         assert_eq!(broken[0].0, 2);
@@ -400,7 +438,9 @@ units = ["ok-three"]
         let got = check_against(&p, &cat);
         assert_eq!(got.len(), 2);
         assert_eq!(got[0].0, 6);
-        assert!(got[0].1.starts_with("unit \"a000-ulanhot-red-property\" of cycle \"2026-11\" is not in the content"));
+        assert!(got[0].1.starts_with(
+            "unit \"a000-ulanhot-red-property\" of cycle \"2026-11\" is not in the content"
+        ));
         assert_eq!(got[1].0, 12);
     }
 
@@ -412,7 +452,10 @@ units = ["ok-three"]
         let got = check_rules(&p, &rules);
         assert_eq!(
             got,
-            vec![(10, "cycle \"2026-12\" assigns 1 units but 月读 needs 2 read (read.units)".to_string())]
+            vec![(
+                10,
+                "cycle \"2026-12\" assigns 1 units but 月读 needs 2 read (read.units)".to_string()
+            )]
         );
         rules.cycle.length = CycleLength::Fortnight;
         assert_eq!(check_rules(&p, &rules).len(), 3);

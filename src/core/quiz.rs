@@ -149,7 +149,9 @@ mod tests {
     }
 
     fn pool(n: usize) -> Vec<(String, String)> {
-        (0..n).map(|i| (format!("u{}", i % 3), format!("q{i}"))).collect()
+        (0..n)
+            .map(|i| (format!("u{}", i % 3), format!("q{i}")))
+            .collect()
     }
 
     #[test]
@@ -206,7 +208,10 @@ mod tests {
 
     #[test]
     fn grading_each_type() {
-        let multi = q(Answer::Choices(['A', 'C', 'D'].into()), QuestionType::Multiple);
+        let multi = q(
+            Answer::Choices(['A', 'C', 'D'].into()),
+            QuestionType::Multiple,
+        );
         assert!(is_correct(&multi, "ACD"));
         assert!(is_correct(&multi, "dca"));
         assert!(!is_correct(&multi, "AC"));
@@ -216,7 +221,10 @@ mod tests {
         assert!(is_correct(&judge, "false"));
         assert!(!is_correct(&judge, "true"));
         assert!(!is_correct(&judge, ""));
-        let fill = q(Answer::Fill(vec!["3名".into(), "三名".into()]), QuestionType::Fill);
+        let fill = q(
+            Answer::Fill(vec!["3名".into(), "三名".into()]),
+            QuestionType::Fill,
+        );
         assert!(is_correct(&fill, " ３ 名"));
         assert!(is_correct(&fill, "三名"));
         assert!(!is_correct(&fill, "3"));

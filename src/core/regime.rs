@@ -337,8 +337,18 @@ mod tests {
     #[test]
     fn bad_names_say_what_is_expected() {
         for bad in [
-            "2026-13", "2026-00", "2026-1", "26-11", "2026-11c", "2026/11", "2026-11ab", "",
-            "0000-01", "２０２６-11", "2026-1a", "+026-11",
+            "2026-13",
+            "2026-00",
+            "2026-1",
+            "26-11",
+            "2026-11c",
+            "2026/11",
+            "2026-11ab",
+            "",
+            "0000-01",
+            "２０２６-11",
+            "2026-1a",
+            "+026-11",
         ] {
             let e = bad.parse::<Cycle>().expect_err(bad);
             assert_eq!(
@@ -347,7 +357,10 @@ mod tests {
             );
         }
         assert_eq!(
-            "2026-13".parse::<Cycle>().expect_err("month 13").to_string(),
+            "2026-13"
+                .parse::<Cycle>()
+                .expect_err("month 13")
+                .to_string(),
             "cycle \"2026-13\" is not YYYY-MM or YYYY-MMa/b"
         );
     }
@@ -374,8 +387,14 @@ mod tests {
         let b = Cycle::containing(date(2026, 11, 16), CycleLength::Fortnight);
         assert_eq!(a, c("2026-11a"));
         assert_eq!(b, c("2026-11b"));
-        assert_eq!((a.first_day(), a.last_day()), (date(2026, 11, 1), date(2026, 11, 15)));
-        assert_eq!((b.first_day(), b.last_day()), (date(2026, 11, 16), date(2026, 11, 30)));
+        assert_eq!(
+            (a.first_day(), a.last_day()),
+            (date(2026, 11, 1), date(2026, 11, 15))
+        );
+        assert_eq!(
+            (b.first_day(), b.last_day()),
+            (date(2026, 11, 16), date(2026, 11, 30))
+        );
         assert_eq!(a.len_days(), 15);
         assert_eq!(b.len_days(), 15);
         let feb = c("2028-02b");
@@ -389,9 +408,18 @@ mod tests {
 
     #[test]
     fn month_containing() {
-        assert_eq!(Cycle::containing(date(2028, 2, 29), CycleLength::Month), c("2028-02"));
-        assert_eq!(Cycle::containing(date(2026, 12, 31), CycleLength::Month), c("2026-12"));
-        assert_eq!(Cycle::containing(date(2027, 1, 1), CycleLength::Month), c("2027-01"));
+        assert_eq!(
+            Cycle::containing(date(2028, 2, 29), CycleLength::Month),
+            c("2028-02")
+        );
+        assert_eq!(
+            Cycle::containing(date(2026, 12, 31), CycleLength::Month),
+            c("2026-12")
+        );
+        assert_eq!(
+            Cycle::containing(date(2027, 1, 1), CycleLength::Month),
+            c("2027-01")
+        );
     }
 
     #[test]
@@ -422,8 +450,14 @@ mod tests {
 
     #[test]
     fn local_date_follows_the_datetime_s_own_offset() {
-        assert_eq!(local_date(&dt("2026-11-30T23:30:00+08:00")), Some(date(2026, 11, 30)));
-        assert_eq!(local_date(&dt("2026-11-30T23:30:00Z")), Some(date(2026, 11, 30)));
+        assert_eq!(
+            local_date(&dt("2026-11-30T23:30:00+08:00")),
+            Some(date(2026, 11, 30))
+        );
+        assert_eq!(
+            local_date(&dt("2026-11-30T23:30:00Z")),
+            Some(date(2026, 11, 30))
+        );
         assert_eq!(local_date(&dt("2026-11-20")), Some(date(2026, 11, 20)));
         assert_eq!(local_date(&dt("20:00:00")), None);
     }
@@ -443,6 +477,9 @@ mod tests {
     #[test]
     fn toml_date_round_trips() {
         assert_eq!(toml_date(date(2028, 2, 29)).to_string(), "2028-02-29");
-        assert_eq!(local_date(&toml_date(date(2026, 1, 5))), Some(date(2026, 1, 5)));
+        assert_eq!(
+            local_date(&toml_date(date(2026, 1, 5))),
+            Some(date(2026, 1, 5))
+        );
     }
 }

@@ -220,7 +220,11 @@ mod tests {
         day = parse_day(&card.due).expect("due is a date");
         let lapsed = review(Some(&card), false, day);
         assert_eq!(days_between(&lapsed.due, day), 1);
-        assert!(lapsed.stability < before / 2.0, "{} vs {before}", lapsed.stability);
+        assert!(
+            lapsed.stability < before / 2.0,
+            "{} vs {before}",
+            lapsed.stability
+        );
         assert_eq!(lapsed.reps, 0);
         assert_eq!(lapsed.lapses, 1);
         assert!(lapsed.difficulty > card.difficulty);
@@ -262,8 +266,15 @@ mod tests {
             lapses: 0,
             last: Some("2026-01-01".into()),
         };
-        let next = review(Some(&card), true, date(2026, 1, 1).saturating_add(jiff::Span::new().days(300)));
-        assert_eq!(days_between(&next.due, date(2026, 10, 28)), MAX_INTERVAL_DAYS as i32);
+        let next = review(
+            Some(&card),
+            true,
+            date(2026, 1, 1).saturating_add(jiff::Span::new().days(300)),
+        );
+        assert_eq!(
+            days_between(&next.due, date(2026, 10, 28)),
+            MAX_INTERVAL_DAYS as i32
+        );
         let broken = Card {
             due: "soon".into(),
             ..Card::default()
@@ -288,7 +299,11 @@ mod tests {
     fn difficulty_stays_in_range() {
         let mut c = review(None, false, date(2026, 1, 1));
         for i in 0..50 {
-            c = review(Some(&c), false, date(2026, 1, 2).saturating_add(jiff::Span::new().days(i)));
+            c = review(
+                Some(&c),
+                false,
+                date(2026, 1, 2).saturating_add(jiff::Span::new().days(i)),
+            );
             assert!((1.0..=10.0).contains(&c.difficulty));
             assert!(c.stability > 0.0);
         }

@@ -19,7 +19,10 @@ pub const MAX_DOCUMENT_BYTES: usize = 4 * 1024 * 1024;
 /// 1-based line of a byte offset.
 pub(crate) fn line_at(text: &str, offset: usize) -> usize {
     let end = offset.min(text.len());
-    1 + text.as_bytes()[..end].iter().filter(|b| **b == b'\n').count()
+    1 + text.as_bytes()[..end]
+        .iter()
+        .filter(|b| **b == b'\n')
+        .count()
 }
 
 /// Parse `text` into a spanned table, or the parser's first error with its line.
@@ -224,7 +227,9 @@ impl<'t> Reader<'t> {
             }
         }
         let what = match kind {
-            DateKind::Offset => "a date and time with its UTC offset, like 2026-11-03T20:11:09+08:00",
+            DateKind::Offset => {
+                "a date and time with its UTC offset, like 2026-11-03T20:11:09+08:00"
+            }
             DateKind::LocalDate => "a date like 2026-11-20 (no time, no quotes)",
         };
         self.wrong_type(line, t, key, what);
@@ -331,8 +336,13 @@ mod tests {
         assert_eq!(r.line(t.at), 3);
         let b = r.string(&t, "b", true).map(|(at, s)| (at, s.to_string()));
         assert_eq!(b.map(|(at, s)| (r.line(at), s)), Some((4, "x".into())));
-        let rs = r.tables(&root, "r", true, "[[r]]").expect("array of tables");
-        assert_eq!(rs.iter().map(|t| r.line(t.at)).collect::<Vec<_>>(), vec![6, 8]);
+        let rs = r
+            .tables(&root, "r", true, "[[r]]")
+            .expect("array of tables");
+        assert_eq!(
+            rs.iter().map(|t| r.line(t.at)).collect::<Vec<_>>(),
+            vec![6, 8]
+        );
         assert_eq!(r.integer(&rs[1], "c", true, 0, 10), Some(3));
         assert!(r.problems.is_empty());
         assert_eq!(r.integer(&rs[1], "c", true, 5, 10), None);
@@ -340,7 +350,10 @@ mod tests {
         assert_eq!(
             r.problems,
             vec![
-                (9, "\"c\" in [[r]] must be a whole number from 5 to 10".to_string()),
+                (
+                    9,
+                    "\"c\" in [[r]] must be a whole number from 5 to 10".to_string()
+                ),
                 (3, "missing key \"z\" in [t]".to_string()),
             ]
         );
@@ -348,7 +361,7 @@ mod tests {
 
     #[test]
     fn parse_errors_name_their_line() {
-        let e = parse("a = 1\nb = \n").err().expect("broken");
+        let e = parse("a = 1\nb = \n").expect_err("broken");
         assert_eq!(e.0, 2);
         assert!(e.1.starts_with("TOML error: "), "{}", e.1);
     }

@@ -232,7 +232,9 @@ impl fmt::Display for ProblemKind {
                 "front matter is larger than {} KB",
                 MAX_FRONT_MATTER_BYTES / 1024
             ),
-            ProblemKind::TooDeep => write!(f, "front matter nests deeper than {MAX_NESTING} levels"),
+            ProblemKind::TooDeep => {
+                write!(f, "front matter nests deeper than {MAX_NESTING} levels")
+            }
             ProblemKind::Toml(m) => write!(f, "TOML error: {m}"),
             ProblemKind::Missing(k) => write!(f, "missing key '{k}'"),
             ProblemKind::WrongType(k, t) => write!(f, "'{k}' must be {t}"),
@@ -275,7 +277,15 @@ impl fmt::Display for ProblemKind {
 }
 
 const UNIT_KEYS: &[&str] = &[
-    "id", "title", "kind", "column", "authors", "source", "tags", "note", "questions",
+    "id",
+    "title",
+    "kind",
+    "column",
+    "authors",
+    "source",
+    "tags",
+    "note",
+    "questions",
 ];
 const QUESTION_KEYS: &[&str] = &["id", "type", "prompt", "choices", "answer", "explain"];
 
@@ -301,7 +311,11 @@ impl Locator {
             let line_no = first_line + i;
             let line = raw.trim();
             if line.starts_with("[[") {
-                if line.trim_start_matches('[').trim_start().starts_with("questions") {
+                if line
+                    .trim_start_matches('[')
+                    .trim_start()
+                    .starts_with("questions")
+                {
                     headers.push(line_no);
                     section = Some(headers.len() - 1);
                 }
@@ -479,7 +493,11 @@ fn req_str(
         }
         Some(toml::Value::String(s)) => Some(s.clone()),
         Some(_) => {
-            push(problems, line, ProblemKind::WrongType(key.to_string(), "a string"));
+            push(
+                problems,
+                line,
+                ProblemKind::WrongType(key.to_string(), "a string"),
+            );
             None
         }
     }
@@ -495,7 +513,11 @@ fn opt_str(
         None => None,
         Some(toml::Value::String(s)) => Some(s.clone()),
         Some(_) => {
-            push(problems, line, ProblemKind::WrongType(key.to_string(), "a string"));
+            push(
+                problems,
+                line,
+                ProblemKind::WrongType(key.to_string(), "a string"),
+            );
             None
         }
     }
@@ -614,7 +636,11 @@ fn build(
 
     let body = body.trim_matches(|c| c == '\n' || c == '\r').to_string();
     if body.trim().is_empty() {
-        push(problems, body_line.saturating_sub(1).max(1), ProblemKind::EmptyBody);
+        push(
+            problems,
+            body_line.saturating_sub(1).max(1),
+            ProblemKind::EmptyBody,
+        );
     }
     Some(Unit {
         id: id?,
@@ -680,11 +706,19 @@ fn build_question(
     let answer = match qtype {
         QuestionType::Single | QuestionType::Multiple => {
             if choices.len() < 2 || choices.len() > 26 {
-                push(problems, at("choices"), ProblemKind::ChoiceCount(choices.len()));
+                push(
+                    problems,
+                    at("choices"),
+                    ProblemKind::ChoiceCount(choices.len()),
+                );
             }
             for c in &choices {
                 if c.trim().is_empty() {
-                    push(problems, at("choices"), ProblemKind::Empty("choices".into()));
+                    push(
+                        problems,
+                        at("choices"),
+                        ProblemKind::Empty("choices".into()),
+                    );
                 }
             }
             match qt.get("answer") {
@@ -714,7 +748,10 @@ fn build_question(
                     push(
                         problems,
                         answer_line,
-                        ProblemKind::WrongType("answer".into(), "a string of letters such as \"C\" or \"ACD\""),
+                        ProblemKind::WrongType(
+                            "answer".into(),
+                            "a string of letters such as \"C\" or \"ACD\"",
+                        ),
                     );
                     None
                 }
@@ -722,7 +759,11 @@ fn build_question(
         }
         QuestionType::Judge => {
             if qt.contains_key("choices") {
-                push(problems, at("choices"), ProblemKind::ChoicesNotAllowed("judge".into()));
+                push(
+                    problems,
+                    at("choices"),
+                    ProblemKind::ChoicesNotAllowed("judge".into()),
+                );
             }
             match qt.get("answer") {
                 None => {
@@ -742,7 +783,11 @@ fn build_question(
         }
         QuestionType::Fill => {
             if qt.contains_key("choices") {
-                push(problems, at("choices"), ProblemKind::ChoicesNotAllowed("fill".into()));
+                push(
+                    problems,
+                    at("choices"),
+                    ProblemKind::ChoicesNotAllowed("fill".into()),
+                );
             }
             match qt.get("answer") {
                 None => {
@@ -803,7 +848,10 @@ mod tests {
         assert_eq!(u.kind, Kind::Article);
         assert_eq!(u.column.as_deref(), Some("广角"));
         assert_eq!(u.questions.len(), 2);
-        assert_eq!(u.questions[0].answer, Answer::Choices(['C'].into_iter().collect()));
+        assert_eq!(
+            u.questions[0].answer,
+            Answer::Choices(['C'].into_iter().collect())
+        );
         assert_eq!(u.questions[0].line, 8);
         assert_eq!(u.body, "正文。\n\n## 小标题");
         assert_eq!(u.body_line, 23);
@@ -835,9 +883,18 @@ mod tests {
             .replace("正文。\n\n## 小标题\n", "  \n");
         let p = problems(&bad);
         let lines: Vec<usize> = p.iter().map(|x| x.0).collect();
-        assert!(p.iter().any(|(l, m)| *l == 4 && m.contains("essay")), "{p:?}");
-        assert!(p.iter().any(|(l, m)| *l == 18 && m.contains("essay")), "{p:?}");
-        assert!(p.iter().any(|(l, m)| *l == 22 && m.contains("empty")), "{p:?}");
+        assert!(
+            p.iter().any(|(l, m)| *l == 4 && m.contains("essay")),
+            "{p:?}"
+        );
+        assert!(
+            p.iter().any(|(l, m)| *l == 18 && m.contains("essay")),
+            "{p:?}"
+        );
+        assert!(
+            p.iter().any(|(l, m)| *l == 22 && m.contains("empty")),
+            "{p:?}"
+        );
         assert!(lines.windows(2).all(|w| w[0] <= w[1]));
     }
 
@@ -863,7 +920,11 @@ mod tests {
 
     #[test]
     fn deep_nesting_is_refused_before_parsing() {
-        let deep = format!("+++\nx = {}{}\n+++\nbody\n", "[".repeat(5000), "]".repeat(5000));
+        let deep = format!(
+            "+++\nx = {}{}\n+++\nbody\n",
+            "[".repeat(5000),
+            "]".repeat(5000)
+        );
         assert!(problems(&deep)[0].1.contains("nests deeper"));
     }
 

@@ -17,10 +17,14 @@ impl Paths {
     /// When no home can be found (no `HOME` and no flag).
     pub fn resolve(flag: Option<&Path>) -> anyhow::Result<Paths> {
         if let Some(p) = flag {
-            return Ok(Paths { home: p.to_path_buf() });
+            return Ok(Paths {
+                home: p.to_path_buf(),
+            });
         }
         if let Some(p) = std::env::var_os("DANGXUE_HOME").filter(|v| !v.is_empty()) {
-            return Ok(Paths { home: PathBuf::from(p) });
+            return Ok(Paths {
+                home: PathBuf::from(p),
+            });
         }
         let dirs = directories::ProjectDirs::from("", "", "dangxue").ok_or_else(|| {
             anyhow::anyhow!("cannot find a config folder: set HOME, or pass --home DIR")
