@@ -161,7 +161,7 @@ pub static ZH: Strings = Strings {
     explain: "解析:",
     no_questions: "本单元没有练习题",
     test_title: "本期测试(月学)",
-    test_hint: "字母/↑↓ 作答  n/p 下一题/上一题  S 交卷  q 返回(答案已保存)",
+    test_hint: "字母/↑↓ 作答  n/p 下一题/上一题  S 或 Ctrl-S 交卷  q 返回(答案已保存)",
     test_empty: "还没有读完的本期学习单元,读完后再来参加测试",
     fields: ["心得", "题目", "提纲", "宣讲日期", "调研题目", "调研报告"],
     editors: ["写心得", "月讲", "调研"],
@@ -229,7 +229,7 @@ pub static EN: Strings = Strings {
     explain: "Why:",
     no_questions: "This unit has no questions",
     test_title: "Cycle test",
-    test_hint: "letters/↑↓ answer  n/p next/prev  S submit  q back (answers kept)",
+    test_hint: "letters/↑↓ answer  n/p next/prev  S or Ctrl-S submit  q back (answers kept)",
     test_empty: "No unit of this cycle finished yet: read some first",
     fields: [
         "Reflection",

@@ -16,6 +16,9 @@ pub fn map(app: &App, key: KeyEvent) -> Option<Msg> {
     if ctrl && matches!(key.code, KeyCode::Char('c' | 'C')) {
         return Some(Msg::Quit);
     }
+    if ctrl && matches!(key.code, KeyCode::Char('s' | 'S')) && app.screen == Screen::Test {
+        return Some(Msg::SubmitTest);
+    }
     if app.help {
         return Some(Msg::Help);
     }

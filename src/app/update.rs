@@ -7,11 +7,62 @@ use super::msg::Msg;
 use super::{App, Confirm, Doc, EditorView, Effect, QuizView, ReaderView, Screen, TestView};
 use crate::core::quiz;
 use crate::core::review;
-use crate::core::state::{GivenAnswer, Reflection, Survey, Talk, TestRecord};
+use crate::core::state::{GivenAnswer, Reflection, Resume, Survey, Talk, TestRecord};
 use crate::core::unit::{Answer, QuestionType};
 
 /// Apply a message at time `now`; returns what the terminal loop must do.
 pub fn update(app: &mut App, msg: Msg, now: Timestamp) -> Vec<Effect> {
+    let effects = step(app, msg, now);
+    remember_place(app);
+    effects
+}
+
+/// Keep `state.resume` pointing at the unit or document being worked on, so a start
+/// after a dropped connection reopens it.
+fn remember_place(app: &mut App) {
+    let place = match app.screen {
+        Screen::Editor => app.editor.as_ref().map(|e| {
+            Resume::Editor(
+                match e.doc {
+                    Doc::Reflection => "reflection",
+                    Doc::Talk => "talk",
+                    Doc::Survey => "survey",
+                }
+                .to_string(),
+            )
+        }),
+        Screen::Reader | Screen::Quiz => app
+            .reader
+            .as_ref()
+            .filter(|_| !app.quiz.from_review)
+            .map(|r| Resume::Reader(r.unit_id.clone())),
+        _ => None,
+    };
+    if app.state.resume != place {
+        app.state.resume = place;
+        app.dirty = true;
+    }
+}
+
+/// Reopen where the last session was cut off, if anywhere.
+pub fn resume(app: &mut App) {
+    match app.state.resume.clone() {
+        Some(Resume::Reader(id)) if app.library.get(&id).is_some() => open_unit(app, &id, None),
+        Some(Resume::Editor(doc)) => {
+            let doc = match doc.as_str() {
+                "talk" => Doc::Talk,
+                "survey" => Doc::Survey,
+                _ => Doc::Reflection,
+            };
+            // The editor is reached from 本月; leaving it goes back there.
+            app.home_screen = Screen::Home;
+            open_editor(app, doc);
+        }
+        _ => {}
+    }
+}
+
+fn step(app: &mut App, msg: Msg, now: Timestamp) -> Vec<Effect> {
     account(app, now);
     if !matches!(msg, Msg::Tick | Msg::Resize(..)) {
         app.last_input = now;
@@ -663,7 +714,10 @@ fn test_screen(app: &mut App, msg: Msg) -> Vec<Effect> {
                 cursor: 0,
             };
         }
-        Msg::SubmitTest if !submitted => app.confirm = Some(Confirm::SubmitTest),
+        // Moving past the last question, or S, asks to hand the test in.
+        Msg::SubmitTest | Msg::NextQuestion if !submitted => {
+            app.confirm = Some(Confirm::SubmitTest);
+        }
         m if !submitted => {
             if let Some(q) = q {
                 answer_test(app, &q, m);

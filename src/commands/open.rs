@@ -86,6 +86,7 @@ pub fn run(home: Option<&Path>, member: Option<&str>) -> anyhow::Result<()> {
     );
     let cycle = crate::app::progress::cycle(&app);
     app.set_plan(crate::commands::plan_for(plan.as_ref(), &cycle));
+    crate::app::update::resume(&mut app);
     let mut notes: Vec<String> = notices.iter().map(|n| n.to_string()).collect();
     if skipped > 0 {
         notes.push(format!(
