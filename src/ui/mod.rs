@@ -1,9 +1,11 @@
 //! Drawing: `fn draw(frame, &App, &Theme)` per screen. Nothing here changes the app.
 
+pub mod backend;
 pub mod home;
 pub mod library;
 pub mod quiz;
 pub mod reader;
+pub mod scroll;
 pub mod theme;
 
 use ratatui::Frame;
