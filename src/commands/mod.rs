@@ -3,6 +3,7 @@
 pub mod check;
 pub mod export;
 pub mod open;
+pub mod report;
 pub mod status;
 
 use std::path::Path;
