@@ -17,7 +17,10 @@ use dangxue::core::unit::{Answer, Catalog};
 
 fn main() -> anyhow::Result<()> {
     let mut args = std::env::args().skip(1);
-    let dir = PathBuf::from(args.next().ok_or_else(|| anyhow::anyhow!("usage: gen_completions DIR N"))?);
+    let dir = PathBuf::from(
+        args.next()
+            .ok_or_else(|| anyhow::anyhow!("usage: gen_completions DIR N"))?,
+    );
     let n: usize = args.next().unwrap_or_else(|| "10000".into()).parse()?;
     std::fs::create_dir_all(&dir)?;
     let lib = dangxue::store::content::load_builtin();
@@ -26,7 +29,10 @@ fn main() -> anyhow::Result<()> {
         .filter(|u| !u.questions.is_empty())
         .map(|u| u.id.clone())
         .collect();
-    anyhow::ensure!(ids.len() >= 6, "the built-in content has too few units with questions");
+    anyhow::ensure!(
+        ids.len() >= 6,
+        "the built-in content has too few units with questions"
+    );
     let cycle: Cycle = "2026-11".parse()?;
     let rules = Rules::default();
     let paragraph = "学习贯彻党的二十大精神,要坚持把党的政治建设摆在首位,深入基层调查研究,认真听取群众意见,切实解决群众急难愁盼问题。";
@@ -42,7 +48,9 @@ fn main() -> anyhow::Result<()> {
                 CycleReading {
                     seconds: 150 + (i as u64 * 37 + k as u64 * 11) % 900,
                     reached_end: true,
-                    finished: Some(format!("2026-11-{:02}T20:{:02}:00+08:00", 2 + k * 3, i % 60).parse()?),
+                    finished: Some(
+                        format!("2026-11-{:02}T20:{:02}:00+08:00", 2 + k * 3, i % 60).parse()?,
+                    ),
                 },
             );
             s.units.insert(unit.clone(), p);
@@ -61,8 +69,16 @@ fn main() -> anyhow::Result<()> {
                     None => String::new(),
                 };
                 // Most members miss one or two questions.
-                let given = if (i + j) % 7 == 0 { "A".to_string() } else { right };
-                GivenAnswer { unit: u.clone(), question: q.clone(), given }
+                let given = if (i + j) % 7 == 0 {
+                    "A".to_string()
+                } else {
+                    right
+                };
+                GivenAnswer {
+                    unit: u.clone(),
+                    question: q.clone(),
+                    given,
+                }
             })
             .collect();
         s.cycles.insert(
@@ -77,7 +93,11 @@ fn main() -> anyhow::Result<()> {
                     outline: format!("一、{p}\n二、{p}\n三、{p}", p = paragraph),
                     delivered: Some(format!("2026-11-{:02}", 10 + i % 15).parse()?),
                 }),
-                test: Some(TestRecord { taken, answers, submitted: true }),
+                test: Some(TestRecord {
+                    taken,
+                    answers,
+                    submitted: true,
+                }),
                 survey: Some(Survey {
                     title: "社区红色物业调研".into(),
                     text: paragraph.repeat(8 + i % 5),
@@ -86,11 +106,11 @@ fn main() -> anyhow::Result<()> {
         );
         let exported = "2026-11-30T21:04:00+08:00".parse()?;
         let mut c = Completion::from_state(&s, &cycle, exported, &rules, None, &lib);
-        if i % 10 == 9 {
-            if let Some(cl) = c.claimed.as_mut() {
-                cl.score = Some(100);
-                cl.study = true;
-            }
+        if i % 10 == 9
+            && let Some(cl) = c.claimed.as_mut()
+        {
+            cl.score = Some(100);
+            cl.study = true;
         }
         std::fs::write(dir.join(format!("{id}-{cycle}.toml")), c.to_toml())?;
     }

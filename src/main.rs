@@ -58,15 +58,22 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Report { dir, cycle, format }) => {
-            let cycle = match cycle.as_deref().map(str::parse::<dangxue::core::regime::Cycle>) {
+            let cycle = match cycle
+                .as_deref()
+                .map(str::parse::<dangxue::core::regime::Cycle>)
+            {
                 Some(Err(e)) => {
                     use clap::CommandFactory;
                     let mut cmd = Cli::command();
                     cmd.build();
                     let msg = format!("--cycle: {e}");
                     match cmd.find_subcommand_mut("report") {
-                        Some(sub) => sub.error(clap::error::ErrorKind::ValueValidation, msg).exit(),
-                        None => cmd.error(clap::error::ErrorKind::ValueValidation, msg).exit(),
+                        Some(sub) => sub
+                            .error(clap::error::ErrorKind::ValueValidation, msg)
+                            .exit(),
+                        None => cmd
+                            .error(clap::error::ErrorKind::ValueValidation, msg)
+                            .exit(),
                     }
                 }
                 Some(Ok(c)) => Some(c),

@@ -75,7 +75,15 @@ pub fn run(req: &Request<'_>, out: &mut dyn Write, err: &mut dyn Write) -> anyho
         let _ = writeln!(err, "dangxue: skipped {}", escape_controls(s));
     }
     if let Some(id) = req.member {
-        let (text, ok) = member_view(req, &files, &verifier, &library, plan.as_ref(), config.lang, id)?;
+        let (text, ok) = member_view(
+            req,
+            &files,
+            &verifier,
+            &library,
+            plan.as_ref(),
+            config.lang,
+            id,
+        )?;
         write_out(out, &text)?;
         return Ok(ok);
     }
@@ -107,9 +115,8 @@ fn write_out(out: &mut dyn Write, text: &str) -> anyhow::Result<()> {
 fn load_config(paths: &Paths) -> anyhow::Result<Config> {
     let f = paths.config_file();
     match std::fs::read_to_string(&f) {
-        Ok(text) => Config::parse(&text).map_err(|e| {
-            anyhow::anyhow!("{}:{e} (fix or remove the config file)", f.display())
-        }),
+        Ok(text) => Config::parse(&text)
+            .map_err(|e| anyhow::anyhow!("{}:{e} (fix or remove the config file)", f.display())),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
         Err(e) => bail!("cannot read {}: {e}", f.display()),
     }
@@ -117,7 +124,10 @@ fn load_config(paths: &Paths) -> anyhow::Result<Config> {
 
 /// The `.toml` files directly in `dir`, sorted by name, and notes on what was
 /// skipped. Symbolic links are skipped, so nothing outside the folder is read.
-fn completion_files(dir: &Path) -> anyhow::Result<(Vec<(String, PathBuf)>, Vec<String>)> {
+/// Completion files found (shown name, path) and entries skipped, with why.
+type Listing = (Vec<(String, PathBuf)>, Vec<String>);
+
+fn completion_files(dir: &Path) -> anyhow::Result<Listing> {
     let entries = std::fs::read_dir(dir)
         .with_context(|| format!("cannot read the folder {}", dir.display()))?;
     let mut files = Vec::new();
@@ -130,7 +140,9 @@ fn completion_files(dir: &Path) -> anyhow::Result<(Vec<(String, PathBuf)>, Vec<S
         }
         let Ok(ft) = e.file_type() else { continue };
         if ft.is_symlink() {
-            skipped.push(format!("{name}: a symbolic link (copy the file into the folder instead)"));
+            skipped.push(format!(
+                "{name}: a symbolic link (copy the file into the folder instead)"
+            ));
         } else if ft.is_file() {
             files.push((name, e.path()));
         } else if !ft.is_dir() {
@@ -151,7 +163,9 @@ fn read_file<'b>(path: &Path, buf: &'b mut Vec<u8>) -> Result<&'b str, (usize, S
         use std::os::unix::fs::OpenOptionsExt;
         opts.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
     }
-    let mut f = opts.open(path).map_err(|e| (0, format!("cannot read: {e}")))?;
+    let mut f = opts
+        .open(path)
+        .map_err(|e| (0, format!("cannot read: {e}")))?;
     match f.metadata() {
         Ok(m) if m.is_file() => {}
         Ok(_) => return Err((0, "not a regular file".into())),
@@ -164,10 +178,19 @@ fn read_file<'b>(path: &Path, buf: &'b mut Vec<u8>) -> Result<&'b str, (usize, S
         .read_to_end(buf)
         .map_err(|e| (0, format!("cannot read: {e}")))?;
     if buf.len() as u64 > cap {
-        return Err((0, format!("larger than {} MB: not a completion file", cap / (1024 * 1024))));
+        return Err((
+            0,
+            format!(
+                "larger than {} MB: not a completion file",
+                cap / (1024 * 1024)
+            ),
+        ));
     }
     std::str::from_utf8(buf).map_err(|e| {
-        let line = 1 + buf[..e.valid_up_to()].iter().filter(|b| **b == b'\n').count();
+        let line = 1 + buf[..e.valid_up_to()]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count();
         (line, "not valid UTF-8: save the file as UTF-8".to_string())
     })
 }
@@ -245,13 +268,25 @@ struct Words {
 fn words(lang: Lang) -> Words {
     match lang {
         Lang::Zh => Words {
-            headers: ["", "成员ID", "姓名", "周期", "月读", "月讲", "月学", "得分", "文件"],
+            headers: [
+                "", "成员ID", "姓名", "周期", "月读", "月讲", "月学", "得分", "文件",
+            ],
             done: "完成",
             not_done: "未完成",
             problems: "问题",
         },
         Lang::En => Words {
-            headers: ["", "member id", "member", "cycle", "read", "talk", "study", "score", "file"],
+            headers: [
+                "",
+                "member id",
+                "member",
+                "cycle",
+                "read",
+                "talk",
+                "study",
+                "score",
+                "file",
+            ],
             done: "done",
             not_done: "not done",
             problems: "Problems",
@@ -312,7 +347,10 @@ fn cells(r: &Row, w: &Words) -> [String; 9] {
         Some(false) => w.not_done.to_string(),
         None => "-".to_string(),
     };
-    let text = |v: &Option<String>| v.as_deref().map_or_else(|| "-".to_string(), |s| clip(&escape_controls(s), 24));
+    let text = |v: &Option<String>| {
+        v.as_deref()
+            .map_or_else(|| "-".to_string(), |s| clip(&escape_controls(s), 24))
+    };
     [
         if r.verified() { "✓" } else { "✗" }.to_string(),
         text(&r.member_id),
@@ -375,7 +413,10 @@ pub fn table(rows: &[Row], lang: Lang) -> String {
 fn md_escape(s: &str) -> String {
     let mut o = String::with_capacity(s.len());
     for c in escape_controls(s).chars() {
-        if matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#') {
+        if matches!(
+            c,
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#'
+        ) {
             o.push('\\');
         }
         o.push(c);
@@ -436,7 +477,8 @@ fn csv_quote(mut v: String) -> String {
 /// one line per row, problems in one cell separated by line breaks.
 #[must_use]
 pub fn csv(rows: &[Row]) -> String {
-    let mut out = String::from("\u{feff}file,member_id,member,cycle,read,talk,study,score,problems\r\n");
+    let mut out =
+        String::from("\u{feff}file,member_id,member,cycle,read,talk,study,score,problems\r\n");
     let b = |v: Option<bool>| v.map_or(String::new(), |b| b.to_string());
     for r in rows {
         let problems: Vec<String> = r.problems.iter().map(|p| escape_controls(p)).collect();
@@ -562,13 +604,19 @@ fn evidence(
         a.read.reflection_min
     );
     if let Some(units) = plan.and_then(|p| p.units_for(&c.cycle)) {
-        let _ = writeln!(out, "  {} {}", t("计划篇目:", "planned units:"), units.join(", "));
+        let _ = writeln!(
+            out,
+            "  {} {}",
+            t("计划篇目:", "planned units:"),
+            units.join(", ")
+        );
     }
     for e in &c.read {
         let counted = a.read.units_read.contains(&e.unit);
-        let title = catalog
-            .unit(&e.unit)
-            .map_or_else(|| t("(内容中没有此篇)", "(not in the content)").to_string(), |u| escape_controls(&u.title));
+        let title = catalog.unit(&e.unit).map_or_else(
+            || t("(内容中没有此篇)", "(not in the content)").to_string(),
+            |u| escape_controls(&u.title),
+        );
         let finished = e.finished.map_or_else(
             || t("未读完", "not finished").to_string(),
             |f| format!("{} {f}", t("读完于", "finished")),
@@ -608,16 +656,27 @@ fn evidence(
         a.talk.outline_min
     );
     if let Some(theme) = plan.and_then(|p| p.talk_theme_for(&c.cycle)) {
-        let _ = writeln!(out, "  {} {}", t("计划主题:", "planned theme:"), escape_controls(theme));
+        let _ = writeln!(
+            out,
+            "  {} {}",
+            t("计划主题:", "planned theme:"),
+            escape_controls(theme)
+        );
     }
     match &c.talk {
         Some(talk) => {
-            let _ = writeln!(out, "  {} {}", t("题目:", "topic:"), escape_controls(&talk.topic));
+            let _ = writeln!(
+                out,
+                "  {} {}",
+                t("题目:", "topic:"),
+                escape_controls(&talk.topic)
+            );
             let _ = writeln!(
                 out,
                 "  {} {}",
                 t("讲授日期:", "delivered:"),
-                talk.delivered.map_or_else(|| "-".to_string(), |d| d.to_string())
+                talk.delivered
+                    .map_or_else(|| "-".to_string(), |d| d.to_string())
             );
             let _ = writeln!(out, "  {}", t("提纲:", "outline:"));
             out.push_str(&indent(&talk.outline, "    "));
@@ -661,7 +720,11 @@ fn evidence(
                     || t("(内容中没有此题)", "(no such question in the content)").to_string(),
                     |q| escape_controls(&q.prompt),
                 );
-                let outside = if g.in_draw { "" } else { t(" [不在抽题中]", " [not in the draw]") };
+                let outside = if g.in_draw {
+                    ""
+                } else {
+                    t(" [不在抽题中]", " [not in the draw]")
+                };
                 let _ = writeln!(
                     out,
                     "  {:>2}. {mark} {}/{}{outside}  {prompt}",
@@ -669,12 +732,17 @@ fn evidence(
                     escape_controls(&g.unit),
                     escape_controls(&g.question)
                 );
-                let right = q.map_or_else(|| "-".to_string(), |q| right_answer(&q.answer, &q.choices));
+                let right =
+                    q.map_or_else(|| "-".to_string(), |q| right_answer(&q.answer, &q.choices));
                 let _ = writeln!(
                     out,
                     "        {} {}   {} {}",
                     t("作答:", "given:"),
-                    if g.given.is_empty() { "-".to_string() } else { escape_controls(&g.given) },
+                    if g.given.is_empty() {
+                        "-".to_string()
+                    } else {
+                        escape_controls(&g.given)
+                    },
                     t("正确答案:", "right answer:"),
                     right
                 );
@@ -686,7 +754,12 @@ fn evidence(
     }
     match &c.survey {
         Some(s) => {
-            let _ = writeln!(out, "  {} {}", t("调研:", "survey:"), escape_controls(&s.title));
+            let _ = writeln!(
+                out,
+                "  {} {}",
+                t("调研:", "survey:"),
+                escape_controls(&s.title)
+            );
             out.push_str(&indent(&s.text, "    "));
         }
         None => {
@@ -732,7 +805,9 @@ fn member_view<C: Catalog + Sync>(
             "no completion file of member {:?} in {}{}",
             escape_controls(id),
             req.dir.display(),
-            req.cycle.map(|c| format!(" for cycle {c}")).unwrap_or_default()
+            req.cycle
+                .map(|c| format!(" for cycle {c}"))
+                .unwrap_or_default()
         );
     }
     Ok((out, all_ok))
@@ -752,7 +827,11 @@ mod tests {
             talk: id.map(|_| false),
             study: id.map(|_| ok),
             score: id.map(|_| 85),
-            problems: if ok { vec![] } else { vec!["claimed study = true, recomputed false: score 70 < 80".into()] },
+            problems: if ok {
+                vec![]
+            } else {
+                vec!["claimed study = true, recomputed false: score 70 < 80".into()]
+            },
         }
     }
 
@@ -768,11 +847,26 @@ mod tests {
         let lines: Vec<&str> = t.lines().collect();
         let col = |l: &str, needle: &str| l.split(needle).next().map(UnicodeWidthStr::width);
         // The cycle column starts at the same display column in every row.
-        let starts: Vec<Option<usize>> = lines[..3].iter().map(|l| col(l, if l.contains("周期") { "周期" } else { "2026-11" })).collect();
+        let starts: Vec<Option<usize>> = lines[..3]
+            .iter()
+            .map(|l| {
+                col(
+                    l,
+                    if l.contains("周期") {
+                        "周期"
+                    } else {
+                        "2026-11"
+                    },
+                )
+            })
+            .collect();
         assert!(starts.windows(2).all(|w| w[0] == w[1]), "{t}");
         assert!(lines[1].starts_with('✓') && lines[2].starts_with('✗'));
         assert!(t.contains("✗ b.toml\n    claimed study = true"));
-        assert!(t.trim_end().ends_with("共 2 份文件,2 名成员;月读完成 2,月讲完成 0,月学完成 1;1 份有问题"));
+        assert!(
+            t.trim_end()
+                .ends_with("共 2 份文件,2 名成员;月读完成 2,月讲完成 0,月学完成 1;1 份有问题")
+        );
     }
 
     #[test]
@@ -782,7 +876,12 @@ mod tests {
         let text = csv(&[r]);
         assert!(text.starts_with("\u{feff}file,member_id,"));
         assert!(text.contains(",\"'=HYPERLINK(\"\"x\"\")\","), "{text}");
-        assert!(text.contains("\"claimed study = true, recomputed false: score 70 < 80\nsecond, with comma\"\r\n"), "{text}");
+        assert!(
+            text.contains(
+                "\"claimed study = true, recomputed false: score 70 < 80\nsecond, with comma\"\r\n"
+            ),
+            "{text}"
+        );
     }
 
     #[test]
@@ -792,10 +891,20 @@ mod tests {
         assert!(j.contains("张\\u009b31m三\\u202e"), "{j}");
         let v: serde_json::Value = serde_json::from_str(&j).expect("valid JSON");
         assert_eq!(v[0]["member"], "张\u{9b}31m三\u{202e}");
-        let keys: Vec<usize> = ["\"file\"", "\"member_id\"", "\"member\"", "\"cycle\"", "\"read\"", "\"talk\"", "\"study\"", "\"score\"", "\"problems\""]
-            .iter()
-            .map(|k| j.find(k).expect("key present"))
-            .collect();
+        let keys: Vec<usize> = [
+            "\"file\"",
+            "\"member_id\"",
+            "\"member\"",
+            "\"cycle\"",
+            "\"read\"",
+            "\"talk\"",
+            "\"study\"",
+            "\"score\"",
+            "\"problems\"",
+        ]
+        .iter()
+        .map(|k| j.find(k).expect("key present"))
+        .collect();
         assert!(keys.windows(2).all(|w| w[0] < w[1]), "{j}");
     }
 

@@ -128,7 +128,12 @@ fn disagreements(c: &Completion, a: &Assessment) -> Vec<String> {
         }
     };
     part("read", claimed.read, a.read.done, a.read.shortfalls());
-    part("talk", claimed.talk, a.talk.done, a.talk.shortfalls(&c.cycle));
+    part(
+        "talk",
+        claimed.talk,
+        a.talk.done,
+        a.talk.shortfalls(&c.cycle),
+    );
     part("study", claimed.study, a.study.done, a.study.shortfalls());
     if claimed.score != a.score() {
         out.push(match (claimed.score, a.score()) {
@@ -179,7 +184,11 @@ pub fn cycle_of_file_name(name: &str) -> Option<Cycle> {
     [8, 7].into_iter().find_map(|len| {
         let cut = stem.len().checked_sub(len)?;
         let (head, tail) = (stem.get(..cut)?, stem.get(cut..)?);
-        if head.ends_with('-') { tail.parse().ok() } else { None }
+        if head.ends_with('-') {
+            tail.parse().ok()
+        } else {
+            None
+        }
     })
 }
 
@@ -319,7 +328,10 @@ score = 100
         assert_eq!(row.problems, vec!["no score claimed, recomputed 100"]);
         let without_claimed = FILE.split("[claimed]").next().expect("has claimed");
         let row = verify(without_claimed);
-        assert_eq!(row.problems, vec!["no [claimed] table: the file does not say what it claims"]);
+        assert_eq!(
+            row.problems,
+            vec!["no [claimed] table: the file does not say what it claims"]
+        );
         assert_eq!(row.read, Some(true), "recomputed values are still shown");
     }
 
@@ -328,7 +340,9 @@ score = 100
         let row = verify(&FILE.replace("seconds = 200", "seconds = \"200\""));
         assert_eq!(
             row.problems,
-            vec!["zs-2026-11.toml:9: \"seconds\" in [[read]] must be a whole number from 0 to 9223372036854775807"]
+            vec![
+                "zs-2026-11.toml:9: \"seconds\" in [[read]] must be a whole number from 0 to 9223372036854775807"
+            ]
         );
         assert_eq!(row.member_id, None);
         assert_eq!(row.score, None);

@@ -56,13 +56,19 @@ mod tests {
     fn problems_name_the_file_and_line() {
         let dir = tempfile::tempdir().expect("temp dir");
         let p = dir.path().join("plan.toml");
-        std::fs::write(&p, "format = \"dangxue-plan/1\"\n[[cycle]]\nname = \"2026-13\"\nunits = [\"a\"]\n")
-            .expect("write");
+        std::fs::write(
+            &p,
+            "format = \"dangxue-plan/1\"\n[[cycle]]\nname = \"2026-13\"\nunits = [\"a\"]\n",
+        )
+        .expect("write");
         let e = load(&p).expect_err("bad cycle");
         assert_eq!(e.len(), 1);
         assert_eq!(
             e[0].to_string(),
-            format!("{}:3: cycle \"2026-13\" is not YYYY-MM or YYYY-MMa/b", p.display())
+            format!(
+                "{}:3: cycle \"2026-13\" is not YYYY-MM or YYYY-MMa/b",
+                p.display()
+            )
         );
         let missing = load(&dir.path().join("none.toml")).expect_err("absent");
         assert!(missing[0].to_string().contains("cannot read the plan"));
