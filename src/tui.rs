@@ -213,20 +213,22 @@ pub fn run(
         if before.is_some() && before.as_ref().map(|b| b.2) != Some(app.size) {
             last.forget();
         }
-        if let (Some((unit, top, size)), Some((unit2, top2, size2))) = (before, reader_view(&app)) {
-            if unit == unit2 && size == size2 && top != top2 {
-                let body =
-                    crate::ui::reader::body_area(ratatui::layout::Rect::new(0, 0, size.0, size.1));
-                let delta = i32::try_from(top2)
-                    .unwrap_or(i32::MAX)
-                    .saturating_sub(i32::try_from(top).unwrap_or(i32::MAX));
-                scroll::scroll_rows(
-                    &mut terminal,
-                    &mut last,
-                    body.y..body.y + body.height,
-                    delta,
-                )?;
-            }
+        if let (Some((unit, top, size)), Some((unit2, top2, size2))) = (before, reader_view(&app))
+            && unit == unit2
+            && size == size2
+            && top != top2
+        {
+            let body =
+                crate::ui::reader::body_area(ratatui::layout::Rect::new(0, 0, size.0, size.1));
+            let delta = i32::try_from(top2)
+                .unwrap_or(i32::MAX)
+                .saturating_sub(i32::try_from(top).unwrap_or(i32::MAX));
+            scroll::scroll_rows(
+                &mut terminal,
+                &mut last,
+                body.y..body.y + body.height,
+                delta,
+            )?;
         }
         if app.dirty {
             lock(&shared).state.clone_from(&app.state);
