@@ -49,8 +49,9 @@ fn lock(shared: &Mutex<Shared>) -> MutexGuard<'_, Shared> {
 
 /// How often the loop wakes with no key, to count reading time.
 const TICK: Duration = Duration::from_millis(250);
-/// Longest time unsaved changes wait while reading.
-const SAVE_EVERY: Duration = Duration::from_secs(5);
+/// Longest time unsaved changes wait while reading. A save is one small atomic
+/// write; once a second keeps what a kill -9 can lose to a second of reading.
+const SAVE_EVERY: Duration = Duration::from_secs(1);
 /// Most queued events folded into one frame.
 const MAX_BATCH: usize = 64;
 

@@ -237,6 +237,7 @@ fn library(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::Open => {
             if let Some(id) = app.selected_unit().map(str::to_string) {
                 open_unit(app, &id, None);
+                return vec![Effect::Save];
             }
         }
         m => {
