@@ -108,6 +108,8 @@ pub struct Strings {
     pub conflict: &'static str,
     /// Save failure notice prefix.
     pub save_failed: &'static str,
+    /// Shown when another session of the same member is open.
+    pub other_session: &'static str,
 }
 
 /// 中文.
@@ -176,6 +178,7 @@ pub static ZH: Strings = Strings {
     date_hint: "格式 YYYY-MM-DD",
     conflict: "另一个会话也修改了",
     save_failed: "保存失败",
+    other_session: "此档案在另一个会话中也已打开:两边的进度都会保存并合并",
 };
 
 /// English.
@@ -251,6 +254,7 @@ pub static EN: Strings = Strings {
     date_hint: "as YYYY-MM-DD",
     conflict: "Another session also changed",
     save_failed: "Could not save",
+    other_session: "This profile is also open in another session: both are saved and merged",
 };
 
 /// The strings for a language.

@@ -72,6 +72,8 @@ fn two_sessions_of_one_member_keep_both_readings() {
     let mut a = Pty::start(h.path(), &["--member", "zhaoliu"], 80, 24);
     open_by_search(&mut a, "凝聚基层治理合力", "栏目 广角");
     let mut b = Pty::start(h.path(), &["--member", "zhaoliu"], 80, 24);
+    // The second login is told, and starts in the library, not where the first is.
+    b.wait_for("另一个会话");
     open_by_search(&mut b, "第五章", "第五章");
     a.keys("jjjj");
     b.keys("jjj");
