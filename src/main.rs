@@ -24,7 +24,7 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Some(Command::Check { paths }) => {
-            let problems = dangxue::commands::check::run(&paths);
+            let problems = dangxue::commands::check::run(&paths, cli.home.as_deref());
             for p in &problems {
                 println!("{p}");
             }

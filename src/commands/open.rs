@@ -75,7 +75,7 @@ pub fn run(home: Option<&Path>, member: Option<&str>) -> anyhow::Result<()> {
         state.name = n;
     }
     let tz = crate::commands::time_zone(&config)?;
-    let plan = crate::commands::load_plan(&config)?;
+    let plan = crate::commands::load_plan(&config, &paths)?;
     let mut app = App::new(
         s,
         library,
