@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 use dangxue::core::merge::merge;
 use dangxue::core::review::Card;
 use dangxue::core::state::{
-    CycleReading, CycleWork, GivenAnswer, MemberState, Reflection, STATE_FORMAT, SetAside,
-    Survey, Talk, TestRecord, UnitProgress,
+    CycleReading, CycleWork, GivenAnswer, MemberState, Reflection, STATE_FORMAT, SetAside, Survey,
+    Talk, TestRecord, UnitProgress,
 };
 use proptest::collection::{btree_map, vec};
 use proptest::option;
@@ -153,21 +153,22 @@ fn state() -> impl Strategy<Value = MemberState> {
         btree_map("[ab]/q[12]", card(), 0..3),
         vec(set_aside(), 0..3),
     )
-        .prop_map(|(name, units, days, cycles, reviews, conflicts)| MemberState {
-            format: STATE_FORMAT,
-            member_id: "zhangsan".into(),
-            name,
-            units,
-            days,
-            cycles,
-            reviews,
-            conflicts,
-        })
+        .prop_map(
+            |(name, units, days, cycles, reviews, conflicts)| MemberState {
+                format: STATE_FORMAT,
+                member_id: "zhangsan".into(),
+                name,
+                units,
+                days,
+                cycles,
+                reviews,
+                conflicts,
+            },
+        )
 }
 
 /// Increments one session adds: seconds per (unit, cycle) and per day.
-fn increments() -> impl Strategy<Value = (BTreeMap<(String, String), u64>, BTreeMap<String, u64>)>
-{
+fn increments() -> impl Strategy<Value = (BTreeMap<(String, String), u64>, BTreeMap<String, u64>)> {
     (
         btree_map(("[abcd]", cycle_key()), 0u64..5000, 0..5),
         btree_map("2026-11-0[1-4]", 0u64..5000, 0..3),

@@ -13,7 +13,7 @@
 
 use std::fmt;
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, Read};
+use std::io;
 use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -259,14 +259,7 @@ pub fn parse_state(bytes: &[u8]) -> Result<MemberState, StateProblem> {
 
 /// The state file's contents, read with a size limit. `None` when there is no file.
 fn read_limited(path: &Path) -> io::Result<Option<Vec<u8>>> {
-    let file = match File::open(path) {
-        Ok(f) => f,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(e),
-    };
-    let mut bytes = Vec::new();
-    file.take(MAX_STATE_BYTES + 1).read_to_end(&mut bytes)?;
-    Ok(Some(bytes))
+    atomic::read_regular_file(path, MAX_STATE_BYTES)
 }
 
 enum Loaded {
