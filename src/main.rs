@@ -34,6 +34,68 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 ExitCode::from(1)
             })
         }
-        _ => anyhow::bail!("not available in this build"),
+        None => {
+            dangxue::commands::open::run(cli.home.as_deref(), cli.member.as_deref())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Status { cycle }) => {
+            let text = dangxue::commands::status::run(
+                cli.home.as_deref(),
+                cli.member.as_deref(),
+                cycle.as_deref(),
+            )?;
+            print!("{text}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Export { cycle, out }) => {
+            let path = dangxue::commands::export::run(
+                cli.home.as_deref(),
+                cli.member.as_deref(),
+                cycle.as_deref(),
+                out.as_deref(),
+            )?;
+            println!("{}", path.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Report { dir, cycle, format }) => {
+            let cycle = match cycle
+                .as_deref()
+                .map(str::parse::<dangxue::core::regime::Cycle>)
+            {
+                Some(Err(e)) => {
+                    use clap::CommandFactory;
+                    let mut cmd = Cli::command();
+                    cmd.build();
+                    let msg = format!("--cycle: {e}");
+                    match cmd.find_subcommand_mut("report") {
+                        Some(sub) => sub
+                            .error(clap::error::ErrorKind::ValueValidation, msg)
+                            .exit(),
+                        None => cmd
+                            .error(clap::error::ErrorKind::ValueValidation, msg)
+                            .exit(),
+                    }
+                }
+                Some(Ok(c)) => Some(c),
+                None => None,
+            };
+            let req = dangxue::commands::report::Request {
+                home: cli.home.as_deref(),
+                dir: &dir,
+                cycle,
+                format,
+                member: cli.member.as_deref(),
+            };
+            let verified = dangxue::commands::report::run(
+                &req,
+                &mut std::io::stdout().lock(),
+                &mut std::io::stderr().lock(),
+            )?;
+            Ok(if verified {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
+        }
     }
 }

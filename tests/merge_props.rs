@@ -163,6 +163,7 @@ fn state() -> impl Strategy<Value = MemberState> {
                 cycles,
                 reviews,
                 conflicts,
+                resume: None,
             },
         )
 }
@@ -175,10 +176,10 @@ fn increments() -> impl Strategy<Value = (BTreeMap<(String, String), u64>, BTree
     )
 }
 
-fn apply(
-    s: &MemberState,
-    (units, days): &(BTreeMap<(String, String), u64>, BTreeMap<String, u64>),
-) -> MemberState {
+/// Seconds added per (unit, cycle) and per day by one session.
+type Increments = (BTreeMap<(String, String), u64>, BTreeMap<String, u64>);
+
+fn apply(s: &MemberState, (units, days): &Increments) -> MemberState {
     let mut s = s.clone();
     for ((unit, cycle), secs) in units {
         let p = s.units.entry(unit.clone()).or_default();

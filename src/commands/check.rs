@@ -86,20 +86,19 @@ fn toml_files(dir: &Path) -> Vec<PathBuf> {
 fn unit_quality(u: &Unit, path: &str, problems: &mut Vec<FileProblem>) {
     let body = crate::core::quiz::normalize_fill(&u.body);
     for q in &u.questions {
-        if let Answer::Fill(forms) = &q.answer {
-            if !forms
+        if let Answer::Fill(forms) = &q.answer
+            && !forms
                 .iter()
                 .any(|f| body.contains(&crate::core::quiz::normalize_fill(f)))
-            {
-                problems.push(FileProblem {
-                    path: path.to_string(),
-                    line: q.line,
-                    message: format!(
-                        "question {:?}: no accepted fill answer occurs in the unit's text",
-                        q.id
-                    ),
-                });
-            }
+        {
+            problems.push(FileProblem {
+                path: path.to_string(),
+                line: q.line,
+                message: format!(
+                    "question {:?}: no accepted fill answer occurs in the unit's text",
+                    q.id
+                ),
+            });
         }
     }
 }

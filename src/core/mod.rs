@@ -11,4 +11,5 @@ pub mod report;
 pub mod review;
 pub mod state;
 pub mod text;
+pub(crate) mod tomldoc;
 pub mod unit;

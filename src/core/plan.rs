@@ -1,15 +1,459 @@
 //! The secretary's plan file: for each cycle, the assigned units and the talk theme.
+//!
+//! The format, `dangxue-plan/1` (see `plan.example.toml` at the repository root):
+//!
+//! ```toml
+//! format = "dangxue-plan/1"      # required, exactly this
+//! branch = "第一党支部"            # optional: shown on members' home screens
+//!
+//! [[cycle]]                      # one per planned cycle, any order
+//! name = "2026-11"               # required: YYYY-MM, or YYYY-MMa / YYYY-MMb for fortnights
+//! units = ["a000-ulanhot-red-property", "a001-ordos-double-report"]  # required, not empty
+//! talk_theme = "红色物业与基层治理"  # optional: the 月讲 theme
+//! due = 2026-11-28               # optional: a local date, when completion files are due
+//! note = "第三周组织交流"           # optional: free text for members
+//! ```
+//!
+//! A cycle's units are exactly its `units`: with a plan, 月读 counts only those and the
+//! cycle test draws only from them; a cycle missing from the plan falls back to "every
+//! unit", as without a plan. Cycle names must be unique and may not overlap (a month and
+//! one of its halves). Unit ids follow the unit format's rule (lowercase a-z, digits,
+//! `-`); whether they exist is checked against the content by [`check_against`].
+
+use jiff::civil::Date;
+
+use super::regime::{Cycle, CycleLength, Rules, local_date};
+use super::tomldoc::{self, DateKind, Reader};
+use super::unit::{Catalog, valid_id};
+
+/// The `format` value this build reads and writes.
+pub const PLAN_FORMAT: &str = "dangxue-plan/1";
+
+const TOP_KEYS: &[&str] = &["format", "branch", "cycle"];
+const CYCLE_KEYS: &[&str] = &["name", "units", "talk_theme", "due", "note"];
+
+/// A parsed plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Plan {
+    /// The branch the plan is for, if named.
+    pub branch: Option<String>,
+    /// Planned cycles in file order.
+    pub cycles: Vec<PlanCycle>,
+}
+
+/// One `[[cycle]]` of a plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanCycle {
+    /// The cycle.
+    pub cycle: Cycle,
+    /// Assigned unit ids, in the secretary's order.
+    pub units: Vec<String>,
+    /// The 月讲 theme.
+    pub talk_theme: Option<String>,
+    /// When completion files are due.
+    pub due: Option<Date>,
+    /// Free text for members.
+    pub note: Option<String>,
+    /// Line of the `[[cycle]]` header.
+    pub line: usize,
+    /// Line of each unit id, parallel to `units`.
+    pub unit_lines: Vec<usize>,
+}
+
+impl Plan {
+    /// Parse a plan file.
+    ///
+    /// # Errors
+    /// Every problem found as (line, message), sorted by line; never empty.
+    pub fn parse(text: &str) -> Result<Plan, Vec<(usize, String)>> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let doc = tomldoc::parse(text).map_err(|p| vec![p])?;
+        let mut r = Reader::new(text);
+        let root = r.root(&doc);
+        r.unknown_keys(&root, TOP_KEYS);
+        match r.string(&root, "format", true) {
+            Some((_, f)) if f.as_ref() == PLAN_FORMAT => {}
+            Some((line, f)) => r.push(
+                line,
+                format!(
+                    "format {f:?} is not {PLAN_FORMAT:?}: this program reads {PLAN_FORMAT:?} plans"
+                ),
+            ),
+            None => {}
+        }
+        let branch = r.string(&root, "branch", false).map(|(_, s)| s.to_string());
+        let mut cycles: Vec<PlanCycle> = Vec::new();
+        let mut seen: Vec<(Cycle, usize)> = Vec::new();
+        match r.tables(&root, "cycle", false, "[[cycle]]") {
+            Some(tabs) if !tabs.is_empty() => {
+                for t in tabs {
+                    let (name, planned) = read_cycle(&mut r, &t);
+                    if let Some(name) = name {
+                        overlap(&mut r, &seen, name, t.line);
+                        seen.push((name, t.line));
+                    }
+                    cycles.extend(planned);
+                }
+            }
+            Some(_) | None => r.push(1, "the plan has no [[cycle]]: add one per cycle".into()),
+        }
+        if r.problems.is_empty() {
+            Ok(Plan { branch, cycles })
+        } else {
+            Err(tomldoc::sorted(r.problems))
+        }
+    }
+
+    /// The plan of a cycle, if it has one.
+    #[must_use]
+    pub fn get(&self, cycle: &Cycle) -> Option<&PlanCycle> {
+        self.cycles.iter().find(|c| c.cycle == *cycle)
+    }
+
+    /// The units assigned for `cycle`; `None` when the plan does not cover it.
+    #[must_use]
+    pub fn units_for(&self, cycle: &Cycle) -> Option<&[String]> {
+        self.get(cycle).map(|c| c.units.as_slice())
+    }
+
+    /// The 月讲 theme for `cycle`.
+    #[must_use]
+    pub fn talk_theme_for(&self, cycle: &Cycle) -> Option<&str> {
+        self.get(cycle).and_then(|c| c.talk_theme.as_deref())
+    }
+
+    /// When completion files for `cycle` are due.
+    #[must_use]
+    pub fn due_for(&self, cycle: &Cycle) -> Option<Date> {
+        self.get(cycle).and_then(|c| c.due)
+    }
+}
+
+/// The cycle's name when it parses, and the whole cycle when nothing is wrong.
+fn read_cycle(r: &mut Reader<'_>, t: &tomldoc::Tab<'_, '_>) -> (Option<Cycle>, Option<PlanCycle>) {
+    r.unknown_keys(t, CYCLE_KEYS);
+    let before = r.problems.len();
+    let cycle = match r.string(t, "name", true) {
+        Some((line, name)) => match name.parse::<Cycle>() {
+            Ok(c) => Some(c),
+            Err(e) => {
+                r.push(line, e.to_string());
+                None
+            }
+        },
+        None => None,
+    };
+    let mut units = Vec::new();
+    let mut unit_lines = Vec::new();
+    if let Some((line, ids)) = r.strings(t, "units", true) {
+        if ids.is_empty() {
+            r.push(
+                line,
+                "\"units\" in [[cycle]] is empty: list the unit ids to read".into(),
+            );
+        }
+        for (l, id) in ids {
+            if !valid_id(&id) {
+                r.push(
+                    l,
+                    format!("unit id {id:?} may hold only lowercase a-z, digits and '-'"),
+                );
+            } else if units.contains(&id) {
+                r.push(l, format!("unit {id:?} is listed twice in this cycle"));
+            } else {
+                units.push(id);
+                unit_lines.push(l);
+            }
+        }
+    }
+    let talk_theme = r.string(t, "talk_theme", false).and_then(|(line, s)| {
+        if s.trim().is_empty() {
+            r.push(
+                line,
+                "\"talk_theme\" is empty: give a theme or remove the key".into(),
+            );
+            None
+        } else {
+            Some(s.to_string())
+        }
+    });
+    let due = r
+        .datetime(t, "due", false, DateKind::LocalDate)
+        .as_ref()
+        .and_then(local_date);
+    let note = r.string(t, "note", false).map(|(_, s)| s.to_string());
+    let Some(cycle) = cycle else {
+        return (None, None);
+    };
+    if r.problems.len() > before {
+        return (Some(cycle), None);
+    }
+    let planned = PlanCycle {
+        cycle,
+        units,
+        talk_theme,
+        due,
+        note,
+        line: t.line,
+        unit_lines,
+    };
+    (Some(cycle), Some(planned))
+}
+
+/// Report a cycle already planned, or a month and one of its halves both planned;
+/// only the first clash, so one mistake makes one message.
+fn overlap(r: &mut Reader<'_>, earlier: &[(Cycle, usize)], c: Cycle, line: usize) {
+    for (e, e_line) in earlier {
+        if *e == c {
+            r.push(
+                line,
+                format!("cycle \"{c}\" is already planned at line {e_line}"),
+            );
+            return;
+        }
+        if e.first_day() <= c.last_day() && c.first_day() <= e.last_day() {
+            r.push(
+                line,
+                format!(
+                    "cycle \"{c}\" overlaps cycle \"{e}\" at line {e_line}: plan months or fortnights, not both"
+                ),
+            );
+            return;
+        }
+    }
+}
 
 /// Problems of a plan file as (line, message); empty when valid.
 #[must_use]
 pub fn check(text: &str) -> Vec<(usize, String)> {
-    match toml::from_str::<toml::Table>(text) {
+    match Plan::parse(text) {
         Ok(_) => Vec::new(),
-        Err(e) => vec![(
-            e.span().map_or(1, |s| {
-                1 + text.get(..s.start).unwrap_or("").matches('\n').count()
-            }),
-            e.message().trim().to_string(),
-        )],
+        Err(problems) => problems,
+    }
+}
+
+/// Unit ids of the plan that the content does not have, as (line, message).
+#[must_use]
+pub fn check_against(plan: &Plan, catalog: &impl Catalog) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    for c in &plan.cycles {
+        for (id, line) in c.units.iter().zip(&c.unit_lines) {
+            if catalog.unit(id).is_none() {
+                out.push((
+                    *line,
+                    format!(
+                        "unit {id:?} of cycle \"{}\" is not in the content: check the id, or add its folder to content_dirs",
+                        c.cycle
+                    ),
+                ));
+            }
+        }
+    }
+    out
+}
+
+/// Cycles the rules make impossible: fewer units than 月读 asks for, or cycles of the
+/// other length than `[cycle] length`, which would never be looked up.
+#[must_use]
+pub fn check_rules(plan: &Plan, rules: &Rules) -> Vec<(usize, String)> {
+    let mut out = Vec::new();
+    for c in &plan.cycles {
+        if c.units.len() < rules.read.units as usize {
+            out.push((
+                c.line,
+                format!(
+                    "cycle \"{}\" assigns {} units but 月读 needs {} read (read.units)",
+                    c.cycle,
+                    c.units.len(),
+                    rules.read.units
+                ),
+            ));
+        }
+        if c.cycle.length() != rules.cycle.length {
+            let want = match rules.cycle.length {
+                CycleLength::Month => "months (YYYY-MM)",
+                CycleLength::Fortnight => "fortnights (YYYY-MMa / YYYY-MMb)",
+            };
+            out.push((
+                c.line,
+                format!(
+                    "cycle \"{}\" does not match [cycle] length: name {want}",
+                    c.cycle
+                ),
+            ));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeMap;
+
+    const GOOD: &str = r#"format = "dangxue-plan/1"
+branch = "第一党支部"
+
+[[cycle]]
+name = "2026-11"
+units = ["a000-ulanhot-red-property", "a001-ordos-double-report"]
+talk_theme = "红色物业与基层治理"
+due = 2026-11-28
+
+[[cycle]]
+name = "2026-12"
+units = ["a002-sanshundian-double-base"]
+"#;
+
+    fn c(s: &str) -> Cycle {
+        s.parse().expect("valid cycle")
+    }
+
+    #[test]
+    fn parses_the_documented_format() {
+        let p = Plan::parse(GOOD).expect("valid plan");
+        assert_eq!(p.branch.as_deref(), Some("第一党支部"));
+        assert_eq!(
+            p.units_for(&c("2026-11")),
+            Some(
+                &[
+                    "a000-ulanhot-red-property".to_string(),
+                    "a001-ordos-double-report".to_string()
+                ][..]
+            )
+        );
+        assert_eq!(p.talk_theme_for(&c("2026-11")), Some("红色物业与基层治理"));
+        assert_eq!(
+            p.due_for(&c("2026-11")),
+            Some(jiff::civil::date(2026, 11, 28))
+        );
+        assert_eq!(p.talk_theme_for(&c("2026-12")), None);
+        assert_eq!(p.units_for(&c("2027-01")), None);
+        assert_eq!(
+            p.get(&c("2026-12")).map(|x| (x.line, x.unit_lines.clone())),
+            Some((10, vec![12]))
+        );
+        assert!(check(GOOD).is_empty());
+    }
+
+    #[test]
+    fn the_example_file_is_valid() {
+        let text = include_str!("../../plan.example.toml");
+        assert_eq!(check(text), Vec::<(usize, String)>::new());
+    }
+
+    #[test]
+    fn every_problem_is_reported_with_its_line() {
+        let text = r#"format = "dangxue-plan/1"
+owner = "x"
+
+[[cycle]]
+name = "2026-13"
+units = []
+
+[[cycle]]
+name = "2026-11"
+units = ["Bad_ID", "ok-one", "ok-one"]
+theme = "typo"
+
+[[cycle]]
+name = "2026-11"
+units = ["ok-two"]
+talk_theme = "  "
+due = 2026-11-28T10:00:00+08:00
+
+[[cycle]]
+name = "2026-11b"
+units = ["ok-three"]
+"#;
+        let got = check(text);
+        let want: Vec<(usize, String)> = vec![
+            (2, "unknown key \"owner\"".into()),
+            (5, "cycle \"2026-13\" is not YYYY-MM or YYYY-MMa/b".into()),
+            (6, "\"units\" in [[cycle]] is empty: list the unit ids to read".into()),
+            (10, "unit id \"Bad_ID\" may hold only lowercase a-z, digits and '-'".into()),
+            (10, "unit \"ok-one\" is listed twice in this cycle".into()),
+            (11, "unknown key \"theme\" in [[cycle]]".into()),
+            (13, "cycle \"2026-11\" is already planned at line 8".into()),
+            (16, "\"talk_theme\" is empty: give a theme or remove the key".into()),
+            (17, "\"due\" in [[cycle]] must be a date like 2026-11-20 (no time, no quotes)".into()),
+            (
+                19,
+                "cycle \"2026-11b\" overlaps cycle \"2026-11\" at line 8: plan months or fortnights, not both"
+                    .into(),
+            ),
+        ];
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn duplicate_cycles_name_the_first() {
+        let text = "format = \"dangxue-plan/1\"\n[[cycle]]\nname = \"2026-11\"\nunits = [\"a\"]\n[[cycle]]\nname = \"2026-11\"\nunits = [\"b\"]\n";
+        assert_eq!(
+            check(text),
+            vec![(
+                5,
+                "cycle \"2026-11\" is already planned at line 2".to_string()
+            )]
+        );
+    }
+
+    #[test]
+    fn format_and_cycles_are_required() {
+        assert_eq!(
+            check("branch = \"x\"\n"),
+            vec![
+                (1, "missing key \"format\"".to_string()),
+                (
+                    1,
+                    "the plan has no [[cycle]]: add one per cycle".to_string()
+                ),
+            ]
+        );
+        let got =
+            check("format = \"dangxue-plan/2\"\n[[cycle]]\nname = \"2026-11\"\nunits = [\"a\"]\n");
+        assert_eq!(got.len(), 1);
+        assert!(
+            got[0].1.starts_with("format \"dangxue-plan/2\" is not"),
+            "{got:?}"
+        );
+        let broken = check("format = \"dangxue-plan/1\"\n[[cycle]\n");
+        assert_eq!(broken.len(), 1);
+        assert_eq!(broken[0].0, 2);
+    }
+
+    #[test]
+    fn unknown_units_are_found_against_the_content() {
+        let p = Plan::parse(GOOD).expect("valid plan");
+        let mut cat: BTreeMap<String, crate::core::unit::Unit> = BTreeMap::new();
+        let unit = crate::core::unit::parse(
+            "+++\nid = \"a001-ordos-double-report\"\ntitle = \"t\"\nkind = \"article\"\n+++\n正文\n",
+        )
+        .expect("valid unit");
+        cat.insert(unit.id.clone(), unit);
+        let got = check_against(&p, &cat);
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[0].0, 6);
+        assert!(got[0].1.starts_with(
+            "unit \"a000-ulanhot-red-property\" of cycle \"2026-11\" is not in the content"
+        ));
+        assert_eq!(got[1].0, 12);
+    }
+
+    #[test]
+    fn rules_that_cannot_be_met_are_found() {
+        let p = Plan::parse(GOOD).expect("valid plan");
+        let mut rules = Rules::default();
+        rules.read.units = 2;
+        let got = check_rules(&p, &rules);
+        assert_eq!(
+            got,
+            vec![(
+                10,
+                "cycle \"2026-12\" assigns 1 units but 月读 needs 2 read (read.units)".to_string()
+            )]
+        );
+        rules.cycle.length = CycleLength::Fortnight;
+        assert_eq!(check_rules(&p, &rules).len(), 3);
     }
 }

@@ -1,5 +1,18 @@
 //! Wrong-answer review (错题本): spaced-repetition scheduling of missed questions.
+//!
+//! The scheduler is FSRS-5 (the Free Spaced Repetition Scheduler, open-spaced-repetition
+//! project) with its published default weights, written out here: a card has a
+//! stability S (days until recall probability falls to 90%) and a difficulty D (1-10).
+//! A practice answer is graded `Good` when right and `Again` when wrong; the next
+//! interval is S days for a requested retention of 90%, in whole days.
+//!
+//! FSRS rather than SM-2 because it models forgetting by elapsed time: a question
+//! answered right long after it was due gains more stability than one answered early,
+//! and a lapse shrinks stability by how well the card was known instead of restarting
+//! at a fixed interval. Day granularity is enough for a 错题本; the short-term
+//! (same-day) formula covers a card practised twice in one day.
 
+use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
 /// The review record of one question, keyed in the member state by `unit/question`.
@@ -18,4 +31,281 @@ pub struct Card {
     pub lapses: u32,
     /// Day of the last review, `YYYY-MM-DD`.
     pub last: Option<String>,
+}
+
+/// FSRS-5 default weights w0..w18.
+const W: [f64; 19] = [
+    0.40255, 1.18385, 3.173, 15.69105, 7.1949, 0.5345, 1.4604, 0.0046, 1.54575, 0.1192, 1.01925,
+    1.9395, 0.11, 0.29605, 2.2698, 0.2315, 2.9898, 0.51655, 0.6621,
+];
+/// The forgetting curve's power-law decay.
+const DECAY: f64 = -0.5;
+/// Chosen so that R(S, S) = 0.9: 0.9^(1/DECAY) - 1 = 19/81.
+const FACTOR: f64 = 19.0 / 81.0;
+/// Longest interval scheduled; a year is "learnt" for a study notebook.
+pub const MAX_INTERVAL_DAYS: i64 = 365;
+
+/// FSRS grades used here: a practice answer is either recalled or not.
+#[derive(Clone, Copy)]
+enum Grade {
+    Again = 1,
+    Good = 3,
+}
+
+impl Grade {
+    fn value(self) -> f64 {
+        f64::from(self as u8)
+    }
+}
+
+/// Probability of recall after `days` for stability `s`.
+fn retrievability(days: f64, s: f64) -> f64 {
+    (1.0 + FACTOR * days / s).powf(DECAY)
+}
+
+fn initial_stability(g: Grade) -> f64 {
+    W[g as usize - 1].max(0.1)
+}
+
+fn initial_difficulty(g: Grade) -> f64 {
+    (W[4] - (W[5] * (g.value() - 1.0)).exp() + 1.0).clamp(1.0, 10.0)
+}
+
+fn next_difficulty(d: f64, g: Grade) -> f64 {
+    let delta = -W[6] * (g.value() - 3.0);
+    // Linear damping: steps shrink as difficulty nears 10.
+    let damped = d + delta * (10.0 - d) / 9.0;
+    // Mean reversion toward the difficulty of an easy first answer avoids "ease hell".
+    let easy = (W[4] - (W[5] * 3.0).exp() + 1.0).clamp(1.0, 10.0);
+    (W[7] * easy + (1.0 - W[7]) * damped).clamp(1.0, 10.0)
+}
+
+fn stability_after_recall(d: f64, s: f64, r: f64) -> f64 {
+    s * (1.0 + W[8].exp() * (11.0 - d) * s.powf(-W[9]) * ((W[10] * (1.0 - r)).exp() - 1.0))
+}
+
+fn stability_after_lapse(d: f64, s: f64, r: f64) -> f64 {
+    let f = W[11] * d.powf(-W[12]) * ((s + 1.0).powf(W[13]) - 1.0) * (W[14] * (1.0 - r)).exp();
+    // Forgetting never makes a memory more stable than it was.
+    f.clamp(0.01, s)
+}
+
+fn stability_same_day(s: f64, g: Grade) -> f64 {
+    s * (W[17] * (g.value() - 3.0 + W[18])).exp()
+}
+
+/// Whole days until the next review for stability `s` at 90% retention.
+fn interval_days(s: f64) -> i64 {
+    // I(0.9, S) = S / FACTOR * (0.9^(1/DECAY) - 1) = S.
+    let days = s.round();
+    if days.is_finite() {
+        // Bounded to 1..=365 before the cast, so it cannot truncate.
+        #[allow(clippy::cast_possible_truncation)]
+        let d = days.clamp(1.0, MAX_INTERVAL_DAYS as f64) as i64;
+        d
+    } else {
+        1
+    }
+}
+
+fn parse_day(s: &str) -> Option<Date> {
+    s.parse().ok()
+}
+
+/// The card after answering its question on `today`: `None` for a question not yet in
+/// the notebook. A wrong answer resets the run of successes and brings the card back
+/// tomorrow-ish; right answers push it further out each time.
+#[must_use]
+pub fn review(card: Option<&Card>, correct: bool, today: Date) -> Card {
+    let g = if correct { Grade::Good } else { Grade::Again };
+    let last = card.and_then(|c| c.last.as_deref()).and_then(parse_day);
+    let (stability, difficulty) = match (card, last) {
+        (Some(c), Some(last)) if c.stability > 0.0 => {
+            let elapsed = (today - last).get_days().max(0);
+            let d = next_difficulty(c.difficulty.clamp(1.0, 10.0), g);
+            let s = if elapsed == 0 {
+                stability_same_day(c.stability, g)
+            } else {
+                let r = retrievability(f64::from(elapsed), c.stability);
+                if correct {
+                    stability_after_recall(c.difficulty.clamp(1.0, 10.0), c.stability, r)
+                } else {
+                    stability_after_lapse(c.difficulty.clamp(1.0, 10.0), c.stability, r)
+                }
+            };
+            (s, d)
+        }
+        // A new card, or one whose record is damaged: start afresh.
+        _ => (initial_stability(g), initial_difficulty(g)),
+    };
+    let days = if correct { interval_days(stability) } else { 1 };
+    let due = today
+        .checked_add(jiff::Span::new().days(days))
+        .unwrap_or(today);
+    let prev = card.cloned().unwrap_or_default();
+    Card {
+        due: due.to_string(),
+        stability,
+        difficulty,
+        reps: if correct { prev.reps + 1 } else { 0 },
+        lapses: prev.lapses + u32::from(!correct),
+        last: Some(today.to_string()),
+    }
+}
+
+/// Whether the card should be reviewed on `today`. A card with an unreadable due day
+/// is due, so a damaged record shows up instead of vanishing.
+#[must_use]
+pub fn is_due(card: &Card, today: Date) -> bool {
+    parse_day(&card.due).is_none_or(|d| d <= today)
+}
+
+/// How many of `cards` are due on `today` (the home screen's "due today").
+pub fn due_count<'a>(cards: impl IntoIterator<Item = &'a Card>, today: Date) -> usize {
+    cards.into_iter().filter(|c| is_due(c, today)).count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use jiff::civil::date;
+
+    fn days_between(a: &str, b: Date) -> i32 {
+        (parse_day(a).expect("due is a date") - b).get_days()
+    }
+
+    #[test]
+    fn a_missed_question_comes_back_tomorrow() {
+        let today = date(2026, 11, 3);
+        let c = review(None, false, today);
+        assert_eq!(c.due, "2026-11-04");
+        assert_eq!(c.lapses, 1);
+        assert_eq!(c.reps, 0);
+        assert!((c.stability - W[0]).abs() < 1e-9);
+        assert!((c.difficulty - W[4]).abs() < 1e-9);
+        assert!(!is_due(&c, today));
+        assert!(is_due(&c, date(2026, 11, 4)));
+    }
+
+    #[test]
+    fn intervals_grow_with_each_success() {
+        let mut day = date(2026, 11, 3);
+        let mut card = review(None, false, day);
+        let mut intervals = Vec::new();
+        for _ in 0..6 {
+            day = parse_day(&card.due).expect("due is a date");
+            card = review(Some(&card), true, day);
+            intervals.push(days_between(&card.due, day));
+        }
+        assert!(
+            intervals.windows(2).all(|w| w[1] > w[0]),
+            "intervals must grow: {intervals:?}"
+        );
+        assert!(intervals[0] >= 1);
+        assert!(*intervals.last().expect("six") > 30, "{intervals:?}");
+        assert_eq!(card.reps, 6);
+        assert_eq!(card.lapses, 1);
+    }
+
+    #[test]
+    fn a_lapse_resets_the_interval_and_cuts_stability() {
+        let mut day = date(2026, 11, 3);
+        let mut card = review(None, true, day);
+        for _ in 0..4 {
+            day = parse_day(&card.due).expect("due is a date");
+            card = review(Some(&card), true, day);
+        }
+        let before = card.stability;
+        assert!(days_between(&card.due, day) > 20);
+        day = parse_day(&card.due).expect("due is a date");
+        let lapsed = review(Some(&card), false, day);
+        assert_eq!(days_between(&lapsed.due, day), 1);
+        assert!(
+            lapsed.stability < before / 2.0,
+            "{} vs {before}",
+            lapsed.stability
+        );
+        assert_eq!(lapsed.reps, 0);
+        assert_eq!(lapsed.lapses, 1);
+        assert!(lapsed.difficulty > card.difficulty);
+    }
+
+    #[test]
+    fn a_late_success_gains_more_than_an_early_one() {
+        let start = date(2026, 11, 3);
+        let card = review(None, true, start);
+        let on_time = review(Some(&card), true, parse_day(&card.due).expect("date"));
+        let late = review(Some(&card), true, date(2026, 11, 30));
+        assert!(late.stability > on_time.stability);
+    }
+
+    #[test]
+    fn the_first_right_answer_schedules_three_days() {
+        let c = review(None, true, date(2026, 11, 3));
+        assert_eq!(c.due, "2026-11-06", "S0(Good) = 3.173 days");
+        assert_eq!(c.reps, 1);
+    }
+
+    #[test]
+    fn same_day_practice_uses_the_short_term_formula() {
+        let today = date(2026, 11, 3);
+        let first = review(None, false, today);
+        let again = review(Some(&first), true, today);
+        assert!(again.stability > first.stability);
+        assert!(again.stability < initial_stability(Grade::Good));
+        assert_eq!(again.due, "2026-11-04");
+    }
+
+    #[test]
+    fn intervals_are_capped_and_damaged_cards_restart() {
+        let card = Card {
+            due: "2026-01-01".into(),
+            stability: 5000.0,
+            difficulty: 1.0,
+            reps: 20,
+            lapses: 0,
+            last: Some("2026-01-01".into()),
+        };
+        let next = review(
+            Some(&card),
+            true,
+            date(2026, 1, 1).saturating_add(jiff::Span::new().days(300)),
+        );
+        assert_eq!(
+            days_between(&next.due, date(2026, 10, 28)),
+            MAX_INTERVAL_DAYS as i32
+        );
+        let broken = Card {
+            due: "soon".into(),
+            ..Card::default()
+        };
+        assert!(is_due(&broken, date(2026, 1, 1)));
+        let fresh = review(Some(&broken), true, date(2026, 1, 1));
+        assert_eq!(fresh.due, "2026-01-04");
+    }
+
+    #[test]
+    fn counts_due_cards() {
+        let today = date(2026, 11, 10);
+        let cards = [
+            review(None, false, date(2026, 11, 9)),
+            review(None, false, date(2026, 11, 10)),
+            review(None, true, date(2026, 11, 1)),
+        ];
+        assert_eq!(due_count(&cards, today), 2);
+    }
+
+    #[test]
+    fn difficulty_stays_in_range() {
+        let mut c = review(None, false, date(2026, 1, 1));
+        for i in 0..50 {
+            c = review(
+                Some(&c),
+                false,
+                date(2026, 1, 2).saturating_add(jiff::Span::new().days(i)),
+            );
+            assert!((1.0..=10.0).contains(&c.difficulty));
+            assert!(c.stability > 0.0);
+        }
+    }
 }

@@ -1,0 +1,376 @@
+//! Reading a TOML document key by key, with the line of every key, so the plan and
+//! completion parsers can report every problem at once as `(line, message)`.
+//!
+//! serde would stop at the first problem and names no line for semantic ones; the
+//! spanned tree of the `toml` crate keeps each key's position and borrows strings
+//! from the text instead of copying them, which matters when `report` reads
+//! thousands of files.
+
+use std::borrow::Cow;
+
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+use toml::value::Datetime;
+
+/// Largest document accepted. A completion file holds a few KB of writing; the cap
+/// keeps a hostile file from making the parser chew on hundreds of megabytes.
+pub const MAX_DOCUMENT_BYTES: usize = 4 * 1024 * 1024;
+
+/// 1-based line of a byte offset.
+pub(crate) fn line_at(text: &str, offset: usize) -> usize {
+    let end = offset.min(text.len());
+    1 + text.as_bytes()[..end]
+        .iter()
+        .filter(|b| **b == b'\n')
+        .count()
+}
+
+/// Parse `text` into a spanned table, or the parser's first error with its line.
+pub(crate) fn parse(text: &str) -> Result<Spanned<DeTable<'_>>, (usize, String)> {
+    if text.len() > MAX_DOCUMENT_BYTES {
+        return Err((
+            1,
+            format!(
+                "file is larger than the {} MB this format allows",
+                MAX_DOCUMENT_BYTES / (1024 * 1024)
+            ),
+        ));
+    }
+    DeTable::parse(text).map_err(|e| {
+        let line = e.span().map_or(1, |s| line_at(text, s.start));
+        (line, format!("TOML error: {}", e.message().trim()))
+    })
+}
+
+/// A table being read: its entries, the line of its header (where a missing key is
+/// reported) and its name for messages (`[talk]`; empty for the top level).
+#[derive(Clone, Copy)]
+pub(crate) struct Tab<'a, 'i> {
+    pub(crate) table: &'a DeTable<'i>,
+    pub(crate) line: usize,
+    pub(crate) name: &'a str,
+}
+
+/// What kind of TOML datetime a key needs.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum DateKind {
+    /// Date, time and offset: `2026-11-03T20:11:09+08:00`.
+    Offset,
+    /// A local date: `2026-11-20`.
+    LocalDate,
+}
+
+/// Collects problems while tables are read.
+pub(crate) struct Reader<'t> {
+    text: &'t str,
+    /// Every problem found, as (line, message).
+    pub(crate) problems: Vec<(usize, String)>,
+}
+
+impl<'t> Reader<'t> {
+    pub(crate) fn new(text: &'t str) -> Reader<'t> {
+        Reader {
+            text,
+            problems: Vec::new(),
+        }
+    }
+
+    /// The line of a byte offset in the document.
+    pub(crate) fn line(&self, offset: usize) -> usize {
+        line_at(self.text, offset)
+    }
+
+    pub(crate) fn push(&mut self, line: usize, message: String) {
+        self.problems.push((line, message));
+    }
+
+    /// The top-level table of a parsed document.
+    pub(crate) fn root<'a, 'i>(&self, doc: &'a Spanned<DeTable<'i>>) -> Tab<'a, 'i> {
+        Tab {
+            table: doc.get_ref(),
+            line: 1,
+            name: "",
+        }
+    }
+
+    fn suffix(t: &Tab<'_, '_>) -> String {
+        if t.name.is_empty() {
+            String::new()
+        } else {
+            format!(" in {}", t.name)
+        }
+    }
+
+    /// Report every key of `t` not in `allowed`.
+    pub(crate) fn unknown_keys(&mut self, t: &Tab<'_, '_>, allowed: &[&str]) {
+        for (k, _) in t.table.iter() {
+            if !allowed.contains(&k.get_ref().as_ref()) {
+                let line = self.line(k.span().start);
+                let msg = format!("unknown key {:?}{}", k.get_ref(), Self::suffix(t));
+                self.push(line, msg);
+            }
+        }
+    }
+
+    /// The value of `key` with the line of the key; a missing required key is reported.
+    pub(crate) fn get<'a, 'i>(
+        &mut self,
+        t: &Tab<'a, 'i>,
+        key: &str,
+        required: bool,
+    ) -> Option<(usize, &'a DeValue<'i>)> {
+        match t.table.get_key_value(key) {
+            Some((k, v)) => Some((self.line(k.span().start), v.get_ref())),
+            None => {
+                if required {
+                    self.push(t.line, format!("missing key {key:?}{}", Self::suffix(t)));
+                }
+                None
+            }
+        }
+    }
+
+    fn wrong_type(&mut self, line: usize, t: &Tab<'_, '_>, key: &str, what: &str) {
+        self.push(line, format!("{key:?}{} must be {what}", Self::suffix(t)));
+    }
+
+    /// A string value.
+    pub(crate) fn string<'a, 'i>(
+        &mut self,
+        t: &Tab<'a, 'i>,
+        key: &str,
+        required: bool,
+    ) -> Option<(usize, &'a Cow<'i, str>)> {
+        let (line, v) = self.get(t, key, required)?;
+        if let DeValue::String(s) = v {
+            Some((line, s))
+        } else {
+            self.wrong_type(line, t, key, "a string");
+            None
+        }
+    }
+
+    /// A boolean value.
+    pub(crate) fn boolean(&mut self, t: &Tab<'_, '_>, key: &str, required: bool) -> Option<bool> {
+        let (line, v) = self.get(t, key, required)?;
+        if let DeValue::Boolean(b) = v {
+            Some(*b)
+        } else {
+            self.wrong_type(line, t, key, "true or false");
+            None
+        }
+    }
+
+    /// A whole number in `min..=max`.
+    pub(crate) fn integer(
+        &mut self,
+        t: &Tab<'_, '_>,
+        key: &str,
+        required: bool,
+        min: i64,
+        max: i64,
+    ) -> Option<i64> {
+        let (line, v) = self.get(t, key, required)?;
+        let n = match v {
+            DeValue::Integer(i) => i64::from_str_radix(i.as_str(), i.radix()).ok(),
+            _ => None,
+        };
+        match n {
+            Some(n) if (min..=max).contains(&n) => Some(n),
+            _ => {
+                self.wrong_type(line, t, key, &format!("a whole number from {min} to {max}"));
+                None
+            }
+        }
+    }
+
+    /// A datetime of the given kind.
+    pub(crate) fn datetime(
+        &mut self,
+        t: &Tab<'_, '_>,
+        key: &str,
+        required: bool,
+        kind: DateKind,
+    ) -> Option<Datetime> {
+        let (line, v) = self.get(t, key, required)?;
+        let ok = match (v, kind) {
+            (DeValue::Datetime(d), DateKind::Offset) => {
+                d.date.is_some() && d.time.is_some() && d.offset.is_some()
+            }
+            (DeValue::Datetime(d), DateKind::LocalDate) => {
+                d.date.is_some() && d.time.is_none() && d.offset.is_none()
+            }
+            _ => false,
+        };
+        if let (true, DeValue::Datetime(d)) = (ok, v) {
+            // Day 31 of a 30-day month parses as TOML but is no date.
+            if super::regime::local_date(d).is_some() {
+                return Some(*d);
+            }
+        }
+        let what = match kind {
+            DateKind::Offset => {
+                "a date and time with its UTC offset, like 2026-11-03T20:11:09+08:00"
+            }
+            DateKind::LocalDate => "a date like 2026-11-20 (no time, no quotes)",
+        };
+        self.wrong_type(line, t, key, what);
+        None
+    }
+
+    /// An array of strings, each with its line.
+    pub(crate) fn strings(
+        &mut self,
+        t: &Tab<'_, '_>,
+        key: &str,
+        required: bool,
+    ) -> Option<(usize, Vec<(usize, String)>)> {
+        let (line, v) = self.get(t, key, required)?;
+        let DeValue::Array(items) = v else {
+            self.wrong_type(line, t, key, "an array of strings");
+            return None;
+        };
+        let mut out = Vec::new();
+        for item in items.iter() {
+            if let DeValue::String(s) = item.get_ref() {
+                out.push((self.line(item.span().start), s.to_string()));
+            } else {
+                self.wrong_type(line, t, key, "an array of strings");
+                return None;
+            }
+        }
+        Some((line, out))
+    }
+
+    /// A sub-table (`[talk]` or an inline table).
+    pub(crate) fn table<'a, 'i>(
+        &mut self,
+        t: &Tab<'a, 'i>,
+        key: &str,
+        name: &'a str,
+    ) -> Option<Tab<'a, 'i>> {
+        let (key_line, v) = self.get(t, key, false)?;
+        let (k, spanned) = t.table.get_key_value(key)?;
+        if let DeValue::Table(table) = v {
+            // A `[talk]` header's span starts at the header; a dotted or inline
+            // table has none of its own, so the key's line stands in.
+            let span = spanned.span();
+            let line = if span.start == 0 && span.end == 0 {
+                self.line(k.span().start)
+            } else {
+                self.line(span.start)
+            };
+            Some(Tab { table, line, name })
+        } else {
+            self.wrong_type(key_line, t, key, &format!("a table {name}"));
+            None
+        }
+    }
+
+    /// An array of tables (`[[read]]`) or of inline tables (`[{..}, {..}]`).
+    pub(crate) fn tables<'a, 'i>(
+        &mut self,
+        t: &Tab<'a, 'i>,
+        key: &str,
+        required: bool,
+        name: &'a str,
+    ) -> Option<Vec<Tab<'a, 'i>>> {
+        let (line, v) = self.get(t, key, required)?;
+        let DeValue::Array(items) = v else {
+            self.wrong_type(line, t, key, &format!("an array of tables {name}"));
+            return None;
+        };
+        let mut out = Vec::new();
+        for item in items.iter() {
+            if let DeValue::Table(table) = item.get_ref() {
+                out.push(Tab {
+                    table,
+                    line: self.line(item.span().start),
+                    name,
+                });
+            } else {
+                self.wrong_type(line, t, key, &format!("an array of tables {name}"));
+                return None;
+            }
+        }
+        Some(out)
+    }
+}
+
+/// Sort problems by line, keeping the order found within a line.
+pub(crate) fn sorted(mut problems: Vec<(usize, String)>) -> Vec<(usize, String)> {
+    problems.sort_by_key(|p| p.0);
+    problems
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lines_of_keys_and_headers() {
+        let text = "a = 1\n\n[t]\nb = \"x\"\n\n[[r]]\nc = 2\n[[r]]\nc = 3\n";
+        let doc = parse(text).expect("valid TOML");
+        let mut r = Reader::new(text);
+        let root = r.root(&doc);
+        assert_eq!(r.get(&root, "a", true).map(|x| x.0), Some(1));
+        let t = r.table(&root, "t", "[t]").expect("table");
+        assert_eq!(t.line, 3);
+        assert_eq!(
+            r.string(&t, "b", true).map(|(l, s)| (l, s.to_string())),
+            Some((4, "x".into()))
+        );
+        let rs = r
+            .tables(&root, "r", true, "[[r]]")
+            .expect("array of tables");
+        assert_eq!(rs.iter().map(|t| t.line).collect::<Vec<_>>(), vec![6, 8]);
+        assert_eq!(r.integer(&rs[1], "c", true, 0, 10), Some(3));
+        assert!(r.problems.is_empty());
+        assert_eq!(r.integer(&rs[1], "c", true, 5, 10), None);
+        assert_eq!(r.string(&t, "z", true), None);
+        assert_eq!(
+            r.problems,
+            vec![
+                (
+                    9,
+                    "\"c\" in [[r]] must be a whole number from 5 to 10".to_string()
+                ),
+                (3, "missing key \"z\" in [t]".to_string()),
+            ]
+        );
+    }
+
+    #[test]
+    fn parse_errors_name_their_line() {
+        let e = parse("a = 1\nb = \n").expect_err("broken");
+        assert_eq!(e.0, 2);
+        assert!(e.1.starts_with("TOML error: "), "{}", e.1);
+    }
+
+    #[test]
+    fn datetimes_of_the_wrong_kind_are_refused() {
+        let text = "a = 2026-11-03T20:11:09+08:00\nb = 2026-11-03T20:11:09\nc = 2026-11-20\n";
+        let doc = parse(text).expect("valid TOML");
+        let mut r = Reader::new(text);
+        let root = r.root(&doc);
+        assert!(r.datetime(&root, "a", true, DateKind::Offset).is_some());
+        assert!(r.datetime(&root, "b", true, DateKind::Offset).is_none());
+        assert!(r.datetime(&root, "c", true, DateKind::LocalDate).is_some());
+        assert!(r.datetime(&root, "a", true, DateKind::LocalDate).is_none());
+        assert_eq!(r.problems.len(), 2);
+        assert_eq!(r.problems[0].0, 2);
+    }
+
+    #[test]
+    fn impossible_dates_are_refused() {
+        let text = "d = 2026-11-31\n";
+        match parse(text) {
+            Err((line, _)) => assert_eq!(line, 1),
+            Ok(doc) => {
+                let mut r = Reader::new(text);
+                let root = r.root(&doc);
+                assert!(r.datetime(&root, "d", true, DateKind::LocalDate).is_none());
+            }
+        }
+    }
+}
