@@ -199,9 +199,11 @@ fn a_one_megabyte_line_is_read_correctly() {
     let u = unit::parse(&format!("{UNIT_HEAD}{line}\n")).expect("a long body line is fine");
     assert!(u.body.contains(&line));
 
-    let completion =
-        format!("format = \"dangxue-completion/1\"\n[reflection]\ntext = \"{line}\"\n");
-    assert!(completion::check(&completion).is_empty());
+    let seed = include_str!("../fuzz/seeds/completion_load/full.toml");
+    let completion = seed.replacen("text = \"...\"", &format!("text = \"{line}\""), 1);
+    assert_ne!(completion, seed);
+    let parsed = completion::Completion::parse(&completion).expect("a long line is fine");
+    assert_eq!(parsed.reflection.map(|r| r.text), Some(line.clone()));
 
     // The same line as bare garbage in a state file: an error at line 1, not a hang.
     put_state(&p, "garbage", line.as_bytes());
