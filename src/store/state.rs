@@ -341,6 +341,7 @@ impl StateStore {
             Loaded::State(mut s) => {
                 // The file name is the identity; a copied file keeps its old id inside.
                 s.member_id.clone_from(&store.id);
+                store.make_private();
                 s
             }
             Loaded::Absent => {
@@ -511,6 +512,15 @@ impl StateStore {
             io::ErrorKind::AlreadyExists,
             "too many kept-aside copies with the same time",
         )))
+    }
+
+    /// A state file copied in by hand may be readable by others; saves write 0600, but
+    /// a session that changes nothing never saves.
+    fn make_private(&self) {
+        let open = fs::metadata(&self.file).is_ok_and(|m| m.permissions().mode() & 0o077 != 0);
+        if open {
+            let _ = fs::set_permissions(&self.file, fs::Permissions::from_mode(STATE_FILE_MODE));
+        }
     }
 
     /// Temporary files of this member's saves left by a killed process. Only called
