@@ -141,3 +141,24 @@ fn the_test_draws_deterministically_and_grades_once() {
     assert!(after.submitted);
     assert!(after.answers.iter().all(|x| x.given.is_empty()));
 }
+
+#[test]
+fn the_editor_keeps_typed_text_in_the_state_and_undoes() {
+    let mut a = app();
+    update(&mut a, Msg::GoTab(0), t0());
+    update(&mut a, Msg::Write(0), t0());
+    update(&mut a, Msg::Paste("学习心得".into()), t0());
+    let text = |a: &App| {
+        a.state.cycles["2026-11"]
+            .reflection
+            .as_ref()
+            .map(|r| r.text.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(text(&a), "学习心得");
+    assert!(a.dirty);
+    update(&mut a, Msg::Undo, t0());
+    assert_eq!(text(&a), "");
+    update(&mut a, Msg::Back, t0());
+    assert_eq!(a.screen, Screen::Home);
+}

@@ -149,6 +149,7 @@ fn editor(key: KeyEvent, ctrl: bool) -> Option<Msg> {
     match key.code {
         KeyCode::Esc => Some(Msg::Back),
         KeyCode::Tab => Some(Msg::NextField),
+        KeyCode::Char('z' | 'Z') if ctrl => Some(Msg::Undo),
         _ if ctrl && key.code == KeyCode::Char('q') => Some(Msg::Back),
         _ => Some(Msg::Editor(key.into())),
     }

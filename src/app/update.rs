@@ -797,6 +797,9 @@ fn open_editor(app: &mut App, doc: Doc) {
         .unwrap_or_default();
     let area = |text: &str| {
         let mut t = TextArea::new(text.lines().map(str::to_string).collect());
+        // Chinese has no spaces to break at: wrap at words, else at any character.
+        t.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
+        t.set_cursor_line_style(ratatui::style::Style::default());
         t.move_cursor(ratatui_textarea::CursorMove::Bottom);
         t.move_cursor(ratatui_textarea::CursorMove::End);
         t
@@ -818,12 +821,26 @@ fn open_editor(app: &mut App, doc: Doc) {
             vec![area(&s.title), area(&s.text)]
         }
     };
-    app.editor = Some(EditorView {
+    let mut e = EditorView {
         doc,
         fields,
         focus: 0,
-    });
+    };
+    show_cursor(&mut e);
+    app.editor = Some(e);
     app.screen = Screen::Editor;
+}
+
+/// Show the cursor only in the field being edited.
+fn show_cursor(e: &mut EditorView) {
+    for (i, f) in e.fields.iter_mut().enumerate() {
+        let style = if i == e.focus {
+            ratatui::style::Style::default().add_modifier(ratatui::style::Modifier::REVERSED)
+        } else {
+            ratatui::style::Style::default()
+        };
+        f.set_cursor_style(style);
+    }
 }
 
 /// Parse a typed delivery date; only a real calendar date is kept.
@@ -888,7 +905,15 @@ fn editor(app: &mut App, msg: Msg) -> Vec<Effect> {
             app.screen = app.home_screen;
             return vec![Effect::Save];
         }
-        Msg::NextField => e.focus = (e.focus + 1) % e.fields.len().max(1),
+        Msg::NextField => {
+            e.focus = (e.focus + 1) % e.fields.len().max(1);
+            show_cursor(e);
+        }
+        Msg::Undo => {
+            if let Some(f) = e.fields.get_mut(e.focus) {
+                f.undo();
+            }
+        }
         Msg::Paste(s) => {
             if let Some(f) = e.fields.get_mut(e.focus) {
                 f.insert_str(s.replace("\r\n", "\n").replace('\r', "\n"));
