@@ -38,8 +38,7 @@ pub fn map(app: &App, key: KeyEvent) -> Option<Msg> {
             text_input(key).or_else(|| common(key))
         }
         Screen::Test if test_is_fill(app) => match key.code {
-            KeyCode::Tab | KeyCode::Right if key.code == KeyCode::Tab => Some(Msg::NextQuestion),
-            KeyCode::Enter => Some(Msg::NextQuestion),
+            KeyCode::Tab | KeyCode::Enter => Some(Msg::NextQuestion),
             KeyCode::BackTab => Some(Msg::PrevQuestion),
             KeyCode::Esc => Some(Msg::Back),
             _ => text_input(key),
