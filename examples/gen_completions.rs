@@ -106,11 +106,11 @@ fn main() -> anyhow::Result<()> {
         );
         let exported = "2026-11-30T21:04:00+08:00".parse()?;
         let mut c = Completion::from_state(&s, &cycle, exported, &rules, None, &lib);
-        if i % 10 == 9 {
-            if let Some(cl) = c.claimed.as_mut() {
-                cl.score = Some(100);
-                cl.study = true;
-            }
+        if i % 10 == 9
+            && let Some(cl) = c.claimed.as_mut()
+        {
+            cl.score = Some(100);
+            cl.study = true;
         }
         std::fs::write(dir.join(format!("{id}-{cycle}.toml")), c.to_toml())?;
     }

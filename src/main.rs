@@ -24,7 +24,7 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Some(Command::Check { paths }) => {
-            let problems = dangxue::commands::check::run(&paths);
+            let problems = dangxue::commands::check::run(&paths, cli.home.as_deref());
             for p in &problems {
                 println!("{p}");
             }
@@ -33,6 +33,29 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             } else {
                 ExitCode::from(1)
             })
+        }
+        None => {
+            dangxue::commands::open::run(cli.home.as_deref(), cli.member.as_deref())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Status { cycle }) => {
+            let text = dangxue::commands::status::run(
+                cli.home.as_deref(),
+                cli.member.as_deref(),
+                cycle.as_deref(),
+            )?;
+            print!("{text}");
+            Ok(ExitCode::SUCCESS)
+        }
+        Some(Command::Export { cycle, out }) => {
+            let path = dangxue::commands::export::run(
+                cli.home.as_deref(),
+                cli.member.as_deref(),
+                cycle.as_deref(),
+                out.as_deref(),
+            )?;
+            println!("{}", path.display());
+            Ok(ExitCode::SUCCESS)
         }
         Some(Command::Report { dir, cycle, format }) => {
             let cycle = match cycle
@@ -74,6 +97,5 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 ExitCode::from(1)
             })
         }
-        _ => anyhow::bail!("not available in this build"),
     }
 }

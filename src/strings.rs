@@ -1,1 +1,351 @@
-//! Every user-facing string.
+//! Every user-facing string of the TUI and the plain-text commands, in one place:
+//! Chinese by default, English with `lang = "en"`.
+
+use crate::core::config::Lang;
+
+/// The strings of one language.
+#[derive(Debug)]
+pub struct Strings {
+    /// Which language these are.
+    pub lang: Lang,
+    /// App name in the title bar.
+    pub app: &'static str,
+    /// Tab titles: home, library, review.
+    pub tabs: [&'static str; 3],
+    /// Kind labels: article, constitution, brief.
+    pub kinds: [&'static str; 3],
+    /// "unread" in the library.
+    pub unread: &'static str,
+    /// "read" in the library.
+    pub read: &'static str,
+    /// Search prompt.
+    pub search: &'static str,
+    /// Shown when a search matches nothing.
+    pub no_match: &'static str,
+    /// Footer hint in the library.
+    pub library_hint: &'static str,
+    /// Footer hint in the reader.
+    pub reader_hint: &'static str,
+    /// Footer hint on the home screen.
+    pub home_hint: &'static str,
+    /// Footer hint in the review list.
+    pub review_hint: &'static str,
+    /// Footer hint in the editor.
+    pub editor_hint: &'static str,
+    /// Help overlay title.
+    pub help_title: &'static str,
+    /// Help overlay rows: (keys, meaning).
+    pub help: &'static [(&'static str, &'static str)],
+    /// Shown when the terminal is too small.
+    pub too_small: &'static str,
+    /// Column label.
+    pub column: &'static str,
+    /// Authors label.
+    pub authors: &'static str,
+    /// Note label.
+    pub note: &'static str,
+    /// "minutes" unit for reading time.
+    pub minutes: &'static str,
+    /// Label for the regime parts: 月读, 月讲, 月学.
+    pub parts: [&'static str; 3],
+    /// "done".
+    pub done: &'static str,
+    /// "not done".
+    pub not_done: &'static str,
+    /// Name prompt on first run.
+    pub name_prompt: &'static str,
+    /// Profile picker title.
+    pub picker_title: &'static str,
+    /// "new profile" entry in the picker.
+    pub new_profile: &'static str,
+    /// Quiz title.
+    pub quiz_title: &'static str,
+    /// Practice quiz footer hint.
+    pub quiz_hint: &'static str,
+    /// Fill question hint.
+    pub fill_hint: &'static str,
+    /// Judge labels: true, false.
+    pub judge: [&'static str; 2],
+    /// "Correct".
+    pub correct: &'static str,
+    /// "Wrong".
+    pub wrong: &'static str,
+    /// "Answer:".
+    pub answer_is: &'static str,
+    /// Explanation label.
+    pub explain: &'static str,
+    /// Unit has no questions.
+    pub no_questions: &'static str,
+    /// Cycle test title.
+    pub test_title: &'static str,
+    /// Test footer hint.
+    pub test_hint: &'static str,
+    /// Shown when the test pool is empty.
+    pub test_empty: &'static str,
+    /// Editor field titles: reflection, topic, outline, delivered, survey title, survey text.
+    pub fields: [&'static str; 6],
+    /// Editor titles: reflection, talk, survey.
+    pub editors: [&'static str; 3],
+    /// Review list empty.
+    pub review_empty: &'static str,
+    /// Confirmation hint.
+    pub confirm_hint: &'static str,
+    /// "Due today".
+    pub due_today: &'static str,
+    /// Calendar title.
+    pub calendar: &'static str,
+    /// Minutes chart title.
+    pub chart: &'static str,
+    /// Plan title.
+    pub plan: &'static str,
+    /// Talk theme label.
+    pub theme: &'static str,
+    /// "(saved)".
+    pub saved: &'static str,
+    /// Date format hint.
+    pub date_hint: &'static str,
+    /// Conflict notice prefix.
+    pub conflict: &'static str,
+    /// Save failure notice prefix.
+    pub save_failed: &'static str,
+    /// Shown when another session of the same member is open.
+    pub other_session: &'static str,
+}
+
+/// 中文.
+pub static ZH: Strings = Strings {
+    lang: Lang::Zh,
+    app: "党学",
+    tabs: ["1 本月", "2 学习库", "3 错题本"],
+    kinds: ["文章", "党章", "简讯"],
+    unread: "未读",
+    read: "已读",
+    search: "搜索: ",
+    no_match: "没有匹配的学习单元",
+    library_hint: "j/k 移动  Enter 打开  / 搜索  Tab 切换  ? 帮助  q 退出",
+    reader_hint: "j/k 行  空格/b 翻页  g/G 首尾  t 练习  ? 帮助  q 返回",
+    home_hint: "r 心得  k 月讲  s 调研  x 测试  Tab 切换  ? 帮助  q 退出",
+    review_hint: "Enter 练习  o 原文  Tab 切换  ? 帮助  q 退出",
+    editor_hint: "Tab 下一栏  Ctrl-Z 撤销  Esc 保存并返回",
+    help_title: "按键帮助 (任意键关闭)",
+    help: &[
+        ("?", "显示/关闭本帮助"),
+        ("q / Esc", "返回;在顶层退出"),
+        ("Ctrl-C", "退出(已保存)"),
+        ("Tab / 1 2 3", "本月 / 学习库 / 错题本"),
+        ("j k ↑ ↓", "移动 / 滚动一行"),
+        ("Enter", "打开"),
+        ("/", "搜索标题和正文"),
+        ("g G Home End", "到开头 / 到结尾"),
+        ("空格 PgDn / b PgUp", "下一页 / 上一页"),
+        ("t", "阅读中:做练习题"),
+        ("r k s", "本月:写心得 / 月讲 / 调研"),
+        ("x", "本月:参加本期测试(月学)"),
+    ],
+    too_small: "终端太小,请放大窗口",
+    column: "栏目",
+    authors: "作者",
+    note: "注",
+    minutes: "分钟",
+    parts: ["月读", "月讲", "月学"],
+    done: "已完成",
+    not_done: "未完成",
+    name_prompt: "欢迎使用党学。请输入您的姓名,回车确认:",
+    picker_title: "选择学习档案 (Enter 确认)",
+    new_profile: "+ 新建档案",
+    quiz_title: "练习",
+    quiz_hint: "字母/↑↓ 选择  空格 勾选(多选)  Enter 提交  n 下一题  r 重做  q 返回",
+    fill_hint: "输入答案,Enter 提交",
+    judge: ["正确", "错误"],
+    correct: "回答正确",
+    wrong: "回答错误",
+    answer_is: "答案:",
+    explain: "解析:",
+    no_questions: "本单元没有练习题",
+    test_title: "本期测试(月学)",
+    test_hint: "字母/↑↓ 作答  n/p 下一题/上一题  S 或 Ctrl-S 交卷  q 返回(答案已保存)",
+    test_empty: "还没有读完的本期学习单元,读完后再来参加测试",
+    fields: ["心得", "题目", "提纲", "宣讲日期", "调研题目", "调研报告"],
+    editors: ["写心得", "月讲", "调研"],
+    review_empty: "错题本是空的",
+    confirm_hint: "y 确认  n 取消",
+    due_today: "今日待复习",
+    calendar: "学习日历",
+    chart: "每日阅读(分钟)",
+    plan: "本期学习安排",
+    theme: "宣讲主题",
+    saved: "已保存",
+    date_hint: "格式 YYYY-MM-DD",
+    conflict: "另一个会话也修改了",
+    save_failed: "保存失败",
+    other_session: "此档案在另一个会话中也已打开:两边的进度都会保存并合并",
+};
+
+/// English.
+pub static EN: Strings = Strings {
+    lang: Lang::En,
+    app: "dangxue",
+    tabs: ["1 This cycle", "2 Library", "3 Review"],
+    kinds: ["article", "constitution", "brief"],
+    unread: "unread",
+    read: "read",
+    search: "Search: ",
+    no_match: "No unit matches",
+    library_hint: "j/k move  Enter open  / search  Tab switch  ? help  q quit",
+    reader_hint: "j/k line  Space/b page  g/G top/end  t quiz  ? help  q back",
+    home_hint: "r reflect  k talk  s survey  x test  Tab switch  ? help  q quit",
+    review_hint: "Enter practise  o passage  Tab switch  ? help  q quit",
+    editor_hint: "Tab next field  Ctrl-Z undo  Esc save and back",
+    help_title: "Keys (any key closes)",
+    help: &[
+        ("?", "show/close this help"),
+        ("q / Esc", "back; quit from the top"),
+        ("Ctrl-C", "quit (state saved)"),
+        ("Tab / 1 2 3", "cycle / library / review"),
+        ("j k ↑ ↓", "move / scroll a line"),
+        ("Enter", "open"),
+        ("/", "search titles and text"),
+        ("g G Home End", "top / bottom"),
+        ("Space PgDn / b PgUp", "page down / up"),
+        ("t", "reader: practise the questions"),
+        ("r k s", "cycle: reflection / talk / survey"),
+        ("x", "cycle: take the cycle test"),
+    ],
+    too_small: "Terminal too small: enlarge the window",
+    column: "Column",
+    authors: "By",
+    note: "Note",
+    minutes: "min",
+    parts: ["Read", "Talk", "Study"],
+    done: "done",
+    not_done: "not done",
+    name_prompt: "Welcome to dangxue. Type your name and press Enter:",
+    picker_title: "Choose a profile (Enter)",
+    new_profile: "+ new profile",
+    quiz_title: "Practice",
+    quiz_hint: "letters/↑↓ choose  Space toggle  Enter submit  n next  r retry  q back",
+    fill_hint: "Type the answer, Enter to submit",
+    judge: ["true", "false"],
+    correct: "Correct",
+    wrong: "Wrong",
+    answer_is: "Answer:",
+    explain: "Why:",
+    no_questions: "This unit has no questions",
+    test_title: "Cycle test",
+    test_hint: "letters/↑↓ answer  n/p next/prev  S or Ctrl-S submit  q back (answers kept)",
+    test_empty: "No unit of this cycle finished yet: read some first",
+    fields: [
+        "Reflection",
+        "Topic",
+        "Outline",
+        "Delivered on",
+        "Survey title",
+        "Survey",
+    ],
+    editors: ["Reflection", "Talk", "Survey"],
+    review_empty: "Nothing to review",
+    confirm_hint: "y yes  n no",
+    due_today: "Due today",
+    calendar: "Days studied",
+    chart: "Reading per day (min)",
+    plan: "This cycle's plan",
+    theme: "Talk theme",
+    saved: "saved",
+    date_hint: "as YYYY-MM-DD",
+    conflict: "Another session also changed",
+    save_failed: "Could not save",
+    other_session: "This profile is also open in another session: both are saved and merged",
+};
+
+/// The strings for a language.
+#[must_use]
+pub fn get(lang: Lang) -> &'static Strings {
+    match lang {
+        Lang::Zh => &ZH,
+        Lang::En => &EN,
+    }
+}
+
+impl Strings {
+    /// "还需阅读 2 篇" / "2 more units to read".
+    #[must_use]
+    pub fn need_units(&self, n: u32) -> String {
+        if self.lang == Lang::En {
+            format!("{n} more unit(s) to read")
+        } else {
+            format!("还需阅读 {n} 篇")
+        }
+    }
+
+    /// "心得 120/300 字" / "reflection 120/300 chars".
+    #[must_use]
+    pub fn chars_of(&self, what: &str, have: usize, need: u32) -> String {
+        if self.lang == Lang::En {
+            format!("{what} {have}/{need} chars")
+        } else {
+            format!("{what} {have}/{need} 字")
+        }
+    }
+
+    /// Reading time in the footer.
+    #[must_use]
+    pub fn reading_time(&self, spent_min: u64, left_min: u64) -> String {
+        if self.lang == Lang::En {
+            format!("read {spent_min} min, ~{left_min} min left")
+        } else {
+            format!("已读 {spent_min} 分钟 约剩 {left_min} 分钟")
+        }
+    }
+
+    /// Test start confirmation.
+    #[must_use]
+    pub fn confirm_test(&self, n: usize) -> String {
+        if self.lang == Lang::En {
+            format!(
+                "Start the cycle test? {n} questions, taken once per cycle, no feedback until submitted."
+            )
+        } else {
+            format!("开始本期测试?共 {n} 题,每期只能参加一次,交卷前不显示对错。")
+        }
+    }
+
+    /// Test submit confirmation.
+    #[must_use]
+    pub fn confirm_submit(&self, answered: usize, total: usize) -> String {
+        if self.lang == Lang::En {
+            format!("Submit? {answered} of {total} answered. It cannot be changed afterwards.")
+        } else {
+            format!("确认交卷?已答 {answered}/{total} 题,交卷后不能修改。")
+        }
+    }
+
+    /// Score line.
+    #[must_use]
+    pub fn score(&self, score: u32, pass: u32) -> String {
+        if self.lang == Lang::En {
+            format!("Score {score} (pass {pass})")
+        } else {
+            format!("得分 {score}(及格 {pass})")
+        }
+    }
+
+    /// Question header "第 3/10 题".
+    #[must_use]
+    pub fn question_n(&self, i: usize, n: usize) -> String {
+        if self.lang == Lang::En {
+            format!("Question {i}/{n}")
+        } else {
+            format!("第 {i}/{n} 题")
+        }
+    }
+
+    /// Notice when a state file was moved aside.
+    #[must_use]
+    pub fn moved_aside(&self, path: &str) -> String {
+        if self.lang == Lang::En {
+            format!("Your state file could not be read; it was kept as {path}. Starting afresh.")
+        } else {
+            format!("学习记录文件无法读取,已另存为 {path},现从头开始。")
+        }
+    }
+}

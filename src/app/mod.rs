@@ -1,1 +1,456 @@
-//! The TUI application state.
+//! The TUI's state and its transitions, with no terminal and no files.
+//!
+//! Domain state (the member's [`MemberState`], the units, the rules) is kept apart
+//! from view state (selection, scroll, inputs), which lives in one struct per screen.
+//! [`update::update`] turns a [`msg::Msg`] into new state plus [`Effect`]s that the
+//! terminal loop carries out, so every transition is testable without a disk.
+
+pub mod keymap;
+pub mod msg;
+pub mod progress;
+pub mod update;
+
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use jiff::Timestamp;
+use jiff::tz::TimeZone;
+use ratatui_textarea::TextArea;
+
+use crate::core::layout::{self, Layout};
+use crate::core::regime::{Cycle, CycleLength, Rules};
+use crate::core::state::MemberState;
+use crate::core::text;
+use crate::core::unit::{Kind, Unit};
+use crate::store::content::Library;
+use crate::strings::Strings;
+
+/// Something the terminal loop must do after an update.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    /// Save the member state now.
+    Save,
+    /// Save and leave the program.
+    Quit,
+}
+
+/// The screens.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    /// 本月: the cycle at a glance.
+    Home,
+    /// Every unit, searchable.
+    Library,
+    /// 错题本: review cards due.
+    Review,
+    /// Reading a unit.
+    Reader,
+    /// Practising a unit's questions, or one review card.
+    Quiz,
+    /// The cycle test.
+    Test,
+    /// Writing the reflection, the talk or the survey.
+    Editor,
+}
+
+/// What a confirmation dialog is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Confirm {
+    /// Begin the cycle test.
+    StartTest,
+    /// Submit the cycle test.
+    SubmitTest,
+}
+
+/// The plan's part for the current cycle.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct CyclePlan {
+    /// Assigned unit ids; `None` when there is no plan for the cycle.
+    pub units: Option<Vec<String>>,
+    /// Talk theme.
+    pub theme: Option<String>,
+    /// Due date as written in the plan.
+    pub due: Option<String>,
+}
+
+/// Library view state.
+#[derive(Debug, Clone, Default)]
+pub struct LibraryView {
+    /// Unit ids in display order.
+    pub order: Vec<String>,
+    /// Indexes into `order` that match the search.
+    pub shown: Vec<usize>,
+    /// Selected row in `shown`.
+    pub selected: usize,
+    /// The search text.
+    pub query: String,
+    /// Typing a search now.
+    pub searching: bool,
+}
+
+/// Reader view state.
+#[derive(Debug, Clone)]
+pub struct ReaderView {
+    /// The unit being read.
+    pub unit_id: String,
+    /// The body as drawn: control characters escaped.
+    pub body: Rc<String>,
+    /// The body laid out at the current width.
+    pub layout: Rc<Layout>,
+    /// First visible line.
+    pub top: usize,
+}
+
+/// A question being practised.
+#[derive(Debug, Clone, Default)]
+pub struct QuizView {
+    /// (unit id, question id) to ask, in order.
+    pub items: Vec<(String, String)>,
+    /// Index into `items`.
+    pub index: usize,
+    /// Cursor row among the choices.
+    pub cursor: usize,
+    /// Letters chosen so far.
+    pub chosen: Vec<char>,
+    /// Text typed for a fill question.
+    pub input: String,
+    /// After submitting: whether it was right.
+    pub feedback: Option<bool>,
+    /// Started from the review list (so Back returns there).
+    pub from_review: bool,
+}
+
+/// Cycle test view state (the answers themselves live in the member state).
+#[derive(Debug, Clone, Default)]
+pub struct TestView {
+    /// Current question.
+    pub index: usize,
+    /// Cursor row among the choices.
+    pub cursor: usize,
+}
+
+/// Which document the editor is writing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Doc {
+    /// 心得.
+    Reflection,
+    /// 月讲: topic, outline, delivery date.
+    Talk,
+    /// 调研: title and text.
+    Survey,
+}
+
+/// Editor view state.
+#[derive(Debug)]
+pub struct EditorView {
+    /// What is being written.
+    pub doc: Doc,
+    /// One text area per field.
+    pub fields: Vec<TextArea<'static>>,
+    /// Field with the cursor.
+    pub focus: usize,
+}
+
+/// Review list view state.
+#[derive(Debug, Clone, Default)]
+pub struct ReviewView {
+    /// Selected row.
+    pub selected: usize,
+}
+
+/// The whole app.
+#[derive(Debug)]
+pub struct App {
+    /// Interface strings.
+    pub s: &'static Strings,
+    /// Every loaded unit.
+    pub library: Library,
+    /// The regime's thresholds.
+    pub rules: Rules,
+    /// The plan for the current cycle.
+    pub plan: CyclePlan,
+    /// The member's evidence.
+    pub state: MemberState,
+    /// Set when `state` changed since the last save.
+    pub dirty: bool,
+    /// The member's time zone.
+    pub tz: TimeZone,
+    /// Now, as of the last message.
+    pub now: Timestamp,
+    /// Time of the last key press (idle time is not counted).
+    pub last_input: Timestamp,
+    /// Time reading was last accounted up to.
+    pub last_tick: Timestamp,
+    /// Milliseconds counted but not yet a whole second.
+    pub pending_ms: i64,
+    /// The current cycle's name.
+    pub cycle: String,
+    /// The screen shown.
+    pub screen: Screen,
+    /// The top-level screen to return to.
+    pub home_screen: Screen,
+    /// Key help shown on top.
+    pub help: bool,
+    /// A confirmation dialog on top.
+    pub confirm: Option<Confirm>,
+    /// A one-line message for the member.
+    pub notice: Option<String>,
+    /// Terminal size (columns, rows).
+    pub size: (u16, u16),
+    /// Library screen.
+    pub library_view: LibraryView,
+    /// Reader screen, when a unit is open.
+    pub reader: Option<ReaderView>,
+    /// Laid-out bodies by (unit id, width), so a unit is laid out once per width.
+    pub layouts: HashMap<(String, u16), Rc<Layout>>,
+    /// Escaped bodies by unit id.
+    pub bodies: HashMap<String, Rc<String>>,
+    /// Quiz screen.
+    pub quiz: QuizView,
+    /// Test screen.
+    pub test: TestView,
+    /// Editor screen, when open.
+    pub editor: Option<EditorView>,
+    /// Review screen.
+    pub review: ReviewView,
+    /// Set once the app should end.
+    pub quitting: bool,
+}
+
+/// Rows above the reader body: title, metadata, rule.
+pub const READER_HEADER: u16 = 3;
+/// Rows below the reader body: the footer.
+pub const READER_FOOTER: u16 = 1;
+/// Widest the reader's text column gets, for comfortable Chinese lines.
+pub const READER_MAX_WIDTH: u16 = 100;
+
+/// The name of the cycle containing a local date.
+#[must_use]
+pub fn cycle_name(date: jiff::civil::Date, length: CycleLength) -> String {
+    Cycle::containing(date, length).to_string()
+}
+
+impl App {
+    /// A new app over loaded units and a member's state.
+    #[must_use]
+    pub fn new(
+        s: &'static Strings,
+        library: Library,
+        rules: Rules,
+        state: MemberState,
+        tz: TimeZone,
+        now: Timestamp,
+    ) -> App {
+        let today = now.to_zoned_datetime(tz.clone()).date();
+        let cycle = cycle_name(today, rules.cycle.length);
+        let mut app = App {
+            s,
+            library,
+            rules,
+            plan: CyclePlan::default(),
+            state,
+            dirty: false,
+            tz,
+            now,
+            last_input: now,
+            last_tick: now,
+            pending_ms: 0,
+            cycle,
+            screen: Screen::Library,
+            home_screen: Screen::Library,
+            help: false,
+            confirm: None,
+            notice: None,
+            size: (80, 24),
+            library_view: LibraryView::default(),
+            reader: None,
+            layouts: HashMap::new(),
+            bodies: HashMap::new(),
+            quiz: QuizView::default(),
+            test: TestView::default(),
+            editor: None,
+            review: ReviewView::default(),
+            quitting: false,
+        };
+        app.rebuild_order();
+        app
+    }
+
+    /// Set the plan for the current cycle and put its units first in the library.
+    pub fn set_plan(&mut self, plan: CyclePlan) {
+        self.plan = plan;
+        self.rebuild_order();
+    }
+
+    /// The local date now.
+    #[must_use]
+    pub fn today(&self) -> jiff::civil::Date {
+        self.now.to_zoned_datetime(self.tz.clone()).date()
+    }
+
+    /// Now as a TOML offset datetime in the member's zone, whole seconds.
+    #[must_use]
+    pub fn now_datetime(&self) -> Option<toml::value::Datetime> {
+        let z = self.now.to_zoned_datetime(self.tz.clone());
+        z.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string().parse().ok()
+    }
+
+    /// Is this unit assigned by the plan for the cycle?
+    #[must_use]
+    pub fn is_assigned(&self, id: &str) -> bool {
+        self.plan
+            .units
+            .as_ref()
+            .is_some_and(|u| u.iter().any(|x| x == id))
+    }
+
+    fn rebuild_order(&mut self) {
+        let rank = |u: &Unit| match u.kind {
+            Kind::Article => 1,
+            Kind::Constitution => 2,
+            Kind::Brief => 3,
+        };
+        let mut ids: Vec<(u8, u8, String)> = self
+            .library
+            .iter()
+            .map(|u| (u8::from(!self.is_assigned(&u.id)), rank(u), u.id.clone()))
+            .collect();
+        ids.sort();
+        self.library_view.order = ids.into_iter().map(|(_, _, id)| id).collect();
+        self.apply_search();
+    }
+
+    /// Filter the library by the search text: a substring of the title, column,
+    /// authors, tags or body (case-insensitive for Latin letters).
+    pub fn apply_search(&mut self) {
+        let q = self.library_view.query.trim().to_lowercase();
+        let lib = &self.library;
+        self.library_view.shown = self
+            .library_view
+            .order
+            .iter()
+            .enumerate()
+            .filter(|(_, id)| {
+                if q.is_empty() {
+                    return true;
+                }
+                let Some(u) = lib.get(id) else { return false };
+                contains_ci(&u.title, &q)
+                    || u.column.as_deref().is_some_and(|c| contains_ci(c, &q))
+                    || u.authors.iter().any(|a| contains_ci(a, &q))
+                    || u.tags.iter().any(|t| contains_ci(t, &q))
+                    || contains_ci(&u.body, &q)
+            })
+            .map(|(i, _)| i)
+            .collect();
+        if self.library_view.selected >= self.library_view.shown.len() {
+            self.library_view.selected = self.library_view.shown.len().saturating_sub(1);
+        }
+    }
+
+    /// The id of the selected library row.
+    #[must_use]
+    pub fn selected_unit(&self) -> Option<&str> {
+        let v = &self.library_view;
+        v.shown
+            .get(v.selected)
+            .and_then(|i| v.order.get(*i))
+            .map(String::as_str)
+    }
+
+    /// Width of the reader's text column for the current terminal.
+    #[must_use]
+    pub fn reader_width(&self) -> u16 {
+        self.size.0.saturating_sub(4).clamp(1, READER_MAX_WIDTH)
+    }
+
+    /// Rows of reader body on screen.
+    #[must_use]
+    pub fn reader_height(&self) -> usize {
+        usize::from(
+            self.size
+                .1
+                .saturating_sub(READER_HEADER + READER_FOOTER)
+                .max(1),
+        )
+    }
+
+    /// The escaped body of a unit, computed once.
+    pub fn body_of(&mut self, id: &str) -> Rc<String> {
+        if let Some(b) = self.bodies.get(id) {
+            return Rc::clone(b);
+        }
+        let body = self
+            .library
+            .get(id)
+            .map_or_else(String::new, |u| text::escape_controls_multiline(&u.body));
+        let rc = Rc::new(body);
+        self.bodies.insert(id.to_string(), Rc::clone(&rc));
+        rc
+    }
+
+    /// The layout of a unit at a width, computed once per (unit, width).
+    pub fn layout_of(&mut self, id: &str, width: u16) -> Rc<Layout> {
+        let key = (id.to_string(), width);
+        if let Some(l) = self.layouts.get(&key) {
+            return Rc::clone(l);
+        }
+        let body = self.body_of(id);
+        let l = Rc::new(layout::layout(&body, width));
+        self.layouts.insert(key, Rc::clone(&l));
+        l
+    }
+
+    /// Share of a unit read so far, 0-100, from the furthest point ever shown.
+    #[must_use]
+    pub fn percent_read(&self, id: &str) -> u8 {
+        let Some(p) = self.state.units.get(id) else {
+            return 0;
+        };
+        let len = self.library.get(id).map_or(0, |u| u.body.len());
+        if len == 0 {
+            return 0;
+        }
+        u8::try_from((p.furthest.min(len) * 100) / len).unwrap_or(100)
+    }
+
+    /// Whether the unit counts as finished in the current cycle.
+    #[must_use]
+    pub fn finished_in_cycle(&self, id: &str) -> bool {
+        self.state
+            .units
+            .get(id)
+            .and_then(|p| p.cycles.get(&self.cycle))
+            .is_some_and(|c| c.finished.is_some())
+    }
+
+    /// Review cards due today or earlier, as `unit/question` keys, oldest first.
+    #[must_use]
+    pub fn due_reviews(&self) -> Vec<String> {
+        let today = self.today().to_string();
+        let mut due: Vec<(&str, &String)> = self
+            .state
+            .reviews
+            .iter()
+            .filter(|(k, c)| c.due.as_str() <= today.as_str() && self.question_exists(k))
+            .map(|(k, c)| (c.due.as_str(), k))
+            .collect();
+        due.sort();
+        due.into_iter().map(|(_, k)| k.clone()).collect()
+    }
+
+    fn question_exists(&self, key: &str) -> bool {
+        key.split_once('/')
+            .and_then(|(u, q)| self.library.get(u).and_then(|u| u.question(q)))
+            .is_some()
+    }
+}
+
+/// Case-insensitive substring test; `needle` is already lower-case.
+fn contains_ci(hay: &str, needle: &str) -> bool {
+    if hay.is_ascii() || !needle.is_ascii() {
+        hay.contains(needle) || hay.to_lowercase().contains(needle)
+    } else {
+        hay.to_lowercase().contains(needle)
+    }
+}

@@ -86,29 +86,57 @@ fn toml_files(dir: &Path) -> Vec<PathBuf> {
 fn unit_quality(u: &Unit, path: &str, problems: &mut Vec<FileProblem>) {
     let body = crate::core::quiz::normalize_fill(&u.body);
     for q in &u.questions {
-        if let Answer::Fill(forms) = &q.answer {
-            if !forms
+        if let Answer::Fill(forms) = &q.answer
+            && !forms
                 .iter()
                 .any(|f| body.contains(&crate::core::quiz::normalize_fill(f)))
-            {
-                problems.push(FileProblem {
-                    path: path.to_string(),
-                    line: q.line,
-                    message: format!(
-                        "question {:?}: no accepted fill answer occurs in the unit's text",
-                        q.id
-                    ),
-                });
-            }
+        {
+            problems.push(FileProblem {
+                path: path.to_string(),
+                line: q.line,
+                message: format!(
+                    "question {:?}: no accepted fill answer occurs in the unit's text",
+                    q.id
+                ),
+            });
         }
     }
 }
 
-/// Check the paths; every problem found, in path order.
+/// Check the paths, or without paths the configured content dirs and plan (the
+/// built-in units when nothing is configured); every problem found, in path order.
 #[must_use]
-pub fn run(paths: &[PathBuf]) -> Vec<FileProblem> {
+pub fn run(paths: &[PathBuf], home: Option<&Path>) -> Vec<FileProblem> {
     let mut problems = Vec::new();
-    let (units, tomls) = collect(paths, &mut problems);
+    let config = match crate::store::paths::Paths::resolve(home)
+        .map_err(|e| e.to_string())
+        .and_then(|p| crate::store::config::load_config(&p).map(|c| (p, c)))
+    {
+        Ok(pc) => Some(pc),
+        Err(e) => {
+            problems.push(FileProblem {
+                path: "config".into(),
+                line: 0,
+                message: e,
+            });
+            None
+        }
+    };
+    let mut paths = paths.to_vec();
+    if paths.is_empty() {
+        if let Some((p, c)) = &config {
+            paths.extend(c.content_dirs.iter().cloned());
+            paths.extend(c.plan.iter().map(|plan| p.home.join(plan)));
+        }
+        if paths.is_empty() {
+            problems.extend(content::load_builtin().problems);
+            return problems;
+        }
+    }
+    // Plans are checked against every unit a member would have: built in, configured
+    // and the ones checked now.
+    let mut catalog = content::load(config.as_ref().map_or(&[][..], |(_, c)| &c.content_dirs));
+    let (units, tomls) = collect(&paths, &mut problems);
     let mut seen: BTreeMap<String, (String, usize)> = BTreeMap::new();
     for f in &units {
         let shown = f.display().to_string();
@@ -125,6 +153,9 @@ pub fn run(paths: &[PathBuf]) -> Vec<FileProblem> {
                     seen.insert(u.id.clone(), (shown.clone(), id_line));
                 }
                 unit_quality(&u, &shown, &mut problems);
+                catalog
+                    .units
+                    .insert(u.id.clone(), (u, content::Origin::File(f.clone())));
             }
             Err(ps) => problems.extend(ps),
         }
@@ -143,7 +174,10 @@ pub fn run(paths: &[PathBuf]) -> Vec<FileProblem> {
             }
         };
         let found = match toml_kind(&text) {
-            TomlKind::Plan => crate::core::plan::check(&text),
+            TomlKind::Plan => match crate::core::plan::Plan::parse(&text) {
+                Ok(plan) => crate::core::plan::check_against(&plan, &catalog),
+                Err(ps) => ps,
+            },
             TomlKind::Completion => crate::core::completion::check(&text),
         };
         problems.extend(found.into_iter().map(|(line, message)| FileProblem {

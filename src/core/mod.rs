@@ -3,6 +3,7 @@
 pub mod completion;
 pub mod config;
 pub mod layout;
+pub mod merge;
 pub mod plan;
 pub mod quiz;
 pub mod regime;

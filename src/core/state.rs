@@ -35,6 +35,25 @@ pub struct MemberState {
     /// Review cards of missed practice questions, keyed `unit/question`.
     #[serde(default)]
     pub reviews: BTreeMap<String, Card>,
+    /// Texts set aside when two sessions of this member changed the same text
+    /// differently; the version kept is in place, the other is here until the member
+    /// chooses (see `core::merge`).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<SetAside>,
+    /// Where the last session was when it ended without going back to a list (a
+    /// dropped connection, a kill): the next start reopens it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resume: Option<Resume>,
+}
+
+/// A place to reopen at the next start.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Resume {
+    /// Reading this unit (the place in it is in `units`).
+    Reader(String),
+    /// Writing: `reflection`, `talk` or `survey`.
+    Editor(String),
 }
 
 impl MemberState {
@@ -49,8 +68,73 @@ impl MemberState {
             days: BTreeMap::new(),
             cycles: BTreeMap::new(),
             reviews: BTreeMap::new(),
+            conflicts: Vec::new(),
+            resume: None,
         }
     }
+}
+
+/// The version of a text that a merge did not keep, so nothing typed is lost.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SetAside {
+    /// The cycle the text belongs to; absent for the display name.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cycle: Option<String>,
+    /// Which text: `name`, `reflection.unit`, `reflection.text`, `talk.topic`,
+    /// `talk.outline`, `talk.delivered`, `survey.title`, `survey.text` or `test`.
+    pub field: String,
+    /// The text that was not kept (a test is written as one `unit/question = given`
+    /// line per answer).
+    pub text: String,
+}
+
+/// Longest member id accepted.
+pub const MAX_MEMBER_ID_LEN: usize = 64;
+
+/// Check a member id: it names the state file, so it must be a plain file name.
+/// Allowed: lowercase ASCII letters, digits, `-`, `_` and `.`, not starting with `.`,
+/// at most [`MAX_MEMBER_ID_LEN`] bytes.
+///
+/// # Errors
+/// Why the id is refused, quoting it (control characters escaped).
+///
+/// ```
+/// use dangxue::core::state::check_member_id;
+/// assert!(check_member_id("zhang-san_2.b").is_ok());
+/// assert!(check_member_id("../x").is_err());
+/// assert!(check_member_id("Zhang").is_err());
+/// ```
+pub fn check_member_id(id: &str) -> Result<(), String> {
+    let shown = super::text::escape_controls(id);
+    if id.is_empty() {
+        return Err("a member id cannot be empty".into());
+    }
+    if id.len() > MAX_MEMBER_ID_LEN {
+        return Err(format!(
+            "member id '{shown}' is longer than {MAX_MEMBER_ID_LEN} characters"
+        ));
+    }
+    if id.starts_with('.') {
+        return Err(format!("member id '{shown}' cannot start with '.'"));
+    }
+    if let Some(c) = id
+        .chars()
+        .find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.')))
+    {
+        let what = match c {
+            '/' | '\\' => "a path separator".to_string(),
+            c if c.is_ascii_uppercase() => format!("the capital letter '{c}' (use lowercase)"),
+            c => format!(
+                "'{}' (U+{:04X})",
+                super::text::escape_controls(&c.to_string()),
+                u32::from(c)
+            ),
+        };
+        return Err(format!(
+            "member id '{shown}' contains {what}; use lowercase ascii letters, digits, '-', '_' and '.'"
+        ));
+    }
+    Ok(())
 }
 
 /// Reading progress in one unit.

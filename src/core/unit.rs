@@ -457,10 +457,10 @@ pub fn parse(text: &str) -> Result<Unit, Vec<Problem>> {
     let loc = Locator::new(front, first_line);
     let mut problems = Vec::new();
     let unit = build(&table, &loc, body, body_line, &mut problems);
-    if problems.is_empty() {
-        if let Some(u) = unit {
-            return Ok(u);
-        }
+    if problems.is_empty()
+        && let Some(u) = unit
+    {
+        return Ok(u);
     }
     problems.sort_by_key(|p| p.line);
     if problems.is_empty() {
@@ -582,10 +582,10 @@ fn build(
         }
     }
     let id = req_str(t, "id", loc.top("id"), problems);
-    if let Some(id) = &id {
-        if !valid_id(id) {
-            push(problems, loc.top("id"), ProblemKind::BadId(id.clone()));
-        }
+    if let Some(id) = &id
+        && !valid_id(id)
+    {
+        push(problems, loc.top("id"), ProblemKind::BadId(id.clone()));
     }
     let title = req_str(t, "title", loc.top("title"), problems);
     let kind = req_str(t, "kind", loc.top("kind"), problems).and_then(|k| {

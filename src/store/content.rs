@@ -168,7 +168,13 @@ pub fn load_file(path: &Path) -> Result<Unit, Vec<FileProblem>> {
         Ok(_) => {}
         Err(e) => return Err(whole(format!("cannot read: {e}"))),
     }
-    let bytes = std::fs::read(path).map_err(|e| whole(format!("cannot read: {e}")))?;
+    // Not `fs::read`: a FIFO named like a unit would block it forever.
+    let bytes = match super::atomic::read_regular_file(path, MAX_UNIT_BYTES) {
+        Ok(Some(b)) if b.len() as u64 <= MAX_UNIT_BYTES => b,
+        Ok(Some(_)) => return Err(whole("file grew past the size a unit may be".into())),
+        Ok(None) => return Err(whole("cannot read: the file is gone".into())),
+        Err(e) => return Err(whole(format!("cannot read: {e}"))),
+    };
     let text = String::from_utf8(bytes).map_err(|e| {
         let line = 1 + e.as_bytes()[..e.utf8_error().valid_up_to()]
             .iter()

@@ -1,5 +1,8 @@
 //! All file I/O: where things live, loading units and config, saving state.
 
+pub mod atomic;
+pub mod config;
 pub mod content;
 pub mod paths;
 pub mod plan;
+pub mod state;

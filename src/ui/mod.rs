@@ -1,1 +1,185 @@
-//! Drawing.
+//! Drawing: `fn draw(frame, &App, &Theme)` per screen. Nothing here changes the app.
+
+pub mod backend;
+pub mod home;
+pub mod library;
+pub mod quiz;
+pub mod reader;
+pub mod scroll;
+pub mod theme;
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Row, Table, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+use crate::app::{App, Confirm, Screen};
+use crate::core::text::escape_controls;
+use theme::Theme;
+
+/// Smallest terminal the screens are laid out for; below it a notice is shown.
+pub const MIN_SIZE: (u16, u16) = (40, 10);
+
+/// Draw the whole screen.
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
+    let area = frame.area();
+    if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
+        let msg = truncate(app.s.too_small, usize::from(area.width));
+        frame.render_widget(Paragraph::new(msg).style(theme.accent), area);
+        return;
+    }
+    match app.screen {
+        Screen::Home => home::draw(frame, area, app, theme),
+        Screen::Library => library::draw(frame, area, app, theme),
+        Screen::Review => library::draw_review(frame, area, app, theme),
+        Screen::Reader => reader::draw(frame, area, app, theme),
+        Screen::Quiz => quiz::draw_quiz(frame, area, app, theme),
+        Screen::Test => quiz::draw_test(frame, area, app, theme),
+        Screen::Editor => quiz::draw_editor(frame, area, app, theme),
+    }
+    if let Some(c) = app.confirm {
+        let text = match c {
+            Confirm::StartTest => app.s.confirm_test(crate::app::update::test_size(app)),
+            Confirm::SubmitTest => {
+                let (answered, total) = test_counts(app);
+                app.s.confirm_submit(answered, total)
+            }
+        };
+        dialog(frame, area, &text, app.s.confirm_hint, theme);
+    }
+    if app.help {
+        help(frame, area, app, theme);
+    }
+}
+
+/// Answered and total questions of the current test.
+#[must_use]
+pub fn test_counts(app: &App) -> (usize, usize) {
+    app.state
+        .cycles
+        .get(&app.cycle)
+        .and_then(|c| c.test.as_ref())
+        .map_or((0, 0), |t| {
+            (
+                t.answers.iter().filter(|a| !a.given.is_empty()).count(),
+                t.answers.len(),
+            )
+        })
+}
+
+/// Cut a string to at most `width` columns, never splitting a character.
+#[must_use]
+pub fn truncate(s: &str, width: usize) -> String {
+    if s.width() <= width {
+        return s.to_string();
+    }
+    let mut out = String::new();
+    let mut w = 0;
+    for c in s.chars() {
+        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if w + cw + 1 > width {
+            out.push('…');
+            break;
+        }
+        w += cw;
+        out.push(c);
+    }
+    out
+}
+
+/// The top bar: tabs, member and cycle.
+pub fn header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let top = match app.screen {
+        Screen::Home | Screen::Library | Screen::Review => app.screen,
+        _ => app.home_screen,
+    };
+    let active = match top {
+        Screen::Home => 0,
+        Screen::Review => 2,
+        _ => 1,
+    };
+    let mut spans = vec![Span::styled(format!(" {} ", app.s.app), theme.title)];
+    for (i, t) in app.s.tabs.iter().enumerate() {
+        let style = if i == active {
+            theme.tab_active
+        } else {
+            theme.dim
+        };
+        spans.push(Span::raw(" "));
+        spans.push(Span::styled(*t, style));
+    }
+    let due = app.due_reviews().len();
+    if due > 0 {
+        spans.push(Span::styled(format!("({due})"), theme.accent));
+    }
+    let right = format!("{} · {} ", escape_controls(&app.state.name), app.cycle);
+    let used: usize = spans.iter().map(|s| s.content.width()).sum();
+    let pad = usize::from(area.width).saturating_sub(used + right.width());
+    spans.push(Span::raw(" ".repeat(pad)));
+    spans.push(Span::styled(right, theme.dim));
+    frame.render_widget(Paragraph::new(Line::from(spans)), area);
+}
+
+/// The bottom line: a notice if there is one, else the screen's key hint.
+pub fn footer(frame: &mut Frame, area: Rect, app: &App, hint: &str, theme: &Theme) {
+    let line = match &app.notice {
+        Some(n) => Span::styled(truncate(n, usize::from(area.width)), theme.accent),
+        None => Span::styled(truncate(hint, usize::from(area.width)), theme.dim),
+    };
+    frame.render_widget(Paragraph::new(Line::from(line)), area);
+}
+
+fn centered(area: Rect, w: u16, h: u16) -> Rect {
+    let w = w.min(area.width);
+    let h = h.min(area.height);
+    Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    )
+}
+
+fn dialog(frame: &mut Frame, area: Rect, text: &str, hint: &str, theme: &Theme) {
+    let r = centered(area, 60, 7);
+    frame.render_widget(Clear, r);
+    let p = Paragraph::new(vec![
+        Line::from(text.to_string()),
+        Line::from(""),
+        Line::from(Span::styled(hint.to_string(), theme.accent)),
+    ])
+    .wrap(Wrap { trim: true })
+    .block(
+        Block::default()
+            .borders(Borders::ALL)
+            .border_style(theme.title),
+    );
+    frame.render_widget(p, r);
+}
+
+fn help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let rows = app.s.help.len() as u16 + 2;
+    let r = centered(area, 64, rows);
+    frame.render_widget(Clear, r);
+    let table = Table::new(
+        app.s.help.iter().map(|(k, v)| {
+            Row::new(vec![
+                Span::styled(*k, theme.accent),
+                Span::styled(*v, Style::new()),
+            ])
+        }),
+        [
+            ratatui::layout::Constraint::Length(22),
+            ratatui::layout::Constraint::Fill(1),
+        ],
+    )
+    .block(
+        Block::default()
+            .borders(Borders::ALL)
+            .title(app.s.help_title)
+            .border_style(theme.title),
+    );
+    frame.render_widget(table, r);
+}

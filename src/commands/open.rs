@@ -1,0 +1,135 @@
+//! Start the TUI: resolve the member, load units, config and state, and hand over
+//! to [`crate::tui::run`].
+
+use std::path::Path;
+
+use crate::app::App;
+use crate::core::state::MemberState;
+use crate::store::content;
+use crate::store::paths::Paths;
+use crate::strings;
+use crate::tui::{self, Pick};
+use crate::ui::theme::Theme;
+
+/// The login name, for the default display name and the first member id.
+fn login_name() -> String {
+    std::env::var("USER")
+        .or_else(|_| std::env::var("LOGNAME"))
+        .unwrap_or_else(|_| "member".into())
+}
+
+/// A member id made from a login name: lowercase ASCII letters, digits and '-'.
+fn id_from(login: &str) -> String {
+    let id: String = login
+        .chars()
+        .map(|c| c.to_ascii_lowercase())
+        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .collect();
+    if id.is_empty() { "member".into() } else { id }
+}
+
+/// Open the TUI for `member` (or the picked / first-run member).
+///
+/// # Errors
+/// Config, state or terminal errors, each naming the file.
+pub fn run(home: Option<&Path>, member: Option<&str>) -> anyhow::Result<()> {
+    let paths = Paths::resolve(home)?;
+    let config = crate::store::config::load_config(&paths).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let s = strings::get(config.lang);
+    let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+    let theme = Theme::new(config.theme, no_color);
+    let library = content::load(&config.content_dirs);
+    for p in &library.problems {
+        eprintln!("dangxue: skipped: {p}");
+    }
+    let skipped = library.problems.len();
+
+    let (id, name) = match member {
+        Some(id) => (id.to_string(), None),
+        None => {
+            let profiles = crate::store::state::list_members(&paths);
+            match profiles.len() {
+                1 => (profiles[0].0.clone(), None),
+                _ => match tui::choose_profile(s, &profiles, &login_name(), &theme)? {
+                    None => return Ok(()),
+                    Some(Pick::Existing(i)) => (profiles[i].0.clone(), None),
+                    Some(Pick::New(name)) => {
+                        let base = id_from(&login_name());
+                        let mut id = base.clone();
+                        let mut n = 2;
+                        while profiles.iter().any(|(p, _)| *p == id) {
+                            id = format!("{base}-{n}");
+                            n += 1;
+                        }
+                        (id, Some(name))
+                    }
+                },
+            }
+        }
+    };
+    let display = name.clone().unwrap_or_else(|| id.clone());
+    let (mut store, state, notices) = crate::store::state::StateStore::open(&paths, &id, &display)
+        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let mut state: MemberState = state;
+    if let Some(n) = name {
+        state.name = n;
+    }
+    let tz = crate::commands::time_zone(&config)?;
+    let plan = crate::commands::load_plan(&config, &paths)?;
+    let mut app = App::new(
+        s,
+        library,
+        config.rules(),
+        state,
+        tz,
+        jiff::Timestamp::now(),
+    );
+    let cycle = crate::app::progress::cycle(&app);
+    app.set_plan(crate::commands::plan_for(plan.as_ref(), &cycle));
+    // A second login of the same member must not jump to where the first one is
+    // reading: only a session that ended without going back (hang-up, kill) resumes.
+    let session = claim_session(&paths, &id);
+    let alone = session.is_some();
+    if alone {
+        crate::app::update::resume(&mut app);
+    }
+    let mut notes: Vec<String> = notices.iter().map(|n| n.to_string()).collect();
+    if skipped > 0 {
+        notes.push(format!(
+            "{skipped} unit file(s) skipped: run `dangxue check`"
+        ));
+    }
+    if !alone {
+        notes.push(s.other_session.to_string());
+    }
+    if !notes.is_empty() {
+        app.notice = Some(notes.join(" · "));
+    }
+    let save: tui::SaveFn = Box::new(move |st| {
+        store
+            .save(st)
+            .map(|o| {
+                let mut notes: Vec<String> = o.notices.iter().map(ToString::to_string).collect();
+                notes.extend(o.conflicts.iter().map(ToString::to_string));
+                (o.state, notes)
+            })
+            .map_err(|e| e.to_string())
+    });
+    let result = tui::run(app, save, theme, config.report_dir.clone());
+    drop(session);
+    result
+}
+
+/// Hold an advisory lock on `<id>.session` for this session's lifetime; `None` when
+/// another session of the member holds it (or the lock cannot be taken).
+fn claim_session(paths: &crate::store::paths::Paths, id: &str) -> Option<std::fs::File> {
+    let path = paths.members_dir().join(format!("{id}.session"));
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(path)
+        .ok()?;
+    file.try_lock().ok()?;
+    Some(file)
+}

@@ -1,0 +1,846 @@
+//! Three-way merge of a member's state, for two sessions of one member (two SSH
+//! logins) saving the same file.
+//!
+//! `base` is what this session last loaded or saved, `mine` what it holds in memory,
+//! `theirs` what is on disk now. Every value follows one rule first: if only one side
+//! changed it since `base`, that side's value is taken. Only when both changed it
+//! does the value's own rule decide:
+//!
+//! | value | both changed |
+//! | --- | --- |
+//! | seconds (per unit, per unit and cycle, per day) | both increments are added: `theirs + (mine - base)` |
+//! | position in a unit (`offset`) | mine (this session moved in that unit) |
+//! | furthest position | the larger |
+//! | last line reached | reached if either reached it |
+//! | `finished` | the earliest |
+//! | texts (name, reflection, talk, survey) | a side left empty loses; otherwise mine is kept and theirs is set aside |
+//! | the cycle test | a submitted test wins; two different submitted tests: the one on disk (graded first) is kept and mine set aside; two unfinished tests of the same draw merge answer by answer |
+//! | review cards | the later `last` review; a tie keeps mine |
+//! | entries of any map | an entry one side removed and the other changed is kept |
+//!
+//! A text that is not kept goes into [`MemberState::conflicts`] (a [`SetAside`]), which
+//! is saved with the state, so nothing typed is lost even if the program dies before
+//! the member has seen the notice; each new one is also returned as a [`Conflict`] to
+//! show. The list itself merges like a set: an entry either side removed (the member
+//! dealt with it) stays removed.
+
+use std::collections::{BTreeMap, BTreeSet};
+use std::fmt;
+
+use toml::value::Datetime;
+
+use super::review::Card;
+use super::state::{
+    CycleReading, CycleWork, GivenAnswer, MemberState, Reflection, SetAside, Survey, Talk,
+    TestRecord, UnitProgress,
+};
+
+/// Which side of a conflict a merge kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kept {
+    /// The version in this session's memory.
+    Mine,
+    /// The version another session had saved to disk.
+    Theirs,
+}
+
+/// Two sessions changed the same text differently: one version was kept, the other
+/// set aside in the state's `conflicts` list.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Conflict {
+    /// The cycle the text belongs to; `None` for the display name.
+    pub cycle: Option<String>,
+    /// Which text, as in [`SetAside::field`].
+    pub field: String,
+    /// Which version is now in place.
+    pub kept: Kept,
+    /// The version in place.
+    pub kept_text: String,
+    /// The version set aside.
+    pub set_aside: String,
+}
+
+impl fmt::Display for Conflict {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let whose = match self.kept {
+            Kept::Mine => "this session's version is kept",
+            Kept::Theirs => "the version saved first is kept",
+        };
+        match &self.cycle {
+            Some(c) => write!(
+                f,
+                "{} of {c} was changed in two sessions: {whose}, the other is set aside in the state file",
+                self.field
+            ),
+            None => write!(
+                f,
+                "{} was changed in two sessions: {whose}, the other is set aside in the state file",
+                self.field
+            ),
+        }
+    }
+}
+
+/// The result of a merge.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Merged {
+    /// The merged state, to be saved and to replace the one in memory.
+    pub state: MemberState,
+    /// Conflicts this merge found (already recorded in `state.conflicts`).
+    pub conflicts: Vec<Conflict>,
+}
+
+/// Merge `mine` and `theirs`, both descended from `base`. See the module docs for the
+/// rules. `member_id` and `format` are taken from `mine`.
+#[must_use]
+pub fn merge(base: &MemberState, mine: &MemberState, theirs: &MemberState) -> Merged {
+    // Destructured so that a new field in `MemberState` fails to compile here until
+    // its merge rule is written.
+    let MemberState {
+        format,
+        member_id,
+        name,
+        units,
+        days,
+        cycles,
+        reviews,
+        conflicts: mine_set_aside,
+        resume,
+    } = mine;
+    let mut found = Vec::new();
+    let name = merge_text(
+        &base.name,
+        name,
+        &theirs.name,
+        &Place::new(None, "name"),
+        &mut found,
+    );
+    let units = merge_map(&base.units, units, &theirs.units, |_, b, m, t| {
+        merge_progress(&b.cloned().unwrap_or_default(), m, t)
+    });
+    let days = merge_map(&base.days, days, &theirs.days, |_, b, m, t| {
+        add_increments(b.copied().unwrap_or(0), *m, *t)
+    });
+    let cycles = merge_map(&base.cycles, cycles, &theirs.cycles, |cycle, b, m, t| {
+        merge_work(cycle, &b.cloned().unwrap_or_default(), m, t, &mut found)
+    });
+    let reviews = merge_map(&base.reviews, reviews, &theirs.reviews, |_, _, m, t| {
+        later_card(m, t)
+    });
+    let mut set_aside = merge_set(&base.conflicts, mine_set_aside, &theirs.conflicts);
+    for c in &found {
+        let entry = SetAside {
+            cycle: c.cycle.clone(),
+            field: c.field.clone(),
+            text: c.set_aside.clone(),
+        };
+        if !set_aside.contains(&entry) {
+            set_aside.push(entry);
+        }
+    }
+    Merged {
+        state: MemberState {
+            format: *format,
+            member_id: member_id.clone(),
+            name,
+            units,
+            days,
+            cycles,
+            reviews,
+            conflicts: set_aside,
+            // Where this session is now is where this member was last.
+            resume: resume.clone(),
+        },
+        conflicts: found,
+    }
+}
+
+/// The value only one side changed; `both` decides when both did.
+fn pick<T: PartialEq + Clone>(base: &T, mine: &T, theirs: &T, both: impl FnOnce() -> T) -> T {
+    if mine == base {
+        theirs.clone()
+    } else if theirs == base || mine == theirs {
+        mine.clone()
+    } else {
+        both()
+    }
+}
+
+/// Three-way merge of a map, entry by entry. An entry removed on one side and
+/// changed on the other is kept, so a removal never loses work.
+fn merge_map<V: PartialEq + Clone>(
+    base: &BTreeMap<String, V>,
+    mine: &BTreeMap<String, V>,
+    theirs: &BTreeMap<String, V>,
+    mut both: impl FnMut(&str, Option<&V>, &V, &V) -> V,
+) -> BTreeMap<String, V> {
+    let keys: BTreeSet<&String> = base
+        .keys()
+        .chain(mine.keys())
+        .chain(theirs.keys())
+        .collect();
+    let mut out = BTreeMap::new();
+    for key in keys {
+        let (b, m, t) = (base.get(key), mine.get(key), theirs.get(key));
+        let merged = if m == b {
+            t.cloned()
+        } else if t == b || m == t {
+            m.cloned()
+        } else {
+            match (m, t) {
+                (Some(m), Some(t)) => Some(both(key, b, m, t)),
+                (Some(v), None) | (None, Some(v)) => Some(v.clone()),
+                (None, None) => None,
+            }
+        };
+        if let Some(v) = merged {
+            out.insert(key.clone(), v);
+        }
+    }
+    out
+}
+
+/// Three-way merge of a list treated as a set: what either side added is in, what
+/// either side removed is out. Order: mine's, then what only theirs added.
+fn merge_set<T: PartialEq + Clone>(base: &[T], mine: &[T], theirs: &[T]) -> Vec<T> {
+    let mut out: Vec<T> = mine
+        .iter()
+        .filter(|x| theirs.contains(x) || !base.contains(x))
+        .cloned()
+        .collect();
+    for x in theirs {
+        if !base.contains(x) && !out.contains(x) {
+            out.push(x.clone());
+        }
+    }
+    out
+}
+
+/// `theirs + (mine - base)`: both sessions' increments, exactly, within `u64`.
+fn add_increments(base: u64, mine: u64, theirs: u64) -> u64 {
+    let sum = i128::from(theirs) + i128::from(mine) - i128::from(base);
+    u64::try_from(sum.max(0)).unwrap_or(u64::MAX)
+}
+
+fn merge_progress(base: &UnitProgress, mine: &UnitProgress, theirs: &UnitProgress) -> UnitProgress {
+    let UnitProgress {
+        offset,
+        furthest,
+        seconds,
+        cycles,
+    } = mine;
+    UnitProgress {
+        offset: pick(&base.offset, offset, &theirs.offset, || *offset),
+        furthest: pick(&base.furthest, furthest, &theirs.furthest, || {
+            (*furthest).max(theirs.furthest)
+        }),
+        seconds: add_increments(base.seconds, *seconds, theirs.seconds),
+        cycles: merge_map(&base.cycles, cycles, &theirs.cycles, |_, b, m, t| {
+            merge_reading(&b.cloned().unwrap_or_default(), m, t)
+        }),
+    }
+}
+
+fn merge_reading(base: &CycleReading, mine: &CycleReading, theirs: &CycleReading) -> CycleReading {
+    let CycleReading {
+        seconds,
+        reached_end,
+        finished,
+    } = mine;
+    CycleReading {
+        seconds: add_increments(base.seconds, *seconds, theirs.seconds),
+        reached_end: pick(&base.reached_end, reached_end, &theirs.reached_end, || {
+            *reached_end || theirs.reached_end
+        }),
+        finished: pick(&base.finished, finished, &theirs.finished, || {
+            earliest(finished.as_ref(), theirs.finished.as_ref())
+        }),
+    }
+}
+
+/// The earlier of two instants; either one when only one is set.
+fn earliest(a: Option<&Datetime>, b: Option<&Datetime>) -> Option<Datetime> {
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            if instant_key(b) < instant_key(a) {
+                Some(*b)
+            } else {
+                Some(*a)
+            }
+        }
+        (Some(x), None) | (None, Some(x)) => Some(*x),
+        (None, None) => None,
+    }
+}
+
+/// A sortable key for a TOML datetime: seconds since 1970-01-01 in UTC and
+/// nanoseconds. A datetime without an offset is taken as UTC, a missing time as
+/// midnight.
+fn instant_key(d: &Datetime) -> (i64, u32) {
+    let days = d.date.map_or(0, |date| {
+        days_from_civil(
+            i64::from(date.year),
+            i64::from(date.month),
+            i64::from(date.day),
+        )
+    });
+    let (secs, nanos) = d.time.map_or((0, 0), |t| {
+        (
+            i64::from(t.hour) * 3600 + i64::from(t.minute) * 60 + i64::from(t.second.unwrap_or(0)),
+            t.nanosecond.unwrap_or(0),
+        )
+    });
+    let offset = match d.offset {
+        Some(toml::value::Offset::Custom { minutes }) => i64::from(minutes) * 60,
+        _ => 0,
+    };
+    (days * 86_400 + secs - offset, nanos)
+}
+
+/// Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's algorithm).
+fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = (m + 9) % 12;
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// Where a text lives, for the conflict record.
+struct Place<'a> {
+    cycle: Option<&'a str>,
+    field: &'static str,
+}
+
+impl<'a> Place<'a> {
+    fn new(cycle: Option<&'a str>, field: &'static str) -> Place<'a> {
+        Place { cycle, field }
+    }
+
+    fn conflict(&self, kept: Kept, kept_text: &str, set_aside: String) -> Conflict {
+        Conflict {
+            cycle: self.cycle.map(str::to_string),
+            field: self.field.to_string(),
+            kept,
+            kept_text: kept_text.to_string(),
+            set_aside,
+        }
+    }
+}
+
+/// A text both sides may have typed in: the merged text and, when both changed it
+/// to different non-empty texts, theirs (set aside; mine is kept). An emptied side
+/// loses to a typed one, since nothing typed is lost that way.
+fn three_way_text<'a>(base: &str, mine: &'a str, theirs: &'a str) -> (&'a str, Option<&'a str>) {
+    if mine == base {
+        (theirs, None)
+    } else if theirs == base || mine == theirs || theirs.is_empty() {
+        (mine, None)
+    } else if mine.is_empty() {
+        (theirs, None)
+    } else {
+        (mine, Some(theirs))
+    }
+}
+
+/// [`three_way_text`], recording a conflict.
+fn merge_text(
+    base: &str,
+    mine: &str,
+    theirs: &str,
+    place: &Place<'_>,
+    found: &mut Vec<Conflict>,
+) -> String {
+    let (kept, aside) = three_way_text(base, mine, theirs);
+    if let Some(aside) = aside {
+        found.push(place.conflict(Kept::Mine, kept, aside.to_string()));
+    }
+    kept.to_string()
+}
+
+/// Like [`merge_text`] for an optional value shown as text.
+fn merge_opt_text<T: PartialEq + Clone + ToString>(
+    base: &Option<T>,
+    mine: &Option<T>,
+    theirs: &Option<T>,
+    place: &Place<'_>,
+    found: &mut Vec<Conflict>,
+) -> Option<T> {
+    pick(base, mine, theirs, || match (mine, theirs) {
+        (Some(m), Some(t)) => {
+            found.push(place.conflict(Kept::Mine, &m.to_string(), t.to_string()));
+            Some(m.clone())
+        }
+        (Some(x), None) | (None, Some(x)) => Some(x.clone()),
+        (None, None) => None,
+    })
+}
+
+/// A record kept as `Option`: an absent record merges as an empty one.
+fn merge_record<T: PartialEq + Clone + Default>(
+    base: &Option<T>,
+    mine: &Option<T>,
+    theirs: &Option<T>,
+    fields: impl FnOnce(&T, &T, &T) -> T,
+) -> Option<T> {
+    pick(base, mine, theirs, || {
+        Some(fields(
+            &base.clone().unwrap_or_default(),
+            &mine.clone().unwrap_or_default(),
+            &theirs.clone().unwrap_or_default(),
+        ))
+    })
+}
+
+fn merge_work(
+    cycle: &str,
+    base: &CycleWork,
+    mine: &CycleWork,
+    theirs: &CycleWork,
+    found: &mut Vec<Conflict>,
+) -> CycleWork {
+    let CycleWork {
+        reflection,
+        talk,
+        test,
+        survey,
+    } = mine;
+    let at = |field| Place::new(Some(cycle), field);
+    let reflection = merge_record(
+        &base.reflection,
+        reflection,
+        &theirs.reflection,
+        |b, m, t| {
+            let Reflection { unit, text } = m;
+            Reflection {
+                unit: merge_opt_text(&b.unit, unit, &t.unit, &at("reflection.unit"), found),
+                text: merge_text(&b.text, text, &t.text, &at("reflection.text"), found),
+            }
+        },
+    );
+    let talk = merge_record(&base.talk, talk, &theirs.talk, |b, m, t| {
+        let Talk {
+            topic,
+            outline,
+            delivered,
+        } = m;
+        Talk {
+            topic: merge_text(&b.topic, topic, &t.topic, &at("talk.topic"), found),
+            outline: merge_text(&b.outline, outline, &t.outline, &at("talk.outline"), found),
+            delivered: merge_opt_text(
+                &b.delivered,
+                delivered,
+                &t.delivered,
+                &at("talk.delivered"),
+                found,
+            ),
+        }
+    });
+    let survey = merge_record(&base.survey, survey, &theirs.survey, |b, m, t| {
+        let Survey { title, text } = m;
+        Survey {
+            title: merge_text(&b.title, title, &t.title, &at("survey.title"), found),
+            text: merge_text(&b.text, text, &t.text, &at("survey.text"), found),
+        }
+    });
+    let test = pick(&base.test, test, &theirs.test, || {
+        match (test, &theirs.test) {
+            (Some(m), Some(t)) => Some(merge_test(base.test.as_ref(), m, t, &at("test"), found)),
+            (Some(x), None) | (None, Some(x)) => Some(x.clone()),
+            (None, None) => None,
+        }
+    });
+    CycleWork {
+        reflection,
+        talk,
+        test,
+        survey,
+    }
+}
+
+/// Both sessions changed the cycle test. A submitted test is final: it wins over an
+/// unsubmitted one, and of two different submitted tests the one already on disk was
+/// graded first and stays.
+fn merge_test(
+    base: Option<&TestRecord>,
+    mine: &TestRecord,
+    theirs: &TestRecord,
+    place: &Place<'_>,
+    found: &mut Vec<Conflict>,
+) -> TestRecord {
+    let keep = |kept: Kept, k: &TestRecord, other: &TestRecord, found: &mut Vec<Conflict>| {
+        if !other.answers.iter().all(|a| a.given.is_empty()) {
+            found.push(place.conflict(kept, &test_text(k), test_text(other)));
+        }
+        k.clone()
+    };
+    match (mine.submitted, theirs.submitted) {
+        (true, false) => mine.clone(),
+        (false, true) => theirs.clone(),
+        (true, true) => keep(Kept::Theirs, theirs, mine, found),
+        (false, false) if same_draw(mine, theirs) => {
+            let base_answers = base
+                .filter(|b| same_draw(b, mine))
+                .map(|b| b.answers.as_slice());
+            let answers = mine
+                .answers
+                .iter()
+                .zip(&theirs.answers)
+                .enumerate()
+                .map(|(i, (m, t))| {
+                    let b = base_answers
+                        .and_then(|a| a.get(i))
+                        .map_or("", |a| a.given.as_str());
+                    let (given, aside) = three_way_text(b, &m.given, &t.given);
+                    if let Some(aside) = aside {
+                        let line = |g: &str| format!("{}/{} = {g}", m.unit, m.question);
+                        found.push(place.conflict(Kept::Mine, &line(given), line(aside)));
+                    }
+                    GivenAnswer {
+                        given: given.to_string(),
+                        ..m.clone()
+                    }
+                })
+                .collect();
+            TestRecord {
+                answers,
+                ..mine.clone()
+            }
+        }
+        (false, false) => keep(Kept::Mine, mine, theirs, found),
+    }
+}
+
+/// Same start and same questions in the same order.
+fn same_draw(a: &TestRecord, b: &TestRecord) -> bool {
+    a.taken == b.taken
+        && a.answers.len() == b.answers.len()
+        && a.answers
+            .iter()
+            .zip(&b.answers)
+            .all(|(x, y)| x.unit == y.unit && x.question == y.question)
+}
+
+/// A test written out for the set-aside list: when it began, then one
+/// `unit/question = given` line per answer.
+fn test_text(t: &TestRecord) -> String {
+    let mut out = format!("taken = {}", t.taken);
+    for a in &t.answers {
+        out.push('\n');
+        out.push_str(&format!("{}/{} = {}", a.unit, a.question, a.given));
+    }
+    out
+}
+
+/// The card reviewed later; a tie keeps mine.
+fn later_card(mine: &Card, theirs: &Card) -> Card {
+    if theirs.last > mine.last {
+        theirs.clone()
+    } else {
+        mine.clone()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dt(s: &str) -> Datetime {
+        s.parse().expect("test datetime")
+    }
+
+    fn state() -> MemberState {
+        MemberState::new("zhangsan", "张三")
+    }
+
+    fn read(st: &mut MemberState, unit: &str, cycle: &str, secs: u64) {
+        let p = st.units.entry(unit.into()).or_default();
+        p.seconds += secs;
+        p.cycles.entry(cycle.into()).or_default().seconds += secs;
+        *st.days.entry("2026-11-03".into()).or_default() += secs;
+    }
+
+    #[test]
+    fn counters_add_both_sessions_increments() {
+        let mut base = state();
+        read(&mut base, "a", "2026-11", 100);
+        let mut mine = base.clone();
+        read(&mut mine, "a", "2026-11", 30);
+        read(&mut mine, "b", "2026-11", 5);
+        let mut theirs = base.clone();
+        read(&mut theirs, "a", "2026-11", 50);
+        let m = merge(&base, &mine, &theirs);
+        assert_eq!(m.state.units["a"].seconds, 180);
+        assert_eq!(m.state.units["a"].cycles["2026-11"].seconds, 180);
+        assert_eq!(m.state.units["b"].seconds, 5);
+        assert_eq!(m.state.days["2026-11-03"], 185);
+        assert!(m.conflicts.is_empty());
+    }
+
+    #[test]
+    fn positions_follow_the_session_that_moved() {
+        let mut base = state();
+        base.units.entry("a".into()).or_default().offset = 10;
+        base.units.entry("b".into()).or_default().offset = 10;
+        let mut mine = base.clone();
+        mine.units.entry("a".into()).or_default().offset = 500;
+        let mut theirs = base.clone();
+        theirs.units.entry("b".into()).or_default().offset = 900;
+        theirs.units.entry("a".into()).or_default().offset = 20;
+        let m = merge(&base, &mine, &theirs).state;
+        assert_eq!(m.units["a"].offset, 500, "mine moved in a");
+        assert_eq!(m.units["b"].offset, 900, "only theirs moved in b");
+    }
+
+    #[test]
+    fn furthest_is_the_larger_and_finished_the_earliest() {
+        let base = state();
+        let mut mine = base.clone();
+        let mut theirs = base.clone();
+        let pm = mine.units.entry("a".into()).or_default();
+        pm.furthest = 300;
+        let cm = pm.cycles.entry("2026-11".into()).or_default();
+        cm.finished = Some(dt("2026-11-03T20:00:00+08:00"));
+        cm.reached_end = true;
+        let pt = theirs.units.entry("a".into()).or_default();
+        pt.furthest = 700;
+        // 12:30 UTC is 20:30 at +08:00: later than mine despite the smaller hour.
+        pt.cycles.entry("2026-11".into()).or_default().finished = Some(dt("2026-11-03T12:30:00Z"));
+        let m = merge(&base, &mine, &theirs).state;
+        assert_eq!(m.units["a"].furthest, 700);
+        let c = &m.units["a"].cycles["2026-11"];
+        assert_eq!(c.finished, Some(dt("2026-11-03T20:00:00+08:00")));
+        assert!(c.reached_end);
+
+        theirs
+            .units
+            .get_mut("a")
+            .expect("unit a")
+            .cycles
+            .get_mut("2026-11")
+            .expect("c")
+            .finished = Some(dt("2026-11-03T11:00:00Z"));
+        let m = merge(&base, &mine, &theirs).state;
+        assert_eq!(
+            m.units["a"].cycles["2026-11"].finished,
+            Some(dt("2026-11-03T11:00:00Z"))
+        );
+    }
+
+    #[test]
+    fn one_sided_text_change_is_taken() {
+        let mut base = state();
+        base.cycles.entry("2026-11".into()).or_default().reflection = Some(Reflection {
+            unit: None,
+            text: "旧".into(),
+        });
+        let mine = base.clone();
+        let mut theirs = base.clone();
+        theirs.cycles.get_mut("2026-11").expect("cycle").reflection = Some(Reflection {
+            unit: Some("a".into()),
+            text: "新的心得".into(),
+        });
+        let m = merge(&base, &mine, &theirs);
+        assert_eq!(m.state.cycles["2026-11"], theirs.cycles["2026-11"]);
+        assert!(m.conflicts.is_empty());
+        assert!(m.state.conflicts.is_empty());
+    }
+
+    #[test]
+    fn both_changed_text_keeps_mine_and_sets_theirs_aside() {
+        let base = state();
+        let mut mine = base.clone();
+        let mut theirs = base.clone();
+        mine.cycles.entry("2026-11".into()).or_default().talk = Some(Talk {
+            topic: "红色物业".into(),
+            outline: "我的提纲".into(),
+            delivered: None,
+        });
+        theirs.cycles.entry("2026-11".into()).or_default().talk = Some(Talk {
+            topic: "红色物业".into(),
+            outline: "另一会话的提纲".into(),
+            delivered: Some(dt("2026-11-20")),
+        });
+        let m = merge(&base, &mine, &theirs);
+        let talk = m.state.cycles["2026-11"].talk.clone().expect("talk");
+        assert_eq!(talk.outline, "我的提纲");
+        assert_eq!(talk.topic, "红色物业");
+        assert_eq!(
+            talk.delivered,
+            Some(dt("2026-11-20")),
+            "only theirs set a date"
+        );
+        assert_eq!(m.conflicts.len(), 1);
+        let c = &m.conflicts[0];
+        assert_eq!((c.field.as_str(), c.kept), ("talk.outline", Kept::Mine));
+        assert_eq!(c.set_aside, "另一会话的提纲");
+        assert_eq!(
+            m.state.conflicts,
+            vec![SetAside {
+                cycle: Some("2026-11".into()),
+                field: "talk.outline".into(),
+                text: "另一会话的提纲".into(),
+            }]
+        );
+        assert!(c.to_string().contains("talk.outline of 2026-11"), "{c}");
+    }
+
+    #[test]
+    fn an_emptied_text_loses_to_a_typed_one_without_conflict() {
+        let mut base = state();
+        base.name = "张三".into();
+        let mut mine = base.clone();
+        mine.name = String::new();
+        let mut theirs = base.clone();
+        theirs.name = "张三丰".into();
+        let m = merge(&base, &mine, &theirs);
+        assert_eq!(m.state.name, "张三丰");
+        assert!(m.conflicts.is_empty());
+    }
+
+    #[test]
+    fn set_aside_entries_merge_as_a_set() {
+        let entry = |t: &str| SetAside {
+            cycle: None,
+            field: "name".into(),
+            text: t.into(),
+        };
+        let mut base = state();
+        base.conflicts = vec![entry("a"), entry("b")];
+        let mut mine = base.clone();
+        mine.conflicts = vec![entry("b"), entry("c")]; // dealt with a, gained c
+        let mut theirs = base.clone();
+        theirs.conflicts = vec![entry("a"), entry("b"), entry("d")];
+        let m = merge(&base, &mine, &theirs).state;
+        assert_eq!(m.conflicts, vec![entry("b"), entry("c"), entry("d")]);
+    }
+
+    fn test_record(submitted: bool, given: &[&str]) -> TestRecord {
+        TestRecord {
+            taken: dt("2026-11-28T19:30:00+08:00"),
+            answers: given
+                .iter()
+                .enumerate()
+                .map(|(i, g)| GivenAnswer {
+                    unit: "a".into(),
+                    question: format!("q{i}"),
+                    given: (*g).to_string(),
+                })
+                .collect(),
+            submitted,
+        }
+    }
+
+    #[test]
+    fn a_submitted_test_wins() {
+        let base = state();
+        let mut mine = base.clone();
+        let mut theirs = base.clone();
+        mine.cycles.entry("c".into()).or_default().test = Some(test_record(false, &["A", ""]));
+        theirs.cycles.entry("c".into()).or_default().test = Some(test_record(true, &["B", "C"]));
+        let m = merge(&base, &mine, &theirs);
+        assert_eq!(
+            m.state.cycles["c"].test,
+            Some(test_record(true, &["B", "C"]))
+        );
+        assert!(m.conflicts.is_empty());
+    }
+
+    #[test]
+    fn two_submitted_tests_keep_the_first_graded() {
+        let base = state();
+        let mut mine = base.clone();
+        let mut theirs = base.clone();
+        mine.cycles.entry("c".into()).or_default().test = Some(test_record(true, &["A", "B"]));
+        theirs.cycles.entry("c".into()).or_default().test = Some(test_record(true, &["B", "C"]));
+        let m = merge(&base, &mine, &theirs);
+        assert_eq!(
+            m.state.cycles["c"].test,
+            Some(test_record(true, &["B", "C"]))
+        );
+        assert_eq!(m.conflicts.len(), 1);
+        assert_eq!(m.conflicts[0].kept, Kept::Theirs);
+        assert!(
+            m.state.conflicts[0].text.contains("a/q0 = A"),
+            "{:?}",
+            m.state.conflicts
+        );
+    }
+
+    #[test]
+    fn unfinished_tests_of_one_draw_merge_per_answer() {
+        let mut base = state();
+        base.cycles.entry("c".into()).or_default().test = Some(test_record(false, &["", "", ""]));
+        let mut mine = base.clone();
+        let mut theirs = base.clone();
+        mine.cycles.get_mut("c").expect("c").test = Some(test_record(false, &["A", "", "x"]));
+        theirs.cycles.get_mut("c").expect("c").test = Some(test_record(false, &["", "B", "y"]));
+        let m = merge(&base, &mine, &theirs);
+        assert_eq!(
+            m.state.cycles["c"].test,
+            Some(test_record(false, &["A", "B", "x"]))
+        );
+        assert_eq!(m.conflicts.len(), 1);
+        assert_eq!(m.conflicts[0].set_aside, "a/q2 = y");
+        assert_eq!(m.conflicts[0].kept_text, "a/q2 = x");
+    }
+
+    #[test]
+    fn the_later_review_wins() {
+        let base = state();
+        let mut mine = base.clone();
+        let mut theirs = base.clone();
+        let card = |last: &str, reps| Card {
+            due: "2026-12-01".into(),
+            reps,
+            last: Some(last.into()),
+            ..Card::default()
+        };
+        mine.reviews.insert("a/q1".into(), card("2026-11-05", 1));
+        theirs.reviews.insert("a/q1".into(), card("2026-11-07", 2));
+        mine.reviews.insert("a/q2".into(), card("2026-11-09", 3));
+        theirs.reviews.insert("a/q2".into(), card("2026-11-08", 4));
+        let m = merge(&base, &mine, &theirs).state;
+        assert_eq!(m.reviews["a/q1"].reps, 2);
+        assert_eq!(m.reviews["a/q2"].reps, 3);
+    }
+
+    #[test]
+    fn an_entry_removed_on_one_side_and_changed_on_the_other_is_kept() {
+        let card = |reps| Card {
+            reps,
+            ..Card::default()
+        };
+        let mut base = state();
+        base.reviews.insert("a/q1".into(), card(1));
+        base.reviews.insert("a/q2".into(), card(1));
+        let mut mine = base.clone();
+        mine.reviews.remove("a/q1");
+        mine.reviews.remove("a/q2");
+        let mut theirs = base.clone();
+        theirs.reviews.insert("a/q1".into(), card(2));
+        let m = merge(&base, &mine, &theirs).state;
+        assert_eq!(m.reviews.get("a/q1"), Some(&card(2)));
+        assert_eq!(
+            m.reviews.get("a/q2"),
+            None,
+            "removed by mine, untouched by theirs"
+        );
+    }
+
+    #[test]
+    fn counters_never_overflow() {
+        assert_eq!(add_increments(0, u64::MAX, u64::MAX), u64::MAX);
+        assert_eq!(add_increments(10, 0, 5), 0);
+        assert_eq!(add_increments(10, 15, 12), 17);
+    }
+
+    #[test]
+    fn civil_days_match_known_dates() {
+        assert_eq!(days_from_civil(1970, 1, 1), 0);
+        assert_eq!(days_from_civil(2000, 3, 1), 11_017);
+        assert_eq!(days_from_civil(1969, 12, 31), -1);
+    }
+}

@@ -1,0 +1,311 @@
+//! Crash-safe writes and private folders.
+//!
+//! A file written with [`write_atomic`] is always either the old or the new version,
+//! whenever the process is killed: the bytes go to a fresh temporary file in the same
+//! folder, which is flushed to disk and then renamed over the target, and the folder
+//! itself is flushed so the rename survives a power cut.
+
+use std::fs::{self, DirBuilder, File, OpenOptions, Permissions};
+use std::io::{self, Read, Write};
+use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, Ordering};
+
+/// Mode of member state files.
+pub const STATE_FILE_MODE: u32 = 0o600;
+/// Mode of private folders (the members folder).
+pub const PRIVATE_DIR_MODE: u32 = 0o700;
+
+/// Makes temporary names unique within the process; the pid makes them unique
+/// between processes.
+static TEMP_COUNTER: AtomicU64 = AtomicU64::new(0);
+
+/// The prefix of temporary files [`write_atomic`] makes for `file_name`:
+/// `.<file_name>.tmp-`. Files with this prefix left by a killed process can be
+/// removed by whoever holds the file's lock.
+#[must_use]
+pub fn temp_prefix(file_name: &str) -> String {
+    format!(".{file_name}.tmp-")
+}
+
+/// Replace `path` with `bytes` atomically, leaving the file with exactly `mode`
+/// (whatever the umask).
+///
+/// # Errors
+/// Any I/O error (full disk, read-only folder, parent not a folder); then `path` is
+/// unchanged and no temporary file is left behind.
+pub fn write_atomic(path: &Path, bytes: &[u8], mode: u32) -> io::Result<()> {
+    let name = path
+        .file_name()
+        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "the path has no file name"))?;
+    let dir = parent_dir(path);
+    let prefix = temp_prefix(&name.to_string_lossy());
+    let pid = std::process::id();
+    loop {
+        let n = TEMP_COUNTER.fetch_add(1, Ordering::Relaxed);
+        let temp = dir.join(format!("{prefix}{pid}-{n}"));
+        match OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .mode(mode)
+            .open(&temp)
+        {
+            Ok(file) => return finish(file, &temp, path, &dir, bytes, mode),
+            // A file of a dead process with the same pid: try the next name.
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
+            Err(e) => return Err(e),
+        }
+    }
+}
+
+fn finish(
+    mut file: File,
+    temp: &Path,
+    path: &Path,
+    dir: &Path,
+    bytes: &[u8],
+    mode: u32,
+) -> io::Result<()> {
+    let written = file
+        .set_permissions(Permissions::from_mode(mode))
+        .and_then(|()| file.write_all(bytes))
+        .and_then(|()| file.sync_all());
+    drop(file);
+    if let Err(e) = written.and_then(|()| fs::rename(temp, path)) {
+        let _ = fs::remove_file(temp);
+        return Err(e);
+    }
+    sync_dir(dir)
+}
+
+/// The folder holding `path` (`.` for a bare file name).
+fn parent_dir(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// Flush a folder's entries, so a rename in it is on disk.
+///
+/// # Errors
+/// When the folder cannot be opened or flushed. File systems that cannot flush a
+/// folder (`EINVAL`) are not an error.
+pub fn sync_dir(dir: &Path) -> io::Result<()> {
+    match File::open(dir).and_then(|d| d.sync_all()) {
+        Err(e) if e.kind() == io::ErrorKind::InvalidInput => Ok(()),
+        other => other,
+    }
+}
+
+/// Read a regular file of at most `max` bytes (one more is read, so a caller can tell
+/// that the file is larger). `None` when there is no file. Opened without blocking and
+/// checked to be a regular file, so a FIFO or device put in its place is an error, not
+/// a hang.
+///
+/// # Errors
+/// When the file cannot be opened or read, or is not a regular file.
+pub fn read_regular_file(path: &Path, max: u64) -> io::Result<Option<Vec<u8>>> {
+    let file = match OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)
+    {
+        Ok(f) => f,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    let kind = file.metadata()?.file_type();
+    if !kind.is_file() {
+        let what = if kind.is_dir() {
+            "a folder"
+        } else {
+            "not a regular file"
+        };
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("it is {what}"),
+        ));
+    }
+    let mut bytes = Vec::new();
+    file.take(max.saturating_add(1)).read_to_end(&mut bytes)?;
+    Ok(Some(bytes))
+}
+
+/// Create `path` and any missing parents, each created folder with mode 0700 whatever
+/// the umask. A folder that already exists is left as it is (see [`dir_warning`]).
+///
+/// # Errors
+/// When a folder cannot be created, or `path` exists and is not a folder.
+pub fn ensure_private_dir(path: &Path) -> io::Result<()> {
+    let mut missing = Vec::new();
+    let mut at = path;
+    loop {
+        match fs::metadata(at) {
+            Ok(_) => break,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                missing.push(at);
+                match at.parent() {
+                    Some(p) if !p.as_os_str().is_empty() => at = p,
+                    _ => break,
+                }
+            }
+            Err(e) => return Err(e),
+        }
+    }
+    for dir in missing.iter().rev() {
+        match DirBuilder::new().mode(PRIVATE_DIR_MODE).create(dir) {
+            // The umask may have taken bits off the mode asked for.
+            Ok(()) => fs::set_permissions(dir, Permissions::from_mode(PRIVATE_DIR_MODE))?,
+            // Another process made it meanwhile: fine, it is checked like any other.
+            Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
+            Err(e) => return Err(e),
+        }
+    }
+    if fs::metadata(path)?.is_dir() {
+        Ok(())
+    } else {
+        Err(io::Error::new(
+            io::ErrorKind::NotADirectory,
+            "it exists and is not a folder",
+        ))
+    }
+}
+
+/// A warning when the folder at `path` can be written by its group or by everyone
+/// (anyone who can write there can replace a member's state file); `None` when it is
+/// private or cannot be read.
+#[must_use]
+pub fn dir_warning(path: &Path) -> Option<String> {
+    let mode = fs::metadata(path).ok()?.permissions().mode() & 0o7777;
+    (mode & 0o022 != 0).then(|| {
+        let who = if mode & 0o002 != 0 {
+            "every user"
+        } else {
+            "other users of its group"
+        };
+        format!(
+            "{} can be written by {who} (mode {mode:04o}), who could change or replace your study record; run: chmod 700 '{}'",
+            path.display(),
+            path.display()
+        )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn mode_of(p: &Path) -> u32 {
+        fs::metadata(p).expect("stat").permissions().mode() & 0o7777
+    }
+
+    fn names(dir: &Path) -> Vec<String> {
+        let mut v: Vec<String> = fs::read_dir(dir)
+            .expect("list")
+            .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+            .collect();
+        v.sort();
+        v
+    }
+
+    #[test]
+    fn reads_only_regular_files_without_blocking() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let f = tmp.path().join("f");
+        assert!(read_regular_file(&f, 10).expect("absent").is_none());
+        fs::write(&f, b"0123456789abc").expect("write");
+        assert_eq!(
+            read_regular_file(&f, 100).expect("read"),
+            Some(b"0123456789abc".to_vec())
+        );
+        assert_eq!(
+            read_regular_file(&f, 4).expect("read"),
+            Some(b"01234".to_vec())
+        );
+        let e = read_regular_file(tmp.path(), 10).expect_err("a folder");
+        assert_eq!(e.to_string(), "it is a folder");
+        let fifo = tmp.path().join("fifo");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if made.is_ok_and(|s| s.success()) {
+            let e = read_regular_file(&fifo, 10).expect_err("a fifo");
+            assert_eq!(e.to_string(), "it is not a regular file");
+        }
+    }
+
+    #[test]
+    fn writes_replaces_and_sets_the_mode() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let p = tmp.path().join("zhangsan.toml");
+        write_atomic(&p, "第一版".as_bytes(), 0o600).expect("first write");
+        assert_eq!(fs::read_to_string(&p).expect("read"), "第一版");
+        assert_eq!(mode_of(&p), 0o600);
+        write_atomic(&p, b"second", 0o640).expect("second write");
+        assert_eq!(fs::read(&p).expect("read"), b"second");
+        assert_eq!(mode_of(&p), 0o640);
+        assert_eq!(
+            names(tmp.path()),
+            vec!["zhangsan.toml"],
+            "no temporary file left"
+        );
+    }
+
+    #[test]
+    fn a_failed_write_leaves_the_old_file_and_no_temp() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let p = tmp.path().join("x.toml");
+        write_atomic(&p, b"old", 0o600).expect("write");
+        // Renaming a file over a folder fails after the temp file is written.
+        let d = tmp.path().join("dir");
+        fs::create_dir(&d).expect("mkdir");
+        fs::write(d.join("keep"), b"k").expect("write");
+        assert!(write_atomic(&d, b"new", 0o600).is_err());
+        assert_eq!(fs::read(&p).expect("read"), b"old");
+        assert_eq!(names(tmp.path()), vec!["dir", "x.toml"]);
+    }
+
+    #[test]
+    fn a_parent_that_is_a_file_is_an_error() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let f = tmp.path().join("file");
+        fs::write(&f, b"").expect("write");
+        let e = write_atomic(&f.join("x.toml"), b"x", 0o600).expect_err("not a folder");
+        assert_eq!(e.kind(), io::ErrorKind::NotADirectory);
+        let e = ensure_private_dir(&f.join("members")).expect_err("not a folder");
+        assert_eq!(e.kind(), io::ErrorKind::NotADirectory);
+        let e = ensure_private_dir(&f).expect_err("a file");
+        assert_eq!(e.kind(), io::ErrorKind::NotADirectory);
+    }
+
+    #[test]
+    fn private_dirs_are_0700_even_with_an_open_mode_asked() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let d = tmp.path().join("a/b/members");
+        ensure_private_dir(&d).expect("create");
+        for p in [tmp.path().join("a"), tmp.path().join("a/b"), d.clone()] {
+            assert_eq!(mode_of(&p), 0o700, "{}", p.display());
+        }
+        assert_eq!(dir_warning(&d), None);
+        ensure_private_dir(&d).expect("existing is fine");
+    }
+
+    #[test]
+    fn existing_dirs_are_left_alone_but_warned_about() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let d = tmp.path().join("members");
+        fs::create_dir(&d).expect("mkdir");
+        fs::set_permissions(&d, Permissions::from_mode(0o777)).expect("chmod");
+        ensure_private_dir(&d).expect("exists");
+        assert_eq!(mode_of(&d), 0o777);
+        let w = dir_warning(&d).expect("warns");
+        assert!(
+            w.contains("every user") && w.contains("0777") && w.contains("chmod 700"),
+            "{w}"
+        );
+        fs::set_permissions(&d, Permissions::from_mode(0o770)).expect("chmod");
+        let w = dir_warning(&d).expect("warns");
+        assert!(w.contains("group"), "{w}");
+        fs::set_permissions(&d, Permissions::from_mode(0o755)).expect("chmod");
+        assert_eq!(dir_warning(&d), None);
+    }
+}

@@ -1,0 +1,152 @@
+//! The library (every unit, searchable) and the review list (错题本).
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
+
+use super::theme::Theme;
+use super::{footer, header, truncate};
+use crate::app::App;
+use crate::core::text::escape_controls;
+use crate::core::unit::Kind;
+
+fn split(area: Rect) -> [Rect; 4] {
+    Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(area)
+}
+
+/// Top of a list window that keeps `selected` visible.
+#[must_use]
+pub fn list_top(selected: usize, height: usize) -> usize {
+    if height == 0 {
+        return selected;
+    }
+    selected.saturating_sub(height - 1)
+}
+
+/// Draw the library.
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let [head, search, list, foot] = split(area);
+    header(frame, head, app, theme);
+    let v = &app.library_view;
+    let search_line = if v.searching || !v.query.is_empty() {
+        let cursor = if v.searching { "▏" } else { "" };
+        Line::from(vec![
+            Span::styled(app.s.search, theme.accent),
+            Span::raw(escape_controls(&v.query)),
+            Span::styled(cursor, theme.accent),
+            Span::styled(format!("  ({})", v.shown.len()), theme.dim),
+        ])
+    } else {
+        Line::from(Span::styled(
+            format!("{} · {}", app.s.tabs[1], v.shown.len()),
+            theme.dim,
+        ))
+    };
+    frame.render_widget(Paragraph::new(search_line), search);
+
+    let height = usize::from(list.height);
+    let top = list_top(v.selected, height);
+    let width = usize::from(list.width);
+    let mut lines = Vec::with_capacity(height);
+    for (row, idx) in v.shown.iter().enumerate().skip(top).take(height) {
+        let Some(id) = v.order.get(*idx) else {
+            continue;
+        };
+        let Some(u) = app.library.get(id) else {
+            continue;
+        };
+        let kind = match u.kind {
+            Kind::Article => app.s.kinds[0],
+            Kind::Constitution => app.s.kinds[1],
+            Kind::Brief => app.s.kinds[2],
+        };
+        let state = if app.finished_in_cycle(id) {
+            (app.s.read.to_string(), theme.good)
+        } else {
+            match app.percent_read(id) {
+                0 => (app.s.unread.to_string(), theme.dim),
+                100 => (app.s.read.to_string(), theme.good),
+                p => (format!("{p}%"), theme.accent),
+            }
+        };
+        let mark = if app.is_assigned(id) { "★" } else { " " };
+        let kind_cell = format!(
+            "{mark}{kind}{}",
+            " ".repeat(6usize.saturating_sub(kind.width()))
+        );
+        let state_cell = format!("{:>5} ", state.0);
+        let col = u
+            .column
+            .as_deref()
+            .map(|c| format!("  〔{}〕", escape_controls(c)))
+            .unwrap_or_default();
+        let avail = width.saturating_sub(kind_cell.width() + state_cell.width() + 1);
+        let title = truncate(&format!("{}{col}", escape_controls(&u.title)), avail);
+        let mut line = Line::from(vec![
+            Span::styled(kind_cell, theme.dim),
+            Span::styled(state_cell, state.1),
+            Span::raw(title),
+        ]);
+        if row == v.selected {
+            line = line.style(theme.selected);
+        }
+        lines.push(line);
+    }
+    if v.shown.is_empty() {
+        lines.push(Line::from(Span::styled(app.s.no_match, theme.dim)));
+    }
+    frame.render_widget(Paragraph::new(lines), list);
+    footer(frame, foot, app, app.s.library_hint, theme);
+}
+
+/// Draw the review list.
+pub fn draw_review(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let [head, title, list, foot] = split(area);
+    header(frame, head, app, theme);
+    let due = app.due_reviews();
+    frame.render_widget(
+        Paragraph::new(Span::styled(
+            format!("{} · {}", app.s.due_today, due.len()),
+            theme.dim,
+        )),
+        title,
+    );
+    let height = usize::from(list.height);
+    let top = list_top(app.review.selected, height);
+    let mut lines = Vec::new();
+    for (row, key) in due.iter().enumerate().skip(top).take(height) {
+        let Some((u, q)) = key.split_once('/') else {
+            continue;
+        };
+        let Some(unit) = app.library.get(u) else {
+            continue;
+        };
+        let Some(question) = unit.question(q) else {
+            continue;
+        };
+        let lapses = app.state.reviews.get(key).map_or(0, |c| c.lapses);
+        let text = format!(
+            "✗{lapses} {} — {}",
+            escape_controls(&question.prompt),
+            escape_controls(&unit.title)
+        );
+        let mut line = Line::from(truncate(&text, usize::from(list.width)));
+        if row == app.review.selected {
+            line = line.style(theme.selected);
+        }
+        lines.push(line);
+    }
+    if due.is_empty() {
+        lines.push(Line::from(Span::styled(app.s.review_empty, theme.dim)));
+    }
+    frame.render_widget(Paragraph::new(lines), list);
+    footer(frame, foot, app, app.s.review_hint, theme);
+}

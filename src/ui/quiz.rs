@@ -1,0 +1,354 @@
+//! Practice quizzes, the cycle test and the editor.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+
+use super::theme::Theme;
+use super::{footer, truncate};
+use crate::app::{App, Doc};
+use crate::core::quiz;
+use crate::core::text::{count_chars, escape_controls};
+use crate::core::unit::{Answer, Question, QuestionType};
+
+fn frame_areas(area: Rect) -> [Rect; 3] {
+    Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Fill(1),
+        Constraint::Length(1),
+    ])
+    .areas(area)
+}
+
+fn type_label(app: &App, t: QuestionType) -> &'static str {
+    let zh = app.s.lang == crate::core::config::Lang::Zh;
+    match (t, zh) {
+        (QuestionType::Single, true) => "单选",
+        (QuestionType::Multiple, true) => "多选",
+        (QuestionType::Judge, true) => "判断",
+        (QuestionType::Fill, true) => "填空",
+        (QuestionType::Single, false) => "single choice",
+        (QuestionType::Multiple, false) => "multiple choice",
+        (QuestionType::Judge, false) => "true or false",
+        (QuestionType::Fill, false) => "fill in",
+    }
+}
+
+/// The answer key in readable form: "C", "A C D", "正确", "3名".
+fn answer_text(app: &App, q: &Question) -> String {
+    match &q.answer {
+        Answer::Choices(set) => set
+            .iter()
+            .map(char::to_string)
+            .collect::<Vec<_>>()
+            .join(" "),
+        Answer::Judge(true) => app.s.judge[0].to_string(),
+        Answer::Judge(false) => app.s.judge[1].to_string(),
+        Answer::Fill(forms) => forms.first().cloned().unwrap_or_default(),
+    }
+}
+
+/// Lines of a question: prompt, then choices with the cursor and the chosen marks.
+fn question_lines<'a>(
+    app: &App,
+    q: &Question,
+    chosen: &str,
+    cursor: usize,
+    input: Option<&str>,
+    theme: &Theme,
+) -> Vec<Line<'a>> {
+    let mut lines = vec![
+        Line::from(Span::styled(
+            format!(
+                "[{}] {}",
+                type_label(app, q.qtype),
+                escape_controls(&q.prompt)
+            ),
+            theme.title,
+        )),
+        Line::from(""),
+    ];
+    let choices: Vec<String> = match q.qtype {
+        QuestionType::Judge => app.s.judge.iter().map(|s| (*s).to_string()).collect(),
+        QuestionType::Fill => Vec::new(),
+        _ => q.choices.iter().map(|c| escape_controls(c)).collect(),
+    };
+    for (i, c) in choices.iter().enumerate() {
+        let letter = char::from_u32('A' as u32 + u32::try_from(i).unwrap_or(0)).unwrap_or('?');
+        let picked = match q.qtype {
+            QuestionType::Judge => {
+                (letter == 'A' && chosen == "true") || (letter == 'B' && chosen == "false")
+            }
+            _ => chosen.contains(letter),
+        };
+        let mark = match (q.qtype, picked) {
+            (QuestionType::Multiple, true) => "[x]",
+            (QuestionType::Multiple, false) => "[ ]",
+            (_, true) => "(•)",
+            (_, false) => "( )",
+        };
+        let mut line = Line::from(format!("{mark} {letter}. {c}"));
+        if i == cursor {
+            line = line.style(theme.selected);
+        }
+        lines.push(line);
+    }
+    if let Some(input) = input {
+        lines.push(Line::from(vec![
+            Span::styled("> ", theme.accent),
+            Span::raw(escape_controls(input)),
+            Span::styled("▏", theme.accent),
+        ]));
+        lines.push(Line::from(Span::styled(app.s.fill_hint, theme.dim)));
+    }
+    lines
+}
+
+/// Draw a practice quiz.
+pub fn draw_quiz(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let [head, body, foot] = frame_areas(area);
+    let v = &app.quiz;
+    let item = v.items.get(v.index);
+    let unit = item.and_then(|(u, _)| app.library.get(u));
+    let title = unit.map(|u| escape_controls(&u.title)).unwrap_or_default();
+    frame.render_widget(
+        Paragraph::new(Span::styled(
+            truncate(
+                &format!(
+                    " {} · {} · {}",
+                    app.s.quiz_title,
+                    app.s.question_n(v.index + 1, v.items.len()),
+                    title
+                ),
+                usize::from(area.width),
+            ),
+            theme.title,
+        )),
+        head,
+    );
+    let Some(q) = item.and_then(|(u, q)| app.library.get(u)?.question(q)) else {
+        frame.render_widget(
+            Paragraph::new(Span::styled(app.s.no_questions, theme.dim)),
+            body,
+        );
+        footer(frame, foot, app, app.s.quiz_hint, theme);
+        return;
+    };
+    let chosen: String = match q.qtype {
+        QuestionType::Judge => match v.chosen.first() {
+            Some('A') => "true".into(),
+            Some('B') => "false".into(),
+            _ => String::new(),
+        },
+        _ => v.chosen.iter().collect(),
+    };
+    let input = (q.qtype == QuestionType::Fill).then_some(v.input.as_str());
+    let mut lines = question_lines(app, q, &chosen, v.cursor, input, theme);
+    if let Some(right) = v.feedback {
+        lines.push(Line::from(""));
+        let (word, style) = if right {
+            (app.s.correct, theme.good)
+        } else {
+            (app.s.wrong, theme.bad)
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{word}  "), style),
+            Span::styled(
+                format!(
+                    "{} {}",
+                    app.s.answer_is,
+                    escape_controls(&answer_text(app, q))
+                ),
+                theme.accent,
+            ),
+        ]));
+        lines.push(Line::from(format!(
+            "{} {}",
+            app.s.explain,
+            escape_controls(&q.explain)
+        )));
+    }
+    frame.render_widget(
+        Paragraph::new(lines).wrap(Wrap { trim: false }),
+        Rect::new(
+            body.x + 1,
+            body.y + 1,
+            body.width.saturating_sub(2),
+            body.height.saturating_sub(1),
+        ),
+    );
+    footer(frame, foot, app, app.s.quiz_hint, theme);
+}
+
+/// Draw the cycle test: the current question, or the score once submitted.
+pub fn draw_test(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let [head, body, foot] = frame_areas(area);
+    let Some(t) = app
+        .state
+        .cycles
+        .get(&app.cycle)
+        .and_then(|c| c.test.as_ref())
+    else {
+        return;
+    };
+    let total = t.answers.len();
+    let (answered, _) = super::test_counts(app);
+    frame.render_widget(
+        Paragraph::new(Span::styled(
+            truncate(
+                &format!(" {} · {} · {answered}/{total}", app.s.test_title, app.cycle),
+                usize::from(area.width),
+            ),
+            theme.title,
+        )),
+        head,
+    );
+    let inner = Rect::new(
+        body.x + 1,
+        body.y + 1,
+        body.width.saturating_sub(2),
+        body.height.saturating_sub(1),
+    );
+    if t.submitted {
+        let score = crate::app::update::test_score(app).unwrap_or(0);
+        let pass = app.rules.study.pass_score;
+        let style = if score >= pass { theme.good } else { theme.bad };
+        let mut lines = vec![
+            Line::from(Span::styled(app.s.score(score, pass), style)),
+            Line::from(""),
+        ];
+        for (i, a) in t.answers.iter().enumerate() {
+            let q = app
+                .library
+                .get(&a.unit)
+                .and_then(|u| u.question(&a.question));
+            let right = q.is_some_and(|q| quiz::is_correct(q, &a.given));
+            let prompt = q.map(|q| escape_controls(&q.prompt)).unwrap_or_default();
+            lines.push(Line::from(vec![
+                Span::styled(
+                    if right { " ✓ " } else { " ✗ " },
+                    if right { theme.good } else { theme.bad },
+                ),
+                Span::raw(truncate(
+                    &format!("{}. {prompt}", i + 1),
+                    usize::from(inner.width).saturating_sub(3),
+                )),
+            ]));
+        }
+        frame.render_widget(Paragraph::new(lines), inner);
+        footer(frame, foot, app, app.s.review_hint, theme);
+        return;
+    }
+    let Some(a) = t.answers.get(app.test.index) else {
+        return;
+    };
+    let Some(q) = app
+        .library
+        .get(&a.unit)
+        .and_then(|u| u.question(&a.question))
+    else {
+        return;
+    };
+    let input = (q.qtype == QuestionType::Fill).then_some(a.given.as_str());
+    let mut lines = vec![Line::from(Span::styled(
+        app.s.question_n(app.test.index + 1, total),
+        theme.accent,
+    ))];
+    lines.extend(question_lines(
+        app,
+        q,
+        &a.given,
+        app.test.cursor,
+        input,
+        theme,
+    ));
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    footer(frame, foot, app, app.s.test_hint, theme);
+}
+
+/// Draw the editor with a live character count against the requirement.
+pub fn draw_editor(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let Some(e) = &app.editor else { return };
+    let [head, body, foot] = frame_areas(area);
+    let (title, labels, counted): (&str, Vec<(&str, Option<u32>)>, _) = match e.doc {
+        Doc::Reflection => (
+            app.s.editors[0],
+            vec![(app.s.fields[0], Some(app.rules.read.reflection_min_chars))],
+            0,
+        ),
+        Doc::Talk => (
+            app.s.editors[1],
+            vec![
+                (app.s.fields[1], None),
+                (app.s.fields[2], Some(app.rules.talk.outline_min_chars)),
+                (app.s.fields[3], None),
+            ],
+            1,
+        ),
+        Doc::Survey => (
+            app.s.editors[2],
+            vec![
+                (app.s.fields[4], None),
+                (app.s.fields[5], Some(app.rules.study.survey_min_chars)),
+            ],
+            1,
+        ),
+    };
+    let count = e
+        .fields
+        .get(counted)
+        .map_or(0, |f| count_chars(&f.lines().join("\n")));
+    let need = labels.get(counted).and_then(|l| l.1).unwrap_or(0);
+    let style = if count >= need as usize {
+        theme.good
+    } else {
+        theme.accent
+    };
+    let mut head_spans = vec![
+        Span::styled(format!(" {title} · {} ", app.cycle), theme.title),
+        Span::styled(
+            app.s
+                .chars_of(labels.get(counted).map_or("", |l| l.0), count, need),
+            style,
+        ),
+    ];
+    if let (Doc::Talk, Some(theme_text)) = (e.doc, &app.plan.theme) {
+        head_spans.push(Span::styled(
+            format!("  {}: {}", app.s.theme, escape_controls(theme_text)),
+            theme.dim,
+        ));
+    }
+    frame.render_widget(Paragraph::new(Line::from(head_spans)), head);
+    let constraints: Vec<Constraint> = labels
+        .iter()
+        .enumerate()
+        .map(|(i, _)| {
+            if i == counted {
+                Constraint::Fill(1)
+            } else {
+                Constraint::Length(3)
+            }
+        })
+        .collect();
+    let areas = Layout::vertical(constraints).split(body);
+    for (i, (label, _)) in labels.iter().enumerate() {
+        let Some(field) = e.fields.get(i) else {
+            continue;
+        };
+        let Some(r) = areas.get(i) else { continue };
+        let mut label = (*label).to_string();
+        if e.doc == Doc::Talk && i == 2 {
+            label = format!("{label} ({})", app.s.date_hint);
+        }
+        let border = if i == e.focus { theme.title } else { theme.dim };
+        let block = Block::default()
+            .borders(Borders::ALL)
+            .title(label)
+            .border_style(border);
+        let inner = block.inner(*r);
+        frame.render_widget(block, *r);
+        frame.render_widget(field, inner);
+    }
+    footer(frame, foot, app, app.s.editor_hint, theme);
+}

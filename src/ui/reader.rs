@@ -1,0 +1,121 @@
+//! The reader: title, metadata, the laid-out body and a footer with position and time.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::Paragraph;
+
+use super::theme::Theme;
+use super::truncate;
+use crate::app::{App, READER_FOOTER, READER_HEADER};
+use crate::core::layout::LineKind;
+use crate::core::text::escape_controls;
+use crate::core::unit::Kind;
+
+/// Characters a member reads per minute, for the time-left estimate.
+const CHARS_PER_MINUTE: usize = 400;
+
+/// The rows of the body, where scrolling happens.
+#[must_use]
+pub fn body_area(area: Rect) -> Rect {
+    Rect::new(
+        area.x,
+        area.y + READER_HEADER,
+        area.width,
+        area.height.saturating_sub(READER_HEADER + READER_FOOTER),
+    )
+}
+
+/// Draw the reader.
+pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let Some(r) = &app.reader else { return };
+    let Some(u) = app.library.get(&r.unit_id) else {
+        return;
+    };
+    let width = usize::from(area.width);
+    let title = truncate(&escape_controls(&u.title), width.saturating_sub(2));
+    frame.render_widget(
+        Paragraph::new(Span::styled(format!(" {title}"), theme.title)),
+        Rect::new(area.x, area.y, area.width, 1),
+    );
+    let kind = match u.kind {
+        Kind::Article => app.s.kinds[0],
+        Kind::Constitution => app.s.kinds[1],
+        Kind::Brief => app.s.kinds[2],
+    };
+    let mut meta = vec![kind.to_string()];
+    if let Some(c) = &u.column {
+        meta.push(format!("{} {}", app.s.column, escape_controls(c)));
+    }
+    if !u.authors.is_empty() {
+        meta.push(format!(
+            "{} {}",
+            app.s.authors,
+            escape_controls(&u.authors.join(" "))
+        ));
+    }
+    if let Some(n) = &u.note {
+        meta.push(format!("{}: {}", app.s.note, escape_controls(n)));
+    }
+    frame.render_widget(
+        Paragraph::new(Span::styled(
+            truncate(&format!(" {}", meta.join(" · ")), width),
+            theme.dim,
+        )),
+        Rect::new(area.x, area.y + 1, area.width, 1),
+    );
+    frame.render_widget(
+        Paragraph::new(Span::styled("─".repeat(width), theme.dim)),
+        Rect::new(area.x, area.y + 2, area.width, 1),
+    );
+
+    let body = body_area(area);
+    let text_width = app.reader_width();
+    let margin = (body.width.saturating_sub(text_width)) / 2;
+    let text_area = Rect::new(
+        body.x + margin,
+        body.y,
+        text_width.min(body.width),
+        body.height,
+    );
+    let lines: Vec<Line> = r
+        .layout
+        .lines
+        .iter()
+        .skip(r.top)
+        .take(usize::from(body.height))
+        .map(|l| match l.kind {
+            LineKind::Heading => Line::from(Span::styled(l.text.as_str(), theme.title)),
+            LineKind::Text => Line::from(l.text.as_str()),
+            LineKind::Blank => Line::from(""),
+        })
+        .collect();
+    frame.render_widget(Paragraph::new(lines), text_area);
+
+    let len = r.layout.lines.len();
+    let shown = (r.top + usize::from(body.height)).min(len);
+    let pct = (shown * 100).checked_div(len).unwrap_or(100);
+    let spent = app.state.units.get(&r.unit_id).map_or(0, |p| p.seconds) / 60;
+    let offset = r.layout.offset_of_line(shown.saturating_sub(1).max(r.top));
+    let left_chars = r.body.get(offset..).map_or(0, |s| s.chars().count());
+    let left = (left_chars / CHARS_PER_MINUTE) as u64;
+    let status = format!(" {pct:>3}%  {}  ", app.s.reading_time(spent, left));
+    let foot = Rect::new(
+        area.x,
+        area.y + area.height.saturating_sub(1),
+        area.width,
+        1,
+    );
+    let line = match &app.notice {
+        Some(n) => Line::from(Span::styled(truncate(n, width), theme.accent)),
+        None => {
+            let hint_w =
+                width.saturating_sub(unicode_width::UnicodeWidthStr::width(status.as_str()));
+            Line::from(vec![
+                Span::styled(status, theme.accent),
+                Span::styled(truncate(app.s.reader_hint, hint_w), theme.dim),
+            ])
+        }
+    };
+    frame.render_widget(Paragraph::new(line), foot);
+}

@@ -1,0 +1,249 @@
+//! Drive the real binary in a pseudo-terminal: press keys, read the screen as a
+//! terminal would show it (parsed by vt100), send signals, read the files it wrote.
+
+#![allow(dead_code)]
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+
+use portable_pty::{CommandBuilder, PtySize, native_pty_system};
+
+/// Longest a test waits for the screen to show something before it fails.
+pub const WAIT: Duration = Duration::from_secs(15);
+
+/// A running `dangxue` in a pseudo-terminal.
+pub struct Pty {
+    child: Box<dyn portable_pty::Child + Send + Sync>,
+    writer: Box<dyn Write + Send>,
+    parser: Arc<Mutex<vt100::Parser>>,
+    bytes: Arc<Mutex<usize>>,
+    master: Option<Box<dyn portable_pty::MasterPty + Send>>,
+}
+
+/// A fresh home folder for one test.
+pub fn home() -> tempfile::TempDir {
+    tempfile::tempdir().expect("temp dir")
+}
+
+/// The binary under test.
+pub fn bin() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_dangxue"))
+}
+
+impl Pty {
+    /// Start `dangxue ARGS` with `--home HOME` at `cols`x`rows`.
+    pub fn start(home: &Path, args: &[&str], cols: u16, rows: u16) -> Pty {
+        Pty::start_env(home, args, cols, rows, &[])
+    }
+
+    /// Same, with extra environment variables.
+    pub fn start_env(
+        home: &Path,
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+    ) -> Pty {
+        let system = native_pty_system();
+        let pair = system
+            .openpty(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("open a pty");
+        let mut cmd = CommandBuilder::new(bin());
+        cmd.arg("--home");
+        cmd.arg(home);
+        for a in args {
+            cmd.arg(a);
+        }
+        cmd.env("TERM", "xterm-256color");
+        cmd.env("USER", "tester");
+        cmd.env_remove("NO_COLOR");
+        cmd.env_remove("DANGXUE_HOME");
+        for (k, v) in env {
+            cmd.env(k, v);
+        }
+        let child = pair.slave.spawn_command(cmd).expect("spawn dangxue");
+        drop(pair.slave);
+        let mut reader = pair.master.try_clone_reader().expect("pty reader");
+        let writer = pair.master.take_writer().expect("pty writer");
+        let parser = Arc::new(Mutex::new(vt100::Parser::new(
+            std::num::NonZeroU16::new(rows.max(1)).expect("non-zero"),
+            std::num::NonZeroU16::new(cols.max(1)).expect("non-zero"),
+            0,
+        )));
+        let bytes = Arc::new(Mutex::new(0usize));
+        let p = Arc::clone(&parser);
+        let b = Arc::clone(&bytes);
+        std::thread::spawn(move || {
+            let mut buf = [0u8; 8192];
+            loop {
+                match reader.read(&mut buf) {
+                    Ok(0) | Err(_) => break,
+                    Ok(n) => {
+                        p.lock().expect("parser lock").process(&buf[..n]);
+                        *b.lock().expect("bytes lock") += n;
+                    }
+                }
+            }
+        });
+        Pty {
+            child,
+            writer,
+            parser,
+            bytes,
+            master: Some(pair.master),
+        }
+    }
+
+    /// The screen as text, rows joined by newlines.
+    pub fn screen(&self) -> String {
+        self.parser.lock().expect("parser lock").screen().contents()
+    }
+
+    /// Bytes the program has written so far.
+    pub fn bytes(&self) -> usize {
+        *self.bytes.lock().expect("bytes lock")
+    }
+
+    /// Type raw bytes.
+    pub fn send(&mut self, s: &str) {
+        self.writer.write_all(s.as_bytes()).expect("write to pty");
+        self.writer.flush().expect("flush pty");
+    }
+
+    /// Type keys one at a time with a short gap, as a person would.
+    pub fn keys(&mut self, s: &str) {
+        for c in s.chars() {
+            let mut b = [0u8; 4];
+            self.send(c.encode_utf8(&mut b));
+            std::thread::sleep(Duration::from_millis(15));
+        }
+    }
+
+    /// Wait until the screen contains `text`; panics with the screen if it never does.
+    pub fn wait_for(&self, text: &str) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if s.contains(text) {
+                return s;
+            }
+            assert!(
+                start.elapsed() < WAIT,
+                "screen never showed {text:?}; it shows:\n{s}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Wait until `pred` holds for the screen.
+    pub fn wait_until(&self, what: &str, pred: impl Fn(&str) -> bool) -> String {
+        let start = Instant::now();
+        loop {
+            let s = self.screen();
+            if pred(&s) {
+                return s;
+            }
+            assert!(
+                start.elapsed() < WAIT,
+                "screen never showed {what}; it shows:\n{s}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// The program's process id.
+    pub fn pid(&self) -> u32 {
+        self.child.process_id().expect("child pid")
+    }
+
+    /// Send a signal by name (`HUP`, `TERM`, `KILL`).
+    pub fn signal(&self, sig: &str) {
+        let status = std::process::Command::new("kill")
+            .arg(format!("-{sig}"))
+            .arg(self.pid().to_string())
+            .status()
+            .expect("run kill");
+        assert!(status.success(), "kill -{sig} failed");
+    }
+
+    /// Resize the terminal.
+    pub fn resize(&self, cols: u16, rows: u16) {
+        if let Some(m) = &self.master {
+            m.resize(PtySize {
+                rows,
+                cols,
+                pixel_width: 0,
+                pixel_height: 0,
+            })
+            .expect("resize pty");
+        }
+        self.parser
+            .lock()
+            .expect("parser lock")
+            .screen_mut()
+            .set_size(
+                std::num::NonZeroU16::new(rows.max(1)).expect("non-zero"),
+                std::num::NonZeroU16::new(cols.max(1)).expect("non-zero"),
+            );
+    }
+
+    /// Wait for the program to end; its exit code.
+    pub fn wait_exit(&mut self) -> u32 {
+        let start = Instant::now();
+        loop {
+            if let Some(st) = self.child.try_wait().expect("try_wait") {
+                return st.exit_code();
+            }
+            assert!(
+                start.elapsed() < WAIT,
+                "dangxue did not exit; screen:\n{}",
+                self.screen()
+            );
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    }
+
+    /// Close the terminal as a dropped SSH link does.
+    pub fn hang_up(&mut self) {
+        self.master = None;
+    }
+}
+
+impl Drop for Pty {
+    fn drop(&mut self) {
+        if let Ok(None) = self.child.try_wait() {
+            let _ = self.child.kill();
+        }
+    }
+}
+
+/// Read a member's state file as TOML.
+pub fn state(home: &Path, id: &str) -> toml::Table {
+    let path = home.join("members").join(format!("{id}.toml"));
+    let text =
+        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
+    toml::from_str(&text).unwrap_or_else(|e| panic!("parse {}: {e}", path.display()))
+}
+
+/// Run `dangxue ARGS` without a terminal; (exit code, stdout, stderr).
+pub fn run(home: &Path, args: &[&str]) -> (i32, String, String) {
+    let out = std::process::Command::new(bin())
+        .arg("--home")
+        .arg(home)
+        .args(args)
+        .env_remove("DANGXUE_HOME")
+        .output()
+        .expect("run dangxue");
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
