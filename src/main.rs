@@ -14,7 +14,7 @@ fn main() -> ExitCode {
         Err(e) => {
             eprintln!(
                 "dangxue: {}",
-                dangxue::core::text::escape_controls(&format!("{e:#}"))
+                dangxue::core::text::escape_controls_multiline(&format!("{e:#}"))
             );
             ExitCode::from(1)
         }

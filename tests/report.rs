@@ -151,7 +151,7 @@ fn recomputed_values_and_order() {
         })
         .collect();
     let v = |b: Option<bool>| b.map_or(Value::Null, Value::Bool);
-    let s = |n: Option<u64>| n.map_or(Value::Null, |n| Value::from(n));
+    let s = |n: Option<u64>| n.map_or(Value::Null, Value::from);
     let want: Vec<(String, Value, Value, Value, Value)> = [
         (
             "chenshi-2026-11.toml",
@@ -448,7 +448,7 @@ fn the_plan_decides_the_cycle_s_units() {
     let out = report(h.path(), &completions(), &[]);
     assert_eq!(out.code, 1);
     assert!(
-        out.stderr.contains("the plan has problems"),
+        out.stderr.contains("the plan file has problems"),
         "{}",
         out.stderr
     );

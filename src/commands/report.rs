@@ -15,7 +15,7 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::cli::Format;
 use crate::core::completion::{Assessment, Completion, Verdict};
-use crate::core::config::{Config, Lang};
+use crate::core::config::Lang;
 use crate::core::plan::Plan;
 use crate::core::regime::Cycle;
 use crate::core::report::{self, Row, Summary, Verifier};
@@ -47,23 +47,12 @@ pub struct Request<'a> {
 /// When the config, the plan or the folder cannot be read.
 pub fn run(req: &Request<'_>, out: &mut dyn Write, err: &mut dyn Write) -> anyhow::Result<bool> {
     let paths = Paths::resolve(req.home)?;
-    let config = load_config(&paths)?;
-    let home = &paths.home;
-    let content_dirs: Vec<PathBuf> = config.content_dirs.iter().map(|d| home.join(d)).collect();
-    let library = content::load(&content_dirs);
+    let config = crate::store::config::load_config(&paths).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let library = content::load(&config.content_dirs);
     for p in &library.problems {
         let _ = writeln!(err, "dangxue: content skipped: {p}");
     }
-    let plan = match &config.plan {
-        Some(p) => Some(crate::store::plan::load(&home.join(p)).map_err(|ps| {
-            let list: Vec<String> = ps.iter().map(ToString::to_string).collect();
-            anyhow::anyhow!(
-                "the plan has problems; fix them first (`dangxue check` lists them):\n{}",
-                list.join("\n")
-            )
-        })?),
-        None => None,
-    };
+    let plan = crate::commands::load_plan(&config, &paths)?;
     let rules = config.rules();
     let verifier = Verifier {
         rules: &rules,
@@ -108,17 +97,6 @@ fn write_out(out: &mut dyn Write, text: &str) -> anyhow::Result<()> {
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(e.into()),
         _ => Ok(()),
-    }
-}
-
-/// `<home>/config.toml` if present; relative paths in it are relative to home.
-fn load_config(paths: &Paths) -> anyhow::Result<Config> {
-    let f = paths.config_file();
-    match std::fs::read_to_string(&f) {
-        Ok(text) => Config::parse(&text)
-            .map_err(|e| anyhow::anyhow!("{}:{e} (fix or remove the config file)", f.display())),
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Config::default()),
-        Err(e) => bail!("cannot read {}: {e}", f.display()),
     }
 }
 
