@@ -541,3 +541,48 @@ fn check_reports_the_broken_fixture_with_its_line() {
     let out = run(h.path(), &["check", plan.to_str().expect("UTF-8")]);
     assert_eq!((out.code, out.stdout.as_str()), (0, ""));
 }
+
+#[test]
+fn unreadable_files_are_rows_with_problems_and_the_rest_go_on() {
+    let h = home("");
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::copy(
+        completions().join("lisi-2026-11.toml"),
+        dir.path().join("lisi-2026-11.toml"),
+    )
+    .expect("copy");
+    std::fs::write(
+        dir.path().join("latin1-2026-11.toml"),
+        b"format = 1\nmember = \"\xe9\"\n",
+    )
+    .expect("write");
+    let out = report(h.path(), dir.path(), &["--format", "json"]);
+    assert_eq!(out.code, 1);
+    let rows = json_rows(&out);
+    assert_eq!(rows.len(), 2);
+    assert_eq!(
+        problems_of(&rows, "latin1-2026-11.toml"),
+        ["latin1-2026-11.toml:2: not valid UTF-8: save the file as UTF-8"]
+    );
+    assert_eq!(
+        problems_of(&rows, "lisi-2026-11.toml"),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn an_empty_folder_reports_nothing_and_exits_zero() {
+    let h = home("lang = \"en\"");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = report(h.path(), dir.path(), &[]);
+    assert_eq!(out.code, 0);
+    assert!(
+        out.stdout.ends_with(
+            "\n0 files, 0 members; read done 0, talk done 0, study done 0; all verified\n"
+        ),
+        "{}",
+        out.stdout
+    );
+    let json = report(h.path(), dir.path(), &["--format", "json"]);
+    assert_eq!(json.stdout, "[]\n");
+}
