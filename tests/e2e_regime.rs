@@ -200,6 +200,24 @@ fn a_whole_cycle_in_the_terminal_then_export_check_and_status_agree() {
     );
     let (code, out_check, _) = run(h.path(), &["check", out_s]);
     assert_eq!(code, 0, "check found problems: {out_check}");
+    // The secretary's report, with the same content, verifies the file as it is.
+    let drop = h.path().join("drop");
+    std::fs::create_dir(&drop).expect("drop folder");
+    std::fs::copy(&out, drop.join("zhangsan-export.toml")).expect("copy");
+    let (code, json, err) = run(
+        h.path(),
+        &["report", drop.to_str().expect("utf-8"), "--format", "json"],
+    );
+    assert_eq!(code, 0, "{json}{err}");
+    let rows: serde_json::Value = serde_json::from_str(&json).expect("report json");
+    assert_eq!(rows[0]["member_id"], "zhangsan");
+    assert_eq!(rows[0]["score"], 100);
+    assert_eq!(rows[0]["study"], true);
+    assert_eq!(
+        rows[0]["problems"].as_array().map(Vec::len),
+        Some(0),
+        "{json}"
+    );
     let (code, status, _) = run(h.path(), &["--member", "zhangsan", "status"]);
     assert_eq!(code, 0);
     assert_eq!(status.matches("✓ 已完成").count(), 3, "{status}");
