@@ -14,29 +14,12 @@ pub const MAX_PLAN_BYTES: u64 = 4 * 1024 * 1024;
 /// Every problem, as `path:line: message` (line 0: the whole file).
 pub fn load(path: &Path) -> Result<Plan, Vec<FileProblem>> {
     let shown = path.display().to_string();
-    let whole = |message: String| {
-        vec![FileProblem {
-            path: shown.clone(),
-            line: 0,
-            message,
-        }]
-    };
-    match std::fs::metadata(path) {
-        Ok(m) if m.len() > MAX_PLAN_BYTES => {
-            return Err(whole(format!(
-                "plan file is larger than {} MB",
-                MAX_PLAN_BYTES / (1024 * 1024)
-            )));
+    let text = super::content::read_text(path, MAX_PLAN_BYTES, "the plan").map_err(|mut p| {
+        if p.line == 0 {
+            p.message.push_str(" (fix `plan` in config.toml)");
         }
-        Ok(_) => {}
-        Err(e) => {
-            return Err(whole(format!(
-                "cannot read the plan: {e} (fix `plan` in config.toml)"
-            )));
-        }
-    }
-    let text = std::fs::read_to_string(path)
-        .map_err(|e| whole(format!("cannot read the plan as UTF-8 text: {e}")))?;
+        vec![p]
+    })?;
     Plan::parse(&text).map_err(|ps| {
         ps.into_iter()
             .map(|(line, message)| FileProblem {
