@@ -14,7 +14,7 @@ fn main() -> ExitCode {
         Err(e) => {
             eprintln!(
                 "dangxue: {}",
-                dangxue::core::text::escape_controls(&format!("{e:#}"))
+                dangxue::core::text::escape_controls_multiline(&format!("{e:#}"))
             );
             ExitCode::from(1)
         }
@@ -24,7 +24,7 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Some(Command::Check { paths }) => {
-            let problems = dangxue::commands::check::run(&paths);
+            let problems = dangxue::commands::check::run(&paths, cli.home.as_deref());
             for p in &problems {
                 println!("{p}");
             }
@@ -57,6 +57,45 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             println!("{}", path.display());
             Ok(ExitCode::SUCCESS)
         }
-        _ => anyhow::bail!("not available in this build"),
+        Some(Command::Report { dir, cycle, format }) => {
+            let cycle = match cycle
+                .as_deref()
+                .map(str::parse::<dangxue::core::regime::Cycle>)
+            {
+                Some(Err(e)) => {
+                    use clap::CommandFactory;
+                    let mut cmd = Cli::command();
+                    cmd.build();
+                    let msg = format!("--cycle: {e}");
+                    match cmd.find_subcommand_mut("report") {
+                        Some(sub) => sub
+                            .error(clap::error::ErrorKind::ValueValidation, msg)
+                            .exit(),
+                        None => cmd
+                            .error(clap::error::ErrorKind::ValueValidation, msg)
+                            .exit(),
+                    }
+                }
+                Some(Ok(c)) => Some(c),
+                None => None,
+            };
+            let req = dangxue::commands::report::Request {
+                home: cli.home.as_deref(),
+                dir: &dir,
+                cycle,
+                format,
+                member: cli.member.as_deref(),
+            };
+            let verified = dangxue::commands::report::run(
+                &req,
+                &mut std::io::stdout().lock(),
+                &mut std::io::stderr(),
+            )?;
+            Ok(if verified {
+                ExitCode::SUCCESS
+            } else {
+                ExitCode::from(1)
+            })
+        }
     }
 }

@@ -108,6 +108,8 @@ pub struct Strings {
     pub conflict: &'static str,
     /// Save failure notice prefix.
     pub save_failed: &'static str,
+    /// Shown when another session of the same member is open.
+    pub other_session: &'static str,
 }
 
 /// 中文.
@@ -161,7 +163,7 @@ pub static ZH: Strings = Strings {
     explain: "解析:",
     no_questions: "本单元没有练习题",
     test_title: "本期测试(月学)",
-    test_hint: "字母/↑↓ 作答  n/p 下一题/上一题  S 交卷  q 返回(答案已保存)",
+    test_hint: "字母/↑↓ 作答  n/p 下一题/上一题  S 或 Ctrl-S 交卷  q 返回(答案已保存)",
     test_empty: "还没有读完的本期学习单元,读完后再来参加测试",
     fields: ["心得", "题目", "提纲", "宣讲日期", "调研题目", "调研报告"],
     editors: ["写心得", "月讲", "调研"],
@@ -176,6 +178,7 @@ pub static ZH: Strings = Strings {
     date_hint: "格式 YYYY-MM-DD",
     conflict: "另一个会话也修改了",
     save_failed: "保存失败",
+    other_session: "此档案在另一个会话中也已打开:两边的进度都会保存并合并",
 };
 
 /// English.
@@ -229,7 +232,7 @@ pub static EN: Strings = Strings {
     explain: "Why:",
     no_questions: "This unit has no questions",
     test_title: "Cycle test",
-    test_hint: "letters/↑↓ answer  n/p next/prev  S submit  q back (answers kept)",
+    test_hint: "letters/↑↓ answer  n/p next/prev  S or Ctrl-S submit  q back (answers kept)",
     test_empty: "No unit of this cycle finished yet: read some first",
     fields: [
         "Reflection",
@@ -251,6 +254,7 @@ pub static EN: Strings = Strings {
     date_hint: "as YYYY-MM-DD",
     conflict: "Another session also changed",
     save_failed: "Could not save",
+    other_session: "This profile is also open in another session: both are saved and merged",
 };
 
 /// The strings for a language.

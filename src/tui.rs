@@ -16,7 +16,9 @@ use crossterm::terminal::{
 };
 use jiff::Timestamp;
 use ratatui::Terminal;
-use ratatui::backend::CrosstermBackend;
+
+use crate::ui::backend::LeanBackend;
+use crate::ui::scroll::{self, LastFrame};
 
 use crate::app::msg::Msg;
 use crate::app::update::update;
@@ -47,8 +49,9 @@ fn lock(shared: &Mutex<Shared>) -> MutexGuard<'_, Shared> {
 
 /// How often the loop wakes with no key, to count reading time.
 const TICK: Duration = Duration::from_millis(250);
-/// Longest time unsaved changes wait while reading.
-const SAVE_EVERY: Duration = Duration::from_secs(5);
+/// Longest time unsaved changes wait while reading. A save is one small atomic
+/// write; once a second keeps what a kill -9 can lose to a second of reading.
+const SAVE_EVERY: Duration = Duration::from_secs(1);
 /// Most queued events folded into one frame.
 const MAX_BATCH: usize = 64;
 
@@ -57,6 +60,7 @@ const MAX_BATCH: usize = 64;
 pub fn restore_terminal() {
     let _ = disable_raw_mode();
     let mut out = io::stdout();
+    let _ = out.write_all(scroll::RESET_REGION);
     let _ = execute!(
         out,
         DisableBracketedPaste,
@@ -75,7 +79,7 @@ impl Drop for Guard {
     }
 }
 
-fn setup() -> io::Result<(Terminal<CrosstermBackend<Stdout>>, Guard)> {
+fn setup() -> io::Result<(Terminal<LeanBackend<Stdout>>, Guard)> {
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore_terminal();
@@ -85,7 +89,7 @@ fn setup() -> io::Result<(Terminal<CrosstermBackend<Stdout>>, Guard)> {
     let guard = Guard;
     let mut out = io::stdout();
     execute!(out, EnterAlternateScreen, EnableBracketedPaste)?;
-    let terminal = Terminal::new(CrosstermBackend::new(out))?;
+    let terminal = Terminal::new(LeanBackend::new(out))?;
     Ok((terminal, guard))
 }
 
@@ -182,12 +186,15 @@ pub fn run(
     );
     let mut last_save = Instant::now();
     let trace = FrameTrace::from_env();
+    let mut last = LastFrame::new();
     loop {
         let started = Instant::now();
-        terminal.draw(|f| crate::ui::draw(f, &app, &theme))?;
+        let frame = terminal.draw(|f| crate::ui::draw(f, &app, &theme))?;
+        last.remember(frame.buffer);
         if let Some(t) = &trace {
             t.record(started.elapsed());
         }
+        let before = reader_view(&app);
         let mut effects = Vec::new();
         if event::poll(TICK)? {
             let mut n = 0;
@@ -203,6 +210,26 @@ pub fn run(
             }
         } else {
             effects.extend(update(&mut app, Msg::Tick, Timestamp::now()));
+        }
+        if before.is_some() && before.as_ref().map(|b| b.2) != Some(app.size) {
+            last.forget();
+        }
+        if let (Some((unit, top, size)), Some((unit2, top2, size2))) = (before, reader_view(&app))
+            && unit == unit2
+            && size == size2
+            && top != top2
+        {
+            let body =
+                crate::ui::reader::body_area(ratatui::layout::Rect::new(0, 0, size.0, size.1));
+            let delta = i32::try_from(top2)
+                .unwrap_or(i32::MAX)
+                .saturating_sub(i32::try_from(top).unwrap_or(i32::MAX));
+            scroll::scroll_rows(
+                &mut terminal,
+                &mut last,
+                body.y..body.y + body.height,
+                delta,
+            )?;
         }
         if app.dirty {
             lock(&shared).state.clone_from(&app.state);
@@ -249,6 +276,16 @@ impl FrameTrace {
             let _ = writeln!(f, "{}", took.as_micros());
         }
     }
+}
+
+/// The open unit, its first visible line and the screen size, while reading.
+fn reader_view(app: &App) -> Option<(String, usize, (u16, u16))> {
+    if app.screen != crate::app::Screen::Reader || app.help || app.confirm.is_some() {
+        return None;
+    }
+    app.reader
+        .as_ref()
+        .map(|r| (r.unit_id.clone(), r.top, app.size))
 }
 
 /// Save now; true when the state was written.

@@ -80,11 +80,12 @@ fn a_hang_up_mid_read_loses_nothing() {
     let u = unit_state(h.path());
     assert!(u["offset"].as_integer().expect("offset") > 0, "{u:?}");
 
+    // The next start reopens the unit by itself, at the same place.
     let mut p = Pty::start(h.path(), &["--member", "zhangsan"], 80, 24);
-    open_unit(&mut p);
-    p.wait_until("the place before the hang-up", |s| {
+    let s = p.wait_until("the place before the hang-up", |s| {
         first_body_line(s) == line
     });
+    assert!(s.contains(TITLE), "{s}");
     p.keys("\u{3}");
     assert_eq!(p.wait_exit(), 0);
 }

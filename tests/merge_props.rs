@@ -163,6 +163,7 @@ fn state() -> impl Strategy<Value = MemberState> {
                 cycles,
                 reviews,
                 conflicts,
+                resume: None,
             },
         )
 }

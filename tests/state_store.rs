@@ -338,6 +338,16 @@ fn bad_member_ids_are_refused_with_a_reason() {
 }
 
 #[test]
+fn a_state_file_readable_by_others_is_made_private_on_open() {
+    let (_t, p) = home();
+    StateStore::open(&p, "zhangsan", "张三").expect("creates");
+    fs::set_permissions(p.member_file("zhangsan"), fs::Permissions::from_mode(0o644))
+        .expect("chmod");
+    StateStore::open(&p, "zhangsan", "张三").expect("opens");
+    assert_eq!(mode(&p.member_file("zhangsan")), 0o600);
+}
+
+#[test]
 fn the_file_name_decides_the_member_id() {
     let (_t, p) = home();
     fs::create_dir_all(p.members_dir()).expect("mkdir");

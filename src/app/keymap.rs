@@ -16,6 +16,9 @@ pub fn map(app: &App, key: KeyEvent) -> Option<Msg> {
     if ctrl && matches!(key.code, KeyCode::Char('c' | 'C')) {
         return Some(Msg::Quit);
     }
+    if ctrl && matches!(key.code, KeyCode::Char('s' | 'S')) && app.screen == Screen::Test {
+        return Some(Msg::SubmitTest);
+    }
     if app.help {
         return Some(Msg::Help);
     }
@@ -35,8 +38,7 @@ pub fn map(app: &App, key: KeyEvent) -> Option<Msg> {
             text_input(key).or_else(|| common(key))
         }
         Screen::Test if test_is_fill(app) => match key.code {
-            KeyCode::Tab | KeyCode::Right if key.code == KeyCode::Tab => Some(Msg::NextQuestion),
-            KeyCode::Enter => Some(Msg::NextQuestion),
+            KeyCode::Tab | KeyCode::Enter => Some(Msg::NextQuestion),
             KeyCode::BackTab => Some(Msg::PrevQuestion),
             KeyCode::Esc => Some(Msg::Back),
             _ => text_input(key),
@@ -146,6 +148,7 @@ fn editor(key: KeyEvent, ctrl: bool) -> Option<Msg> {
     match key.code {
         KeyCode::Esc => Some(Msg::Back),
         KeyCode::Tab => Some(Msg::NextField),
+        KeyCode::Char('z' | 'Z') if ctrl => Some(Msg::Undo),
         _ if ctrl && key.code == KeyCode::Char('q') => Some(Msg::Back),
         _ => Some(Msg::Editor(key.into())),
     }

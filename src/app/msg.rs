@@ -67,6 +67,8 @@ pub enum Msg {
     Editor(Input),
     /// Next field in the editor.
     NextField,
+    /// Undo the last edit in the editor.
+    Undo,
     /// Open the passage a review card comes from.
     OpenPassage,
 }

@@ -7,11 +7,62 @@ use super::msg::Msg;
 use super::{App, Confirm, Doc, EditorView, Effect, QuizView, ReaderView, Screen, TestView};
 use crate::core::quiz;
 use crate::core::review;
-use crate::core::state::{GivenAnswer, Reflection, Survey, Talk, TestRecord};
+use crate::core::state::{GivenAnswer, Reflection, Resume, Survey, Talk, TestRecord};
 use crate::core::unit::{Answer, QuestionType};
 
 /// Apply a message at time `now`; returns what the terminal loop must do.
 pub fn update(app: &mut App, msg: Msg, now: Timestamp) -> Vec<Effect> {
+    let effects = step(app, msg, now);
+    remember_place(app);
+    effects
+}
+
+/// Keep `state.resume` pointing at the unit or document being worked on, so a start
+/// after a dropped connection reopens it.
+fn remember_place(app: &mut App) {
+    let place = match app.screen {
+        Screen::Editor => app.editor.as_ref().map(|e| {
+            Resume::Editor(
+                match e.doc {
+                    Doc::Reflection => "reflection",
+                    Doc::Talk => "talk",
+                    Doc::Survey => "survey",
+                }
+                .to_string(),
+            )
+        }),
+        Screen::Reader | Screen::Quiz => app
+            .reader
+            .as_ref()
+            .filter(|_| !app.quiz.from_review)
+            .map(|r| Resume::Reader(r.unit_id.clone())),
+        _ => None,
+    };
+    if app.state.resume != place {
+        app.state.resume = place;
+        app.dirty = true;
+    }
+}
+
+/// Reopen where the last session was cut off, if anywhere.
+pub fn resume(app: &mut App) {
+    match app.state.resume.clone() {
+        Some(Resume::Reader(id)) if app.library.get(&id).is_some() => open_unit(app, &id, None),
+        Some(Resume::Editor(doc)) => {
+            let doc = match doc.as_str() {
+                "talk" => Doc::Talk,
+                "survey" => Doc::Survey,
+                _ => Doc::Reflection,
+            };
+            // The editor is reached from 本月; leaving it goes back there.
+            app.home_screen = Screen::Home;
+            open_editor(app, doc);
+        }
+        _ => {}
+    }
+}
+
+fn step(app: &mut App, msg: Msg, now: Timestamp) -> Vec<Effect> {
     account(app, now);
     if !matches!(msg, Msg::Tick | Msg::Resize(..)) {
         app.last_input = now;
@@ -186,6 +237,7 @@ fn library(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::Open => {
             if let Some(id) = app.selected_unit().map(str::to_string) {
                 open_unit(app, &id, None);
+                return vec![Effect::Save];
             }
         }
         m => {
@@ -663,7 +715,10 @@ fn test_screen(app: &mut App, msg: Msg) -> Vec<Effect> {
                 cursor: 0,
             };
         }
-        Msg::SubmitTest if !submitted => app.confirm = Some(Confirm::SubmitTest),
+        // Moving past the last question, or S, asks to hand the test in.
+        Msg::SubmitTest | Msg::NextQuestion if !submitted => {
+            app.confirm = Some(Confirm::SubmitTest);
+        }
         m if !submitted => {
             if let Some(q) = q {
                 answer_test(app, &q, m);
@@ -742,6 +797,9 @@ fn open_editor(app: &mut App, doc: Doc) {
         .unwrap_or_default();
     let area = |text: &str| {
         let mut t = TextArea::new(text.lines().map(str::to_string).collect());
+        // Chinese has no spaces to break at: wrap at words, else at any character.
+        t.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
+        t.set_cursor_line_style(ratatui::style::Style::default());
         t.move_cursor(ratatui_textarea::CursorMove::Bottom);
         t.move_cursor(ratatui_textarea::CursorMove::End);
         t
@@ -763,12 +821,26 @@ fn open_editor(app: &mut App, doc: Doc) {
             vec![area(&s.title), area(&s.text)]
         }
     };
-    app.editor = Some(EditorView {
+    let mut e = EditorView {
         doc,
         fields,
         focus: 0,
-    });
+    };
+    show_cursor(&mut e);
+    app.editor = Some(e);
     app.screen = Screen::Editor;
+}
+
+/// Show the cursor only in the field being edited.
+fn show_cursor(e: &mut EditorView) {
+    for (i, f) in e.fields.iter_mut().enumerate() {
+        let style = if i == e.focus {
+            ratatui::style::Style::default().add_modifier(ratatui::style::Modifier::REVERSED)
+        } else {
+            ratatui::style::Style::default()
+        };
+        f.set_cursor_style(style);
+    }
 }
 
 /// Parse a typed delivery date; only a real calendar date is kept.
@@ -833,7 +905,15 @@ fn editor(app: &mut App, msg: Msg) -> Vec<Effect> {
             app.screen = app.home_screen;
             return vec![Effect::Save];
         }
-        Msg::NextField => e.focus = (e.focus + 1) % e.fields.len().max(1),
+        Msg::NextField => {
+            e.focus = (e.focus + 1) % e.fields.len().max(1);
+            show_cursor(e);
+        }
+        Msg::Undo => {
+            if let Some(f) = e.fields.get_mut(e.focus) {
+                f.undo();
+            }
+        }
         Msg::Paste(s) => {
             if let Some(f) = e.fields.get_mut(e.focus) {
                 f.insert_str(s.replace("\r\n", "\n").replace('\r', "\n"));

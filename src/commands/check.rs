@@ -103,11 +103,40 @@ fn unit_quality(u: &Unit, path: &str, problems: &mut Vec<FileProblem>) {
     }
 }
 
-/// Check the paths; every problem found, in path order.
+/// Check the paths, or without paths the configured content dirs and plan (the
+/// built-in units when nothing is configured); every problem found, in path order.
 #[must_use]
-pub fn run(paths: &[PathBuf]) -> Vec<FileProblem> {
+pub fn run(paths: &[PathBuf], home: Option<&Path>) -> Vec<FileProblem> {
     let mut problems = Vec::new();
-    let (units, tomls) = collect(paths, &mut problems);
+    let config = match crate::store::paths::Paths::resolve(home)
+        .map_err(|e| e.to_string())
+        .and_then(|p| crate::store::config::load_config(&p).map(|c| (p, c)))
+    {
+        Ok(pc) => Some(pc),
+        Err(e) => {
+            problems.push(FileProblem {
+                path: "config".into(),
+                line: 0,
+                message: e,
+            });
+            None
+        }
+    };
+    let mut paths = paths.to_vec();
+    if paths.is_empty() {
+        if let Some((p, c)) = &config {
+            paths.extend(c.content_dirs.iter().cloned());
+            paths.extend(c.plan.iter().map(|plan| p.home.join(plan)));
+        }
+        if paths.is_empty() {
+            problems.extend(content::load_builtin().problems);
+            return problems;
+        }
+    }
+    // Plans are checked against every unit a member would have: built in, configured
+    // and the ones checked now.
+    let mut catalog = content::load(config.as_ref().map_or(&[][..], |(_, c)| &c.content_dirs));
+    let (units, tomls) = collect(&paths, &mut problems);
     let mut seen: BTreeMap<String, (String, usize)> = BTreeMap::new();
     for f in &units {
         let shown = f.display().to_string();
@@ -124,6 +153,9 @@ pub fn run(paths: &[PathBuf]) -> Vec<FileProblem> {
                     seen.insert(u.id.clone(), (shown.clone(), id_line));
                 }
                 unit_quality(&u, &shown, &mut problems);
+                catalog
+                    .units
+                    .insert(u.id.clone(), (u, content::Origin::File(f.clone())));
             }
             Err(ps) => problems.extend(ps),
         }
@@ -142,7 +174,10 @@ pub fn run(paths: &[PathBuf]) -> Vec<FileProblem> {
             }
         };
         let found = match toml_kind(&text) {
-            TomlKind::Plan => crate::core::plan::check(&text),
+            TomlKind::Plan => match crate::core::plan::Plan::parse(&text) {
+                Ok(plan) => crate::core::plan::check_against(&plan, &catalog),
+                Err(ps) => ps,
+            },
             TomlKind::Completion => crate::core::completion::check(&text),
         };
         problems.extend(found.into_iter().map(|(line, message)| FileProblem {

@@ -3,11 +3,10 @@
 pub mod check;
 pub mod export;
 pub mod open;
+pub mod report;
 pub mod status;
 
 use std::path::Path;
-
-use anyhow::Context;
 
 use crate::app::CyclePlan;
 use crate::core::config::Config;
@@ -17,27 +16,21 @@ use crate::core::state::MemberState;
 use crate::store::content::{self, Library};
 use crate::store::paths::Paths;
 
-/// Read and parse the configured plan file, if any.
+/// Read and parse the configured plan file, if any (a relative path is taken from
+/// the home folder, as `report` does).
 ///
 /// # Errors
 /// When the plan file cannot be read or has problems (each as `path:line: message`).
-pub fn load_plan(config: &Config) -> anyhow::Result<Option<Plan>> {
+pub fn load_plan(config: &Config, paths: &Paths) -> anyhow::Result<Option<Plan>> {
     let Some(path) = &config.plan else {
         return Ok(None);
     };
-    let text = std::fs::read_to_string(path).with_context(|| {
-        format!(
-            "cannot read the plan file {} named in config: fix `plan` or create the file",
-            path.display()
-        )
-    })?;
-    Plan::parse(&text).map(Some).map_err(|problems| {
-        let lines: Vec<String> = problems
-            .iter()
-            .map(|(l, m)| format!("{}:{l}: {m}", path.display()))
-            .collect();
-        anyhow::anyhow!("the plan file has problems:\n{}", lines.join("\n"))
-    })
+    crate::store::plan::load(&paths.home.join(path))
+        .map(Some)
+        .map_err(|problems| {
+            let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+            anyhow::anyhow!("the plan file has problems:\n{}", lines.join("\n"))
+        })
 }
 
 /// The plan's part for a cycle: assigned units, talk theme and due date.
@@ -93,7 +86,7 @@ pub fn load_member(home: Option<&Path>, member: Option<&str>) -> anyhow::Result<
     for p in &library.problems {
         eprintln!("dangxue: skipped: {p}");
     }
-    let plan = load_plan(&config)?;
+    let plan = load_plan(&config, &paths)?;
     let id = match member {
         Some(id) => id.to_string(),
         None => {

@@ -75,7 +75,7 @@ pub fn run(home: Option<&Path>, member: Option<&str>) -> anyhow::Result<()> {
         state.name = n;
     }
     let tz = crate::commands::time_zone(&config)?;
-    let plan = crate::commands::load_plan(&config)?;
+    let plan = crate::commands::load_plan(&config, &paths)?;
     let mut app = App::new(
         s,
         library,
@@ -86,11 +86,21 @@ pub fn run(home: Option<&Path>, member: Option<&str>) -> anyhow::Result<()> {
     );
     let cycle = crate::app::progress::cycle(&app);
     app.set_plan(crate::commands::plan_for(plan.as_ref(), &cycle));
+    // A second login of the same member must not jump to where the first one is
+    // reading: only a session that ended without going back (hang-up, kill) resumes.
+    let session = claim_session(&paths, &id);
+    let alone = session.is_some();
+    if alone {
+        crate::app::update::resume(&mut app);
+    }
     let mut notes: Vec<String> = notices.iter().map(|n| n.to_string()).collect();
     if skipped > 0 {
         notes.push(format!(
             "{skipped} unit file(s) skipped: run `dangxue check`"
         ));
+    }
+    if !alone {
+        notes.push(s.other_session.to_string());
     }
     if !notes.is_empty() {
         app.notice = Some(notes.join(" · "));
@@ -105,5 +115,21 @@ pub fn run(home: Option<&Path>, member: Option<&str>) -> anyhow::Result<()> {
             })
             .map_err(|e| e.to_string())
     });
-    tui::run(app, save, theme, config.report_dir.clone())
+    let result = tui::run(app, save, theme, config.report_dir.clone());
+    drop(session);
+    result
+}
+
+/// Hold an advisory lock on `<id>.session` for this session's lifetime; `None` when
+/// another session of the member holds it (or the lock cannot be taken).
+fn claim_session(paths: &crate::store::paths::Paths, id: &str) -> Option<std::fs::File> {
+    let path = paths.members_dir().join(format!("{id}.session"));
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(path)
+        .ok()?;
+    file.try_lock().ok()?;
+    Some(file)
 }

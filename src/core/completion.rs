@@ -13,7 +13,7 @@ use super::quiz;
 use super::regime::{Cycle, Rules, instant, local_date, toml_date};
 use super::state::{GivenAnswer, MemberState, Reflection, Survey, Talk};
 use super::text::count_chars;
-use super::tomldoc::{self, DateKind, Reader, Tab};
+use super::tomldoc::{self, DateKind, Pos, Reader, Tab};
 use super::unit::{Catalog, valid_id};
 
 /// The `format` value this build reads and writes.
@@ -118,7 +118,7 @@ impl Completion {
             Some(c) if r.problems.is_empty() => Ok(c),
             _ => {
                 if r.problems.is_empty() {
-                    r.push(1, "not a completion file".into());
+                    r.push(Pos(0), "not a completion file".into());
                 }
                 Err(tomldoc::sorted(r.problems))
             }
@@ -387,7 +387,7 @@ fn read_completion(r: &mut Reader<'_>, root: &Tab<'_, '_>) -> Option<Completion>
     })
 }
 
-fn unit_id(r: &mut Reader<'_>, line: usize, id: &str) -> Option<String> {
+fn unit_id(r: &mut Reader<'_>, line: Pos, id: &str) -> Option<String> {
     if valid_id(id) {
         Some(id.to_string())
     } else {
@@ -401,7 +401,7 @@ fn unit_id(r: &mut Reader<'_>, line: usize, id: &str) -> Option<String> {
 
 fn read_entries(r: &mut Reader<'_>, root: &Tab<'_, '_>) -> Vec<ReadEntry> {
     let mut out: Vec<ReadEntry> = Vec::new();
-    let mut lines: Vec<usize> = Vec::new();
+    let mut places: Vec<Pos> = Vec::new();
     for t in r
         .tables(root, "read", false, "[[read]]")
         .unwrap_or_default()
@@ -416,14 +416,14 @@ fn read_entries(r: &mut Reader<'_>, root: &Tab<'_, '_>) -> Vec<ReadEntry> {
             continue;
         };
         if let Some(i) = out.iter().position(|e| e.unit == unit) {
-            let first = lines.get(i).copied().unwrap_or(1);
+            let first = places.get(i).map_or(1, |p| r.line(*p));
             r.push(
-                t.line,
+                t.at,
                 format!("unit {unit:?} has a second [[read]] (first at line {first}): keep one"),
             );
             continue;
         }
-        lines.push(t.line);
+        places.push(t.at);
         out.push(ReadEntry {
             unit,
             seconds: u64::try_from(seconds).unwrap_or(0),

@@ -105,6 +105,7 @@ pub fn merge(base: &MemberState, mine: &MemberState, theirs: &MemberState) -> Me
         cycles,
         reviews,
         conflicts: mine_set_aside,
+        resume,
     } = mine;
     let mut found = Vec::new();
     let name = merge_text(
@@ -147,6 +148,8 @@ pub fn merge(base: &MemberState, mine: &MemberState, theirs: &MemberState) -> Me
             cycles,
             reviews,
             conflicts: set_aside,
+            // Where this session is now is where this member was last.
+            resume: resume.clone(),
         },
         conflicts: found,
     }

@@ -23,7 +23,7 @@
 use jiff::civil::Date;
 
 use super::regime::{Cycle, CycleLength, Rules, local_date};
-use super::tomldoc::{self, DateKind, Reader};
+use super::tomldoc::{self, DateKind, Pos, Reader};
 use super::unit::{Catalog, valid_id};
 
 /// The `format` value this build reads and writes.
@@ -83,19 +83,22 @@ impl Plan {
         }
         let branch = r.string(&root, "branch", false).map(|(_, s)| s.to_string());
         let mut cycles: Vec<PlanCycle> = Vec::new();
-        let mut seen: Vec<(Cycle, usize)> = Vec::new();
+        let mut seen: Vec<(Cycle, Pos)> = Vec::new();
         match r.tables(&root, "cycle", false, "[[cycle]]") {
             Some(tabs) if !tabs.is_empty() => {
                 for t in tabs {
                     let (name, planned) = read_cycle(&mut r, &t);
                     if let Some(name) = name {
-                        overlap(&mut r, &seen, name, t.line);
-                        seen.push((name, t.line));
+                        overlap(&mut r, &seen, name, t.at);
+                        seen.push((name, t.at));
                     }
                     cycles.extend(planned);
                 }
             }
-            Some(_) | None => r.push(1, "the plan has no [[cycle]]: add one per cycle".into()),
+            Some(_) | None => r.push(
+                Pos(0),
+                "the plan has no [[cycle]]: add one per cycle".into(),
+            ),
         }
         if r.problems.is_empty() {
             Ok(Plan { branch, cycles })
@@ -152,17 +155,17 @@ fn read_cycle(r: &mut Reader<'_>, t: &tomldoc::Tab<'_, '_>) -> (Option<Cycle>, O
                 "\"units\" in [[cycle]] is empty: list the unit ids to read".into(),
             );
         }
-        for (l, id) in ids {
+        for (at, id) in ids {
             if !valid_id(&id) {
                 r.push(
-                    l,
+                    at,
                     format!("unit id {id:?} may hold only lowercase a-z, digits and '-'"),
                 );
             } else if units.contains(&id) {
-                r.push(l, format!("unit {id:?} is listed twice in this cycle"));
+                r.push(at, format!("unit {id:?} is listed twice in this cycle"));
             } else {
                 units.push(id);
-                unit_lines.push(l);
+                unit_lines.push(r.line(at));
             }
         }
     }
@@ -194,7 +197,7 @@ fn read_cycle(r: &mut Reader<'_>, t: &tomldoc::Tab<'_, '_>) -> (Option<Cycle>, O
         talk_theme,
         due,
         note,
-        line: t.line,
+        line: r.line(t.at),
         unit_lines,
     };
     (Some(cycle), Some(planned))
@@ -202,8 +205,9 @@ fn read_cycle(r: &mut Reader<'_>, t: &tomldoc::Tab<'_, '_>) -> (Option<Cycle>, O
 
 /// Report a cycle already planned, or a month and one of its halves both planned;
 /// only the first clash, so one mistake makes one message.
-fn overlap(r: &mut Reader<'_>, earlier: &[(Cycle, usize)], c: Cycle, line: usize) {
-    for (e, e_line) in earlier {
+fn overlap(r: &mut Reader<'_>, earlier: &[(Cycle, Pos)], c: Cycle, line: Pos) {
+    for (e, e_at) in earlier {
+        let e_line = r.line(*e_at);
         if *e == c {
             r.push(
                 line,

@@ -40,6 +40,20 @@ pub struct MemberState {
     /// chooses (see `core::merge`).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub conflicts: Vec<SetAside>,
+    /// Where the last session was when it ended without going back to a list (a
+    /// dropped connection, a kill): the next start reopens it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resume: Option<Resume>,
+}
+
+/// A place to reopen at the next start.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Resume {
+    /// Reading this unit (the place in it is in `units`).
+    Reader(String),
+    /// Writing: `reflection`, `talk` or `survey`.
+    Editor(String),
 }
 
 impl MemberState {
@@ -55,6 +69,7 @@ impl MemberState {
             cycles: BTreeMap::new(),
             reviews: BTreeMap::new(),
             conflicts: Vec::new(),
+            resume: None,
         }
     }
 }

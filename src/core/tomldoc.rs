@@ -42,12 +42,17 @@ pub(crate) fn parse(text: &str) -> Result<Spanned<DeTable<'_>>, (usize, String)>
     })
 }
 
-/// A table being read: its entries, the line of its header (where a missing key is
-/// reported) and its name for messages (`[talk]`; empty for the top level).
+/// A place in the document: a byte offset, turned into a line only when a problem
+/// is reported there (most files have none, so most offsets never need a line).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Pos(pub(crate) usize);
+
+/// A table being read: its entries, where its header is (a missing key is reported
+/// there) and its name for messages (`[talk]`; empty for the top level).
 #[derive(Clone, Copy)]
 pub(crate) struct Tab<'a, 'i> {
     pub(crate) table: &'a DeTable<'i>,
-    pub(crate) line: usize,
+    pub(crate) at: Pos,
     pub(crate) name: &'a str,
 }
 
@@ -63,6 +68,9 @@ pub(crate) enum DateKind {
 /// Collects problems while tables are read.
 pub(crate) struct Reader<'t> {
     text: &'t str,
+    /// Offsets of the line breaks, found the first time a line is asked for: most
+    /// files have no problem, and keys are looked up by offset until one does.
+    breaks: std::cell::OnceCell<Vec<usize>>,
     /// Every problem found, as (line, message).
     pub(crate) problems: Vec<(usize, String)>,
 }
@@ -71,16 +79,27 @@ impl<'t> Reader<'t> {
     pub(crate) fn new(text: &'t str) -> Reader<'t> {
         Reader {
             text,
+            breaks: std::cell::OnceCell::new(),
             problems: Vec::new(),
         }
     }
 
-    /// The line of a byte offset in the document.
-    pub(crate) fn line(&self, offset: usize) -> usize {
-        line_at(self.text, offset)
+    /// The line of a place in the document.
+    pub(crate) fn line(&self, at: Pos) -> usize {
+        let offset = at.0;
+        let breaks = self.breaks.get_or_init(|| {
+            self.text
+                .bytes()
+                .enumerate()
+                .filter_map(|(i, b)| (b == b'\n').then_some(i))
+                .collect()
+        });
+        1 + breaks.partition_point(|b| *b < offset)
     }
 
-    pub(crate) fn push(&mut self, line: usize, message: String) {
+    /// Report a problem at a place.
+    pub(crate) fn push(&mut self, at: Pos, message: String) {
+        let line = self.line(at);
         self.problems.push((line, message));
     }
 
@@ -88,7 +107,7 @@ impl<'t> Reader<'t> {
     pub(crate) fn root<'a, 'i>(&self, doc: &'a Spanned<DeTable<'i>>) -> Tab<'a, 'i> {
         Tab {
             table: doc.get_ref(),
-            line: 1,
+            at: Pos(0),
             name: "",
         }
     }
@@ -105,9 +124,8 @@ impl<'t> Reader<'t> {
     pub(crate) fn unknown_keys(&mut self, t: &Tab<'_, '_>, allowed: &[&str]) {
         for (k, _) in t.table.iter() {
             if !allowed.contains(&k.get_ref().as_ref()) {
-                let line = self.line(k.span().start);
                 let msg = format!("unknown key {:?}{}", k.get_ref(), Self::suffix(t));
-                self.push(line, msg);
+                self.push(Pos(k.span().start), msg);
             }
         }
     }
@@ -118,19 +136,19 @@ impl<'t> Reader<'t> {
         t: &Tab<'a, 'i>,
         key: &str,
         required: bool,
-    ) -> Option<(usize, &'a DeValue<'i>)> {
+    ) -> Option<(Pos, &'a DeValue<'i>)> {
         match t.table.get_key_value(key) {
-            Some((k, v)) => Some((self.line(k.span().start), v.get_ref())),
+            Some((k, v)) => Some((Pos(k.span().start), v.get_ref())),
             None => {
                 if required {
-                    self.push(t.line, format!("missing key {key:?}{}", Self::suffix(t)));
+                    self.push(t.at, format!("missing key {key:?}{}", Self::suffix(t)));
                 }
                 None
             }
         }
     }
 
-    fn wrong_type(&mut self, line: usize, t: &Tab<'_, '_>, key: &str, what: &str) {
+    fn wrong_type(&mut self, line: Pos, t: &Tab<'_, '_>, key: &str, what: &str) {
         self.push(line, format!("{key:?}{} must be {what}", Self::suffix(t)));
     }
 
@@ -140,7 +158,7 @@ impl<'t> Reader<'t> {
         t: &Tab<'a, 'i>,
         key: &str,
         required: bool,
-    ) -> Option<(usize, &'a Cow<'i, str>)> {
+    ) -> Option<(Pos, &'a Cow<'i, str>)> {
         let (line, v) = self.get(t, key, required)?;
         if let DeValue::String(s) = v {
             Some((line, s))
@@ -224,7 +242,7 @@ impl<'t> Reader<'t> {
         t: &Tab<'_, '_>,
         key: &str,
         required: bool,
-    ) -> Option<(usize, Vec<(usize, String)>)> {
+    ) -> Option<(Pos, Vec<(Pos, String)>)> {
         let (line, v) = self.get(t, key, required)?;
         let DeValue::Array(items) = v else {
             self.wrong_type(line, t, key, "an array of strings");
@@ -233,7 +251,7 @@ impl<'t> Reader<'t> {
         let mut out = Vec::new();
         for item in items.iter() {
             if let DeValue::String(s) = item.get_ref() {
-                out.push((self.line(item.span().start), s.to_string()));
+                out.push((Pos(item.span().start), s.to_string()));
             } else {
                 self.wrong_type(line, t, key, "an array of strings");
                 return None;
@@ -255,12 +273,12 @@ impl<'t> Reader<'t> {
             // A `[talk]` header's span starts at the header; a dotted or inline
             // table has none of its own, so the key's line stands in.
             let span = spanned.span();
-            let line = if span.start == 0 && span.end == 0 {
-                self.line(k.span().start)
+            let at = if span.start == 0 && span.end == 0 {
+                Pos(k.span().start)
             } else {
-                self.line(span.start)
+                Pos(span.start)
             };
-            Some(Tab { table, line, name })
+            Some(Tab { table, at, name })
         } else {
             self.wrong_type(key_line, t, key, &format!("a table {name}"));
             None
@@ -285,7 +303,7 @@ impl<'t> Reader<'t> {
             if let DeValue::Table(table) = item.get_ref() {
                 out.push(Tab {
                     table,
-                    line: self.line(item.span().start),
+                    at: Pos(item.span().start),
                     name,
                 });
             } else {
@@ -313,17 +331,18 @@ mod tests {
         let doc = parse(text).expect("valid TOML");
         let mut r = Reader::new(text);
         let root = r.root(&doc);
-        assert_eq!(r.get(&root, "a", true).map(|x| x.0), Some(1));
+        assert_eq!(r.get(&root, "a", true).map(|x| r.line(x.0)), Some(1));
         let t = r.table(&root, "t", "[t]").expect("table");
-        assert_eq!(t.line, 3);
-        assert_eq!(
-            r.string(&t, "b", true).map(|(l, s)| (l, s.to_string())),
-            Some((4, "x".into()))
-        );
+        assert_eq!(r.line(t.at), 3);
+        let b = r.string(&t, "b", true).map(|(at, s)| (at, s.to_string()));
+        assert_eq!(b.map(|(at, s)| (r.line(at), s)), Some((4, "x".into())));
         let rs = r
             .tables(&root, "r", true, "[[r]]")
             .expect("array of tables");
-        assert_eq!(rs.iter().map(|t| t.line).collect::<Vec<_>>(), vec![6, 8]);
+        assert_eq!(
+            rs.iter().map(|t| r.line(t.at)).collect::<Vec<_>>(),
+            vec![6, 8]
+        );
         assert_eq!(r.integer(&rs[1], "c", true, 0, 10), Some(3));
         assert!(r.problems.is_empty());
         assert_eq!(r.integer(&rs[1], "c", true, 5, 10), None);

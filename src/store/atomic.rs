@@ -6,7 +6,7 @@
 //! itself is flushed so the rename survives a power cut.
 
 use std::fs::{self, DirBuilder, File, OpenOptions, Permissions};
-use std::io::{self, Write};
+use std::io::{self, Read, Write};
 use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -98,6 +98,40 @@ pub fn sync_dir(dir: &Path) -> io::Result<()> {
     }
 }
 
+/// Read a regular file of at most `max` bytes (one more is read, so a caller can tell
+/// that the file is larger). `None` when there is no file. Opened without blocking and
+/// checked to be a regular file, so a FIFO or device put in its place is an error, not
+/// a hang.
+///
+/// # Errors
+/// When the file cannot be opened or read, or is not a regular file.
+pub fn read_regular_file(path: &Path, max: u64) -> io::Result<Option<Vec<u8>>> {
+    let file = match OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)
+    {
+        Ok(f) => f,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(e),
+    };
+    let kind = file.metadata()?.file_type();
+    if !kind.is_file() {
+        let what = if kind.is_dir() {
+            "a folder"
+        } else {
+            "not a regular file"
+        };
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            format!("it is {what}"),
+        ));
+    }
+    let mut bytes = Vec::new();
+    file.take(max.saturating_add(1)).read_to_end(&mut bytes)?;
+    Ok(Some(bytes))
+}
+
 /// Create `path` and any missing parents, each created folder with mode 0700 whatever
 /// the umask. A folder that already exists is left as it is (see [`dir_warning`]).
 ///
@@ -173,6 +207,30 @@ mod tests {
             .collect();
         v.sort();
         v
+    }
+
+    #[test]
+    fn reads_only_regular_files_without_blocking() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let f = tmp.path().join("f");
+        assert!(read_regular_file(&f, 10).expect("absent").is_none());
+        fs::write(&f, b"0123456789abc").expect("write");
+        assert_eq!(
+            read_regular_file(&f, 100).expect("read"),
+            Some(b"0123456789abc".to_vec())
+        );
+        assert_eq!(
+            read_regular_file(&f, 4).expect("read"),
+            Some(b"01234".to_vec())
+        );
+        let e = read_regular_file(tmp.path(), 10).expect_err("a folder");
+        assert_eq!(e.to_string(), "it is a folder");
+        let fifo = tmp.path().join("fifo");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        if made.is_ok_and(|s| s.success()) {
+            let e = read_regular_file(&fifo, 10).expect_err("a fifo");
+            assert_eq!(e.to_string(), "it is not a regular file");
+        }
     }
 
     #[test]

@@ -1,7 +1,6 @@
 //! Reading `<home>/config.toml`. A missing file means every default; the file is
 //! only ever read, never written.
 
-use std::io::Read;
 use std::path::Path;
 
 use crate::core::config::Config;
@@ -59,17 +58,12 @@ pub fn parse_config(path: &Path, bytes: &[u8]) -> Result<Config, String> {
 }
 
 fn read(path: &Path) -> Result<Option<Vec<u8>>, String> {
-    let shown = || escape_controls(&path.display().to_string());
-    let file = match std::fs::File::open(path) {
-        Ok(f) => f,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(format!("{}: cannot read: {e}", shown())),
-    };
-    let mut bytes = Vec::new();
-    file.take(MAX_CONFIG_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| format!("{}: cannot read: {e}", shown()))?;
-    Ok(Some(bytes))
+    super::atomic::read_regular_file(path, MAX_CONFIG_BYTES).map_err(|e| {
+        format!(
+            "{}: cannot read: {e}",
+            escape_controls(&path.display().to_string())
+        )
+    })
 }
 
 #[cfg(test)]

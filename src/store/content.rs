@@ -144,43 +144,52 @@ pub fn unit_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     Ok(out)
 }
 
+/// Read a UTF-8 text file of at most `max` bytes; `what` names it in messages ("a
+/// unit", "the plan"). Not `fs::read`: a FIFO put in the file's place would block it
+/// forever, so the file is opened without blocking and must be a regular file.
+///
+/// # Errors
+/// One problem naming the file: too large, unreadable, gone, or not UTF-8 (with the
+/// line of the first bad byte).
+pub fn read_text(path: &Path, max: u64, what: &str) -> Result<String, FileProblem> {
+    let shown = path.display().to_string();
+    let whole = |message: String| FileProblem {
+        path: shown.clone(),
+        line: 0,
+        message,
+    };
+    let too_big = || {
+        whole(format!(
+            "file is larger than the {} MB {what} may be",
+            max / (1024 * 1024)
+        ))
+    };
+    let bytes = match super::atomic::read_regular_file(path, max) {
+        Ok(Some(b)) if b.len() as u64 <= max => b,
+        Ok(Some(_)) => return Err(too_big()),
+        Ok(None) => return Err(whole(format!("cannot read {what}: there is no such file"))),
+        Err(e) => return Err(whole(format!("cannot read {what}: {e}"))),
+    };
+    String::from_utf8(bytes).map_err(|e| {
+        let line = 1 + e.as_bytes()[..e.utf8_error().valid_up_to()]
+            .iter()
+            .filter(|b| **b == b'\n')
+            .count();
+        FileProblem {
+            path: shown.clone(),
+            line,
+            message: "not valid UTF-8: save the file as UTF-8".into(),
+        }
+    })
+}
+
 /// Read and parse one unit file.
 ///
 /// # Errors
 /// Every problem, with the path.
 pub fn load_file(path: &Path) -> Result<Unit, Vec<FileProblem>> {
-    let shown = path.display().to_string();
-    let whole = |message: String| {
-        vec![FileProblem {
-            path: shown.clone(),
-            line: 0,
-            message,
-        }]
-    };
-    match std::fs::metadata(path) {
-        Ok(m) if m.len() > MAX_UNIT_BYTES => {
-            return Err(whole(format!(
-                "file is {} MB, larger than the {} MB a unit may be",
-                m.len() / (1024 * 1024),
-                MAX_UNIT_BYTES / (1024 * 1024)
-            )));
-        }
-        Ok(_) => {}
-        Err(e) => return Err(whole(format!("cannot read: {e}"))),
-    }
-    let bytes = std::fs::read(path).map_err(|e| whole(format!("cannot read: {e}")))?;
-    let text = String::from_utf8(bytes).map_err(|e| {
-        let line = 1 + e.as_bytes()[..e.utf8_error().valid_up_to()]
-            .iter()
-            .filter(|b| **b == b'\n')
-            .count();
-        vec![FileProblem {
-            path: shown.clone(),
-            line,
-            message: "not valid UTF-8: save the file as UTF-8".into(),
-        }]
-    })?;
-    unit::parse(&text).map_err(|ps| unit_problems(&shown, ps))
+    let text = read_text(path, MAX_UNIT_BYTES, "a unit").map_err(|p| vec![p])?;
+    unit::parse(&text).map_err(|ps| unit_problems(&path.display().to_string(), ps))
 }
 
 /// Add the units of a content dir to `lib`; same id replaces.

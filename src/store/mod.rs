@@ -4,4 +4,5 @@ pub mod atomic;
 pub mod config;
 pub mod content;
 pub mod paths;
+pub mod plan;
 pub mod state;

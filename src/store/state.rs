@@ -13,7 +13,7 @@
 
 use std::fmt;
 use std::fs::{self, File, OpenOptions};
-use std::io::{self, Read};
+use std::io;
 use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -259,14 +259,7 @@ pub fn parse_state(bytes: &[u8]) -> Result<MemberState, StateProblem> {
 
 /// The state file's contents, read with a size limit. `None` when there is no file.
 fn read_limited(path: &Path) -> io::Result<Option<Vec<u8>>> {
-    let file = match File::open(path) {
-        Ok(f) => f,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(e),
-    };
-    let mut bytes = Vec::new();
-    file.take(MAX_STATE_BYTES + 1).read_to_end(&mut bytes)?;
-    Ok(Some(bytes))
+    atomic::read_regular_file(path, MAX_STATE_BYTES)
 }
 
 enum Loaded {
@@ -348,6 +341,7 @@ impl StateStore {
             Loaded::State(mut s) => {
                 // The file name is the identity; a copied file keeps its old id inside.
                 s.member_id.clone_from(&store.id);
+                store.make_private();
                 s
             }
             Loaded::Absent => {
@@ -518,6 +512,15 @@ impl StateStore {
             io::ErrorKind::AlreadyExists,
             "too many kept-aside copies with the same time",
         )))
+    }
+
+    /// A state file copied in by hand may be readable by others; saves write 0600, but
+    /// a session that changes nothing never saves.
+    fn make_private(&self) {
+        let open = fs::metadata(&self.file).is_ok_and(|m| m.permissions().mode() & 0o077 != 0);
+        if open {
+            let _ = fs::set_permissions(&self.file, fs::Permissions::from_mode(STATE_FILE_MODE));
+        }
     }
 
     /// Temporary files of this member's saves left by a killed process. Only called

@@ -263,12 +263,30 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                     events.add(t, theme.good.add_modifier(Modifier::BOLD));
                 }
             }
-            let _ = today;
-            let month = Monthly::new(today, events)
-                .show_month_header(theme.title)
-                .show_weekdays_header(theme.dim)
-                .default_style(Style::new());
-            frame.render_widget(month, cal);
+            if zh {
+                // The widget's headers are English; draw Chinese ones above it, each
+                // weekday in the widget's three-column cells.
+                let d = app.today();
+                let head = vec![
+                    Line::from(Span::styled(
+                        format!("    {}年{}月", d.year(), d.month()),
+                        theme.title,
+                    )),
+                    Line::from(Span::styled(" 日 一 二 三 四 五 六", theme.dim)),
+                ];
+                frame.render_widget(Paragraph::new(head), Rect::new(cal.x, cal.y, cal.width, 2));
+                let body = Rect::new(cal.x, cal.y + 2, cal.width, cal.height.saturating_sub(2));
+                frame.render_widget(
+                    Monthly::new(today, events).default_style(Style::new()),
+                    body,
+                );
+            } else {
+                let month = Monthly::new(today, events)
+                    .show_month_header(theme.title)
+                    .show_weekdays_header(theme.dim)
+                    .default_style(Style::new());
+                frame.render_widget(month, cal);
+            }
         }
         let minutes: Vec<u64> = days.iter().map(|(_, s)| s / 60).collect();
         let [title, spark] =

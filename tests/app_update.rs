@@ -1,0 +1,164 @@
+//! The app's transitions without a terminal: reading time, idle cut-off, finishing a
+//! unit, search, the cycle test's draw and its grading.
+
+use dangxue::app::msg::Msg;
+use dangxue::app::update::update;
+use dangxue::app::{App, Confirm, Screen};
+use dangxue::core::regime::Rules;
+use dangxue::core::state::MemberState;
+use dangxue::store::content::load_builtin;
+use jiff::{SignedDuration, Timestamp};
+
+const UNIT: &str = "a000-ulanhot-red-property";
+
+fn t0() -> Timestamp {
+    "2026-11-10T12:00:00Z".parse().expect("timestamp")
+}
+
+fn at(secs: i64) -> Timestamp {
+    t0() + SignedDuration::from_secs(secs)
+}
+
+fn app() -> App {
+    let s = dangxue::strings::get(dangxue::core::config::Lang::Zh);
+    let mut a = App::new(
+        s,
+        load_builtin(),
+        Rules::default(),
+        MemberState::new("zhangsan", "张三"),
+        jiff::tz::TimeZone::UTC,
+        t0(),
+    );
+    update(&mut a, Msg::Resize(80, 24), t0());
+    a
+}
+
+fn open(a: &mut App, when: Timestamp) {
+    dangxue::app::update::open_unit(a, UNIT, None);
+    update(a, Msg::Top, when);
+}
+
+fn cycle_seconds(a: &App) -> u64 {
+    a.state.units[UNIT].cycles["2026-11"].seconds
+}
+
+#[test]
+fn reading_time_counts_only_until_the_idle_cut_off() {
+    let mut a = app();
+    open(&mut a, t0());
+    update(&mut a, Msg::Tick, at(100));
+    assert_eq!(cycle_seconds(&a), 100);
+    // No key for 1000 s: only up to idle_seconds (300) after the last key counts.
+    update(&mut a, Msg::Tick, at(1000));
+    assert_eq!(cycle_seconds(&a), 300);
+    // A key press resumes counting from then on.
+    update(&mut a, Msg::Down, at(1000));
+    update(&mut a, Msg::Tick, at(1010));
+    assert_eq!(cycle_seconds(&a), 310);
+    assert_eq!(a.state.days["2026-11-10"], 310);
+}
+
+#[test]
+fn time_outside_the_reader_is_not_reading_time() {
+    let mut a = app();
+    open(&mut a, t0());
+    update(&mut a, Msg::Back, at(10));
+    assert_eq!(a.screen, Screen::Library);
+    update(&mut a, Msg::Tick, at(200));
+    assert_eq!(cycle_seconds(&a), 10);
+}
+
+#[test]
+fn a_unit_is_finished_when_the_end_was_reached_and_enough_time_spent() {
+    let mut a = app();
+    open(&mut a, t0());
+    update(&mut a, Msg::Bottom, at(1));
+    let c = &a.state.units[UNIT].cycles["2026-11"];
+    assert!(c.reached_end);
+    assert!(c.finished.is_none(), "120 s are needed first");
+    update(&mut a, Msg::Tick, at(119));
+    assert!(a.state.units[UNIT].cycles["2026-11"].finished.is_none());
+    update(&mut a, Msg::Tick, at(121));
+    let finished = a.state.units[UNIT].cycles["2026-11"]
+        .finished
+        .expect("finished now");
+    assert_eq!(finished.to_string(), "2026-11-10T12:02:01+00:00");
+    assert!(a.finished_in_cycle(UNIT));
+}
+
+#[test]
+fn search_filters_and_escape_clears() {
+    let mut a = app();
+    let all = a.library_view.shown.len();
+    update(&mut a, Msg::SearchStart, t0());
+    for c in "乌兰浩特".chars() {
+        update(&mut a, Msg::Char(c), t0());
+    }
+    let some = a.library_view.shown.len();
+    assert!(some >= 1 && some < all, "{some} of {all}");
+    assert!(a.library_view.shown.iter().all(|i| {
+        a.library
+            .get(&a.library_view.order[*i])
+            .is_some_and(|u| u.title.contains("乌兰浩特") || u.body.contains("乌兰浩特"))
+    }));
+    update(&mut a, Msg::Back, t0());
+    assert_eq!(a.library_view.shown.len(), all);
+}
+
+#[test]
+fn the_test_draws_deterministically_and_grades_once() {
+    let mut a = app();
+    open(&mut a, t0());
+    update(&mut a, Msg::Bottom, at(1));
+    update(&mut a, Msg::Tick, at(130));
+    update(&mut a, Msg::Back, at(130));
+    update(&mut a, Msg::GoTab(0), at(131));
+    update(&mut a, Msg::StartTest, at(131));
+    assert_eq!(a.confirm, Some(Confirm::StartTest));
+    update(&mut a, Msg::Confirm(true), at(132));
+    assert_eq!(a.screen, Screen::Test);
+    let unit = a.library.get(UNIT).expect("unit");
+    let pool: Vec<(String, String)> = unit
+        .questions
+        .iter()
+        .map(|q| (UNIT.to_string(), q.id.clone()))
+        .collect();
+    let expect = dangxue::core::quiz::draw("zhangsan", "2026-11", pool, 10);
+    let t = a.state.cycles["2026-11"].test.clone().expect("test begun");
+    let drawn: Vec<(String, String)> = t
+        .answers
+        .iter()
+        .map(|x| (x.unit.clone(), x.question.clone()))
+        .collect();
+    assert_eq!(drawn, expect);
+    assert!(!t.submitted);
+    // Answer nothing and hand in: score 0, and the test cannot be answered again.
+    update(&mut a, Msg::SubmitTest, at(140));
+    update(&mut a, Msg::Confirm(true), at(141));
+    assert_eq!(dangxue::app::update::test_score(&a), Some(0));
+    update(&mut a, Msg::Letter('A'), at(142));
+    let after = a.state.cycles["2026-11"].test.clone().expect("test");
+    assert!(after.submitted);
+    assert!(after.answers.iter().all(|x| x.given.is_empty()));
+}
+
+#[test]
+fn the_editor_keeps_typed_text_in_the_state_and_undoes() {
+    let mut a = app();
+    update(&mut a, Msg::GoTab(0), t0());
+    update(&mut a, Msg::Write(0), t0());
+    update(&mut a, Msg::Paste("学习心得".into()), t0());
+    let text = |a: &App| {
+        a.state.cycles["2026-11"]
+            .reflection
+            .as_ref()
+            .map(|r| r.text.clone())
+            .unwrap_or_default()
+    };
+    assert_eq!(text(&a), "学习心得");
+    assert!(a.dirty);
+    update(&mut a, Msg::Undo, t0());
+    assert_eq!(text(&a), "");
+    update(&mut a, Msg::Back, t0());
+    assert_eq!(a.screen, Screen::Home);
+}

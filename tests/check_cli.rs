@@ -1,0 +1,214 @@
+//! `dangxue check` on broken files of many kinds: every problem as `path:line:
+//! message`, exit 1; clean files exit 0.
+
+mod support;
+
+use std::path::Path;
+
+const GOOD: &str = "+++
+id = \"x-good\"
+title = \"标题\"
+kind = \"article\"
+
+[[questions]]
+id = \"q1\"
+type = \"single\"
+prompt = \"问题？\"
+choices = [\"甲\", \"乙\"]
+answer = \"B\"
+explain = \"文中。\"
+
+[[questions]]
+id = \"q2\"
+type = \"fill\"
+prompt = \"填空\"
+answer = [\"正文\"]
+explain = \"文中。\"
++++
+正文一段。
+";
+
+fn write(dir: &Path, name: &str, text: &str) -> String {
+    let p = dir.join(name);
+    std::fs::write(&p, text).expect("write fixture");
+    p.display().to_string()
+}
+
+fn check(home: &Path, args: &[&str]) -> (i32, Vec<String>) {
+    let mut all = vec!["check"];
+    all.extend_from_slice(args);
+    let (code, out, _) = support::run(home, &all);
+    (code, out.lines().map(str::to_string).collect())
+}
+
+#[test]
+fn a_clean_unit_passes() {
+    let h = support::home();
+    let f = write(h.path(), "good.md", GOOD);
+    assert_eq!(check(h.path(), &[&f]), (0, vec![]));
+}
+
+#[test]
+fn each_kind_of_broken_unit_is_reported_with_its_line() {
+    let h = support::home();
+    let d = h.path().join("units");
+    std::fs::create_dir(&d).expect("dir");
+    let cases: Vec<(&str, String, &str)> = vec![
+        ("no-front.md", "正文\n".into(), "1: no front matter"),
+        (
+            "unclosed.md",
+            "+++\nid = \"a\"\n".into(),
+            "1: front matter is not closed",
+        ),
+        (
+            "bad-toml.md",
+            GOOD.replace("title = \"标题\"", "title = 标题"),
+            "3: TOML error",
+        ),
+        (
+            "no-title.md",
+            GOOD.replace("title = \"标题\"\n", ""),
+            "missing key 'title'",
+        ),
+        (
+            "bad-kind.md",
+            GOOD.replace("\"article\"", "\"essay\""),
+            "4: kind \"essay\"",
+        ),
+        (
+            "bad-id.md",
+            GOOD.replace("x-good", "X Good"),
+            "2: id \"X Good\"",
+        ),
+        (
+            "letter.md",
+            GOOD.replace("answer = \"B\"", "answer = \"C\""),
+            "11: answer \"C\" names a choice",
+        ),
+        (
+            "qtype.md",
+            GOOD.replace("\"single\"", "\"essay\""),
+            "8: question type \"essay\"",
+        ),
+        (
+            "dup-q.md",
+            GOOD.replace("id = \"q2\"", "id = \"q1\""),
+            "15: duplicate question id \"q1\"",
+        ),
+        (
+            "empty-fill.md",
+            GOOD.replace("answer = [\"正文\"]", "answer = []"),
+            "18: a fill answer must list",
+        ),
+        (
+            "fill-absent.md",
+            GOOD.replace("answer = [\"正文\"]", "answer = [\"不在文中\"]"),
+            "14: question \"q2\": no accepted fill answer",
+        ),
+        (
+            "empty-body.md",
+            GOOD.replace("正文一段。\n", ""),
+            "20: the body after the front matter is empty",
+        ),
+        (
+            "unknown-key.md",
+            GOOD.replace("kind = \"article\"", "kind = \"article\"\nauthor = \"x\""),
+            "5: unknown key 'author'",
+        ),
+        (
+            "judge-string.md",
+            GOOD.replace("type = \"fill\"", "type = \"judge\"")
+                .replace("answer = [\"正文\"]", "answer = \"yes\""),
+            "18: 'answer' must be true or false",
+        ),
+    ];
+    let mut expect = Vec::new();
+    for (i, (name, text, msg)) in cases.iter().enumerate() {
+        // Distinct ids so only the intended problem shows.
+        let text = text.replace("x-good", &format!("x-{i}"));
+        let path = write(&d, name, &text);
+        expect.push((path, *msg));
+    }
+    let (code, lines) = check(h.path(), &[d.to_str().expect("utf-8")]);
+    assert_eq!(code, 1);
+    for (path, msg) in &expect {
+        let (line, text) = msg.split_once(": ").map_or(("", *msg), |(l, t)| {
+            if l.chars().all(|c| c.is_ascii_digit()) {
+                (l, t)
+            } else {
+                ("", *msg)
+            }
+        });
+        let prefix = if line.is_empty() {
+            format!("{path}:")
+        } else {
+            format!("{path}:{line}: ")
+        };
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.starts_with(&prefix) && l.contains(text)),
+            "expected {prefix}…{text} in:\n{}",
+            lines.join("\n")
+        );
+    }
+}
+
+#[test]
+fn duplicate_ids_across_files_and_bad_plans_are_reported() {
+    let h = support::home();
+    let a = write(h.path(), "a.md", GOOD);
+    let b = write(h.path(), "b.md", GOOD);
+    let plan = write(
+        h.path(),
+        "plan.toml",
+        "format = \"dangxue-plan/1\"\n\n[[cycle]]\nname = \"2026-11\"\nunits = [\"x-good\", \"no-such-unit\"]\n",
+    );
+    let (code, lines) = check(h.path(), &[&a, &b, &plan]);
+    assert_eq!(code, 1);
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with(&format!("{b}:2: duplicate id \"x-good\""))),
+        "{lines:?}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.starts_with(&format!("{plan}:5:")) && l.contains("no-such-unit")),
+        "{lines:?}"
+    );
+    assert!(
+        !lines.iter().any(|l| l.contains("\"x-good\" of cycle")),
+        "{lines:?}"
+    );
+}
+
+#[test]
+fn a_broken_completion_file_is_reported() {
+    let h = support::home();
+    let f = write(
+        h.path(),
+        "zhangsan-2026-11.toml",
+        "format = \"dangxue-completion/1\"\nmember_id = \"zhangsan\"\nmember = \"张三\"\ncycle = \"2026-13\"\nexported = 2026-11-30T21:04:00+08:00\n",
+    );
+    let (code, lines) = check(h.path(), &[&f]);
+    assert_eq!(code, 1);
+    assert!(
+        lines.iter().any(|l| l.starts_with(&format!("{f}:4:"))),
+        "{lines:?}"
+    );
+}
+
+#[test]
+fn escape_sequences_in_paths_and_messages_are_escaped() {
+    let h = support::home();
+    let f = write(h.path(), "bad\u{1b}[31m.md", "正文\n");
+    let (code, lines) = check(h.path(), &[&f]);
+    assert_eq!(code, 1);
+    assert!(lines.iter().all(|l| !l.contains('\u{1b}')), "{lines:?}");
+    assert!(
+        lines.iter().any(|l| l.contains("bad\\x1b[31m.md:1:")),
+        "{lines:?}"
+    );
+}

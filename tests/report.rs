@@ -1,0 +1,588 @@
+//! `dangxue report` end to end: the real binary over hand-written completion files
+//! (tests/fixtures/completions, written from SPEC alone; the draws were worked out with
+//! tests/fixtures/completions/draw.py), against small fixture units and rules given
+//! through a config in a temporary home.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use serde_json::Value;
+
+fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+fn completions() -> PathBuf {
+    fixtures().join("completions")
+}
+
+/// A home whose config points at the fixture units and uses small thresholds.
+fn home(extra: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp home");
+    let content = fixtures().join("report/content");
+    let config = format!(
+        "content_dirs = [{content:?}]\n{extra}\n[read]\nunits = 2\nreflection_min_chars = 20\n\n[talk]\noutline_min_chars = 10\n\n[study]\nsurvey_min_chars = 20\nquestions = 4\n",
+        content = content.display().to_string()
+    );
+    std::fs::write(dir.path().join("config.toml"), config).expect("write config");
+    dir
+}
+
+struct Out {
+    stdout: String,
+    stderr: String,
+    code: i32,
+}
+
+fn run(home: &Path, args: &[&str]) -> Out {
+    let out = Command::new(env!("CARGO_BIN_EXE_dangxue"))
+        .arg("--home")
+        .arg(home)
+        .args(args)
+        .env_remove("DANGXUE_HOME")
+        .output()
+        .expect("run dangxue");
+    Out {
+        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
+        code: out.status.code().unwrap_or(-1),
+    }
+}
+
+fn report(home: &Path, dir: &Path, extra: &[&str]) -> Out {
+    let d = dir.to_str().expect("UTF-8 path");
+    let mut args = vec!["report", d];
+    args.extend_from_slice(extra);
+    run(home, &args)
+}
+
+fn json_rows(out: &Out) -> Vec<Value> {
+    match serde_json::from_str(&out.stdout) {
+        Ok(Value::Array(rows)) => rows,
+        other => panic!("not a JSON array: {other:?}\n{}", out.stdout),
+    }
+}
+
+fn problems_of(rows: &[Value], file: &str) -> Vec<String> {
+    let row = rows
+        .iter()
+        .find(|r| r["file"] == file)
+        .unwrap_or_else(|| panic!("no row for {file}"));
+    row["problems"]
+        .as_array()
+        .expect("problems is an array")
+        .iter()
+        .map(|p| p.as_str().expect("problem is a string").to_string())
+        .collect()
+}
+
+#[test]
+fn every_fixture_gets_exactly_its_problems() {
+    let h = home("");
+    let out = report(h.path(), &completions(), &["--format", "json"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    let rows = json_rows(&out);
+    let cases: &[(&str, &[&str])] = &[
+        ("lisi-2026-11.toml", &[]),
+        ("lisi-2026-10.toml", &[]),
+        ("zhangsan-2026-11.toml", &[]),
+        ("wuhong-2026-11.toml", &[]),
+        (
+            "wangwu-2026-11.toml",
+            &[
+                "claimed study = true, recomputed false: score 50 < 80",
+                "claimed score = 100, recomputed 50",
+            ],
+        ),
+        (
+            "zhaoliu-2026-11.toml",
+            &[
+                "claimed study = false, recomputed true",
+                "claimed score = 75, recomputed 100",
+            ],
+        ),
+        (
+            "sunqi-2026-11.toml",
+            &[
+                "the test is not the deterministic draw: answer 3 is t-alpha/q2, the draw has t-beta/q1",
+                "claimed study = true, recomputed false: score 75 < 80",
+                "claimed score = 100, recomputed 75",
+            ],
+        ),
+        (
+            "zhouba-2026-11.toml",
+            &["claimed read = true, recomputed false: no reflection"],
+        ),
+        (
+            "chenshi-2026-11.toml",
+            &[
+                "[[read]] names unit \"t-omega\", which is not in the content",
+                "test answer 2 names question \"q9\" of unit \"t-alpha\", which that unit does not have",
+                "the test is not the deterministic draw: answer 2 is t-alpha/q9, the draw has t-alpha/q2",
+                "claimed study = true, recomputed false: score 75 < 80",
+                "claimed score = 100, recomputed 75",
+            ],
+        ),
+        (
+            "zhengjiu-2026-11.toml",
+            &["zhengjiu-2026-11.toml:4: TOML error: invalid basic string, expected `\"`"],
+        ),
+    ];
+    assert_eq!(rows.len(), cases.len());
+    for (file, want) in cases {
+        assert_eq!(problems_of(&rows, file), *want, "{file}");
+    }
+}
+
+#[test]
+fn recomputed_values_and_order() {
+    let h = home("");
+    let rows = json_rows(&report(h.path(), &completions(), &["--format", "json"]));
+    let summary: Vec<(String, Value, Value, Value, Value)> = rows
+        .iter()
+        .map(|r| {
+            (
+                r["file"].as_str().unwrap_or("").to_string(),
+                r["read"].clone(),
+                r["talk"].clone(),
+                r["study"].clone(),
+                r["score"].clone(),
+            )
+        })
+        .collect();
+    let v = |b: Option<bool>| b.map_or(Value::Null, Value::Bool);
+    let s = |n: Option<u64>| n.map_or(Value::Null, Value::from);
+    let want: Vec<(String, Value, Value, Value, Value)> = [
+        (
+            "chenshi-2026-11.toml",
+            Some(true),
+            Some(true),
+            Some(false),
+            Some(75),
+        ),
+        (
+            "lisi-2026-10.toml",
+            Some(false),
+            Some(false),
+            Some(false),
+            None,
+        ),
+        (
+            "lisi-2026-11.toml",
+            Some(true),
+            Some(true),
+            Some(true),
+            Some(100),
+        ),
+        (
+            "sunqi-2026-11.toml",
+            Some(true),
+            Some(true),
+            Some(false),
+            Some(75),
+        ),
+        (
+            "wangwu-2026-11.toml",
+            Some(true),
+            Some(true),
+            Some(false),
+            Some(50),
+        ),
+        (
+            "wuhong-2026-11.toml",
+            Some(true),
+            Some(true),
+            Some(true),
+            Some(100),
+        ),
+        (
+            "zhangsan-2026-11.toml",
+            Some(true),
+            Some(false),
+            Some(false),
+            Some(75),
+        ),
+        (
+            "zhaoliu-2026-11.toml",
+            Some(true),
+            Some(true),
+            Some(true),
+            Some(100),
+        ),
+        (
+            "zhouba-2026-11.toml",
+            Some(false),
+            Some(true),
+            Some(true),
+            Some(100),
+        ),
+        ("zhengjiu-2026-11.toml", None, None, None, None),
+    ]
+    .into_iter()
+    .map(|(f, r, t, st, sc)| (f.to_string(), v(r), v(t), v(st), s(sc)))
+    .collect();
+    assert_eq!(summary, want);
+    let broken = rows.last().expect("rows");
+    assert_eq!(broken["member_id"], Value::Null);
+    assert_eq!(broken["cycle"], Value::Null);
+}
+
+#[test]
+fn golden_outputs() {
+    let h = home("");
+    for format in ["table", "csv", "md", "json"] {
+        let out = report(h.path(), &completions(), &["--format", format]);
+        assert_eq!(out.code, 1);
+        assert_eq!(out.stderr, "", "{format}");
+        insta::assert_snapshot!(format!("report_{format}"), out.stdout);
+    }
+}
+
+#[test]
+fn english_table() {
+    let h = home("lang = \"en\"");
+    let out = report(h.path(), &completions(), &["--cycle", "2026-11"]);
+    insta::assert_snapshot!("report_table_en", out.stdout);
+}
+
+#[test]
+fn no_raw_control_characters_reach_the_terminal() {
+    let h = home("");
+    for format in ["table", "csv", "md", "json"] {
+        let out = report(h.path(), &completions(), &["--format", format]);
+        assert!(
+            !out.stdout.chars().any(|c| c == '\u{1b}' || c == '\u{7}'),
+            "{format}: {:?}",
+            out.stdout
+        );
+    }
+    let table = report(h.path(), &completions(), &[]).stdout;
+    assert!(table.contains("吴\\x1b[2J\\x1b]0;pwned\\x…"), "{table}");
+    let evidence = run(
+        h.path(),
+        &[
+            "report",
+            completions().to_str().expect("UTF-8"),
+            "--member",
+            "wuhong",
+        ],
+    );
+    assert_eq!(evidence.code, 0, "{}", evidence.stderr);
+    assert!(!evidence.stdout.contains('\u{1b}'));
+    assert!(
+        evidence.stdout.contains("心得\\x1b[31m红色\\x1b[0m"),
+        "{}",
+        evidence.stdout
+    );
+    let json = report(h.path(), &completions(), &["--format", "json"]);
+    let rows = json_rows(&json);
+    let wuhong = rows
+        .iter()
+        .find(|r| r["member_id"] == "wuhong")
+        .expect("row");
+    assert_eq!(
+        wuhong["member"], "吴\u{1b}[2J\u{1b}]0;pwned\u{7}红",
+        "JSON keeps the data, escaped"
+    );
+}
+
+#[test]
+fn an_all_honest_folder_exits_zero() {
+    let h = home("");
+    let dir = tempfile::tempdir().expect("temp dir");
+    for f in [
+        "lisi-2026-11.toml",
+        "zhangsan-2026-11.toml",
+        "wuhong-2026-11.toml",
+    ] {
+        std::fs::copy(completions().join(f), dir.path().join(f)).expect("copy fixture");
+    }
+    std::fs::write(dir.path().join("notes.txt"), "not a completion file").expect("write");
+    let out = report(h.path(), dir.path(), &[]);
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    assert!(
+        out.stdout
+            .ends_with("共 3 份文件,3 名成员;月读完成 3,月讲完成 2,月学完成 2;全部核验通过\n"),
+        "{}",
+        out.stdout
+    );
+}
+
+#[test]
+fn cycle_filter() {
+    let h = home("");
+    let out = report(
+        h.path(),
+        &completions(),
+        &["--cycle", "2026-10", "--format", "json"],
+    );
+    assert_eq!(out.code, 0, "{}", out.stdout);
+    let rows = json_rows(&out);
+    let files: Vec<&str> = rows.iter().filter_map(|r| r["file"].as_str()).collect();
+    assert_eq!(files, ["lisi-2026-10.toml"]);
+}
+
+#[test]
+fn a_bad_cycle_is_bad_usage() {
+    let h = home("");
+    let out = report(h.path(), &completions(), &["--cycle", "2026-13"]);
+    assert_eq!(out.code, 2);
+    assert!(
+        out.stderr
+            .contains("--cycle: cycle \"2026-13\" is not YYYY-MM or YYYY-MMa/b"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("Usage: dangxue report"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(out.stdout, "");
+}
+
+#[test]
+fn member_evidence_shows_each_answer() {
+    let h = home("");
+    let out = run(
+        h.path(),
+        &[
+            "report",
+            completions().to_str().expect("UTF-8"),
+            "--member",
+            "wangwu",
+        ],
+    );
+    assert_eq!(out.code, 1, "wangwu's file has problems");
+    let s = &out.stdout;
+    assert!(
+        s.starts_with("== wangwu-2026-11.toml ==\n成员: 王五 (wangwu)"),
+        "{s}"
+    );
+    assert!(
+        s.contains("    claimed score = 100, recomputed 50\n"),
+        "{s}"
+    );
+    assert!(s.contains("   1. ✗ t-beta/q2  每个党小组至少推选几名党员参加月讲？\n        作答: 两名   正确答案: 三名 / 3名\n"), "{s}");
+    assert!(s.contains("   2. ✗ t-alpha/q1  物业企业有几名以上正式党员时要建立党组织？\n        作答: C   正确答案: B(3名)\n"), "{s}");
+    assert!(s.contains("   3. ✓ t-beta/q1"), "{s}");
+    assert!(
+        s.contains("学习红色物业经验"),
+        "the reflection is shown: {s}"
+    );
+    assert!(
+        s.contains("组织引领、服务引领、文化引领。"),
+        "the outline is shown: {s}"
+    );
+    assert!(
+        s.contains("调研了社区党组织和物业企业的协作情况"),
+        "the survey is shown: {s}"
+    );
+    let none = run(
+        h.path(),
+        &[
+            "report",
+            completions().to_str().expect("UTF-8"),
+            "--member",
+            "nobody",
+        ],
+    );
+    assert_eq!(none.code, 1);
+    assert!(
+        none.stderr
+            .contains("no completion file of member \"nobody\""),
+        "{}",
+        none.stderr
+    );
+}
+
+#[test]
+fn the_plan_decides_the_cycle_s_units() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let plan = dir.path().join("plan.toml");
+    std::fs::write(
+        &plan,
+        "format = \"dangxue-plan/1\"\n[[cycle]]\nname = \"2026-11\"\nunits = [\"t-alpha\", \"t-beta\"]\ntalk_theme = \"红色物业\"\n",
+    )
+    .expect("write plan");
+    let h = home(&format!("plan = {:?}", plan.display().to_string()));
+    let rows = json_rows(&report(h.path(), &completions(), &["--format", "json"]));
+    // lisi's test drew from three units; the plan has two, so the draw differs
+    // (draw.py: t-alpha/q2, t-beta/q1, t-beta/q2, t-alpha/q1), and of it lisi
+    // answered three.
+    assert_eq!(
+        problems_of(&rows, "lisi-2026-11.toml"),
+        [
+            "the test is not the deterministic draw: answer 1 is t-gamma/q1, the draw has t-alpha/q2",
+            "claimed study = true, recomputed false: score 75 < 80",
+            "claimed score = 100, recomputed 75",
+        ]
+    );
+    let evidence = run(
+        h.path(),
+        &[
+            "report",
+            completions().to_str().expect("UTF-8"),
+            "--member",
+            "lisi",
+            "--cycle",
+            "2026-11",
+        ],
+    );
+    assert!(
+        evidence.stdout.contains("计划篇目: t-alpha, t-beta"),
+        "{}",
+        evidence.stdout
+    );
+    assert!(
+        evidence.stdout.contains("计划主题: 红色物业"),
+        "{}",
+        evidence.stdout
+    );
+
+    std::fs::write(
+        &plan,
+        "format = \"dangxue-plan/1\"\n[[cycle]]\nname = \"2026-13\"\nunits = [\"t-alpha\"]\n",
+    )
+    .expect("write plan");
+    let out = report(h.path(), &completions(), &[]);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stderr.contains("the plan file has problems"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains(&format!(
+            "{}:3: cycle \"2026-13\" is not YYYY-MM or YYYY-MMa/b",
+            plan.display()
+        )),
+        "{}",
+        out.stderr
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn links_and_special_files_are_not_followed() {
+    let h = home("");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let outside = tempfile::tempdir().expect("outside dir");
+    let secret = outside.path().join("secret-2026-11.toml");
+    std::fs::copy(completions().join("wangwu-2026-11.toml"), &secret).expect("copy");
+    std::os::unix::fs::symlink(&secret, dir.path().join("link-2026-11.toml")).expect("symlink");
+    std::fs::copy(
+        completions().join("lisi-2026-11.toml"),
+        dir.path().join("lisi-2026-11.toml"),
+    )
+    .expect("copy");
+    let fifo = dir.path().join("pipe-2026-11.toml");
+    let made = Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .is_ok_and(|s| s.success());
+    let out = report(h.path(), dir.path(), &["--format", "json"]);
+    assert_eq!(out.code, 0, "{}\n{}", out.stdout, out.stderr);
+    let rows = json_rows(&out);
+    assert_eq!(rows.len(), 1);
+    assert!(
+        out.stderr.contains(
+            "skipped link-2026-11.toml: a symbolic link (copy the file into the folder instead)"
+        ),
+        "{}",
+        out.stderr
+    );
+    if made {
+        assert!(
+            out.stderr
+                .contains("skipped pipe-2026-11.toml: not a regular file"),
+            "{}",
+            out.stderr
+        );
+    }
+}
+
+#[test]
+fn errors_name_what_to_fix() {
+    let h = home("");
+    let out = report(h.path(), Path::new("/nonexistent/folder"), &[]);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stderr
+            .contains("cannot read the folder /nonexistent/folder"),
+        "{}",
+        out.stderr
+    );
+
+    let bad = tempfile::tempdir().expect("temp home");
+    std::fs::write(bad.path().join("config.toml"), "[read]\nunit = 2\n").expect("write");
+    let out = report(bad.path(), &completions(), &[]);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.stderr
+            .contains(&format!("{}:2:", bad.path().join("config.toml").display())),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn check_reports_the_broken_fixture_with_its_line() {
+    let h = home("");
+    let out = run(h.path(), &["check", completions().to_str().expect("UTF-8")]);
+    assert_eq!(out.code, 1);
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    assert_eq!(lines.len(), 1, "{}", out.stdout);
+    assert!(
+        lines[0]
+            .ends_with("zhengjiu-2026-11.toml:4: TOML error: invalid basic string, expected `\"`")
+    );
+    let plan = Path::new(env!("CARGO_MANIFEST_DIR")).join("plan.example.toml");
+    let out = run(h.path(), &["check", plan.to_str().expect("UTF-8")]);
+    assert_eq!((out.code, out.stdout.as_str()), (0, ""));
+}
+
+#[test]
+fn unreadable_files_are_rows_with_problems_and_the_rest_go_on() {
+    let h = home("");
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::copy(
+        completions().join("lisi-2026-11.toml"),
+        dir.path().join("lisi-2026-11.toml"),
+    )
+    .expect("copy");
+    std::fs::write(
+        dir.path().join("latin1-2026-11.toml"),
+        b"format = 1\nmember = \"\xe9\"\n",
+    )
+    .expect("write");
+    let out = report(h.path(), dir.path(), &["--format", "json"]);
+    assert_eq!(out.code, 1);
+    let rows = json_rows(&out);
+    assert_eq!(rows.len(), 2);
+    assert_eq!(
+        problems_of(&rows, "latin1-2026-11.toml"),
+        ["latin1-2026-11.toml:2: not valid UTF-8: save the file as UTF-8"]
+    );
+    assert_eq!(
+        problems_of(&rows, "lisi-2026-11.toml"),
+        Vec::<String>::new()
+    );
+}
+
+#[test]
+fn an_empty_folder_reports_nothing_and_exits_zero() {
+    let h = home("lang = \"en\"");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = report(h.path(), dir.path(), &[]);
+    assert_eq!(out.code, 0);
+    assert!(
+        out.stdout.ends_with(
+            "\n0 files, 0 members; read done 0, talk done 0, study done 0; all verified\n"
+        ),
+        "{}",
+        out.stdout
+    );
+    let json = report(h.path(), dir.path(), &["--format", "json"]);
+    assert_eq!(json.stdout, "[]\n");
+}
