@@ -153,51 +153,6 @@ pub fn scroll_rows<B: Backend + Write>(
     Ok(true)
 }
 
-/// Where the reader's body was in a drawn frame: enough to tell how far the next
-/// frame scrolls it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct BodyMark {
-    unit_id: String,
-    top: usize,
-    rows: Range<u16>,
-    size: (u16, u16),
-}
-
-impl BodyMark {
-    /// The reader's body as `app` will draw it; `None` on other screens and when the
-    /// terminal is too small for the reader.
-    #[must_use]
-    pub fn of(app: &crate::app::App) -> Option<BodyMark> {
-        let (w, h) = app.size;
-        if app.screen != crate::app::Screen::Reader
-            || w < super::MIN_SIZE.0
-            || h < super::MIN_SIZE.1
-        {
-            return None;
-        }
-        let r = app.reader.as_ref()?;
-        let body = super::reader::body_area(ratatui::layout::Rect::new(0, 0, w, h));
-        Some(BodyMark {
-            unit_id: r.unit_id.clone(),
-            top: r.top,
-            rows: body.top()..body.bottom(),
-            size: app.size,
-        })
-    }
-
-    /// The rows to scroll and by how many lines to get from `self` to `next`: the same
-    /// unit at the same terminal size, moved by at least one line.
-    #[must_use]
-    pub fn scroll_to(&self, next: &BodyMark) -> Option<(Range<u16>, i32)> {
-        if self.unit_id != next.unit_id || self.size != next.size || self.rows != next.rows {
-            return None;
-        }
-        let delta = i64::try_from(next.top).ok()? - i64::try_from(self.top).ok()?;
-        let delta = i32::try_from(delta).ok()?;
-        (delta != 0).then(|| (next.rows.clone(), delta))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -512,42 +467,5 @@ mod tests {
         assert!(shift_rows(&mut down, &(0..3), -2));
         assert_eq!(rows(&down), ["    ", "    ", "aaaa", "dddd"]);
         assert!(!shift_rows(&mut b, &(2..5), 1));
-    }
-
-    #[test]
-    fn body_marks_give_the_reader_scroll() {
-        use crate::app::msg::Msg;
-        use crate::app::update::update;
-        let now = jiff::Timestamp::UNIX_EPOCH;
-        let lib = crate::store::content::load_builtin();
-        let id = lib
-            .iter()
-            .max_by_key(|u| u.body.len())
-            .expect("built-in units")
-            .id
-            .clone();
-        let mut app = crate::app::App::new(
-            crate::strings::get(crate::core::config::Lang::Zh),
-            lib,
-            crate::core::regime::Rules::default(),
-            crate::core::state::MemberState::new("m", "m"),
-            jiff::tz::TimeZone::UTC,
-            now,
-        );
-        update(&mut app, Msg::Resize(80, 24), now);
-        assert_eq!(BodyMark::of(&app), None, "the library has no body");
-        crate::app::update::open_unit(&mut app, &id, None);
-        let a = BodyMark::of(&app).expect("reader");
-        update(&mut app, Msg::Down, now);
-        let b = BodyMark::of(&app).expect("reader");
-        let body = crate::ui::reader::body_area(Rect::new(0, 0, 80, 24));
-        assert_eq!(a.scroll_to(&b), Some((body.top()..body.bottom(), 1)));
-        assert_eq!(b.scroll_to(&a), Some((body.top()..body.bottom(), -1)));
-        assert_eq!(a.scroll_to(&a), None);
-        update(&mut app, Msg::Resize(100, 30), now);
-        let c = BodyMark::of(&app).expect("reader");
-        assert_eq!(b.scroll_to(&c), None, "another size repaints");
-        update(&mut app, Msg::Resize(30, 8), now);
-        assert_eq!(BodyMark::of(&app), None, "too small for the reader");
     }
 }
