@@ -56,6 +56,18 @@ fn main() {
     time("layout 1 MB with emoji (segmenter path) at 200", 15, || {
         layout(black_box(&emoji), 200).lines.len()
     });
+    let word = "x".repeat(1 << 20);
+    time("layout 1 MB single ASCII word at 80", 5, || {
+        layout(black_box(&word), 80).lines.len()
+    });
+    let stops = "。".repeat(350_000);
+    time("layout 1 MB of closing punctuation at 80", 5, || {
+        layout(black_box(&stops), 80).lines.len()
+    });
+    let spaces = format!("a{}b", " ".repeat(1 << 20));
+    time("layout 1 MB of spaces at 80", 5, || {
+        layout(black_box(&spaces), 80).lines.len()
+    });
     let mut cut = 8 << 10;
     while !body.is_char_boundary(cut) {
         cut += 1;
