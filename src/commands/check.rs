@@ -6,6 +6,9 @@ use std::path::{Path, PathBuf};
 use crate::core::unit::{Answer, Unit};
 use crate::store::content::{self, FileProblem};
 
+/// Largest plan or completion file checked.
+const MAX_TOML_BYTES: u64 = 8 * 1024 * 1024;
+
 /// What kind of file a `.toml` is, judged from its text.
 fn toml_kind(text: &str) -> TomlKind {
     if text.contains("dangxue-completion/") {
@@ -162,14 +165,12 @@ pub fn run(paths: &[PathBuf], home: Option<&Path>) -> Vec<FileProblem> {
     }
     for f in &tomls {
         let shown = f.display().to_string();
-        let text = match std::fs::read_to_string(f) {
+        // Plans and completion files are small; the cap keeps a huge or special
+        // file from stalling the check.
+        let text = match content::read_text(f, MAX_TOML_BYTES, "the file") {
             Ok(t) => t,
-            Err(e) => {
-                problems.push(FileProblem {
-                    path: shown,
-                    line: 0,
-                    message: format!("cannot read: {e}"),
-                });
+            Err(p) => {
+                problems.push(p);
                 continue;
             }
         };
