@@ -192,6 +192,9 @@ pub fn load_file(path: &Path) -> Result<Unit, Vec<FileProblem>> {
     unit::parse(&text).map_err(|ps| unit_problems(&path.display().to_string(), ps))
 }
 
+/// One file's outcome: the unit, or why it was skipped.
+type Loaded = (PathBuf, Result<Unit, Vec<FileProblem>>);
+
 /// Add the units of a content dir to `lib`; same id replaces, later files (in path
 /// order) over earlier ones.
 pub fn add_dir(lib: &mut Library, dir: &Path) {
@@ -213,7 +216,7 @@ pub fn add_dir(lib: &mut Library, dir: &Path) {
         .map_or(1, std::num::NonZero::get)
         .min(8);
     let chunk = files.len().div_ceil(workers).max(64);
-    let parsed: Vec<Vec<(PathBuf, Result<Unit, Vec<FileProblem>>)>> = std::thread::scope(|s| {
+    let parsed: Vec<Vec<Loaded>> = std::thread::scope(|s| {
         let handles: Vec<_> = files
             .chunks(chunk)
             .map(|part| s.spawn(move || part.iter().map(|f| (f.clone(), load_file(f))).collect()))
