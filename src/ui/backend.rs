@@ -5,20 +5,21 @@
 //! sends a `CSI row;col H` (7-8 bytes) for a character of 3 bytes: a line of Chinese
 //! costs three times its text. [`LeanBackend`] is the same backend with a drawing loop
 //! that knows where the cursor is after a character whose width every terminal agrees
-//! on, picks the shortest cursor movement, resets colours only when it changed them,
-//! and does not hide an already hidden cursor on every frame. Everything else is
-//! delegated to `CrosstermBackend`.
+//! on (also from one frame to the next), picks the shortest cursor movement, sets
+//! colours and attributes with one short SGR sequence, resets them only when it
+//! changed them, and does not hide an already hidden cursor on every frame.
+//! Everything else is delegated to `CrosstermBackend`.
 //!
-//! Characters whose width terminals disagree on (emoji, ambiguous-width punctuation
-//! such as `“”…—`, combining sequences) are followed by an absolute cursor move, as
-//! `CrosstermBackend` does, so a terminal that draws them wider or narrower cannot
-//! shift the rest of the line.
+//! Characters whose width terminals disagree on (emoji, combining sequences, rare
+//! symbols) are followed by an absolute column move, so a terminal that draws them
+//! wider or narrower cannot shift the rest of the line. Ambiguous-width punctuation
+//! (`“”…—`) counts as one column, as ratatui and `less` count it.
 
 use std::io::{self, Write};
 
 use crossterm::queue;
-use crossterm::style::{Attribute, Color as CColor, Colors, Print, SetAttribute, SetColors};
-use ratatui::backend::{Backend, ClearType, CrosstermBackend, IntoCrossterm, WindowSize};
+use crossterm::style::Print;
+use ratatui::backend::{Backend, ClearType, CrosstermBackend, WindowSize};
 use ratatui::buffer::Cell;
 use ratatui::layout::{Position, Size};
 use ratatui::style::{Color, Modifier};
@@ -30,6 +31,8 @@ pub struct LeanBackend<W: Write> {
     inner: CrosstermBackend<W>,
     /// Whether the cursor is known to be hidden (`None`: not known).
     cursor_hidden: Option<bool>,
+    /// Where the cursor is between frames, as far as this backend knows.
+    cursor: Cursor,
 }
 
 impl<W: Write> LeanBackend<W> {
@@ -38,20 +41,36 @@ impl<W: Write> LeanBackend<W> {
         LeanBackend {
             inner: CrosstermBackend::new(writer),
             cursor_hidden: None,
+            cursor: Cursor::Unknown,
         }
     }
 }
 
 impl<W: Write> Write for LeanBackend<W> {
     /// Raw output, e.g. the scroll sequences of [`super::scroll`]. It must leave
-    /// colours and attributes reset and the cursor's visibility unchanged.
+    /// colours and attributes reset and the cursor's visibility unchanged. Output
+    /// that is only a scroll up or down (`CSI n S`, `CSI n T`) leaves the cursor where
+    /// it was; anything else makes the backend forget where the cursor is.
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
+        if !is_pure_scroll(buf) {
+            self.cursor = Cursor::Unknown;
+        }
         self.inner.write(buf)
     }
 
     fn flush(&mut self) -> io::Result<()> {
         Write::flush(&mut self.inner)
     }
+}
+
+/// Whether `buf` is one scroll-up or scroll-down sequence, which terminals perform
+/// without moving the cursor.
+fn is_pure_scroll(buf: &[u8]) -> bool {
+    buf.strip_prefix(b"\x1b[")
+        .and_then(|rest| rest.split_last())
+        .is_some_and(|(last, digits)| {
+            matches!(last, b'S' | b'T') && digits.iter().all(u8::is_ascii_digit)
+        })
 }
 
 /// The width of a cell's symbol when terminals draw it with the width ratatui
@@ -113,25 +132,72 @@ fn move_cursor(out: &mut impl Write, from: Cursor, x: u16, y: u16) -> io::Result
     }
 }
 
-/// The SGR attributes that turn on the modifiers in `m`.
-fn queue_modifiers(out: &mut impl Write, m: Modifier) -> io::Result<()> {
-    let pairs = [
-        (Modifier::BOLD, Attribute::Bold),
-        (Modifier::DIM, Attribute::Dim),
-        (Modifier::ITALIC, Attribute::Italic),
-        (Modifier::UNDERLINED, Attribute::Underlined),
-        (Modifier::SLOW_BLINK, Attribute::SlowBlink),
-        (Modifier::RAPID_BLINK, Attribute::RapidBlink),
-        (Modifier::REVERSED, Attribute::Reverse),
-        (Modifier::HIDDEN, Attribute::Hidden),
-        (Modifier::CROSSED_OUT, Attribute::CrossedOut),
-    ];
-    for (modifier, attribute) in pairs {
-        if m.contains(modifier) {
-            queue!(out, SetAttribute(attribute))?;
+/// SGR parameters of each modifier.
+const MODIFIER_CODES: [(Modifier, &str); 9] = [
+    (Modifier::BOLD, "1"),
+    (Modifier::DIM, "2"),
+    (Modifier::ITALIC, "3"),
+    (Modifier::UNDERLINED, "4"),
+    (Modifier::SLOW_BLINK, "5"),
+    (Modifier::RAPID_BLINK, "6"),
+    (Modifier::REVERSED, "7"),
+    (Modifier::HIDDEN, "8"),
+    (Modifier::CROSSED_OUT, "9"),
+];
+
+/// Which colour of a cell an SGR parameter sets.
+#[derive(Clone, Copy)]
+enum Layer {
+    Fore,
+    Back,
+    Underline,
+}
+
+/// Append the SGR parameters that set `layer` to `color` (the same colours
+/// `CrosstermBackend` sets, in their shortest form: `31` rather than `38;5;1`).
+fn push_color(params: &mut Vec<String>, layer: Layer, color: Color) {
+    let index = match color {
+        Color::Reset => None,
+        Color::Black => Some(0),
+        Color::Red => Some(1),
+        Color::Green => Some(2),
+        Color::Yellow => Some(3),
+        Color::Blue => Some(4),
+        Color::Magenta => Some(5),
+        Color::Cyan => Some(6),
+        Color::Gray => Some(7),
+        Color::DarkGray => Some(8),
+        Color::LightRed => Some(9),
+        Color::LightGreen => Some(10),
+        Color::LightYellow => Some(11),
+        Color::LightBlue => Some(12),
+        Color::LightMagenta => Some(13),
+        Color::LightCyan => Some(14),
+        Color::White => Some(15),
+        Color::Indexed(i) => Some(i),
+        Color::Rgb(r, g, b) => {
+            let lead = match layer {
+                Layer::Fore => 38,
+                Layer::Back => 48,
+                Layer::Underline => 58,
+            };
+            params.push(format!("{lead};2;{r};{g};{b}"));
+            return;
         }
-    }
-    Ok(())
+    };
+    let param = match (layer, index) {
+        (Layer::Fore, None) => "39".to_string(),
+        (Layer::Back, None) => "49".to_string(),
+        (Layer::Underline, None) => "59".to_string(),
+        (Layer::Fore, Some(i @ 0..=7)) => format!("{}", 30 + i),
+        (Layer::Fore, Some(i @ 8..=15)) => format!("{}", 82 + i),
+        (Layer::Back, Some(i @ 0..=7)) => format!("{}", 40 + i),
+        (Layer::Back, Some(i @ 8..=15)) => format!("{}", 92 + i),
+        (Layer::Fore, Some(i)) => format!("38;5;{i}"),
+        (Layer::Back, Some(i)) => format!("48;5;{i}"),
+        (Layer::Underline, Some(i)) => format!("58;5;{i}"),
+    };
+    params.push(param);
 }
 
 /// The pen: the attributes the terminal is drawing with.
@@ -151,30 +217,43 @@ impl Pen {
         modifier: Modifier::empty(),
     };
 
-    /// Change the terminal's pen from `self` to the one `cell` needs.
+    /// Change the terminal's pen from `self` to the one `cell` needs, with one SGR
+    /// sequence at most.
     fn switch_to(&mut self, out: &mut impl Write, cell: &Cell) -> io::Result<()> {
-        if cell.modifier != self.modifier {
-            if !(self.modifier - cell.modifier).is_empty() {
-                // Something to turn off: start again from a reset pen.
-                queue!(out, SetAttribute(Attribute::Reset))?;
-                *self = Pen::RESET;
+        let target = Pen {
+            fg: cell.fg,
+            bg: cell.bg,
+            underline: cell.underline_color,
+            modifier: cell.modifier,
+        };
+        if target == *self {
+            return Ok(());
+        }
+        let mut params = Vec::new();
+        if !(self.modifier - target.modifier).is_empty() {
+            // Something to turn off: start again from a reset pen.
+            params.push("0".to_string());
+            *self = Pen::RESET;
+        }
+        for (modifier, code) in MODIFIER_CODES {
+            if target.modifier.contains(modifier) && !self.modifier.contains(modifier) {
+                params.push(code.to_string());
             }
-            queue_modifiers(out, cell.modifier - self.modifier)?;
-            self.modifier = cell.modifier;
         }
-        if cell.fg != self.fg || cell.bg != self.bg {
-            let fg: CColor = cell.fg.into_crossterm();
-            let bg: CColor = cell.bg.into_crossterm();
-            queue!(out, SetColors(Colors::new(fg, bg)))?;
-            self.fg = cell.fg;
-            self.bg = cell.bg;
+        if target.fg != self.fg {
+            push_color(&mut params, Layer::Fore, target.fg);
         }
-        if cell.underline_color != self.underline {
-            let c: CColor = cell.underline_color.into_crossterm();
-            queue!(out, crossterm::style::SetUnderlineColor(c))?;
-            self.underline = cell.underline_color;
+        if target.bg != self.bg {
+            push_color(&mut params, Layer::Back, target.bg);
         }
-        Ok(())
+        if target.underline != self.underline {
+            push_color(&mut params, Layer::Underline, target.underline);
+        }
+        *self = target;
+        if params.is_empty() {
+            return Ok(());
+        }
+        write!(out, "\x1b[{}m", params.join(";"))
     }
 }
 
@@ -187,7 +266,7 @@ impl<W: Write> Backend for LeanBackend<W> {
     {
         let out = &mut self.inner;
         let mut pen = Pen::RESET;
-        let mut at = Cursor::Unknown;
+        let mut at = self.cursor;
         for (x, y, cell) in content {
             if at != Cursor::At(x, y) {
                 move_cursor(out, at, x, y)?;
@@ -201,12 +280,14 @@ impl<W: Write> Backend for LeanBackend<W> {
             };
         }
         if pen != Pen::RESET {
-            queue!(out, SetAttribute(Attribute::Reset))?;
+            out.write_all(b"\x1b[m")?;
         }
+        self.cursor = at;
         Ok(())
     }
 
     fn append_lines(&mut self, n: u16) -> io::Result<()> {
+        self.cursor = Cursor::Unknown;
         self.inner.append_lines(n)
     }
 
@@ -233,14 +314,20 @@ impl<W: Write> Backend for LeanBackend<W> {
     }
 
     fn set_cursor_position<P: Into<Position>>(&mut self, position: P) -> io::Result<()> {
-        self.inner.set_cursor_position(position)
+        let p = position.into();
+        self.cursor = Cursor::Unknown;
+        self.inner.set_cursor_position(p)?;
+        self.cursor = Cursor::At(p.x, p.y);
+        Ok(())
     }
 
     fn clear(&mut self) -> io::Result<()> {
+        self.cursor = Cursor::Unknown;
         self.inner.clear()
     }
 
     fn clear_region(&mut self, clear_type: ClearType) -> io::Result<()> {
+        self.cursor = Cursor::Unknown;
         self.inner.clear_region(clear_type)
     }
 
@@ -410,5 +497,57 @@ mod tests {
         assert_eq!(sure_width("\u{301}"), None);
         assert_eq!(sure_width("\u{200b}"), None);
         assert_eq!(sure_width("☺"), None);
+    }
+
+    #[test]
+    fn styles_take_one_short_sequence() {
+        let sink = Sink::default();
+        let mut t = Terminal::with_options(LeanBackend::new(sink.clone()), options(20, 1))
+            .expect("terminal");
+        t.draw(|f| {
+            let line = Line::from(vec![
+                Span::styled("党", Style::new().red().bold()),
+                Span::styled("建", Style::new().on_blue()),
+                Span::raw("好"),
+            ]);
+            f.render_widget(Paragraph::new(line), f.area());
+        })
+        .expect("draw");
+        let out = String::from_utf8(sink.0.take()).expect("utf-8");
+        assert_eq!(out, "\x1b[1H\x1b[1;31m党\x1b[0;44m建\x1b[49m好\x1b[?25l");
+    }
+
+    #[test]
+    fn the_cursor_is_remembered_across_frames_and_scrolls() {
+        let sink = Sink::default();
+        let mut t = Terminal::with_options(LeanBackend::new(sink.clone()), options(20, 3))
+            .expect("terminal");
+        let mut text = "党的基层组织";
+        let mut frame = |t: &mut Terminal<LeanBackend<Sink>>, s: &'static str| {
+            t.draw(|f| f.render_widget(Paragraph::new(s), Rect::new(2, 1, 18, 1)))
+                .expect("draw");
+            String::from_utf8(sink.0.take()).expect("utf-8")
+        };
+        assert_eq!(frame(&mut t, text), "\x1b[2;3H党的基层组织\x1b[?25l");
+        // The cursor is after 织 (column 14); the next change on that row moves by
+        // column, and gaps of unchanged cells are stepped over.
+        t.backend_mut().write_all(b"\x1b[S").expect("vec");
+        sink.0.take();
+        text = "党员";
+        assert_eq!(frame(&mut t, text), "\x1b[5G员 \x1b[C \x1b[C \x1b[C ");
+        // Output that moves the cursor makes the backend forget it.
+        t.backend_mut().write_all(b"\x1b[2;3r\x1b[S").expect("vec");
+        sink.0.take();
+        assert_eq!(frame(&mut t, "党"), "\x1b[2;5H ");
+    }
+
+    #[test]
+    fn pure_scrolls() {
+        assert!(is_pure_scroll(b"\x1b[S"));
+        assert!(is_pure_scroll(b"\x1b[12T"));
+        assert!(!is_pure_scroll(b"\x1b[3;9r\x1b[S"));
+        assert!(!is_pure_scroll(b"\x1b[H"));
+        assert!(!is_pure_scroll(b"S"));
+        assert!(!is_pure_scroll(b""));
     }
 }
