@@ -139,6 +139,9 @@ pub fn run(paths: &[PathBuf], home: Option<&Path>) -> Vec<FileProblem> {
     // Plans are checked against every unit a member would have: built in, configured
     // and the ones checked now.
     let mut catalog = content::load(config.as_ref().map_or(&[][..], |(_, c)| &c.content_dirs));
+    let rules = config
+        .as_ref()
+        .map_or_else(crate::core::regime::Rules::default, |(_, c)| c.rules());
     let (units, tomls) = collect(&paths, &mut problems);
     let mut seen: BTreeMap<String, (String, usize)> = BTreeMap::new();
     for f in &units {
@@ -176,7 +179,12 @@ pub fn run(paths: &[PathBuf], home: Option<&Path>) -> Vec<FileProblem> {
         };
         let found = match toml_kind(&text) {
             TomlKind::Plan => match crate::core::plan::Plan::parse(&text) {
-                Ok(plan) => crate::core::plan::check_against(&plan, &catalog),
+                Ok(plan) => {
+                    let mut found = crate::core::plan::check_against(&plan, &catalog);
+                    found.extend(crate::core::plan::check_rules(&plan, &rules));
+                    found.sort_by_key(|(line, _)| *line);
+                    found
+                }
                 Err(ps) => ps,
             },
             TomlKind::Completion => crate::core::completion::check(&text),
