@@ -523,7 +523,7 @@ mod tests {
         let mut t = Terminal::with_options(LeanBackend::new(sink.clone()), options(20, 3))
             .expect("terminal");
         let mut text = "党的基层组织";
-        let mut frame = |t: &mut Terminal<LeanBackend<Sink>>, s: &'static str| {
+        let frame = |t: &mut Terminal<LeanBackend<Sink>>, s: &'static str| {
             t.draw(|f| f.render_widget(Paragraph::new(s), Rect::new(2, 1, 18, 1)))
                 .expect("draw");
             String::from_utf8(sink.0.take()).expect("utf-8")
