@@ -522,19 +522,20 @@ mod tests {
         let sink = Sink::default();
         let mut t = Terminal::with_options(LeanBackend::new(sink.clone()), options(20, 3))
             .expect("terminal");
-        let mut text = "党的基层组织";
         let frame = |t: &mut Terminal<LeanBackend<Sink>>, s: &'static str| {
             t.draw(|f| f.render_widget(Paragraph::new(s), Rect::new(2, 1, 18, 1)))
                 .expect("draw");
             String::from_utf8(sink.0.take()).expect("utf-8")
         };
-        assert_eq!(frame(&mut t, text), "\x1b[2;3H党的基层组织\x1b[?25l");
+        assert_eq!(
+            frame(&mut t, "党的基层组织"),
+            "\x1b[2;3H党的基层组织\x1b[?25l"
+        );
         // The cursor is after 织 (column 14); the next change on that row moves by
         // column, and gaps of unchanged cells are stepped over.
         t.backend_mut().write_all(b"\x1b[S").expect("vec");
         sink.0.take();
-        text = "党员";
-        assert_eq!(frame(&mut t, text), "\x1b[5G员 \x1b[C \x1b[C \x1b[C ");
+        assert_eq!(frame(&mut t, "党员"), "\x1b[5G员 \x1b[C \x1b[C \x1b[C ");
         // Output that moves the cursor makes the backend forget it.
         t.backend_mut().write_all(b"\x1b[2;3r\x1b[S").expect("vec");
         sink.0.take();
