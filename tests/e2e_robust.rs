@@ -140,3 +140,32 @@ fn shrinking_to_nothing_and_growing_back() {
     p.keys("qq");
     assert_eq!(p.wait_exit(), 0);
 }
+
+#[test]
+fn two_sessions_writing_the_same_reflection_differently_lose_neither() {
+    let h = home();
+    let mut a = Pty::start(h.path(), &["--member", "qianqi"], 80, 24);
+    a.wait_for("学习库");
+    let mut b = Pty::start(h.path(), &["--member", "qianqi"], 80, 24);
+    b.wait_for("另一个会话");
+    a.keys("1r");
+    a.wait_for("写心得");
+    b.keys("1r");
+    b.wait_for("写心得");
+    a.keys("甲会话的心得");
+    a.wait_for("心得 6/300 字");
+    a.send("\u{1b}");
+    a.wait_for("月读");
+    b.keys("乙会话的心得");
+    b.wait_for("心得 6/300 字");
+    b.send("\u{1b}");
+    // The second save finds the first session's text: it keeps its own and says so.
+    b.wait_for("另一个会话也修改了");
+    a.keys("q");
+    b.keys("q");
+    assert_eq!(a.wait_exit(), 0);
+    assert_eq!(b.wait_exit(), 0);
+    let text = std::fs::read_to_string(h.path().join("members/qianqi.toml")).expect("state");
+    assert!(text.contains("甲会话的心得"), "{text}");
+    assert!(text.contains("乙会话的心得"), "{text}");
+}
