@@ -5,7 +5,7 @@
 //! `poll`/`read` can spin forever, so a signal thread and a watchdog save the latest
 //! snapshot of the member state themselves and end the process.
 
-use std::io::{self, IsTerminal, Stdout, Write};
+use std::io::{self, BufWriter, IsTerminal, Stdout, Write};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
 
@@ -79,7 +79,7 @@ impl Drop for Guard {
     }
 }
 
-fn setup() -> io::Result<(Terminal<LeanBackend<Stdout>>, Guard)> {
+fn setup() -> io::Result<(Terminal<LeanBackend<BufWriter<Stdout>>>, Guard)> {
     let hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         restore_terminal();
@@ -89,7 +89,7 @@ fn setup() -> io::Result<(Terminal<LeanBackend<Stdout>>, Guard)> {
     let guard = Guard;
     let mut out = io::stdout();
     execute!(out, EnterAlternateScreen, EnableBracketedPaste)?;
-    let terminal = Terminal::new(LeanBackend::new(out))?;
+    let terminal = Terminal::new(LeanBackend::new(BufWriter::with_capacity(1 << 16, out)))?;
     Ok((terminal, guard))
 }
 
@@ -187,12 +187,23 @@ pub fn run(
     let mut last_save = Instant::now();
     let trace = FrameTrace::from_env();
     let mut last = LastFrame::new();
+    let mut save_pending = false;
     loop {
         let started = Instant::now();
         let frame = terminal.draw(|f| crate::ui::draw(f, &app, &theme))?;
         last.remember(frame.buffer);
         if let Some(t) = &trace {
             t.record(started.elapsed());
+        }
+        // Save after the frame is out, so a key's frame never waits for an fsync.
+        if save_pending {
+            save_pending = false;
+            if save_now(&shared, &mut app)
+                && let Some(dir) = &report_dir
+            {
+                drop_completion(&mut app, dir);
+            }
+            last_save = Instant::now();
         }
         let before = reader_view(&app);
         let mut effects = Vec::new();
@@ -236,13 +247,14 @@ pub fn run(
         }
         let quit = effects.contains(&Effect::Quit);
         let due = app.dirty && last_save.elapsed() >= SAVE_EVERY;
-        if quit || due || (app.dirty && effects.contains(&Effect::Save)) {
+        if quit {
             if save_now(&shared, &mut app)
                 && let Some(dir) = &report_dir
             {
                 drop_completion(&mut app, dir);
             }
-            last_save = Instant::now();
+        } else if due || (app.dirty && effects.contains(&Effect::Save)) {
+            save_pending = true;
         }
         if quit {
             lock(&shared).done = true;
