@@ -106,6 +106,9 @@ pub struct Strings {
     pub date_hint: &'static str,
     /// Conflict notice prefix.
     pub conflict: &'static str,
+    /// Conflict notice end: which version was kept (this session's, the other's) and
+    /// where the other one went.
+    pub kept_aside: [&'static str; 2],
     /// Save failure notice prefix.
     pub save_failed: &'static str,
     /// Shown when another session of the same member is open.
@@ -177,6 +180,10 @@ pub static ZH: Strings = Strings {
     saved: "已保存",
     date_hint: "格式 YYYY-MM-DD",
     conflict: "另一个会话也修改了",
+    kept_aside: [
+        "(已保留本会话的版本,另一版本存于学习记录的 conflicts 中)",
+        "(已保留另一会话的版本,本会话的版本存于学习记录的 conflicts 中)",
+    ],
     save_failed: "保存失败",
     other_session: "此档案在另一个会话中也已打开:两边的进度都会保存并合并",
 };
@@ -253,6 +260,10 @@ pub static EN: Strings = Strings {
     saved: "saved",
     date_hint: "as YYYY-MM-DD",
     conflict: "Another session also changed",
+    kept_aside: [
+        "(this session's version kept; the other is saved under `conflicts` in your state file)",
+        "(the other session's version kept; this one is saved under `conflicts` in your state file)",
+    ],
     save_failed: "Could not save",
     other_session: "This profile is also open in another session: both are saved and merged",
 };

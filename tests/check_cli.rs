@@ -182,6 +182,9 @@ fn duplicate_ids_across_files_and_bad_plans_are_reported() {
         !lines.iter().any(|l| l.contains("\"x-good\" of cycle")),
         "{lines:?}"
     );
+    // Two units cannot satisfy the default read.units = 4.
+    let rule = format!("{plan}:3: cycle \"2026-11\" assigns 2 units but 月读 needs 4");
+    assert!(lines.iter().any(|l| l.starts_with(&rule)), "{lines:?}");
 }
 
 #[test]

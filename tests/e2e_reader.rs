@@ -9,12 +9,7 @@ const TITLE: &str = "红色物业 凝聚基层治理合力";
 
 /// Search the library for the unit and open it.
 fn open_unit(p: &mut Pty) {
-    p.wait_for("学习库");
-    p.keys("/");
-    p.keys("凝聚基层治理合力");
-    p.wait_for("(1)");
-    p.keys("\r\r");
-    p.wait_for("栏目 广角");
+    p.open_by_search("凝聚基层治理合力", "栏目 广角");
 }
 
 /// The first body row of the reader (row 4 of the screen).

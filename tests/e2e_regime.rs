@@ -37,12 +37,7 @@ fn setup(h: &Path) {
 }
 
 fn read_the_unit(p: &mut Pty) {
-    p.wait_for("学习库");
-    p.keys("/");
-    p.keys("凝聚基层治理合力");
-    p.wait_for("(1)");
-    p.keys("\r\r");
-    p.wait_for("栏目 广角");
+    p.open_by_search("凝聚基层治理合力", "栏目 广角");
     p.keys("G");
     p.wait_for("100%");
     std::thread::sleep(std::time::Duration::from_millis(1800));
@@ -141,6 +136,7 @@ fn a_whole_cycle_in_the_terminal_then_export_check_and_status_agree() {
     p.keys("x");
     p.wait_for("开始本期测试");
     p.keys("y");
+    p.wait_for("第 1/4 题");
     let mut answered = 0;
     loop {
         let s = p.wait_for("本期测试");

@@ -7,15 +7,6 @@ use std::time::Duration;
 
 use support::{Pty, home, state};
 
-fn open_by_search(p: &mut Pty, query: &str, shown: &str) {
-    p.wait_for("学习库");
-    p.keys("/");
-    p.keys(query);
-    p.wait_for("(1)");
-    p.keys("\r\r");
-    p.wait_for(shown);
-}
-
 /// A small deterministic generator so the kill moments vary but the test repeats.
 struct Lcg(u64);
 
@@ -38,7 +29,7 @@ fn kill_9_at_random_moments_never_tears_the_state_file() {
     for round in 0..12 {
         let mut p = Pty::start(h.path(), &["--member", "wangwu"], 80, 24);
         if round == 0 {
-            open_by_search(&mut p, "凝聚基层治理合力", "栏目 广角");
+            p.open_by_search("凝聚基层治理合力", "栏目 广角");
         } else {
             // Every later start resumes in the unit by itself.
             p.wait_for("栏目 广角");
@@ -70,11 +61,11 @@ fn kill_9_at_random_moments_never_tears_the_state_file() {
 fn two_sessions_of_one_member_keep_both_readings() {
     let h = home();
     let mut a = Pty::start(h.path(), &["--member", "zhaoliu"], 80, 24);
-    open_by_search(&mut a, "凝聚基层治理合力", "栏目 广角");
+    a.open_by_search("凝聚基层治理合力", "栏目 广角");
     let mut b = Pty::start(h.path(), &["--member", "zhaoliu"], 80, 24);
     // The second login is told, and starts in the library, not where the first is.
     b.wait_for("另一个会话");
-    open_by_search(&mut b, "第五章", "第五章");
+    b.open_by_search("第五章", "第五章");
     a.keys("jjjj");
     b.keys("jjj");
     std::thread::sleep(Duration::from_millis(1200));
@@ -114,7 +105,7 @@ fn escape_sequences_in_content_are_shown_not_obeyed() {
     )
     .expect("config");
     let mut p = Pty::start(h.path(), &["--member", "m"], 80, 24);
-    open_by_search(&mut p, "结束", "\\x1b[2J");
+    p.open_by_search("结束", "\\x1b[2J");
     let s = p.wait_for("\\x1b[31m");
     assert!(s.contains("标题\\x1b[2J\\x1b]0;pwned\\x07结束"), "{s}");
     assert!(s.contains("正文\\x1b[31m红字\\x1b[0m。"), "{s}");
@@ -127,7 +118,7 @@ fn escape_sequences_in_content_are_shown_not_obeyed() {
 fn shrinking_to_nothing_and_growing_back() {
     let h = home();
     let mut p = Pty::start(h.path(), &["--member", "m"], 80, 24);
-    open_by_search(&mut p, "凝聚基层治理合力", "栏目 广角");
+    p.open_by_search("凝聚基层治理合力", "栏目 广角");
     for (w, h2) in [
         (1, 1),
         (5, 2),
@@ -148,4 +139,33 @@ fn shrinking_to_nothing_and_growing_back() {
     p.keys("q");
     p.keys("qq");
     assert_eq!(p.wait_exit(), 0);
+}
+
+#[test]
+fn two_sessions_writing_the_same_reflection_differently_lose_neither() {
+    let h = home();
+    let mut a = Pty::start(h.path(), &["--member", "qianqi"], 80, 24);
+    a.wait_for("学习库");
+    let mut b = Pty::start(h.path(), &["--member", "qianqi"], 80, 24);
+    b.wait_for("另一个会话");
+    a.keys("1r");
+    a.wait_for("写心得");
+    b.keys("1r");
+    b.wait_for("写心得");
+    a.keys("甲会话的心得");
+    a.wait_for("心得 6/300 字");
+    a.send("\u{1b}");
+    a.wait_for("月读");
+    b.keys("乙会话的心得");
+    b.wait_for("心得 6/300 字");
+    b.send("\u{1b}");
+    // The second save finds the first session's text: it keeps its own and says so.
+    b.wait_for("另一个会话也修改了");
+    a.keys("q");
+    b.keys("q");
+    assert_eq!(a.wait_exit(), 0);
+    assert_eq!(b.wait_exit(), 0);
+    let text = std::fs::read_to_string(h.path().join("members/qianqi.toml")).expect("state");
+    assert!(text.contains("甲会话的心得"), "{text}");
+    assert!(text.contains("乙会话的心得"), "{text}");
 }

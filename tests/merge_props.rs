@@ -176,6 +176,21 @@ fn increments() -> impl Strategy<Value = (BTreeMap<(String, String), u64>, BTree
     )
 }
 
+/// The state with every seconds counter set to zero.
+fn strip_counters(s: &MemberState) -> MemberState {
+    let mut s = s.clone();
+    for p in s.units.values_mut() {
+        p.seconds = 0;
+        for c in p.cycles.values_mut() {
+            c.seconds = 0;
+        }
+    }
+    for v in s.days.values_mut() {
+        *v = 0;
+    }
+    s
+}
+
 /// Seconds added per (unit, cycle) and per day by one session.
 type Increments = (BTreeMap<(String, String), u64>, BTreeMap<String, u64>);
 
@@ -237,10 +252,27 @@ proptest! {
     }
 
     #[test]
-    fn merging_identical_sides_gives_that_side(base in state(), mine in state()) {
+    fn merging_identical_sides_gives_that_side_with_counters_counted_twice(
+        base in state(),
+        mine in state(),
+    ) {
+        // Two sessions that each added the same seconds added them twice; everything
+        // else that is equal on both sides is one change.
         let m = merge(&base, &mine, &mine);
-        prop_assert_eq!(m.state, mine);
+        prop_assert_eq!(strip_counters(&m.state), strip_counters(&mine));
         prop_assert!(m.conflicts.is_empty());
+        let twice = |b: u64, v: u64| (2 * i128::from(v) - i128::from(b)).max(0) as u64;
+        for (id, p) in &mine.units {
+            let b = base.units.get(id);
+            prop_assert_eq!(m.state.units[id].seconds, twice(b.map_or(0, |b| b.seconds), p.seconds));
+            for (c, r) in &p.cycles {
+                let bc = b.and_then(|b| b.cycles.get(c)).map_or(0, |r| r.seconds);
+                prop_assert_eq!(m.state.units[id].cycles[c].seconds, twice(bc, r.seconds));
+            }
+        }
+        for (d, v) in &mine.days {
+            prop_assert_eq!(m.state.days[d], twice(base.days.get(d).copied().unwrap_or(0), *v));
+        }
     }
 
     #[test]
@@ -330,4 +362,18 @@ proptest! {
         let back: MemberState = toml::from_str(&text).expect("parses back");
         prop_assert_eq!(back, merged);
     }
+}
+
+#[test]
+fn two_sessions_reading_the_same_new_unit_equally_long_count_both() {
+    let base = MemberState::new("zhangsan", "张三");
+    let mut one = base.clone();
+    let p = one.units.entry("a".into()).or_default();
+    p.seconds = 60;
+    p.cycles.entry("2026-11".into()).or_default().seconds = 60;
+    one.days.insert("2026-11-10".into(), 60);
+    let m = merge(&base, &one, &one).state;
+    assert_eq!(m.units["a"].seconds, 120);
+    assert_eq!(m.units["a"].cycles["2026-11"].seconds, 120);
+    assert_eq!(m.days["2026-11-10"], 120);
 }

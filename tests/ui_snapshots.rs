@@ -220,3 +220,28 @@ fn editor_counts_characters_live() {
     assert!(screen.contains("心得 7/300 字"), "{screen}");
     insta::assert_snapshot!(screen);
 }
+
+#[test]
+fn a_missed_question_is_listed_in_the_review_book() {
+    let mut a = app(Lang::Zh);
+    send(
+        &mut a,
+        &[
+            Msg::Resize(80, 24),
+            Msg::Open,
+            Msg::Practice,
+            Msg::Letter('B'),
+            Msg::Enter,
+            Msg::Back,
+            Msg::Back,
+            Msg::GoTab(2),
+        ],
+    );
+    let screen = render(&a, 80, 24);
+    assert!(screen.contains("今日待复习 · 0 / 1"), "{screen}");
+    assert!(
+        screen.contains("有几名以上正式党员的物业企业要建立党组织"),
+        "{screen}"
+    );
+    insta::assert_snapshot!(screen);
+}

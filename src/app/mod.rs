@@ -439,6 +439,25 @@ impl App {
         due.into_iter().map(|(_, k)| k.clone()).collect()
     }
 
+    /// Every review card whose question still exists, due ones first, each by due
+    /// date: (key `unit/question`, due now).
+    #[must_use]
+    pub fn review_cards(&self) -> Vec<(String, bool)> {
+        let today = self.today().to_string();
+        let mut cards: Vec<(bool, &str, &String)> = self
+            .state
+            .reviews
+            .iter()
+            .filter(|(k, _)| self.question_exists(k))
+            .map(|(k, c)| (c.due.as_str() > today.as_str(), c.due.as_str(), k))
+            .collect();
+        cards.sort();
+        cards
+            .into_iter()
+            .map(|(later, _, k)| (k.clone(), !later))
+            .collect()
+    }
+
     fn question_exists(&self, key: &str) -> bool {
         key.split_once('/')
             .and_then(|(u, q)| self.library.get(u).and_then(|u| u.question(q)))

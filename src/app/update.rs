@@ -534,7 +534,7 @@ fn leave_quiz(app: &mut App) {
 }
 
 fn review_list(app: &mut App, msg: Msg) -> Vec<Effect> {
-    let due = app.due_reviews();
+    let due: Vec<String> = app.review_cards().into_iter().map(|(k, _)| k).collect();
     match msg {
         Msg::Open => {
             if let Some(key) = due.get(app.review.selected)

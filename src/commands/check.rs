@@ -6,6 +6,9 @@ use std::path::{Path, PathBuf};
 use crate::core::unit::{Answer, Unit};
 use crate::store::content::{self, FileProblem};
 
+/// Largest plan or completion file checked.
+const MAX_TOML_BYTES: u64 = 8 * 1024 * 1024;
+
 /// What kind of file a `.toml` is, judged from its text.
 fn toml_kind(text: &str) -> TomlKind {
     if text.contains("dangxue-completion/") {
@@ -136,6 +139,9 @@ pub fn run(paths: &[PathBuf], home: Option<&Path>) -> Vec<FileProblem> {
     // Plans are checked against every unit a member would have: built in, configured
     // and the ones checked now.
     let mut catalog = content::load(config.as_ref().map_or(&[][..], |(_, c)| &c.content_dirs));
+    let rules = config
+        .as_ref()
+        .map_or_else(crate::core::regime::Rules::default, |(_, c)| c.rules());
     let (units, tomls) = collect(&paths, &mut problems);
     let mut seen: BTreeMap<String, (String, usize)> = BTreeMap::new();
     for f in &units {
@@ -162,20 +168,23 @@ pub fn run(paths: &[PathBuf], home: Option<&Path>) -> Vec<FileProblem> {
     }
     for f in &tomls {
         let shown = f.display().to_string();
-        let text = match std::fs::read_to_string(f) {
+        // Plans and completion files are small; the cap keeps a huge or special
+        // file from stalling the check.
+        let text = match content::read_text(f, MAX_TOML_BYTES, "the file") {
             Ok(t) => t,
-            Err(e) => {
-                problems.push(FileProblem {
-                    path: shown,
-                    line: 0,
-                    message: format!("cannot read: {e}"),
-                });
+            Err(p) => {
+                problems.push(p);
                 continue;
             }
         };
         let found = match toml_kind(&text) {
             TomlKind::Plan => match crate::core::plan::Plan::parse(&text) {
-                Ok(plan) => crate::core::plan::check_against(&plan, &catalog),
+                Ok(plan) => {
+                    let mut found = crate::core::plan::check_against(&plan, &catalog);
+                    found.extend(crate::core::plan::check_rules(&plan, &rules));
+                    found.sort_by_key(|(line, _)| *line);
+                    found
+                }
                 Err(ps) => ps,
             },
             TomlKind::Completion => crate::core::completion::check(&text),

@@ -93,7 +93,7 @@ pub fn run(home: Option<&Path>, member: Option<&str>) -> anyhow::Result<()> {
     if alone {
         crate::app::update::resume(&mut app);
     }
-    let mut notes: Vec<String> = notices.iter().map(|n| n.to_string()).collect();
+    let mut notes: Vec<String> = notices.iter().map(|n| notice_text(s, n)).collect();
     if skipped > 0 {
         notes.push(format!(
             "{skipped} unit file(s) skipped: run `dangxue check`"
@@ -109,8 +109,8 @@ pub fn run(home: Option<&Path>, member: Option<&str>) -> anyhow::Result<()> {
         store
             .save(st)
             .map(|o| {
-                let mut notes: Vec<String> = o.notices.iter().map(ToString::to_string).collect();
-                notes.extend(o.conflicts.iter().map(ToString::to_string));
+                let mut notes: Vec<String> = o.notices.iter().map(|n| notice_text(s, n)).collect();
+                notes.extend(o.conflicts.iter().map(|c| conflict_text(s, c)));
                 (o.state, notes)
             })
             .map_err(|e| e.to_string())
@@ -118,6 +118,27 @@ pub fn run(home: Option<&Path>, member: Option<&str>) -> anyhow::Result<()> {
     let result = tui::run(app, save, theme, config.report_dir.clone());
     drop(session);
     result
+}
+
+/// A state notice in the member's language.
+fn notice_text(s: &strings::Strings, n: &crate::store::state::Notice) -> String {
+    match n {
+        crate::store::state::Notice::MovedAside { moved_to, .. } => s.moved_aside(
+            &crate::core::text::escape_controls(&moved_to.display().to_string()),
+        ),
+        other => other.to_string(),
+    }
+}
+
+/// A merge conflict in the member's language: which text, and that the other version
+/// is kept in the state file.
+fn conflict_text(s: &strings::Strings, c: &crate::core::merge::Conflict) -> String {
+    let cycle = c.cycle.as_deref().unwrap_or("");
+    let kept = match c.kept {
+        crate::core::merge::Kept::Mine => s.kept_aside[0],
+        crate::core::merge::Kept::Theirs => s.kept_aside[1],
+    };
+    format!("{}: {cycle} {} {kept}", s.conflict, c.field)
 }
 
 /// Hold an advisory lock on `<id>.session` for this session's lifetime; `None` when

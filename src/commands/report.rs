@@ -197,17 +197,7 @@ fn verify_all<C: Catalog + Sync>(
             };
             let row = match read_file(path, &mut buf) {
                 Ok(text) => verifier.verify(name, text),
-                Err((line, msg)) => Row {
-                    file: name.clone(),
-                    member_id: None,
-                    member: None,
-                    cycle: None,
-                    read: None,
-                    talk: None,
-                    study: None,
-                    score: None,
-                    problems: vec![read_problem(name, line, &msg)],
-                },
+                Err((line, msg)) => Row::broken(name, vec![read_problem(name, line, &msg)]),
             };
             rows.push(row);
         }

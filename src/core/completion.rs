@@ -311,7 +311,7 @@ fn read_completion(r: &mut Reader<'_>, root: &Tab<'_, '_>) -> Option<Completion>
             None
         }
     });
-    let member = r.string(root, "member", true).map(|(_, s)| s.to_string());
+    let member = r.owned(root, "member", true);
     let cycle = r
         .string(root, "cycle", true)
         .and_then(|(line, s)| match s.parse::<Cycle>() {
@@ -328,7 +328,7 @@ fn read_completion(r: &mut Reader<'_>, root: &Tab<'_, '_>) -> Option<Completion>
         let unit = r
             .string(&t, "unit", false)
             .and_then(|(line, u)| unit_id(r, line, u));
-        let text = r.string(&t, "text", true).map(|(_, s)| s.to_string());
+        let text = r.owned(&t, "text", true);
         Reflection {
             unit,
             text: text.unwrap_or_default(),
@@ -337,14 +337,8 @@ fn read_completion(r: &mut Reader<'_>, root: &Tab<'_, '_>) -> Option<Completion>
     let talk = r.table(root, "talk", "[talk]").map(|t| {
         r.unknown_keys(&t, &["topic", "outline", "delivered"]);
         Talk {
-            topic: r
-                .string(&t, "topic", true)
-                .map(|(_, s)| s.to_string())
-                .unwrap_or_default(),
-            outline: r
-                .string(&t, "outline", true)
-                .map(|(_, s)| s.to_string())
-                .unwrap_or_default(),
+            topic: r.owned(&t, "topic", true).unwrap_or_default(),
+            outline: r.owned(&t, "outline", true).unwrap_or_default(),
             delivered: r.datetime(&t, "delivered", false, DateKind::LocalDate),
         }
     });
@@ -352,14 +346,8 @@ fn read_completion(r: &mut Reader<'_>, root: &Tab<'_, '_>) -> Option<Completion>
     let survey = r.table(root, "survey", "[survey]").map(|t| {
         r.unknown_keys(&t, &["title", "text"]);
         Survey {
-            title: r
-                .string(&t, "title", true)
-                .map(|(_, s)| s.to_string())
-                .unwrap_or_default(),
-            text: r
-                .string(&t, "text", true)
-                .map(|(_, s)| s.to_string())
-                .unwrap_or_default(),
+            title: r.owned(&t, "title", true).unwrap_or_default(),
+            text: r.owned(&t, "text", true).unwrap_or_default(),
         }
     });
     let claimed = r.table(root, "claimed", "[claimed]").map(|t| {
@@ -443,13 +431,13 @@ fn read_test(r: &mut Reader<'_>, root: &Tab<'_, '_>) -> Option<TestEntry> {
         .unwrap_or_default()
     {
         r.unknown_keys(&a, &["unit", "question", "given"]);
-        let unit = r.string(&a, "unit", true).map(|(_, s)| s.to_string());
-        let question = r.string(&a, "question", true).map(|(_, s)| s.to_string());
+        let unit = r.owned(&a, "unit", true);
+        let question = r.owned(&a, "question", true);
         // SPEC writes judge answers as the strings "true"/"false"; a bare boolean
         // means the same and is accepted.
         let given = match a.table.get("given").map(|v| v.get_ref()) {
             Some(toml::de::DeValue::Boolean(b)) => Some(b.to_string()),
-            _ => r.string(&a, "given", true).map(|(_, s)| s.to_string()),
+            _ => r.owned(&a, "given", true),
         };
         if let (Some(unit), Some(question), Some(given)) = (unit, question, given) {
             answers.push(GivenAnswer {

@@ -115,18 +115,26 @@ pub fn merge(base: &MemberState, mine: &MemberState, theirs: &MemberState) -> Me
         &Place::new(None, "name"),
         &mut found,
     );
-    let units = merge_map(&base.units, units, &theirs.units, |_, b, m, t| {
+    let units = merge_map(&base.units, units, &theirs.units, true, |_, b, m, t| {
         merge_progress(&b.cloned().unwrap_or_default(), m, t)
     });
-    let days = merge_map(&base.days, days, &theirs.days, |_, b, m, t| {
+    let days = merge_map(&base.days, days, &theirs.days, true, |_, b, m, t| {
         add_increments(b.copied().unwrap_or(0), *m, *t)
     });
-    let cycles = merge_map(&base.cycles, cycles, &theirs.cycles, |cycle, b, m, t| {
-        merge_work(cycle, &b.cloned().unwrap_or_default(), m, t, &mut found)
-    });
-    let reviews = merge_map(&base.reviews, reviews, &theirs.reviews, |_, _, m, t| {
-        later_card(m, t)
-    });
+    let cycles = merge_map(
+        &base.cycles,
+        cycles,
+        &theirs.cycles,
+        false,
+        |cycle, b, m, t| merge_work(cycle, &b.cloned().unwrap_or_default(), m, t, &mut found),
+    );
+    let reviews = merge_map(
+        &base.reviews,
+        reviews,
+        &theirs.reviews,
+        false,
+        |_, _, m, t| later_card(m, t),
+    );
     let mut set_aside = merge_set(&base.conflicts, mine_set_aside, &theirs.conflicts);
     for c in &found {
         let entry = SetAside {
@@ -168,10 +176,14 @@ fn pick<T: PartialEq + Clone>(base: &T, mine: &T, theirs: &T, both: impl FnOnce(
 
 /// Three-way merge of a map, entry by entry. An entry removed on one side and
 /// changed on the other is kept, so a removal never loses work.
+/// `counts`: the values hold counters, so two sessions that changed an entry to equal
+/// values still made two changes (each read for 60 s: 120 s in all), and `both`
+/// decides; otherwise equal changes are one change.
 fn merge_map<V: PartialEq + Clone>(
     base: &BTreeMap<String, V>,
     mine: &BTreeMap<String, V>,
     theirs: &BTreeMap<String, V>,
+    counts: bool,
     mut both: impl FnMut(&str, Option<&V>, &V, &V) -> V,
 ) -> BTreeMap<String, V> {
     let keys: BTreeSet<&String> = base
@@ -184,7 +196,7 @@ fn merge_map<V: PartialEq + Clone>(
         let (b, m, t) = (base.get(key), mine.get(key), theirs.get(key));
         let merged = if m == b {
             t.cloned()
-        } else if t == b || m == t {
+        } else if t == b || (m == t && !counts) {
             m.cloned()
         } else {
             match (m, t) {
@@ -235,7 +247,7 @@ fn merge_progress(base: &UnitProgress, mine: &UnitProgress, theirs: &UnitProgres
             (*furthest).max(theirs.furthest)
         }),
         seconds: add_increments(base.seconds, *seconds, theirs.seconds),
-        cycles: merge_map(&base.cycles, cycles, &theirs.cycles, |_, b, m, t| {
+        cycles: merge_map(&base.cycles, cycles, &theirs.cycles, true, |_, b, m, t| {
             merge_reading(&b.cloned().unwrap_or_default(), m, t)
         }),
     }

@@ -43,7 +43,9 @@ impl Row {
         self.problems.is_empty()
     }
 
-    fn broken(file: &str, problems: Vec<String>) -> Row {
+    /// A row for a file that could not be read or parsed: only the problems.
+    #[must_use]
+    pub fn broken(file: &str, problems: Vec<String>) -> Row {
         Row {
             file: file.to_string(),
             member_id: None,

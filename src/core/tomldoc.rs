@@ -168,6 +168,11 @@ impl<'t> Reader<'t> {
         }
     }
 
+    /// A string value as an owned `String`, without its line.
+    pub(crate) fn owned(&mut self, t: &Tab<'_, '_>, key: &str, required: bool) -> Option<String> {
+        self.string(t, key, required).map(|(_, s)| s.to_string())
+    }
+
     /// A boolean value.
     pub(crate) fn boolean(&mut self, t: &Tab<'_, '_>, key: &str, required: bool) -> Option<bool> {
         let (line, v) = self.get(t, key, required)?;

@@ -482,25 +482,16 @@ fn req_str(
     line: usize,
     problems: &mut Vec<Problem>,
 ) -> Option<String> {
-    match t.get(key) {
-        None => {
-            push(problems, line, ProblemKind::Missing(key));
-            None
-        }
-        Some(toml::Value::String(s)) if s.trim().is_empty() => {
-            push(problems, line, ProblemKind::Empty(key.to_string()));
-            None
-        }
-        Some(toml::Value::String(s)) => Some(s.clone()),
-        Some(_) => {
-            push(
-                problems,
-                line,
-                ProblemKind::WrongType(key.to_string(), "a string"),
-            );
-            None
-        }
+    if !t.contains_key(key) {
+        push(problems, line, ProblemKind::Missing(key));
+        return None;
     }
+    let s = opt_str(t, key, line, problems)?;
+    if s.trim().is_empty() {
+        push(problems, line, ProblemKind::Empty(key.to_string()));
+        return None;
+    }
+    Some(s)
 }
 
 fn opt_str(

@@ -192,7 +192,11 @@ pub fn load_file(path: &Path) -> Result<Unit, Vec<FileProblem>> {
     unit::parse(&text).map_err(|ps| unit_problems(&path.display().to_string(), ps))
 }
 
-/// Add the units of a content dir to `lib`; same id replaces.
+/// One file's outcome: the unit, or why it was skipped.
+type Loaded = (PathBuf, Result<Unit, Vec<FileProblem>>);
+
+/// Add the units of a content dir to `lib`; same id replaces, later files (in path
+/// order) over earlier ones.
 pub fn add_dir(lib: &mut Library, dir: &Path) {
     let files = match unit_files(dir) {
         Ok(f) => f,
@@ -205,8 +209,25 @@ pub fn add_dir(lib: &mut Library, dir: &Path) {
             return;
         }
     };
-    for f in files {
-        match load_file(&f) {
+    // Reading and parsing is most of the start-up time with many units: spread it
+    // over the cores, then add the results in path order so replacement stays
+    // deterministic.
+    let workers = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZero::get)
+        .min(8);
+    let chunk = files.len().div_ceil(workers).max(64);
+    let parsed: Vec<Vec<Loaded>> = std::thread::scope(|s| {
+        let handles: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| s.spawn(move || part.iter().map(|f| (f.clone(), load_file(f))).collect()))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+            .collect()
+    });
+    for (f, result) in parsed.into_iter().flatten() {
+        match result {
             Ok(u) => {
                 lib.units.insert(u.id.clone(), (u, Origin::File(f)));
             }

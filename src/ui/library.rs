@@ -111,10 +111,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 pub fn draw_review(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let [head, title, list, foot] = split(area);
     header(frame, head, app, theme);
-    let due = app.due_reviews();
+    let cards = app.review_cards();
+    let due = cards.iter().filter(|(_, d)| *d).count();
     frame.render_widget(
         Paragraph::new(Span::styled(
-            format!("{} · {}", app.s.due_today, due.len()),
+            format!("{} · {due} / {}", app.s.due_today, cards.len()),
             theme.dim,
         )),
         title,
@@ -122,7 +123,7 @@ pub fn draw_review(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let height = usize::from(list.height);
     let top = list_top(app.review.selected, height);
     let mut lines = Vec::new();
-    for (row, key) in due.iter().enumerate().skip(top).take(height) {
+    for (row, (key, is_due)) in cards.iter().enumerate().skip(top).take(height) {
         let Some((u, q)) = key.split_once('/') else {
             continue;
         };
@@ -132,19 +133,29 @@ pub fn draw_review(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let Some(question) = unit.question(q) else {
             continue;
         };
-        let lapses = app.state.reviews.get(key).map_or(0, |c| c.lapses);
+        let card = app.state.reviews.get(key);
+        let lapses = card.map_or(0, |c| c.lapses);
+        let when = if *is_due {
+            "  ● ".to_string()
+        } else {
+            format!("{} ", card.map_or("", |c| c.due.get(5..).unwrap_or(&c.due)))
+        };
         let text = format!(
-            "✗{lapses} {} — {}",
+            "{when}✗{lapses} {} — {}",
             escape_controls(&question.prompt),
             escape_controls(&unit.title)
         );
-        let mut line = Line::from(truncate(&text, usize::from(list.width)));
+        let style = if *is_due { theme.accent } else { theme.dim };
+        let mut line = Line::from(Span::styled(
+            truncate(&text, usize::from(list.width)),
+            style,
+        ));
         if row == app.review.selected {
             line = line.style(theme.selected);
         }
         lines.push(line);
     }
-    if due.is_empty() {
+    if cards.is_empty() {
         lines.push(Line::from(Span::styled(app.s.review_empty, theme.dim)));
     }
     frame.render_widget(Paragraph::new(lines), list);

@@ -142,9 +142,18 @@ fn centered(area: Rect, w: u16, h: u16) -> Rect {
     )
 }
 
+/// Clear a box and one column either side: a wide character that starts just left of
+/// the box would otherwise cover its left border (ratatui skips the cell a wide
+/// character spills into).
+fn clear_around(frame: &mut Frame, area: Rect, r: Rect) {
+    let x = r.x.saturating_sub(1).max(area.x);
+    let right = (r.x + r.width + 1).min(area.x + area.width);
+    frame.render_widget(Clear, Rect::new(x, r.y, right - x, r.height));
+}
+
 fn dialog(frame: &mut Frame, area: Rect, text: &str, hint: &str, theme: &Theme) {
     let r = centered(area, 60, 7);
-    frame.render_widget(Clear, r);
+    clear_around(frame, area, r);
     let p = Paragraph::new(vec![
         Line::from(text.to_string()),
         Line::from(""),
@@ -162,7 +171,7 @@ fn dialog(frame: &mut Frame, area: Rect, text: &str, hint: &str, theme: &Theme) 
 fn help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let rows = app.s.help.len() as u16 + 2;
     let r = centered(area, 64, rows);
-    frame.render_widget(Clear, r);
+    clear_around(frame, area, r);
     let table = Table::new(
         app.s.help.iter().map(|(k, v)| {
             Row::new(vec![

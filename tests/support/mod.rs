@@ -247,3 +247,16 @@ pub fn run(home: &Path, args: &[&str]) -> (i32, String, String) {
         String::from_utf8_lossy(&out.stderr).into_owned(),
     )
 }
+
+impl Pty {
+    /// In the library: search for `query` (which must match exactly one unit), open
+    /// it, and wait until the reader shows `shown`.
+    pub fn open_by_search(&mut self, query: &str, shown: &str) {
+        self.wait_for("学习库");
+        self.keys("/");
+        self.keys(query);
+        self.wait_for("(1)");
+        self.keys("\r\r");
+        self.wait_for(shown);
+    }
+}
