@@ -383,7 +383,10 @@ impl App {
         let body = self
             .library
             .get(id)
-            .map_or_else(String::new, |u| text::escape_controls_multiline(&u.body));
+            // Tabs have no width to ratatui and would vanish: show them as spaces.
+            .map_or_else(String::new, |u| {
+                text::escape_controls_multiline(&u.body).replace('\t', "    ")
+            });
         let rc = Rc::new(body);
         self.bodies.insert(id.to_string(), Rc::clone(&rc));
         rc
