@@ -291,8 +291,7 @@ impl App {
     /// Now as a TOML offset datetime in the member's zone, whole seconds.
     #[must_use]
     pub fn now_datetime(&self) -> Option<toml::value::Datetime> {
-        let z = self.now.to_zoned_datetime(self.tz.clone());
-        z.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string().parse().ok()
+        crate::core::regime::toml_datetime(self.now, &self.tz)
     }
 
     /// Is this unit assigned by the plan for the cycle?
@@ -430,16 +429,10 @@ impl App {
     /// Review cards due today or earlier, as `unit/question` keys, oldest first.
     #[must_use]
     pub fn due_reviews(&self) -> Vec<String> {
-        let today = self.today().to_string();
-        let mut due: Vec<(&str, &String)> = self
-            .state
-            .reviews
-            .iter()
-            .filter(|(k, c)| c.due.as_str() <= today.as_str() && self.question_exists(k))
-            .map(|(k, c)| (c.due.as_str(), k))
-            .collect();
-        due.sort();
-        due.into_iter().map(|(_, k)| k.clone()).collect()
+        self.review_cards()
+            .into_iter()
+            .filter_map(|(k, due)| due.then_some(k))
+            .collect()
     }
 
     /// Every review card whose question still exists, due ones first, each by due

@@ -147,6 +147,5 @@ pub fn cycle_arg(arg: Option<&str>, m: &Member) -> anyhow::Result<Cycle> {
 /// Now in the member's zone as a TOML offset datetime, whole seconds.
 #[must_use]
 pub fn now_datetime(tz: &jiff::tz::TimeZone) -> Option<toml::value::Datetime> {
-    let z = jiff::Timestamp::now().to_zoned_datetime(tz.clone());
-    z.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string().parse().ok()
+    crate::core::regime::toml_datetime(jiff::Timestamp::now(), tz)
 }

@@ -304,6 +304,14 @@ pub fn instant(dt: &Datetime) -> Option<jiff::Timestamp> {
     offset.to_timestamp(date.to_datetime(time)).ok()
 }
 
+/// An instant as a TOML offset datetime in a zone, whole seconds
+/// (`2026-11-30T21:04:00+08:00`), as state and completion files hold times.
+#[must_use]
+pub fn toml_datetime(at: jiff::Timestamp, tz: &jiff::tz::TimeZone) -> Option<Datetime> {
+    let z = at.to_zoned_datetime(tz.clone());
+    z.strftime("%Y-%m-%dT%H:%M:%S%:z").to_string().parse().ok()
+}
+
 /// A TOML local date (`2026-11-20`) for a civil date.
 #[must_use]
 pub fn toml_date(d: Date) -> Datetime {

@@ -353,19 +353,7 @@ mod tests {
     use ratatui::widgets::Paragraph;
     use ratatui::{Terminal, TerminalOptions, Viewport};
 
-    /// A writer whose bytes the test can read while the terminal owns it.
-    #[derive(Clone, Default)]
-    struct Sink(std::rc::Rc<std::cell::RefCell<Vec<u8>>>);
-
-    impl Write for Sink {
-        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-            self.0.borrow_mut().extend_from_slice(buf);
-            Ok(buf.len())
-        }
-        fn flush(&mut self) -> io::Result<()> {
-            Ok(())
-        }
-    }
+    use crate::ui::Sink;
 
     fn options(w: u16, h: u16) -> TerminalOptions {
         TerminalOptions {
@@ -392,8 +380,8 @@ mod tests {
             };
             lean.draw(draw).expect("draw");
             plain.draw(draw).expect("draw");
-            let lb = std::mem::take(&mut *lean_sink.0.borrow_mut());
-            let pb = std::mem::take(&mut *plain_sink.0.borrow_mut());
+            let lb = lean_sink.take();
+            let pb = plain_sink.take();
             lean_sizes.push(lb.len());
             plain_sizes.push(pb.len());
             lean_screen.process(&lb);
@@ -513,7 +501,7 @@ mod tests {
             f.render_widget(Paragraph::new(line), f.area());
         })
         .expect("draw");
-        let out = String::from_utf8(sink.0.take()).expect("utf-8");
+        let out = String::from_utf8(sink.take()).expect("utf-8");
         assert_eq!(out, "\x1b[1H\x1b[1;31m党\x1b[0;44m建\x1b[49m好\x1b[?25l");
     }
 
@@ -525,7 +513,7 @@ mod tests {
         let frame = |t: &mut Terminal<LeanBackend<Sink>>, s: &'static str| {
             t.draw(|f| f.render_widget(Paragraph::new(s), Rect::new(2, 1, 18, 1)))
                 .expect("draw");
-            String::from_utf8(sink.0.take()).expect("utf-8")
+            String::from_utf8(sink.take()).expect("utf-8")
         };
         assert_eq!(
             frame(&mut t, "党的基层组织"),
@@ -534,11 +522,11 @@ mod tests {
         // The cursor is after 织 (column 14); the next change on that row moves by
         // column, and gaps of unchanged cells are stepped over.
         t.backend_mut().write_all(b"\x1b[S").expect("vec");
-        sink.0.take();
+        sink.take();
         assert_eq!(frame(&mut t, "党员"), "\x1b[5G员 \x1b[C \x1b[C \x1b[C ");
         // Output that moves the cursor makes the backend forget it.
         t.backend_mut().write_all(b"\x1b[2;3r\x1b[S").expect("vec");
-        sink.0.take();
+        sink.take();
         assert_eq!(frame(&mut t, "党"), "\x1b[2;5H ");
     }
 

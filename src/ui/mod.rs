@@ -19,6 +19,30 @@ use crate::app::{App, Confirm, Screen};
 use crate::core::text::escape_controls;
 use theme::Theme;
 
+/// A writer whose bytes a test can take while a terminal owns it.
+#[cfg(test)]
+#[derive(Clone, Default)]
+pub(crate) struct Sink(pub(crate) std::rc::Rc<std::cell::RefCell<Vec<u8>>>);
+
+#[cfg(test)]
+impl std::io::Write for Sink {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        self.0.borrow_mut().extend_from_slice(buf);
+        Ok(buf.len())
+    }
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+impl Sink {
+    /// Bytes written since the last call.
+    pub(crate) fn take(&self) -> Vec<u8> {
+        std::mem::take(&mut *self.0.borrow_mut())
+    }
+}
+
 /// Smallest terminal the screens are laid out for; below it a notice is shown.
 pub const MIN_SIZE: (u16, u16) = (40, 10);
 

@@ -230,26 +230,7 @@ mod tests {
         }
     }
 
-    /// A writer whose bytes the test can take while the terminal owns it.
-    #[derive(Clone, Default)]
-    struct Sink(std::rc::Rc<std::cell::RefCell<Vec<u8>>>);
-
-    impl Write for Sink {
-        fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-            self.0.borrow_mut().extend_from_slice(buf);
-            Ok(buf.len())
-        }
-        fn flush(&mut self) -> io::Result<()> {
-            Ok(())
-        }
-    }
-
-    impl Sink {
-        /// Bytes written since the last call.
-        fn take(&self) -> Vec<u8> {
-            std::mem::take(&mut *self.0.borrow_mut())
-        }
-    }
+    use crate::ui::Sink;
 
     fn lean(s: Sink) -> LeanBackend<Sink> {
         LeanBackend::new(s)
