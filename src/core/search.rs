@@ -22,39 +22,14 @@ use unicode_normalization::{IsNormalized, is_nfkc_quick};
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::layout::{Layout, VisualLine};
-
-/// Default-ignorable code points that appear in real text (Unicode property
-/// Default_Ignorable_Code_Point, the common ranges): dropped when folding.
-#[must_use]
-pub fn is_ignorable(c: char) -> bool {
-    matches!(
-        u32::from(c),
-        0x00AD
-            | 0x034F
-            | 0x061C
-            | 0x115F..=0x1160
-            | 0x17B4..=0x17B5
-            | 0x180B..=0x180F
-            | 0x200B..=0x200F
-            | 0x202A..=0x202E
-            | 0x2060..=0x206F
-            | 0x3164
-            | 0xFE00..=0xFE0F
-            | 0xFEFF
-            | 0xFFA0
-            | 0xFFF0..=0xFFF8
-            | 0x1BCA0..=0x1BCA3
-            | 0x1D173..=0x1D17A
-            | 0xE0000..=0xE0FFF
-    )
-}
+use super::text::is_default_ignorable;
 
 /// Text that folding leaves unchanged: NFKC already, no upper case, nothing ignorable.
 fn is_folded(s: &str) -> bool {
     is_nfkc_quick(s.chars()) == IsNormalized::Yes
-        && !s
-            .chars()
-            .any(|c| is_ignorable(c) || (!c.is_ascii() && c.is_uppercase()) || c.is_ascii_uppercase())
+        && !s.chars().any(|c| {
+            is_default_ignorable(c) || (!c.is_ascii() && c.is_uppercase()) || c.is_ascii_uppercase()
+        })
 }
 
 /// The folded form of a text (see the module docs), borrowed when folding changes
@@ -150,7 +125,11 @@ pub fn fold(s: &str) -> Folded {
             u32::try_from(at).unwrap_or(u32::MAX),
             u32::try_from(at + g.len()).unwrap_or(u32::MAX),
         );
-        for c in g.nfkc().filter(|c| !is_ignorable(*c)).flat_map(char::to_lowercase) {
+        for c in g
+            .nfkc()
+            .filter(|c| !is_default_ignorable(*c))
+            .flat_map(char::to_lowercase)
+        {
             let before = text.len();
             text.push(c);
             origin.extend(std::iter::repeat_n(span, text.len() - before));
@@ -337,9 +316,9 @@ pub fn snippet(body: &str, at: Range<usize>, q: &Query, width: usize) -> Snippet
     let raw = &body[line_start..line_end];
     // Drop heading marks and make the line one line of single spaces, remembering
     // where each kept character came from.
-    let skip = raw
-        .strip_prefix('#')
-        .map_or(0, |_| raw.len() - raw.trim_start_matches('#').trim_start().len());
+    let skip = raw.strip_prefix('#').map_or(0, |_| {
+        raw.len() - raw.trim_start_matches('#').trim_start().len()
+    });
     let mut chars: Vec<(usize, char)> = Vec::new();
     let mut last_space = true;
     for (i, c) in raw[skip..].char_indices() {
@@ -454,7 +433,11 @@ fn text_start(line: &VisualLine, body: &str) -> Option<usize> {
 /// assert_eq!(&first.text[r[0].clone()], "共治");
 /// ```
 #[must_use]
-pub fn line_highlights(line: &VisualLine, body: &str, matches: &[Range<usize>]) -> Vec<Range<usize>> {
+pub fn line_highlights(
+    line: &VisualLine,
+    body: &str,
+    matches: &[Range<usize>],
+) -> Vec<Range<usize>> {
     let Some(from) = text_start(line, body) else {
         return Vec::new();
     };
@@ -605,7 +588,11 @@ mod tests {
                 shown.push_str(&line.text[r]);
             }
         }
-        assert_eq!(shown, "红色物业".repeat(3), "every match shows whole, across a break");
+        assert_eq!(
+            shown,
+            "红色物业".repeat(3),
+            "every match shows whole, across a break"
+        );
         // The first match starts on line 0 ("居民们围坐") or 1; it is where line_of says.
         let at = line_of(&l, &m[0]);
         assert!(!line_highlights(&l.lines[at], body, &m).is_empty());
