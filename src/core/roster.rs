@@ -166,19 +166,9 @@ pub fn lookalike_key(id: &str) -> String {
     use unicode_normalization::UnicodeNormalization;
     id.nfkc()
         .flat_map(char::to_lowercase)
-        .filter(|c| !invisible(*c))
+        .filter(|c| !super::text::is_default_ignorable(*c))
         .map(latin_twin)
         .collect()
-}
-
-/// Characters that draw nothing: format controls, joiners, fillers and variation
-/// selectors (the Default_Ignorable_Code_Point ranges that matter in names).
-fn invisible(c: char) -> bool {
-    matches!(c as u32,
-        0x00ad | 0x034f | 0x061c | 0x115f | 0x1160 | 0x17b4 | 0x17b5 | 0x180b..=0x180f
-        | 0x200b..=0x200f | 0x202a..=0x202e | 0x2060..=0x206f | 0x3164 | 0xfe00..=0xfe0f
-        | 0xfeff | 0xffa0 | 0xfff0..=0xfff8 | 0x1bca0..=0x1bca3 | 0x1d173..=0x1d17a
-        | 0xe0000..=0xe0fff)
 }
 
 /// The Latin letter a Cyrillic or Greek lowercase letter is drawn like, else itself.
