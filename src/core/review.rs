@@ -124,7 +124,7 @@ impl Card {
     #[must_use]
     pub fn memory(&self) -> Option<(f64, f64, Date)> {
         let last = self.last.as_deref().and_then(parse_day)?;
-        if !(self.stability > 0.0) {
+        if self.stability.is_nan() || self.stability <= 0.0 {
             return None;
         }
         Some((
@@ -198,7 +198,11 @@ pub fn review(card: Option<&Card>, correct: bool, today: Date) -> Card {
         due: due.to_string(),
         stability,
         difficulty,
-        reps: if correct { prev.reps.saturating_add(1) } else { 0 },
+        reps: if correct {
+            prev.reps.saturating_add(1)
+        } else {
+            0
+        },
         lapses: prev.lapses.saturating_add(u32::from(new_lapse)),
         last: Some(today.to_string()),
     }
@@ -406,7 +410,10 @@ mod tests {
         assert_eq!(retry.lapses, 1);
         let right = review(Some(&retry), true, day);
         let wrong_again = review(Some(&right), false, day);
-        assert_eq!(wrong_again.lapses, 2, "a miss after a right answer is a lapse");
+        assert_eq!(
+            wrong_again.lapses, 2,
+            "a miss after a right answer is a lapse"
+        );
         assert_eq!(review(Some(&first), false, date(2026, 11, 4)).lapses, 2);
     }
 
