@@ -9,6 +9,7 @@ pub mod quiz;
 pub mod regime;
 pub mod report;
 pub mod review;
+pub mod roster;
 pub mod search;
 pub mod state;
 pub mod text;
