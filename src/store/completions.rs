@@ -74,10 +74,7 @@ pub fn read_file<'b>(path: &Path, buf: &'b mut Vec<u8>) -> Result<&'b str, (usiz
         ));
     }
     std::str::from_utf8(buf).map_err(|e| {
-        let line = 1 + buf[..e.valid_up_to()]
-            .iter()
-            .filter(|b| **b == b'\n')
-            .count();
+        let line = crate::core::text::line_of(buf, e.valid_up_to());
         (line, "not valid UTF-8: save the file as UTF-8".to_string())
     })
 }
