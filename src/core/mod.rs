@@ -10,6 +10,7 @@ pub mod quiz;
 pub mod regime;
 pub mod report;
 pub mod review;
+pub mod roster;
 pub mod state;
 pub mod text;
 pub(crate) mod tomldoc;
