@@ -113,6 +113,10 @@ pub struct Strings {
     pub save_failed: &'static str,
     /// Shown when another session of the same member is open.
     pub other_session: &'static str,
+    /// "filter" label in the library.
+    pub filter: &'static str,
+    /// The plan-only filter's label.
+    pub plan_only: &'static str,
 }
 
 /// 中文.
@@ -125,7 +129,7 @@ pub static ZH: Strings = Strings {
     read: "已读",
     search: "搜索: ",
     no_match: "没有匹配的学习单元",
-    library_hint: "j/k 移动  Enter 打开  / 搜索  Tab 切换  ? 帮助  q 退出",
+    library_hint: "j/k 移动  Enter 打开  / 搜索  u 未读  f 类别  p 安排  ? 帮助  q 退出",
     reader_hint: "j/k 行  空格/b 翻页  g/G 首尾  t 练习  ? 帮助  q 返回",
     home_hint: "r 心得  k 月讲  s 调研  x 测试  Tab 切换  ? 帮助  q 退出",
     review_hint: "Enter 练习  o 原文  Tab 切换  ? 帮助  q 退出",
@@ -186,6 +190,8 @@ pub static ZH: Strings = Strings {
     ],
     save_failed: "保存失败",
     other_session: "此档案在另一个会话中也已打开:两边的进度都会保存并合并",
+    filter: "筛选",
+    plan_only: "本期安排",
 };
 
 /// English.
@@ -198,7 +204,7 @@ pub static EN: Strings = Strings {
     read: "read",
     search: "Search: ",
     no_match: "No unit matches",
-    library_hint: "j/k move  Enter open  / search  Tab switch  ? help  q quit",
+    library_hint: "j/k move  Enter open  / search  u unread  f kind  p plan  ? help  q quit",
     reader_hint: "j/k line  Space/b page  g/G top/end  t quiz  ? help  q back",
     home_hint: "r reflect  k talk  s survey  x test  Tab switch  ? help  q quit",
     review_hint: "Enter practise  o passage  Tab switch  ? help  q quit",
@@ -266,6 +272,8 @@ pub static EN: Strings = Strings {
     ],
     save_failed: "Could not save",
     other_session: "This profile is also open in another session: both are saved and merged",
+    filter: "filter",
+    plan_only: "plan",
 };
 
 /// The strings for a language.

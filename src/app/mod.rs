@@ -88,6 +88,32 @@ pub struct LibraryView {
     pub query: String,
     /// Typing a search now.
     pub searching: bool,
+    /// Per row of `shown`: where in the body the search matched, when some word was
+    /// found only there (the row then shows a snippet line).
+    pub hits: Vec<Option<std::ops::Range<usize>>>,
+    /// Which units are listed at all.
+    pub filter: LibraryFilter,
+    /// Titles held by more than one unit: those rows also show the unit id.
+    pub same_titles: std::collections::HashSet<String>,
+}
+
+/// The library's filters, combined with the search.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LibraryFilter {
+    /// Only units not yet finished in this cycle.
+    pub unread: bool,
+    /// Only this kind.
+    pub kind: Option<Kind>,
+    /// Only the plan's units for this cycle.
+    pub plan: bool,
+}
+
+impl LibraryFilter {
+    /// Whether no filter is on.
+    #[must_use]
+    pub fn is_off(&self) -> bool {
+        *self == LibraryFilter::default()
+    }
 }
 
 /// Reader view state.
@@ -317,33 +343,52 @@ impl App {
             .map(|u| (u8::from(!self.is_assigned(&u.id)), rank(u), u.id.clone()))
             .collect();
         ids.sort();
+        let mut seen = std::collections::HashMap::<&str, usize>::new();
+        for u in self.library.iter() {
+            *seen.entry(u.title.as_str()).or_default() += 1;
+        }
+        self.library_view.same_titles = seen
+            .into_iter()
+            .filter(|(_, n)| *n > 1)
+            .map(|(t, _)| t.to_string())
+            .collect();
         self.library_view.order = ids.into_iter().map(|(_, _, id)| id).collect();
         self.apply_search();
     }
 
-    /// Filter the library by the search text: a substring of the title, column,
-    /// authors, tags or body (case-insensitive for Latin letters).
+    /// Filter the library by the filters and the search text: every word of the
+    /// search (folded by [`crate::core::search`]) must occur in the title, column,
+    /// authors, tags or body.
     pub fn apply_search(&mut self) {
-        let q = self.library_view.query.trim().to_lowercase();
-        let lib = &self.library;
-        self.library_view.shown = self
-            .library_view
-            .order
-            .iter()
-            .enumerate()
-            .filter(|(_, id)| {
-                if q.is_empty() {
-                    return true;
-                }
-                let Some(u) = lib.get(id) else { return false };
-                contains_ci(&u.title, &q)
-                    || u.column.as_deref().is_some_and(|c| contains_ci(c, &q))
-                    || u.authors.iter().any(|a| contains_ci(a, &q))
-                    || u.tags.iter().any(|t| contains_ci(t, &q))
-                    || contains_ci(&u.body, &q)
-            })
-            .map(|(i, _)| i)
-            .collect();
+        use crate::core::search::{Query, UnitText, match_unit};
+        let q = Query::parse(&self.library_view.query);
+        let f = self.library_view.filter;
+        let mut shown = Vec::new();
+        let mut hits = Vec::new();
+        for (i, id) in self.library_view.order.iter().enumerate() {
+            let Some(u) = self.library.get(id) else {
+                continue;
+            };
+            if (f.plan && !self.is_assigned(id))
+                || f.kind.is_some_and(|k| k != u.kind)
+                || (f.unread && self.finished_in_cycle(id))
+            {
+                continue;
+            }
+            let text = UnitText {
+                title: &u.title,
+                column: u.column.as_deref(),
+                authors: &u.authors,
+                tags: &u.tags,
+                body: &u.body,
+            };
+            if let Some(hit) = match_unit(&q, &text) {
+                shown.push(i);
+                hits.push(hit.body);
+            }
+        }
+        self.library_view.shown = shown;
+        self.library_view.hits = hits;
         if self.library_view.selected >= self.library_view.shown.len() {
             self.library_view.selected = self.library_view.shown.len().saturating_sub(1);
         }
@@ -460,14 +505,5 @@ impl App {
         key.split_once('/')
             .and_then(|(u, q)| self.library.get(u).and_then(|u| u.question(q)))
             .is_some()
-    }
-}
-
-/// Case-insensitive substring test; `needle` is already lower-case.
-fn contains_ci(hay: &str, needle: &str) -> bool {
-    if hay.is_ascii() || !needle.is_ascii() {
-        hay.contains(needle) || hay.to_lowercase().contains(needle)
-    } else {
-        hay.to_lowercase().contains(needle)
     }
 }

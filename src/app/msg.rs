@@ -71,4 +71,10 @@ pub enum Msg {
     Undo,
     /// Open the passage a review card comes from.
     OpenPassage,
+    /// Library: list only units not yet read this cycle, or all again.
+    FilterUnread,
+    /// Library: list one kind (article, constitution, brief), the next, or all.
+    FilterKind,
+    /// Library: list only the plan's units for this cycle, or all again.
+    FilterPlan,
 }

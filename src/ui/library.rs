@@ -2,13 +2,15 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
-use super::{footer, header, truncate};
+use super::{footer, header, marked_spans, truncate};
 use crate::app::App;
+use crate::core::search::{Query, snippet};
 use crate::core::text::escape_controls;
 use crate::core::unit::Kind;
 
@@ -31,43 +33,102 @@ pub fn list_top(selected: usize, height: usize) -> usize {
     selected.saturating_sub(height - 1)
 }
 
+/// Rows a library entry takes: one, or two with a snippet line.
+fn row_height(app: &App, row: usize) -> usize {
+    1 + usize::from(app.library_view.hits.get(row).is_some_and(Option::is_some))
+}
+
+/// The first row to draw so that the selected row and its snippet line are in view.
+fn first_row(app: &App, height: usize) -> usize {
+    let sel = app.library_view.selected;
+    let mut top = sel;
+    let mut used = row_height(app, sel);
+    while top > 0 && used + row_height(app, top - 1) <= height {
+        used += row_height(app, top - 1);
+        top -= 1;
+    }
+    top
+}
+
+/// The label of a kind.
+#[must_use]
+pub fn kind_label(app: &App, kind: Kind) -> &'static str {
+    match kind {
+        Kind::Article => app.s.kinds[0],
+        Kind::Constitution => app.s.kinds[1],
+        Kind::Brief => app.s.kinds[2],
+    }
+}
+
+/// The second line: search or position, and the filters that are on.
+fn status_line<'a>(app: &'a App, theme: &Theme) -> Line<'a> {
+    let v = &app.library_view;
+    let pos = if v.shown.is_empty() {
+        format!("0/{}", app.library.units.len())
+    } else {
+        format!("{}/{}", v.selected + 1, v.shown.len())
+    };
+    let mut spans = if v.searching || !v.query.is_empty() {
+        let cursor = if v.searching { "▏" } else { "" };
+        vec![
+            Span::styled(app.s.search, theme.accent),
+            Span::raw(escape_controls(&v.query)),
+            Span::styled(cursor, theme.accent),
+            Span::styled(format!("  {pos}"), theme.dim),
+        ]
+    } else {
+        vec![Span::styled(format!("{} · {pos}", app.s.tabs[1]), theme.dim)]
+    };
+    let f = v.filter;
+    let mut on = Vec::new();
+    if f.unread {
+        on.push(app.s.unread.to_string());
+    }
+    if let Some(k) = f.kind {
+        on.push(kind_label(app, k).to_string());
+    }
+    if f.plan {
+        on.push(app.s.plan_only.to_string());
+    }
+    if !on.is_empty() {
+        spans.push(Span::styled(
+            format!("  {}: {}", app.s.filter, on.join(" · ")),
+            theme.accent,
+        ));
+    }
+    Line::from(spans)
+}
+
 /// Draw the library.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let [head, search, list, foot] = split(area);
     header(frame, head, app, theme);
     let v = &app.library_view;
-    let search_line = if v.searching || !v.query.is_empty() {
-        let cursor = if v.searching { "▏" } else { "" };
-        Line::from(vec![
-            Span::styled(app.s.search, theme.accent),
-            Span::raw(escape_controls(&v.query)),
-            Span::styled(cursor, theme.accent),
-            Span::styled(format!("  ({})", v.shown.len()), theme.dim),
-        ])
-    } else {
-        Line::from(Span::styled(
-            format!("{} · {}", app.s.tabs[1], v.shown.len()),
-            theme.dim,
-        ))
-    };
-    frame.render_widget(Paragraph::new(search_line), search);
+    frame.render_widget(Paragraph::new(status_line(app, theme)), search);
 
     let height = usize::from(list.height);
-    let top = list_top(v.selected, height);
+    let top = first_row(app, height);
     let width = usize::from(list.width);
+    let query = Query::parse(&v.query);
+    // Columns as wide as their widest label, so English labels never run together.
+    let kind_w = app.s.kinds.iter().map(|k| k.width()).max().unwrap_or(4) + 1;
+    let state_w = [app.s.unread, app.s.read, "100%"]
+        .iter()
+        .map(|k| k.width())
+        .max()
+        .unwrap_or(4);
     let mut lines = Vec::with_capacity(height);
-    for (row, idx) in v.shown.iter().enumerate().skip(top).take(height) {
+    for (row, idx) in v.shown.iter().enumerate().skip(top) {
+        if lines.len() >= height {
+            break;
+        }
         let Some(id) = v.order.get(*idx) else {
             continue;
         };
         let Some(u) = app.library.get(id) else {
             continue;
         };
-        let kind = match u.kind {
-            Kind::Article => app.s.kinds[0],
-            Kind::Constitution => app.s.kinds[1],
-            Kind::Brief => app.s.kinds[2],
-        };
+        let kind = kind_label(app, u.kind);
         let state = if app.finished_in_cycle(id) {
             (app.s.read.to_string(), theme.good)
         } else {
@@ -80,25 +141,59 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let mark = if app.is_assigned(id) { "★" } else { " " };
         let kind_cell = format!(
             "{mark}{kind}{}",
-            " ".repeat(6usize.saturating_sub(kind.width()))
+            " ".repeat(kind_w.saturating_sub(kind.width()))
         );
-        let state_cell = format!("{:>5} ", state.0);
+        let state_cell = format!(
+            "{}{} ",
+            " ".repeat(state_w.saturating_sub(state.0.width())),
+            state.0
+        );
         let col = u
             .column
             .as_deref()
             .map(|c| format!("  〔{}〕", escape_controls(c)))
             .unwrap_or_default();
-        let avail = width.saturating_sub(kind_cell.width() + state_cell.width() + 1);
-        let title = truncate(&format!("{}{col}", escape_controls(&u.title)), avail);
-        let mut line = Line::from(vec![
-            Span::styled(kind_cell, theme.dim),
+        let same = if v.same_titles.contains(&u.title) {
+            format!("  [{id}]")
+        } else {
+            String::new()
+        };
+        let avail = width.saturating_sub(kind_cell.width() + state_cell.width());
+        let title = escape_controls(&u.title);
+        // The id goes before the column when the row is too narrow for both, since
+        // it is what tells two equal titles apart.
+        let shown_title = if same.is_empty() {
+            truncate(&format!("{title}{col}"), avail)
+        } else {
+            truncate(&format!("{title}{same}{col}"), avail)
+        };
+        let marked = query.highlights(&shown_title);
+        let mut spans = vec![
+            Span::styled(kind_cell.clone(), theme.dim),
             Span::styled(state_cell, state.1),
-            Span::raw(title),
-        ]);
+        ];
+        spans.extend(marked_spans(&shown_title, &marked, Style::new(), theme.found));
+        let mut line = Line::from(spans);
         if row == v.selected {
             line = line.style(theme.selected);
         }
         lines.push(line);
+        if let Some(Some(at)) = v.hits.get(row)
+            && lines.len() < height
+        {
+            let indent = kind_cell.width() + 1;
+            let sn = snippet(&u.body, at.clone(), &query, width.saturating_sub(indent + 1));
+            let text = escape_controls(&sn.text);
+            // Escaping can move bytes; highlight only when it did not.
+            let marks = if text == sn.text {
+                sn.highlights
+            } else {
+                Vec::new()
+            };
+            let mut spans = vec![Span::raw(" ".repeat(indent))];
+            spans.extend(marked_spans(&text, &marks, theme.dim, theme.found));
+            lines.push(Line::from(spans));
+        }
     }
     if v.shown.is_empty() {
         lines.push(Line::from(Span::styled(app.s.no_match, theme.dim)));

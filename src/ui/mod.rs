@@ -113,6 +113,35 @@ pub fn truncate(s: &str, width: usize) -> String {
     out
 }
 
+/// Spans of `text` with the byte ranges `marked` (sorted, not overlapping, on
+/// character boundaries) drawn in `found` and the rest in `base`.
+#[must_use]
+pub fn marked_spans(
+    text: &str,
+    marked: &[std::ops::Range<usize>],
+    base: Style,
+    found: Style,
+) -> Vec<Span<'static>> {
+    let mut out = Vec::new();
+    let mut at = 0;
+    for r in marked {
+        let (Some(before), Some(hit)) = (text.get(at..r.start), text.get(r.clone())) else {
+            continue;
+        };
+        if !before.is_empty() {
+            out.push(Span::styled(before.to_string(), base));
+        }
+        out.push(Span::styled(hit.to_string(), found));
+        at = r.end;
+    }
+    if let Some(rest) = text.get(at..)
+        && !rest.is_empty()
+    {
+        out.push(Span::styled(rest.to_string(), base));
+    }
+    out
+}
+
 /// The top bar: tabs, member and cycle.
 pub fn header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let top = match app.screen {

@@ -26,6 +26,8 @@ pub struct Theme {
     pub accent: Style,
     /// Gauge fill.
     pub gauge: Style,
+    /// Text a search or find matched.
+    pub found: Style,
 }
 
 impl Theme {
@@ -44,6 +46,7 @@ impl Theme {
                 bad: Style::new().add_modifier(Modifier::UNDERLINED),
                 accent: bold,
                 gauge: Style::new().add_modifier(Modifier::REVERSED),
+                found: bold.add_modifier(Modifier::UNDERLINED),
             };
         }
         let (fg_dim, red, green) = match name {
@@ -60,6 +63,7 @@ impl Theme {
             bad: Style::new().fg(red),
             accent: bold.fg(Color::Yellow),
             gauge: Style::new().fg(Color::Red),
+            found: Style::new().fg(Color::Black).bg(Color::Yellow),
         }
     }
 }

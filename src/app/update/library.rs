@@ -4,12 +4,30 @@ use super::move_sel;
 use super::reader::open_unit;
 use crate::app::msg::Msg;
 use crate::app::{App, Effect};
+use crate::core::unit::Kind;
 
 pub(super) fn library(app: &mut App, msg: Msg) -> Vec<Effect> {
     let page = usize::from(app.size.1.saturating_sub(4).max(1));
     match msg {
         Msg::SearchStart => {
             app.library_view.searching = true;
+        }
+        Msg::FilterUnread | Msg::FilterKind | Msg::FilterPlan => {
+            let f = &mut app.library_view.filter;
+            match msg {
+                Msg::FilterUnread => f.unread = !f.unread,
+                Msg::FilterPlan => f.plan = !f.plan,
+                _ => {
+                    f.kind = match f.kind {
+                        None => Some(Kind::Article),
+                        Some(Kind::Article) => Some(Kind::Constitution),
+                        Some(Kind::Constitution) => Some(Kind::Brief),
+                        Some(Kind::Brief) => None,
+                    }
+                }
+            }
+            app.library_view.selected = 0;
+            app.apply_search();
         }
         Msg::Open => {
             if let Some(id) = app.selected_unit().map(str::to_string) {

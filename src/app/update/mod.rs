@@ -198,6 +198,11 @@ fn top_level(app: &mut App, msg: Msg) -> Vec<Effect> {
                 app.apply_search();
                 return Vec::new();
             }
+            if app.screen == Screen::Library && !app.library_view.filter.is_off() {
+                app.library_view.filter = crate::app::LibraryFilter::default();
+                app.apply_search();
+                return Vec::new();
+            }
             app.quitting = true;
             return vec![Effect::Quit];
         }
