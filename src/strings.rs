@@ -117,6 +117,42 @@ pub struct Strings {
     pub filter: &'static str,
     /// The plan-only filter's label.
     pub plan_only: &'static str,
+    /// Find prompt in the reader.
+    pub find_prompt: &'static str,
+    /// `n` before any find.
+    pub find_first: &'static str,
+    /// A find with no match.
+    pub not_found: &'static str,
+    /// Note prompt in the reader.
+    pub note_prompt: &'static str,
+    /// A note was kept.
+    pub note_saved: &'static str,
+    /// A bookmark was made.
+    pub mark_added: &'static str,
+    /// A bookmark was removed.
+    pub mark_removed: &'static str,
+    /// Title of the marks list.
+    pub marks_title: &'static str,
+    /// Marks list empty.
+    pub marks_empty: &'static str,
+    /// Footer hint in the marks list.
+    pub marks_hint: &'static str,
+    /// A mark without a note.
+    pub bookmark: &'static str,
+    /// Title of the exported notes.
+    pub notes_title: &'static str,
+    /// Exported notes when there are none.
+    pub notes_empty: &'static str,
+    /// Title of the unit's metadata box.
+    pub info_title: &'static str,
+    /// Source label.
+    pub source: &'static str,
+    /// Tags label.
+    pub tags: &'static str,
+    /// Unit id label.
+    pub unit_id: &'static str,
+    /// Practice questions label.
+    pub questions: &'static str,
 }
 
 /// 中文.
@@ -130,7 +166,7 @@ pub static ZH: Strings = Strings {
     search: "搜索: ",
     no_match: "没有匹配的学习单元",
     library_hint: "j/k 移动  Enter 打开  / 搜索  u 未读  f 类别  p 安排  ? 帮助  q 退出",
-    reader_hint: "j/k 行  空格/b 翻页  g/G 首尾  t 练习  ? 帮助  q 返回",
+    reader_hint: "/ 查找  m 书签  a 笔记  t 练习  ? 帮助  q 返回",
     home_hint: "r 心得  k 月讲  s 调研  x 测试  Tab 切换  ? 帮助  q 退出",
     review_hint: "Enter 练习  o 原文  Tab 切换  ? 帮助  q 退出",
     editor_hint: "Tab 下一栏  Ctrl-Z 撤销  Esc 保存并返回",
@@ -146,6 +182,10 @@ pub static ZH: Strings = Strings {
         ("g G Home End", "到开头 / 到结尾"),
         ("空格 PgDn / b PgUp", "下一页 / 上一页"),
         ("t", "阅读中:做练习题"),
+        ("/  n N", "阅读中:查找 / 下一处 上一处"),
+        ("m  a  '", "阅读中:书签 / 笔记;' 书签和笔记列表"),
+        ("i  w", "阅读中:单元信息 / 引用本段到心得"),
+        ("u f p", "学习库:只看未读 / 按类别 / 本期安排"),
         ("r k s", "本月:写心得 / 月讲 / 调研"),
         ("x", "本月:参加本期测试(月学)"),
     ],
@@ -192,6 +232,24 @@ pub static ZH: Strings = Strings {
     other_session: "此档案在另一个会话中也已打开:两边的进度都会保存并合并",
     filter: "筛选",
     plan_only: "本期安排",
+    find_prompt: "查找: ",
+    find_first: "先按 / 输入要查找的文字",
+    not_found: "没有找到",
+    note_prompt: "笔记: ",
+    note_saved: "笔记已保存 (' 查看全部)",
+    mark_added: "已加书签 (' 查看全部)",
+    mark_removed: "书签已删除",
+    marks_title: "书签和笔记",
+    marks_empty: "还没有书签或笔记:阅读时按 m 加书签, a 写笔记",
+    marks_hint: "Enter 跳到原文  d 删除  ? 帮助  q 返回",
+    bookmark: "书签",
+    notes_title: "学习笔记",
+    notes_empty: "还没有书签或笔记。",
+    info_title: "单元信息 (任意键关闭)",
+    source: "来源",
+    tags: "标签",
+    unit_id: "编号",
+    questions: "练习题",
 };
 
 /// English.
@@ -205,7 +263,7 @@ pub static EN: Strings = Strings {
     search: "Search: ",
     no_match: "No unit matches",
     library_hint: "j/k move  Enter open  / search  u unread  f kind  p plan  ? help  q quit",
-    reader_hint: "j/k line  Space/b page  g/G top/end  t quiz  ? help  q back",
+    reader_hint: "/ find  m mark  a note  t quiz  ? help  q back",
     home_hint: "r reflect  k talk  s survey  x test  Tab switch  ? help  q quit",
     review_hint: "Enter practise  o passage  Tab switch  ? help  q quit",
     editor_hint: "Tab next field  Ctrl-Z undo  Esc save and back",
@@ -221,6 +279,10 @@ pub static EN: Strings = Strings {
         ("g G Home End", "top / bottom"),
         ("Space PgDn / b PgUp", "page down / up"),
         ("t", "reader: practise the questions"),
+        ("/  n N", "reader: find / next, previous match"),
+        ("m  a  '", "reader: bookmark / note; ' lists them"),
+        ("i  w", "reader: about the unit / quote into reflection"),
+        ("u f p", "library: unread / by kind / this cycle's plan"),
         ("r k s", "cycle: reflection / talk / survey"),
         ("x", "cycle: take the cycle test"),
     ],
@@ -274,6 +336,24 @@ pub static EN: Strings = Strings {
     other_session: "This profile is also open in another session: both are saved and merged",
     filter: "filter",
     plan_only: "plan",
+    find_prompt: "Find: ",
+    find_first: "Press / to find something first",
+    not_found: "Not found",
+    note_prompt: "Note: ",
+    note_saved: "Note saved (' lists all)",
+    mark_added: "Bookmarked (' lists all)",
+    mark_removed: "Bookmark removed",
+    marks_title: "Bookmarks and notes",
+    marks_empty: "No bookmarks or notes yet: in the reader, m bookmarks and a adds a note",
+    marks_hint: "Enter go to the passage  d delete  ? help  q back",
+    bookmark: "bookmark",
+    notes_title: "Study notes",
+    notes_empty: "No bookmarks or notes yet.",
+    info_title: "About this unit (any key closes)",
+    source: "Source",
+    tags: "Tags",
+    unit_id: "Id",
+    questions: "Questions",
 };
 
 /// The strings for a language.
@@ -355,6 +435,22 @@ impl Strings {
             format!("Question {i}/{n}")
         } else {
             format!("第 {i}/{n} 题")
+        }
+    }
+
+    /// "kind" label in the unit's metadata.
+    #[must_use]
+    pub fn kinds_label(&self) -> &'static str {
+        if self.lang == Lang::En { "Kind" } else { "类别" }
+    }
+
+    /// Find position in the reader footer: "第 3/12 处" / "3 of 12".
+    #[must_use]
+    pub fn find_count(&self, i: usize, n: usize) -> String {
+        if self.lang == Lang::En {
+            format!("{i} of {n}")
+        } else {
+            format!("第 {i}/{n} 处")
         }
     }
 

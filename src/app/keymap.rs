@@ -44,7 +44,15 @@ pub fn map(app: &App, key: KeyEvent) -> Option<Msg> {
             _ => text_input(key),
         },
         Screen::Quiz | Screen::Test => question_keys(app, key),
+        Screen::Reader if app.reader.as_ref().is_some_and(|r| r.input.is_some()) => {
+            text_input(key)
+        }
         Screen::Reader => reader(key),
+        Screen::Marks => match key.code {
+            KeyCode::Enter => Some(Msg::Open),
+            KeyCode::Char('d') | KeyCode::Delete => Some(Msg::Delete),
+            _ => common(key),
+        },
         Screen::Home | Screen::Library | Screen::Review => top(app, key),
     }
 }
@@ -93,6 +101,7 @@ fn top(app: &App, key: KeyEvent) -> Option<Msg> {
         KeyCode::Char('3') => Msg::GoTab(2),
         KeyCode::Enter => Msg::Open,
         KeyCode::Char('/') if app.screen == Screen::Library => Msg::SearchStart,
+        KeyCode::Char('\'') => Msg::Marks,
         KeyCode::Char('u') if app.screen == Screen::Library => Msg::FilterUnread,
         KeyCode::Char('f') if app.screen == Screen::Library => Msg::FilterKind,
         KeyCode::Char('p') if app.screen == Screen::Library => Msg::FilterPlan,
@@ -107,10 +116,18 @@ fn top(app: &App, key: KeyEvent) -> Option<Msg> {
 }
 
 fn reader(key: KeyEvent) -> Option<Msg> {
-    match key.code {
-        KeyCode::Char('t') => Some(Msg::Practice),
-        _ => common(key),
-    }
+    Some(match key.code {
+        KeyCode::Char('t') => Msg::Practice,
+        KeyCode::Char('/') => Msg::FindStart,
+        KeyCode::Char('n') => Msg::FindNext,
+        KeyCode::Char('N') => Msg::FindPrev,
+        KeyCode::Char('i') => Msg::Info,
+        KeyCode::Char('m') => Msg::Bookmark,
+        KeyCode::Char('a') => Msg::NoteStart,
+        KeyCode::Char('\'') => Msg::Marks,
+        KeyCode::Char('w') => Msg::QuoteToReflection,
+        _ => return common(key),
+    })
 }
 
 fn question_keys(app: &App, key: KeyEvent) -> Option<Msg> {

@@ -53,6 +53,8 @@ pub enum Screen {
     Test,
     /// Writing the reflection, the talk or the survey.
     Editor,
+    /// Bookmarks and notes, to jump back to.
+    Marks,
 }
 
 /// What a confirmation dialog is about.
@@ -127,6 +129,67 @@ pub struct ReaderView {
     pub layout: Rc<Layout>,
     /// First visible line.
     pub top: usize,
+    /// A line being typed at the bottom: a find or a note.
+    pub input: Option<ReaderInput>,
+    /// The last find, with its matches highlighted.
+    pub find: Option<Find>,
+    /// The whole metadata and note shown on top.
+    pub info: bool,
+}
+
+impl ReaderView {
+    /// A reader on a laid-out body, at line `top`.
+    #[must_use]
+    pub fn new(unit_id: &str, body: Rc<String>, layout: Rc<Layout>, top: usize) -> ReaderView {
+        ReaderView {
+            unit_id: unit_id.to_string(),
+            body,
+            layout,
+            top,
+            input: None,
+            find: None,
+            info: false,
+        }
+    }
+}
+
+/// What is being typed at the bottom of the reader.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReaderInput {
+    /// Find in the text: matches follow as it is typed.
+    Find {
+        /// The text typed so far.
+        text: String,
+        /// Where the reader was when the find began, to go back on `Esc`.
+        from_top: usize,
+    },
+    /// A note on the passage at this body offset.
+    Note {
+        /// Where the passage starts.
+        offset: usize,
+        /// The note typed so far.
+        text: String,
+    },
+}
+
+/// A find in the open unit.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Find {
+    /// What was searched for, as typed.
+    pub query: String,
+    /// Every match, as byte ranges of the body as drawn, in order.
+    pub matches: Vec<std::ops::Range<usize>>,
+    /// The match last jumped to.
+    pub current: usize,
+}
+
+/// The list of bookmarks and notes.
+#[derive(Debug, Clone, Default)]
+pub struct MarksView {
+    /// Selected row.
+    pub selected: usize,
+    /// Where `Back` returns to.
+    pub back_to: Option<Screen>,
 }
 
 /// A question being practised.
@@ -177,6 +240,9 @@ pub struct EditorView {
     pub fields: Vec<TextArea<'static>>,
     /// Field with the cursor.
     pub focus: usize,
+    /// Where `Esc` returns to, when not the top-level screen (the reader, after
+    /// quoting a passage).
+    pub back_to: Option<Screen>,
 }
 
 /// Review list view state.
@@ -241,8 +307,19 @@ pub struct App {
     pub editor: Option<EditorView>,
     /// Review screen.
     pub review: ReviewView,
+    /// Bookmarks and notes screen.
+    pub marks: MarksView,
     /// Set once the app should end.
     pub quitting: bool,
+}
+
+impl App {
+    /// Every mark in list order: the library's order of units, each unit's marks in
+    /// reading order.
+    #[must_use]
+    pub fn marks_in_order(&self) -> Vec<&crate::core::state::Mark> {
+        crate::core::marks::in_order(&self.state.marks, &self.library_view.order)
+    }
 }
 
 /// Rows above the reader body: title, metadata, rule.
@@ -298,6 +375,7 @@ impl App {
             test: TestView::default(),
             editor: None,
             review: ReviewView::default(),
+            marks: MarksView::default(),
             quitting: false,
         };
         app.rebuild_order();

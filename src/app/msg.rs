@@ -77,4 +77,22 @@ pub enum Msg {
     FilterKind,
     /// Library: list only the plan's units for this cycle, or all again.
     FilterPlan,
+    /// Reader: start typing a find in the text.
+    FindStart,
+    /// Reader: go to the next match of the find.
+    FindNext,
+    /// Reader: go to the previous match of the find.
+    FindPrev,
+    /// Reader: show or hide the unit's whole metadata and note.
+    Info,
+    /// Reader: bookmark the passage in view, or remove its bookmark.
+    Bookmark,
+    /// Reader: write a note on the passage in view.
+    NoteStart,
+    /// Open the list of bookmarks and notes.
+    Marks,
+    /// Reader: open the 心得 with the passage in view quoted at its start.
+    QuoteToReflection,
+    /// Marks list: remove the selected mark.
+    Delete,
 }

@@ -4,6 +4,7 @@ pub mod assess;
 pub mod completion;
 pub mod config;
 pub mod layout;
+pub mod marks;
 pub mod merge;
 pub mod plan;
 pub mod quiz;

@@ -3,6 +3,7 @@
 pub mod backend;
 pub mod home;
 pub mod library;
+pub mod marks;
 pub mod quiz;
 pub mod reader;
 pub mod scroll;
@@ -62,6 +63,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Screen::Quiz => quiz::draw_quiz(frame, area, app, theme),
         Screen::Test => quiz::draw_test(frame, area, app, theme),
         Screen::Editor => quiz::draw_editor(frame, area, app, theme),
+        Screen::Marks => marks::draw(frame, area, app, theme),
     }
     if let Some(c) = app.confirm {
         let text = match c {
@@ -198,6 +200,10 @@ fn centered(area: Rect, w: u16, h: u16) -> Rect {
 /// Clear a box and one column either side: a wide character that starts just left of
 /// the box would otherwise cover its left border (ratatui skips the cell a wide
 /// character spills into).
+pub(crate) fn clear_box(frame: &mut Frame, area: Rect, r: Rect) {
+    clear_around(frame, area, r);
+}
+
 fn clear_around(frame: &mut Frame, area: Rect, r: Rect) {
     let x = r.x.saturating_sub(1).max(area.x);
     let right = (r.x + r.width + 1).min(area.x + area.width);

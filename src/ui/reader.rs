@@ -3,12 +3,15 @@
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::Paragraph;
+use ratatui::style::Style;
+use ratatui::widgets::{Block, Borders, Paragraph};
+use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
 use super::truncate;
-use crate::app::{App, READER_FOOTER, READER_HEADER};
+use crate::app::{App, READER_FOOTER, READER_HEADER, ReaderInput};
 use crate::core::layout::LineKind;
+use crate::core::search::line_highlights;
 use crate::core::text::escape_controls;
 use crate::core::unit::Kind;
 
@@ -33,10 +36,21 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         return;
     };
     let width = usize::from(area.width);
-    let title = truncate(&escape_controls(&u.title), width.saturating_sub(2));
+    let body = body_area(area);
+    let text_width = app.reader_width();
+    let margin = (body.width.saturating_sub(text_width)) / 2;
+    let text_area = Rect::new(
+        body.x + margin,
+        body.y,
+        text_width.min(body.width),
+        body.height,
+    );
+    // Title and metadata start where the text starts, however wide the terminal.
+    let head_w = usize::from(area.width.saturating_sub(margin));
+    let title = truncate(&escape_controls(&u.title), head_w);
     frame.render_widget(
-        Paragraph::new(Span::styled(format!(" {title}"), theme.title)),
-        Rect::new(area.x, area.y, area.width, 1),
+        Paragraph::new(Span::styled(title, theme.title)),
+        Rect::new(text_area.x, area.y, area.width.saturating_sub(margin), 1),
     );
     let kind = match u.kind {
         Kind::Article => app.s.kinds[0],
@@ -57,39 +71,76 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     if let Some(n) = &u.note {
         meta.push(format!("{}: {}", app.s.note, escape_controls(n)));
     }
+    let meta = meta.join(" · ");
+    // A line too long for the width says where the rest is.
+    let meta = if meta.width() > head_w {
+        format!("{} [i]", truncate(&meta, head_w.saturating_sub(4)))
+    } else {
+        meta
+    };
     frame.render_widget(
-        Paragraph::new(Span::styled(
-            truncate(&format!(" {}", meta.join(" · ")), width),
-            theme.dim,
-        )),
-        Rect::new(area.x, area.y + 1, area.width, 1),
+        Paragraph::new(Span::styled(meta, theme.dim)),
+        Rect::new(text_area.x, area.y + 1, area.width.saturating_sub(margin), 1),
     );
     frame.render_widget(
         Paragraph::new(Span::styled("─".repeat(width), theme.dim)),
         Rect::new(area.x, area.y + 2, area.width, 1),
     );
 
-    let body = body_area(area);
-    let text_width = app.reader_width();
-    let margin = (body.width.saturating_sub(text_width)) / 2;
-    let text_area = Rect::new(
-        body.x + margin,
-        body.y,
-        text_width.min(body.width),
-        body.height,
-    );
-    let lines: Vec<Line> = r
+    let marked_lines: std::collections::HashSet<usize> =
+        crate::core::marks::of_unit(&app.state.marks, &r.unit_id)
+            .iter()
+            .map(|m| r.layout.line_at_offset(m.offset))
+            .collect();
+    let matches = r.find.as_ref().map_or(&[][..], |f| f.matches.as_slice());
+    let current = r.find.as_ref().and_then(|f| f.matches.get(f.current));
+    let mut lines: Vec<Line> = Vec::with_capacity(usize::from(body.height));
+    for (i, l) in r
         .layout
         .lines
         .iter()
+        .enumerate()
         .skip(r.top)
         .take(usize::from(body.height))
-        .map(|l| match l.kind {
-            LineKind::Heading => Line::from(Span::styled(l.text.as_str(), theme.title)),
-            LineKind::Text => Line::from(l.text.as_str()),
-            LineKind::Blank => Line::from(""),
-        })
-        .collect();
+    {
+        let base = match l.kind {
+            LineKind::Heading => theme.title,
+            LineKind::Text | LineKind::Blank => Style::new(),
+        };
+        let hl = line_highlights(l, &r.body, matches);
+        let spans = if hl.is_empty() {
+            vec![Span::styled(l.text.as_str(), base)]
+        } else {
+            // The match last jumped to stands out from the others.
+            let now = current.map(|c| line_highlights(l, &r.body, std::slice::from_ref(c)));
+            let mut out = Vec::new();
+            let mut at = 0;
+            for h in &hl {
+                let style = if now.as_ref().is_some_and(|n| n.contains(h)) {
+                    theme.found_now
+                } else {
+                    theme.found
+                };
+                if let (Some(before), Some(hit)) = (l.text.get(at..h.start), l.text.get(h.clone())) {
+                    out.push(Span::styled(before, base));
+                    out.push(Span::styled(hit, style));
+                    at = h.end;
+                }
+            }
+            if let Some(rest) = l.text.get(at..) {
+                out.push(Span::styled(rest, base));
+            }
+            out
+        };
+        lines.push(Line::from(spans));
+        if margin > 0 && marked_lines.contains(&i) {
+            let y = body.y + u16::try_from(i - r.top).unwrap_or(0);
+            frame.render_widget(
+                Paragraph::new(Span::styled("▌", theme.accent)),
+                Rect::new(body.x + margin - 1, y, 1, 1),
+            );
+        }
+    }
     frame.render_widget(Paragraph::new(lines), text_area);
 
     let len = r.layout.lines.len();
@@ -106,11 +157,42 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         area.width,
         1,
     );
-    let line = match &app.notice {
-        Some(n) => Line::from(Span::styled(truncate(n, width), theme.accent)),
-        None => {
-            let hint_w =
-                width.saturating_sub(unicode_width::UnicodeWidthStr::width(status.as_str()));
+    let find_count = r.find.as_ref().map(|f| {
+        if f.matches.is_empty() {
+            app.s.not_found.to_string()
+        } else {
+            app.s.find_count(f.current + 1, f.matches.len())
+        }
+    });
+    let line = match (&r.input, &app.notice) {
+        (Some(input), _) => {
+            let (prompt, text) = match input {
+                ReaderInput::Find { text, .. } => (app.s.find_prompt, text),
+                ReaderInput::Note { text, .. } => (app.s.note_prompt, text),
+            };
+            let count = match input {
+                ReaderInput::Find { .. } => find_count.clone().map(|c| format!("  {c}")),
+                ReaderInput::Note { .. } => None,
+            }
+            .unwrap_or_default();
+            let shown = escape_controls(text);
+            // Keep the end of a long input in view, where the typing is.
+            let room = width.saturating_sub(prompt.width() + count.width() + 1);
+            let tail = tail_to_width(&shown, room);
+            Line::from(vec![
+                Span::styled(prompt, theme.accent),
+                Span::raw(tail),
+                Span::styled("▏", theme.accent),
+                Span::styled(count, theme.dim),
+            ])
+        }
+        (None, Some(n)) => Line::from(Span::styled(truncate(n, width), theme.accent)),
+        (None, None) => {
+            let status = match &find_count {
+                Some(c) => format!("{status}{c}  "),
+                None => status,
+            };
+            let hint_w = width.saturating_sub(status.width());
             Line::from(vec![
                 Span::styled(status, theme.accent),
                 Span::styled(truncate(app.s.reader_hint, hint_w), theme.dim),
@@ -118,4 +200,95 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         }
     };
     frame.render_widget(Paragraph::new(line), foot);
+    if r.info {
+        info(frame, area, app, u, theme);
+    }
+}
+
+/// The end of `s` that fits in `width` columns.
+fn tail_to_width(s: &str, width: usize) -> String {
+    let mut w = 0;
+    let mut start = s.len();
+    for (i, c) in s.char_indices().rev() {
+        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if w + cw > width {
+            break;
+        }
+        w += cw;
+        start = i;
+    }
+    s[start..].to_string()
+}
+
+/// The unit's whole metadata and note in a box, laid out like the body so Chinese
+/// wraps correctly.
+fn info(frame: &mut Frame, area: Rect, app: &App, u: &crate::core::unit::Unit, theme: &Theme) {
+    let s = app.s;
+    let mut rows: Vec<(&str, String)> = vec![
+        (s.unit_id, u.id.clone()),
+        (s.kinds_label(), kind_name(app, u.kind).to_string()),
+    ];
+    if let Some(c) = &u.column {
+        rows.push((s.column, c.clone()));
+    }
+    if !u.authors.is_empty() {
+        rows.push((s.authors, u.authors.join("、")));
+    }
+    if let Some(src) = &u.source {
+        rows.push((s.source, src.clone()));
+    }
+    if !u.tags.is_empty() {
+        rows.push((s.tags, u.tags.join("、")));
+    }
+    rows.push((s.questions, u.questions.len().to_string()));
+    if let Some(n) = &u.note {
+        rows.push((s.note, n.clone()));
+    }
+    let w = area.width.saturating_sub(4).min(76);
+    let label_w = rows.iter().map(|(l, _)| l.width()).max().unwrap_or(4) + 2;
+    let text_w = u16::try_from(usize::from(w).saturating_sub(label_w + 2)).unwrap_or(1).max(4);
+    let mut lines: Vec<Line> = Vec::new();
+    let title = crate::core::layout::layout(&escape_controls(&u.title), w.saturating_sub(2).max(4));
+    for l in &title.lines {
+        lines.push(Line::from(Span::styled(l.text.clone(), theme.title)));
+    }
+    for (label, value) in rows {
+        let laid = crate::core::layout::layout(&escape_controls(&value), text_w);
+        for (i, l) in laid.lines.iter().enumerate() {
+            let head = if i == 0 {
+                format!("{label}{}", " ".repeat(label_w - label.width()))
+            } else {
+                " ".repeat(label_w)
+            };
+            lines.push(Line::from(vec![
+                Span::styled(head, theme.dim),
+                Span::raw(l.text.clone()),
+            ]));
+        }
+    }
+    let h = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX).min(area.height);
+    let r = Rect::new(
+        area.x + (area.width - w) / 2,
+        area.y + (area.height - h) / 2,
+        w,
+        h,
+    );
+    super::clear_box(frame, area, r);
+    frame.render_widget(
+        Paragraph::new(lines).block(
+            Block::default()
+                .borders(Borders::ALL)
+                .title(s.info_title)
+                .border_style(theme.title),
+        ),
+        r,
+    );
+}
+
+fn kind_name(app: &App, kind: Kind) -> &'static str {
+    match kind {
+        Kind::Article => app.s.kinds[0],
+        Kind::Constitution => app.s.kinds[1],
+        Kind::Brief => app.s.kinds[2],
+    }
 }

@@ -28,6 +28,8 @@ pub struct Theme {
     pub gauge: Style,
     /// Text a search or find matched.
     pub found: Style,
+    /// The match of a find last jumped to.
+    pub found_now: Style,
 }
 
 impl Theme {
@@ -47,6 +49,7 @@ impl Theme {
                 accent: bold,
                 gauge: Style::new().add_modifier(Modifier::REVERSED),
                 found: bold.add_modifier(Modifier::UNDERLINED),
+                found_now: bold.add_modifier(Modifier::REVERSED),
             };
         }
         let (fg_dim, red, green) = match name {
@@ -64,6 +67,7 @@ impl Theme {
             accent: bold.fg(Color::Yellow),
             gauge: Style::new().fg(Color::Red),
             found: Style::new().fg(Color::Black).bg(Color::Yellow),
+            found_now: bold.fg(Color::Black).bg(Color::LightRed),
         }
     }
 }

@@ -43,10 +43,35 @@ pub(super) fn open_editor(app: &mut App, doc: Doc) {
         doc,
         fields,
         focus: 0,
+        back_to: None,
     };
     show_cursor(&mut e);
     app.editor = Some(e);
     app.screen = Screen::Editor;
+}
+
+/// Open the 心得 with a passage of `unit` quoted at its start (once: a 心得 that
+/// already starts with it is left as it is); `Esc` comes back to the reader.
+pub(in crate::app::update) fn open_reflection_with_quote(app: &mut App, unit: &str, quote: &str) {
+    let work = app.state.cycles.entry(app.cycle.clone()).or_default();
+    let r = work.reflection.get_or_insert_with(Reflection::default);
+    let quoted = format!("「{quote}」");
+    if !r.text.starts_with(&quoted) {
+        r.text = if r.text.is_empty() {
+            format!("{quoted}\n")
+        } else {
+            format!("{quoted}\n{}", r.text)
+        };
+        app.dirty = true;
+    }
+    if r.unit.is_none() {
+        r.unit = Some(unit.to_string());
+        app.dirty = true;
+    }
+    open_editor(app, Doc::Reflection);
+    if let Some(e) = &mut app.editor {
+        e.back_to = Some(Screen::Reader);
+    }
 }
 
 /// Show the cursor only in the field being edited.
@@ -119,8 +144,8 @@ pub(super) fn editor(app: &mut App, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::Back => {
             sync_editor(app);
-            app.editor = None;
-            app.screen = app.home_screen;
+            let back = app.editor.take().and_then(|e| e.back_to);
+            app.screen = back.unwrap_or(app.home_screen);
             return vec![Effect::Save];
         }
         Msg::NextField => {

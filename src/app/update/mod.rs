@@ -9,6 +9,7 @@ use crate::core::state::Resume;
 mod editor;
 mod home;
 mod library;
+mod marks;
 mod quiz;
 mod reader;
 mod review;
@@ -118,12 +119,27 @@ fn step(app: &mut App, msg: Msg, now: Timestamp) -> Vec<Effect> {
         app.help = true;
         return Vec::new();
     }
+    if msg == Msg::Marks
+        && matches!(
+            app.screen,
+            Screen::Home | Screen::Library | Screen::Review | Screen::Reader
+        )
+    {
+        if app.screen == Screen::Reader {
+            reader::leave_reader(app);
+        }
+        app.marks.back_to = Some(app.screen);
+        app.marks.selected = 0;
+        app.screen = Screen::Marks;
+        return vec![Effect::Save];
+    }
     match app.screen {
         Screen::Home | Screen::Library | Screen::Review => top_level(app, msg),
         Screen::Reader => reader(app, msg),
         Screen::Quiz => quiz_screen(app, msg),
         Screen::Test => test_screen(app, msg),
         Screen::Editor => editor(app, msg),
+        Screen::Marks => marks::marks(app, msg),
     }
 }
 
