@@ -42,6 +42,12 @@ pub enum Command {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// Print the member's bookmarks and notes as Markdown.
+    Notes {
+        /// Write them to this file instead of printing them.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Verify every completion file in DIR and print one row per member.
     Report {
         /// Folder of completion files.

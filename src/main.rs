@@ -57,6 +57,18 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             println!("{}", path.display());
             Ok(ExitCode::SUCCESS)
         }
+        Some(Command::Notes { out }) => {
+            let (text, path) = dangxue::commands::notes::run(
+                cli.home.as_deref(),
+                cli.member.as_deref(),
+                out.as_deref(),
+            )?;
+            match path {
+                Some(p) => println!("{}", p.display()),
+                None => print!("{text}"),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Some(Command::Report { dir, cycle, format }) => {
             let cycle = match cycle
                 .as_deref()

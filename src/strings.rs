@@ -441,7 +441,11 @@ impl Strings {
     /// "kind" label in the unit's metadata.
     #[must_use]
     pub fn kinds_label(&self) -> &'static str {
-        if self.lang == Lang::En { "Kind" } else { "类别" }
+        if self.lang == Lang::En {
+            "Kind"
+        } else {
+            "类别"
+        }
     }
 
     /// Find position in the reader footer: "第 3/12 处" / "3 of 12".

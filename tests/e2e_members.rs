@@ -70,7 +70,7 @@ fn a_unit_from_an_extra_dir_is_evidence_and_drops_into_report_dir() {
     p.wait_for("学习库");
     p.keys("/");
     p.keys("支部学习材料");
-    p.wait_for("(1)");
+    p.wait_one_match();
     p.keys("\r\r");
     p.wait_for("支部本月学习的材料正文");
     std::thread::sleep(Duration::from_millis(1800));

@@ -44,9 +44,9 @@ pub fn map(app: &App, key: KeyEvent) -> Option<Msg> {
             _ => text_input(key),
         },
         Screen::Quiz | Screen::Test => question_keys(app, key),
-        Screen::Reader if app.reader.as_ref().is_some_and(|r| r.input.is_some()) => {
-            text_input(key)
-        }
+        Screen::Reader if app.reader.as_ref().is_some_and(|r| r.input.is_some()) => text_input(key),
+        // Any key closes the unit's metadata.
+        Screen::Reader if app.reader.as_ref().is_some_and(|r| r.info) => Some(Msg::Info),
         Screen::Reader => reader(key),
         Screen::Marks => match key.code {
             KeyCode::Enter => Some(Msg::Open),

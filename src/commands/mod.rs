@@ -2,6 +2,7 @@
 
 pub mod check;
 pub mod export;
+pub mod notes;
 pub mod open;
 pub mod report;
 pub mod status;

@@ -61,6 +61,69 @@ pub fn of_unit<'a>(marks: &'a BTreeMap<String, Mark>, unit: &str) -> Vec<&'a Mar
     v
 }
 
+/// Where the sentence holding byte `offset` of `body` starts: just after the last
+/// sentence end (`。！？!?`, with the closing quotes that follow it) or line break
+/// before it.
+///
+/// ```
+/// use dangxue::core::marks::sentence_start;
+/// let body = "居民说：“好。”网格员发现后上报。再下一句。";
+/// let at = body.find("发现").expect("in body");
+/// assert_eq!(&body[sentence_start(body, at)..], "网格员发现后上报。再下一句。");
+/// ```
+#[must_use]
+pub fn sentence_start(body: &str, offset: usize) -> usize {
+    let mut at = offset.min(body.len());
+    while !body.is_char_boundary(at) {
+        at -= 1;
+    }
+    let before = &body[..at];
+    let mut start = 0;
+    let mut chars = before.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c == '\n' {
+            start = i + 1;
+        } else if matches!(c, '。' | '！' | '？' | '!' | '?') {
+            let mut end = i + c.len_utf8();
+            while let Some((j, q)) = chars.peek().copied() {
+                if matches!(q, '”' | '’' | '」' | '』' | '）' | ')') {
+                    end = j + q.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            start = end;
+        }
+    }
+    start
+}
+
+/// The sentence holding byte `offset`, at most `max` characters: what a quote of
+/// the passage there shows.
+#[must_use]
+pub fn sentence(body: &str, offset: usize, max: usize) -> String {
+    let start = sentence_start(body, offset);
+    let rest = &body[start..];
+    let mut end = rest.find('\n').unwrap_or(rest.len());
+    let mut chars = rest[..end].char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if matches!(c, '。' | '！' | '？' | '!' | '?') {
+            end = i + c.len_utf8();
+            while let Some((j, q)) = chars.peek().copied() {
+                if matches!(q, '”' | '’' | '」' | '』' | '）' | ')') {
+                    end = j + q.len_utf8();
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            break;
+        }
+    }
+    passage(&rest[..end], 0, max)
+}
+
 /// Every mark, grouped by unit (units in the order of `unit_order`, unknown units
 /// last by id), each unit's marks in reading order.
 #[must_use]
@@ -72,9 +135,7 @@ pub fn in_order<'a>(marks: &'a BTreeMap<String, Mark>, unit_order: &[String]) ->
             .unwrap_or(usize::MAX)
     };
     let mut v: Vec<&Mark> = marks.values().collect();
-    v.sort_by(|a, b| {
-        (rank(&a.unit), &a.unit, a.offset).cmp(&(rank(&b.unit), &b.unit, b.offset))
-    });
+    v.sort_by(|a, b| (rank(&a.unit), &a.unit, a.offset).cmp(&(rank(&b.unit), &b.unit, b.offset)));
     v
 }
 
@@ -178,12 +239,20 @@ mod tests {
     #[test]
     fn marks_are_grouped_by_unit_in_reading_order() {
         let mut marks = BTreeMap::new();
-        for m in [mark("b", 9, ""), mark("a", 30, ""), mark("b", 2, ""), mark("a", 4, "")] {
+        for m in [
+            mark("b", 9, ""),
+            mark("a", 30, ""),
+            mark("b", 2, ""),
+            mark("a", 4, ""),
+        ] {
             marks.insert(Mark::key(&m.unit, m.offset), m);
         }
         // "a#30" sorts before "a#4" as text: the order must come from the offsets.
         let order = ["b".to_string(), "a".to_string()];
-        let got: Vec<String> = in_order(&marks, &order).iter().map(|m| m.quote.clone()).collect();
+        let got: Vec<String> = in_order(&marks, &order)
+            .iter()
+            .map(|m| m.quote.clone())
+            .collect();
         assert_eq!(got, ["b@2", "b@9", "a@4", "a@30"]);
         let got: Vec<usize> = of_unit(&marks, "a").iter().map(|m| m.offset).collect();
         assert_eq!(got, [4, 30]);
@@ -199,13 +268,31 @@ mod tests {
             bookmark: "bookmark",
             empty: "none",
         };
-        let md = markdown("Zhang\u{7}", &marks, &[], |u| (u == "a").then(|| "T".into()), &labels);
+        let md = markdown(
+            "Zhang\u{7}",
+            &marks,
+            &[],
+            |u| (u == "a").then(|| "T".into()),
+            &labels,
+        );
         assert_eq!(
             md,
             "# Notes · Zhang\\x07\n\n## T\n\n> a@1\n\n第一行  \n第二行\\x1b[2J\n\n## gone\n\n> gone@1\n\n*bookmark*\n"
         );
         let none = markdown("Z", &BTreeMap::new(), &[], |_| None, &labels);
         assert_eq!(none, "# Notes · Z\n\nnone\n");
+    }
+
+    #[test]
+    fn a_sentence_ends_after_its_closing_quote() {
+        let body = "“问题解决了，居民生活舒心了。”吉庆社区党支部书记说。\n\n下一段。";
+        let at = body.find("舒心").expect("in body");
+        assert_eq!(sentence(body, at, 100), "“问题解决了，居民生活舒心了。”");
+        let at = body.find("书记").expect("in body");
+        assert_eq!(sentence(body, at, 100), "吉庆社区党支部书记说。");
+        assert_eq!(sentence(body, at, 4), "吉庆社区…");
+        let at = body.find("下一").expect("in body");
+        assert_eq!(sentence(body, at, 100), "下一段。");
     }
 
     #[test]

@@ -77,7 +77,10 @@ fn status_line<'a>(app: &'a App, theme: &Theme) -> Line<'a> {
             Span::styled(format!("  {pos}"), theme.dim),
         ]
     } else {
-        vec![Span::styled(format!("{} · {pos}", app.s.tabs[1]), theme.dim)]
+        vec![Span::styled(
+            format!("{} · {pos}", app.s.tabs[1]),
+            theme.dim,
+        )]
     };
     let f = v.filter;
     let mut on = Vec::new();
@@ -172,7 +175,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             Span::styled(kind_cell.clone(), theme.dim),
             Span::styled(state_cell, state.1),
         ];
-        spans.extend(marked_spans(&shown_title, &marked, Style::new(), theme.found));
+        spans.extend(marked_spans(
+            &shown_title,
+            &marked,
+            Style::new(),
+            theme.found,
+        ));
         let mut line = Line::from(spans);
         if row == v.selected {
             line = line.style(theme.selected);
@@ -182,7 +190,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             && lines.len() < height
         {
             let indent = kind_cell.width() + 1;
-            let sn = snippet(&u.body, at.clone(), &query, width.saturating_sub(indent + 1));
+            let sn = snippet(
+                &u.body,
+                at.clone(),
+                &query,
+                width.saturating_sub(indent + 1),
+            );
             let text = escape_controls(&sn.text);
             // Escaping can move bytes; highlight only when it did not.
             let marks = if text == sn.text {

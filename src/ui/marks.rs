@@ -42,16 +42,21 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             .library
             .get(&m.unit)
             .map_or_else(|| m.unit.clone(), |u| escape_controls(&u.title));
-        let quote = format!("「{}」", escape_controls(&m.quote));
-        let first = truncate(&format!(" {quote}  — {unit}"), width);
-        let note = if m.note.trim().is_empty() {
-            Span::styled(format!("   {}", app.s.bookmark), theme.dim)
+        let quote = format!("   「{}」", escape_controls(&m.quote));
+        let what = if m.note.trim().is_empty() {
+            Span::styled(format!("  {}", app.s.bookmark), theme.dim)
         } else {
             let one = escape_controls(&m.note.replace('\n', " / "));
-            Span::styled(truncate(&format!("   ✎ {one}"), width), theme.accent)
+            Span::styled(format!("  ✎ {one}"), theme.accent)
         };
-        let mut a = Line::from(Span::raw(first));
-        let mut b = Line::from(note);
+        // The unit's title takes at most half the row; the note gets the rest.
+        let title = truncate(&format!(" {unit}"), width / 2);
+        let note_w = width.saturating_sub(unicode_width::UnicodeWidthStr::width(title.as_str()));
+        let what = Span::styled(truncate(&what.content, note_w), what.style);
+        let first = Line::from(vec![Span::styled(title, theme.title), what]);
+        let second = Line::from(Span::styled(truncate(&quote, width), theme.dim));
+        let mut a = first;
+        let mut b = second;
         if row == app.marks.selected {
             a = a.style(theme.selected);
             b = b.style(theme.selected);

@@ -2,8 +2,8 @@
 
 use ratatui::Frame;
 use ratatui::layout::Rect;
-use ratatui::text::{Line, Span};
 use ratatui::style::Style;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
@@ -80,7 +80,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     };
     frame.render_widget(
         Paragraph::new(Span::styled(meta, theme.dim)),
-        Rect::new(text_area.x, area.y + 1, area.width.saturating_sub(margin), 1),
+        Rect::new(
+            text_area.x,
+            area.y + 1,
+            area.width.saturating_sub(margin),
+            1,
+        ),
     );
     frame.render_widget(
         Paragraph::new(Span::styled("─".repeat(width), theme.dim)),
@@ -121,7 +126,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 } else {
                     theme.found
                 };
-                if let (Some(before), Some(hit)) = (l.text.get(at..h.start), l.text.get(h.clone())) {
+                if let (Some(before), Some(hit)) = (l.text.get(at..h.start), l.text.get(h.clone()))
+                {
                     out.push(Span::styled(before, base));
                     out.push(Span::styled(hit, style));
                     at = h.end;
@@ -246,7 +252,9 @@ fn info(frame: &mut Frame, area: Rect, app: &App, u: &crate::core::unit::Unit, t
     }
     let w = area.width.saturating_sub(4).min(76);
     let label_w = rows.iter().map(|(l, _)| l.width()).max().unwrap_or(4) + 2;
-    let text_w = u16::try_from(usize::from(w).saturating_sub(label_w + 2)).unwrap_or(1).max(4);
+    let text_w = u16::try_from(usize::from(w).saturating_sub(label_w + 2))
+        .unwrap_or(1)
+        .max(4);
     let mut lines: Vec<Line> = Vec::new();
     let title = crate::core::layout::layout(&escape_controls(&u.title), w.saturating_sub(2).max(4));
     for l in &title.lines {
@@ -266,7 +274,9 @@ fn info(frame: &mut Frame, area: Rect, app: &App, u: &crate::core::unit::Unit, t
             ]));
         }
     }
-    let h = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX).min(area.height);
+    let h = u16::try_from(lines.len() + 2)
+        .unwrap_or(u16::MAX)
+        .min(area.height);
     let r = Rect::new(
         area.x + (area.width - w) / 2,
         area.y + (area.height - h) / 2,

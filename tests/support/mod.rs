@@ -249,13 +249,48 @@ pub fn run(home: &Path, args: &[&str]) -> (i32, String, String) {
 }
 
 impl Pty {
+    /// In the library: wait until the search line says exactly one unit is listed
+    /// (`1/1` at its end).
+    pub fn wait_one_match(&self) {
+        self.wait_until("one unit listed", |s| {
+            s.lines()
+                .nth(1)
+                .is_some_and(|l| l.trim_end().ends_with(" 1/1"))
+        });
+    }
+
+    /// The characters drawn with a background colour (search and find highlights),
+    /// row by row, rows joined by `|`.
+    pub fn highlighted(&self) -> String {
+        let parser = self.parser.lock().expect("parser lock");
+        let screen = parser.screen();
+        let (rows, cols) = screen.size();
+        let (rows, cols) = (rows.get(), cols.get());
+        let mut out = Vec::new();
+        for r in 0..rows {
+            let mut row = String::new();
+            for c in 0..cols {
+                if let Some(cell) = screen.cell(r, c)
+                    && cell.bgcolor() != vt100::Color::Default
+                    && !cell.inverse()
+                {
+                    row.push_str(cell.contents());
+                }
+            }
+            if !row.is_empty() {
+                out.push(row);
+            }
+        }
+        out.join("|")
+    }
+
     /// In the library: search for `query` (which must match exactly one unit), open
     /// it, and wait until the reader shows `shown`.
     pub fn open_by_search(&mut self, query: &str, shown: &str) {
         self.wait_for("学习库");
         self.keys("/");
         self.keys(query);
-        self.wait_for("(1)");
+        self.wait_one_match();
         self.keys("\r\r");
         self.wait_for(shown);
     }

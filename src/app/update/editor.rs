@@ -58,9 +58,9 @@ pub(in crate::app::update) fn open_reflection_with_quote(app: &mut App, unit: &s
     let quoted = format!("「{quote}」");
     if !r.text.starts_with(&quoted) {
         r.text = if r.text.is_empty() {
-            format!("{quoted}\n")
+            format!("{quoted}\n\n")
         } else {
-            format!("{quoted}\n{}", r.text)
+            format!("{quoted}\n\n{}", r.text)
         };
         app.dirty = true;
     }

@@ -5,7 +5,7 @@ use super::quiz::start_practice;
 use crate::app::msg::Msg;
 use crate::app::{App, Effect, Find, ReaderInput, ReaderView, Screen};
 use crate::core::layout::LineKind;
-use crate::core::marks::{QUOTE_CHARS, passage};
+use crate::core::marks::{QUOTE_CHARS, sentence};
 use crate::core::search::Query;
 use crate::core::state::Mark;
 
@@ -171,10 +171,11 @@ pub(super) fn reader(app: &mut App, msg: Msg) -> Vec<Effect> {
             return Vec::new();
         }
         Msg::QuoteToReflection => {
-            let Some(offset) = passage_in_view(r, height) else {
+            let Some(offset) = match_in_view(r, height).or_else(|| passage_in_view(r, height))
+            else {
                 return Vec::new();
             };
-            let quote = passage(&r.body, offset, usize::MAX);
+            let quote = sentence(&r.body, offset, QUOTE_CHARS * 2);
             let unit = r.unit_id.clone();
             record_position(app);
             super::editor::open_reflection_with_quote(app, &unit, &quote);
@@ -186,6 +187,14 @@ pub(super) fn reader(app: &mut App, msg: Msg) -> Vec<Effect> {
         record_position(app);
     }
     Vec::new()
+}
+
+/// Where the current find match starts, when it is on screen.
+fn match_in_view(r: &ReaderView, height: usize) -> Option<usize> {
+    let f = r.find.as_ref()?;
+    let m = f.matches.get(f.current)?;
+    let line = r.layout.line_at_offset(m.start);
+    (r.top..r.top + height).contains(&line).then_some(m.start)
 }
 
 /// The passage a mark or a quote is about: the current find match when it is on
@@ -274,7 +283,12 @@ fn reader_input(app: &mut App, msg: Msg) -> Vec<Effect> {
             if let Some(ReaderInput::Note { offset, text }) = done {
                 return save_note(app, offset, text.trim());
             }
-            if app.reader.as_ref().and_then(|r| r.find.as_ref()).is_some_and(|f| f.matches.is_empty()) {
+            if app
+                .reader
+                .as_ref()
+                .and_then(|r| r.find.as_ref())
+                .is_some_and(|f| f.matches.is_empty())
+            {
                 app.notice = Some(app.s.not_found.to_string());
             }
             return Vec::new();
@@ -301,7 +315,7 @@ fn save_note(app: &mut App, offset: usize, note: &str) -> Vec<Effect> {
         return Vec::new();
     };
     let key = Mark::key(&r.unit_id, offset);
-    let quote = passage(&r.body, offset, QUOTE_CHARS);
+    let quote = sentence(&r.body, offset, QUOTE_CHARS);
     let unit = r.unit_id.clone();
     let created = app.now_datetime();
     let m = app.state.marks.entry(key).or_insert_with(|| Mark {
