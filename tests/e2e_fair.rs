@@ -12,8 +12,11 @@ use support::{Pty, home};
 #[test]
 fn the_calendar_underlines_the_members_today_not_the_servers() {
     let h = home();
-    std::fs::write(h.path().join("config.toml"), "timezone = \"Asia/Shanghai\"\n")
-        .expect("write config");
+    std::fs::write(
+        h.path().join("config.toml"),
+        "timezone = \"Asia/Shanghai\"\n",
+    )
+    .expect("write config");
     let mut p = Pty::start_at(
         h.path(),
         &["--member", "zhangsan"],
@@ -29,7 +32,12 @@ fn the_calendar_underlines_the_members_today_not_the_servers() {
         .into_iter()
         .filter(|t| t.chars().all(|c| c.is_ascii_digit()))
         .collect();
-    assert_eq!(underlined, vec!["2".to_string()], "{underlined:?}\n{}", p.screen());
+    assert_eq!(
+        underlined,
+        vec!["2".to_string()],
+        "{underlined:?}\n{}",
+        p.screen()
+    );
     p.keys("q");
     assert_eq!(p.wait_exit(), 0);
 }
