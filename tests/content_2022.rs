@@ -202,6 +202,16 @@ fn every_2022_change_has_a_question_quoting_it() {
     for (id, qid, quoted) in [
         ("c00-general-program", "q7", "坚持新时代党的组织路线"),
         ("c00-general-program", "q8", "坚持新时代党的组织路线"),
+        (
+            "c00-general-program",
+            "q9",
+            "以中国式现代化全面推进中华民族伟大复兴",
+        ),
+        (
+            "c00-general-program",
+            "q6",
+            "到2035年基本实现社会主义现代化",
+        ),
         ("c01-members", "q7", "学习党的基本知识和党的历史"),
         ("c05-basic-organisations", "q7", "医院"),
         (
