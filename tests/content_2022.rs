@@ -202,6 +202,16 @@ fn every_2022_change_has_a_question_quoting_it() {
     for (id, qid, quoted) in [
         ("c00-general-program", "q7", "坚持新时代党的组织路线"),
         ("c00-general-program", "q8", "坚持新时代党的组织路线"),
+        (
+            "c00-general-program",
+            "q9",
+            "以中国式现代化全面推进中华民族伟大复兴",
+        ),
+        (
+            "c00-general-program",
+            "q6",
+            "到2035年基本实现社会主义现代化",
+        ),
         ("c01-members", "q7", "学习党的基本知识和党的历史"),
         ("c05-basic-organisations", "q7", "医院"),
         (
@@ -266,4 +276,69 @@ fn the_abridged_excerpt_says_so_and_names_its_articles() {
     ] {
         assert!(note.contains(word), "note lacks {word:?}: {note}");
     }
+}
+
+#[test]
+fn fill_answers_accept_what_a_member_would_type() {
+    let all = units();
+    for (id, qid, typed, right) in [
+        ("c06-cadres", "q5", "忠诚、干净、担当", true),
+        ("c06-cadres", "q5", "忠诚，干净，担当。", true),
+        ("c01-members", "q5", "半年", true),
+        ("c01-members", "q5", "六个月", true),
+        ("c01-members", "q5", "三个月", false),
+        ("a001-zalantun-cadre-initiative", "q2", "47.5", true),
+        ("a001-zalantun-cadre-initiative", "q2", "47.5%", true),
+        ("a001-zalantun-cadre-initiative", "q2", "47", false),
+        ("a000-brief-alxa-water-delivery", "q1", "80余", true),
+        ("a000-brief-alxa-water-delivery", "q1", "八十多吨", true),
+        ("a000-brief-alxa-water-delivery", "q1", "80", false),
+        (
+            "a001-chayouhouqi-rural-revitalization",
+            "q1",
+            "七十六",
+            true,
+        ),
+        (
+            "a001-chayouhouqi-rural-revitalization",
+            "q1",
+            "七十六个",
+            true,
+        ),
+        ("c09-leading-party-groups", "q5", "党的委员会", true),
+        ("c09-leading-party-groups", "q5", "党组", false),
+        (
+            "a004-chifeng-party-building-governance",
+            "q3",
+            "枫桥经验",
+            true,
+        ),
+        (
+            "a000-yuanbaoshan-immersive-party-building",
+            "q3",
+            "数字化党建",
+            true,
+        ),
+        ("c00-general-program", "q8", "坚持新时代党的组织路线", true),
+        ("c05-basic-organisations", "q8", "常态化、制度化", true),
+    ] {
+        let u = unit(&all, id);
+        let q = u
+            .questions
+            .iter()
+            .find(|q| q.id == qid)
+            .unwrap_or_else(|| panic!("{id}: no question {qid}"));
+        assert_eq!(
+            dangxue::core::quiz::is_correct(q, typed),
+            right,
+            "{id} {qid}: {typed:?}"
+        );
+    }
+    // A fill prompt does not promise a length that an accepted form breaks.
+    let q3 = unit(&all, "a000-yuanbaoshan-immersive-party-building")
+        .questions
+        .iter()
+        .find(|q| q.id == "q3")
+        .expect("q3");
+    assert!(!q3.prompt.contains("个字"), "{}", q3.prompt);
 }
