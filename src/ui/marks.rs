@@ -71,5 +71,5 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         )));
     }
     frame.render_widget(Paragraph::new(lines), list);
-    footer(frame, foot, app, app.s.marks_hint, theme);
+    footer(frame, foot, app, theme);
 }
