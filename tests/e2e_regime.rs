@@ -79,7 +79,12 @@ fn a_whole_cycle_in_the_terminal_then_export_check_and_status_agree() {
 
     // Practice: a wrong answer shows the explanation and goes to the review queue.
     p.keys("t");
-    let s = p.wait_for("练习");
+    // The reader's footer also says 练习: wait for the question itself.
+    let s = p.wait_until("a practice question", |s| {
+        ["[单选]", "[多选]", "[判断]", "[填空]"]
+            .iter()
+            .any(|t| s.contains(t))
+    });
     let q = question_on_screen(&u, &s);
     let wrong = match (&q.answer, q.qtype) {
         (Answer::Choices(set), QuestionType::Single) => {

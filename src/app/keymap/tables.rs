@@ -240,14 +240,20 @@ pub(super) static LIBRARY: Table = Table {
             keys: &[Key::Char('u')],
             act: send(&Msg::FilterUnread),
             shown: s("u"),
-            label: t("只看本期未读完的 / 全部", "only units not read this cycle / all"),
+            label: t(
+                "只看本期未读完的 / 全部",
+                "only units not read this cycle / all",
+            ),
             hint: hint(s("u"), t("未读", "unread"), 4),
         },
         Binding {
             keys: &[Key::Char('f')],
             act: send(&Msg::FilterKind),
             shown: s("f"),
-            label: t("按类别：文章、党章、简讯、全部", "by kind: article, constitution, brief, all"),
+            label: t(
+                "按类别：文章、党章、简讯、全部",
+                "by kind: article, constitution, brief, all",
+            ),
             hint: hint(s("f"), t("类别", "kind"), 4),
         },
         Binding {
@@ -421,7 +427,10 @@ pub(super) static READER: Table = Table {
             keys: &[Key::Char('m')],
             act: send(&Msg::Bookmark),
             shown: s("m"),
-            label: t("给这一段加书签 / 去掉书签", "bookmark this passage / remove it"),
+            label: t(
+                "给这一段加书签 / 去掉书签",
+                "bookmark this passage / remove it",
+            ),
             hint: hint(s("m"), t("书签", "mark"), 2),
         },
         Binding {
@@ -435,7 +444,10 @@ pub(super) static READER: Table = Table {
             keys: &[Key::Char('w')],
             act: send(&Msg::QuoteToReflection),
             shown: s("w"),
-            label: t("把这一句引用到心得开头", "quote this sentence at the start of the reflection"),
+            label: t(
+                "把这一句引用到心得开头",
+                "quote this sentence at the start of the reflection",
+            ),
             hint: None,
         },
         Binding {
