@@ -1,5 +1,6 @@
 //! The pure core: no terminal, no files, no environment, no clock.
 
+pub mod assess;
 pub mod completion;
 pub mod config;
 pub mod layout;
