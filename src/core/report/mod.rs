@@ -75,9 +75,8 @@ impl Row {
     /// A row for a file that could not be read or parsed: only the problems.
     #[must_use]
     pub fn broken(file: &str, problems: Vec<Problem>) -> Row {
-        let (name_id, name_cycle) = split_file_name(file).map_or((None, None), |(id, c)| {
-            (Some(id.to_string()), Some(c))
-        });
+        let (name_id, name_cycle) =
+            split_file_name(file).map_or((None, None), |(id, c)| (Some(id.to_string()), Some(c)));
         Row {
             file: Some(file.to_string()),
             member_id: None,
@@ -130,11 +129,10 @@ impl Row {
     }
 
     fn push(&mut self, p: Problem) {
+        let full = self.problems.len() >= MAX_PROBLEMS;
         match self.problems.last_mut() {
             Some(Problem::More { count }) => *count += 1,
-            _ if self.problems.len() >= MAX_PROBLEMS => {
-                self.problems.push(Problem::More { count: 1 });
-            }
+            _ if full => self.problems.push(Problem::More { count: 1 }),
             _ => self.problems.push(p),
         }
     }
@@ -305,10 +303,13 @@ impl<C: Catalog> Verifier<'_, C> {
         if let (Some(now), Some(e)) = (self.now, at)
             && e.as_second() > now.as_second().saturating_add(CLOCK_SLACK_SECONDS)
         {
-            let offset = e_offset(&c.exported);
+            let zone = jiff::tz::TimeZone::fixed(e_offset(&c.exported));
             out.push(Problem::ExportedInFuture {
                 exported: exported.clone(),
-                now: now.to_zoned_datetime(offset).strftime("%Y-%m-%dT%H:%M:%S%:z").to_string(),
+                now: now
+                    .to_zoned_datetime(zone)
+                    .strftime("%Y-%m-%dT%H:%M:%S%:z")
+                    .to_string(),
             });
         }
         let cycle_seconds = u64::from(c.cycle.len_days()) * 86_400;
@@ -334,27 +335,26 @@ impl<C: Catalog> Verifier<'_, C> {
     }
 }
 
-/// The time zone of an offset datetime's own offset (UTC when it has none).
-fn e_offset(d: &toml::value::Datetime) -> jiff::tz::TimeZone {
+/// An offset datetime's own offset (UTC when it has none).
+fn e_offset(d: &toml::value::Datetime) -> jiff::tz::Offset {
     let minutes = match d.offset {
         Some(toml::value::Offset::Custom { minutes }) => i32::from(minutes),
         _ => 0,
     };
-    jiff::tz::Offset::from_seconds(minutes * 60)
-        .map_or(jiff::tz::TimeZone::UTC, jiff::tz::TimeZone::fixed)
+    jiff::tz::Offset::from_seconds(minutes * 60).unwrap_or(jiff::tz::Offset::UTC)
 }
 
 /// Seconds from the cycle's first midnight to `exported`, both read in the offset
 /// `exported` is written in (the member's local time).
 fn seconds_since_cycle_start(c: &Completion) -> Option<u64> {
     let at = instant(&c.exported)?;
-    let start = c
-        .cycle
-        .first_day()
-        .to_datetime(jiff::civil::Time::midnight())
-        .to_zoned(e_offset(&c.exported))
-        .ok()?
-        .timestamp();
+    let start = e_offset(&c.exported)
+        .to_timestamp(
+            c.cycle
+                .first_day()
+                .to_datetime(jiff::civil::Time::midnight()),
+        )
+        .ok()?;
     u64::try_from(at.as_second() - start.as_second()).ok()
 }
 
@@ -671,7 +671,13 @@ pub fn flag_duplicates(rows: &mut [Row], length: CycleLength) {
 /// Sort by member id, then cycle, then file; rows with no member go last.
 pub fn sort_rows(rows: &mut [Row]) {
     rows.sort_by(|a, b| {
-        let key = |r: &Row| (r.member_key().is_none(), r.member_key().map(str::to_string), r.cycle_key());
+        let key = |r: &Row| {
+            (
+                r.member_key().is_none(),
+                r.member_key().map(str::to_string),
+                r.cycle_key(),
+            )
+        };
         key(a).cmp(&key(b)).then_with(|| a.file.cmp(&b.file))
     });
 }

@@ -575,9 +575,9 @@ impl Problem {
                 unit,
                 seconds,
                 cycle_seconds,
-            } if zh => format!(
-                "篇目 {unit} 的阅读时间 {seconds} 秒，超过整个周期的 {cycle_seconds} 秒"
-            ),
+            } if zh => {
+                format!("篇目 {unit} 的阅读时间 {seconds} 秒，超过整个周期的 {cycle_seconds} 秒")
+            }
             Problem::UnitSeconds {
                 unit,
                 seconds,
@@ -585,9 +585,9 @@ impl Problem {
             } => format!(
                 "unit {unit}: {seconds} seconds of reading, more than the whole cycle ({cycle_seconds} s)"
             ),
-            Problem::TotalSeconds { total, available } if zh => format!(
-                "阅读时间合计 {total} 秒，超过从周期开始到导出的 {available} 秒"
-            ),
+            Problem::TotalSeconds { total, available } if zh => {
+                format!("阅读时间合计 {total} 秒，超过从周期开始到导出的 {available} 秒")
+            }
             Problem::TotalSeconds { total, available } => format!(
                 "{total} seconds of reading in all, more than the {available} s from the cycle's start to \"exported\""
             ),
@@ -639,7 +639,10 @@ mod tests {
             name: "zhaoliu".into(),
             inside: "sunqi".into(),
         };
-        assert_eq!(p.text(Lang::Zh), "文件名为 zhaoliu，文件内 member_id 为 sunqi");
+        assert_eq!(
+            p.text(Lang::Zh),
+            "文件名为 zhaoliu，文件内 member_id 为 sunqi"
+        );
         assert_eq!(
             p.text(Lang::En),
             "the file name says zhaoliu, member_id inside is sunqi"
