@@ -8,6 +8,7 @@ pub mod marks;
 pub mod merge;
 pub mod plan;
 pub mod quiz;
+pub mod reading;
 pub mod regime;
 pub mod report;
 pub mod review;

@@ -10,6 +10,8 @@ use unicode_width::UnicodeWidthStr;
 use super::theme::Theme;
 use super::{footer, header, marked_spans, truncate};
 use crate::app::App;
+use crate::app::queries;
+use crate::core::reading::ReadState;
 use crate::core::search::{Query, snippet};
 use crate::core::text::escape_controls;
 use crate::core::unit::Kind;
@@ -115,9 +117,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let query = Query::parse(&v.query);
     // Columns as wide as their widest label, so English labels never run together.
     let kind_w = app.s.kinds.iter().map(|k| k.width()).max().unwrap_or(4) + 1;
-    let state_w = [app.s.unread, app.s.read, "100%"]
+    // The state column is as wide as the widest state in view.
+    let state_w = v
+        .shown
         .iter()
-        .map(|k| k.width())
+        .skip(top)
+        .take(height)
+        .filter_map(|i| v.order.get(*i))
+        .map(|id| app.s.read_state(queries::read_state(app, id)).width())
+        .chain([app.s.unread.width(), 4])
         .max()
         .unwrap_or(4);
     let mut lines = Vec::with_capacity(height);
@@ -132,15 +140,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             continue;
         };
         let kind = kind_label(app, u.kind);
-        let state = if app.finished_in_cycle(id) {
-            (app.s.read.to_string(), theme.good)
-        } else {
-            match app.percent_read(id) {
-                0 => (app.s.unread.to_string(), theme.dim),
-                100 => (app.s.read.to_string(), theme.good),
-                p => (format!("{p}%"), theme.accent),
-            }
+        let rs = queries::read_state(app, id);
+        let style = match rs {
+            ReadState::Counted => theme.good,
+            ReadState::Unread => theme.dim,
+            _ => theme.accent,
         };
+        let state = (app.s.read_state(rs), style);
         let mark = if app.is_assigned(id) { "★" } else { " " };
         let kind_cell = format!(
             "{mark}{kind}{}",
