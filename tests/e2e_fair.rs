@@ -125,7 +125,8 @@ fn read_means_the_end_reached_and_the_time_spent_in_this_cycle() {
     p.wait_for("学习库");
     p.keys("/");
     p.keys(UNIT_SEARCH);
-    let s = p.wait_for("(1)");
+    p.wait_one_match();
+    let s = p.screen();
     let row = library_row(&s);
     assert!(row.contains("未读"), "{row}");
     p.keys("\u{3}");
