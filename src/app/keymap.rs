@@ -16,6 +16,11 @@ pub fn map(app: &App, key: KeyEvent) -> Option<Msg> {
     if ctrl && matches!(key.code, KeyCode::Char('c' | 'C')) {
         return Some(Msg::Quit);
     }
+    // The screen is hidden by the too-small notice: a key would type into a text or
+    // answer a dialog the member cannot see.
+    if app.too_small() {
+        return None;
+    }
     if ctrl && matches!(key.code, KeyCode::Char('s' | 'S')) && app.screen == Screen::Test {
         return Some(Msg::SubmitTest);
     }

@@ -23,6 +23,14 @@
 //! the member has seen the notice; each new one is also returned as a [`Conflict`] to
 //! show. The list itself merges like a set: an entry either side removed (the member
 //! dealt with it) stays removed.
+//!
+//! The list is bounded: at most the latest set-aside version per cycle, field and
+//! [`Side`] is kept. Two sessions typing in one field conflict at every save; each
+//! new conflict replaces the previous one of its place instead of adding a full copy
+//! of the text (which once grew a record by kilobytes a second).
+//!
+//! Keys this build does not know ([`MemberState::unknown`]) follow the first rule
+//! too, key by key: the side that changed one wins, else the one on disk.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -31,8 +39,8 @@ use toml::value::Datetime;
 
 use super::review::Card;
 use super::state::{
-    CycleReading, CycleWork, GivenAnswer, MemberState, Reflection, SetAside, Survey, Talk,
-    TestRecord, UnitProgress,
+    CycleReading, CycleWork, GivenAnswer, MemberState, Reflection, SetAside, Side, Survey,
+    Talk, TestRecord, UnitProgress,
 };
 
 /// Which side of a conflict a merge kept.
@@ -106,6 +114,7 @@ pub fn merge(base: &MemberState, mine: &MemberState, theirs: &MemberState) -> Me
         reviews,
         conflicts: mine_set_aside,
         resume,
+        unknown,
     } = mine;
     let mut found = Vec::new();
     let name = merge_text(
@@ -137,15 +146,18 @@ pub fn merge(base: &MemberState, mine: &MemberState, theirs: &MemberState) -> Me
     );
     let mut set_aside = merge_set(&base.conflicts, mine_set_aside, &theirs.conflicts);
     for c in &found {
-        let entry = SetAside {
+        set_aside.push(SetAside {
             cycle: c.cycle.clone(),
             field: c.field.clone(),
+            side: match c.kept {
+                Kept::Mine => Side::Disk,
+                Kept::Theirs => Side::Session,
+            },
             text: c.set_aside.clone(),
-        };
-        if !set_aside.contains(&entry) {
-            set_aside.push(entry);
-        }
+        });
     }
+    let set_aside = latest_per_place(set_aside);
+    let unknown = merge_unknown(&base.unknown, unknown, &theirs.unknown);
     Merged {
         state: MemberState {
             format: *format,
@@ -158,6 +170,7 @@ pub fn merge(base: &MemberState, mine: &MemberState, theirs: &MemberState) -> Me
             conflicts: set_aside,
             // Where this session is now is where this member was last.
             resume: resume.clone(),
+            unknown,
         },
         conflicts: found,
     }
@@ -223,6 +236,31 @@ fn merge_set<T: PartialEq + Clone>(base: &[T], mine: &[T], theirs: &[T]) -> Vec<
     for x in theirs {
         if !base.contains(x) && !out.contains(x) {
             out.push(x.clone());
+        }
+    }
+    out
+}
+
+/// Keep only the last entry of each place (cycle, field, side), in list order.
+#[must_use]
+pub fn latest_per_place(list: Vec<SetAside>) -> Vec<SetAside> {
+    let mut out: Vec<SetAside> = Vec::with_capacity(list.len());
+    for entry in list {
+        out.retain(|e| !e.same_place(&entry));
+        out.push(entry);
+    }
+    out
+}
+
+/// Unknown top-level keys, key by key: the side that changed one wins, else theirs.
+fn merge_unknown(base: &toml::Table, mine: &toml::Table, theirs: &toml::Table) -> toml::Table {
+    let keys: BTreeSet<&String> = base.keys().chain(mine.keys()).chain(theirs.keys()).collect();
+    let mut out = toml::Table::new();
+    for key in keys {
+        let (b, m, t) = (base.get(key), mine.get(key), theirs.get(key));
+        let merged = if m == b { t } else { m };
+        if let Some(v) = merged {
+            out.insert(key.clone(), v.clone());
         }
     }
     out

@@ -43,15 +43,22 @@ impl Sink {
     }
 }
 
-/// Smallest terminal the screens are laid out for; below it a notice is shown.
-pub const MIN_SIZE: (u16, u16) = (40, 10);
+pub use crate::app::MIN_SIZE;
 
 /// Draw the whole screen.
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     let area = frame.area();
     if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
-        let msg = truncate(app.s.too_small, usize::from(area.width));
-        frame.render_widget(Paragraph::new(msg).style(theme.accent), area);
+        let mut msg = app.s.too_small(MIN_SIZE, (area.width, area.height));
+        if let Some(e) = &app.save_error {
+            msg = format!("{e}\n{msg}");
+        }
+        frame.render_widget(
+            Paragraph::new(msg)
+                .style(theme.accent)
+                .wrap(Wrap { trim: false }),
+            area,
+        );
         return;
     }
     match app.screen {
@@ -76,6 +83,30 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     if app.help {
         help(frame, area, app, theme);
     }
+    if let Some(e) = &app.save_error {
+        save_error(frame, area, e, theme);
+    }
+}
+
+/// The save error, whole and on top of every screen, until a save succeeds: what
+/// failed, where, and what a quit will do.
+fn save_error(frame: &mut Frame, area: Rect, text: &str, theme: &Theme) {
+    let inner = area.width.saturating_sub(2).max(1);
+    let rows = u16::try_from(text.width().div_ceil(usize::from(inner)))
+        .unwrap_or(u16::MAX)
+        .saturating_add(2)
+        .min(area.height / 2);
+    let r = Rect::new(area.x, area.y + area.height - rows, area.width, rows);
+    clear_around(frame, area, r);
+    let p = Paragraph::new(text.to_string())
+        .style(theme.accent)
+        .wrap(Wrap { trim: false })
+        .block(
+            Block::default()
+                .borders(Borders::ALL)
+                .border_style(theme.accent),
+        );
+    frame.render_widget(p, r);
 }
 
 /// Answered and total questions of the current test.
