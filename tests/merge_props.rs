@@ -4,10 +4,10 @@
 
 use std::collections::BTreeMap;
 
-use dangxue::core::merge::merge;
+use dangxue::core::merge::{latest_per_place, merge};
 use dangxue::core::review::Card;
 use dangxue::core::state::{
-    CycleReading, CycleWork, GivenAnswer, MemberState, Reflection, STATE_FORMAT, SetAside, Survey,
+    CycleReading, CycleWork, GivenAnswer, MemberState, Reflection, STATE_FORMAT, SetAside, Side, Survey,
     Talk, TestRecord, UnitProgress,
 };
 use proptest::collection::{btree_map, vec};
@@ -140,6 +140,7 @@ fn set_aside() -> impl Strategy<Value = SetAside> {
         .prop_map(|(cycle, field, text)| SetAside {
             cycle,
             field: field.into(),
+            side: Side::Disk,
             text,
         })
 }
@@ -162,8 +163,10 @@ fn state() -> impl Strategy<Value = MemberState> {
                 days,
                 cycles,
                 reviews,
-                conflicts,
+                // A saved state holds one set-aside version per place at most.
+                conflicts: latest_per_place(conflicts),
                 resume: None,
+                unknown: toml::Table::new(),
             },
         )
 }

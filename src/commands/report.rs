@@ -811,7 +811,7 @@ mod tests {
         ];
         let t = table(&rows, Lang::Zh);
         assert!(!t.contains('\u{1b}'), "{t}");
-        assert!(t.contains("Li\\x1b[2J"));
+        assert!(t.contains("Li\\u{1b}[2J"));
         let lines: Vec<&str> = t.lines().collect();
         let col = |l: &str, needle: &str| l.split(needle).next().map(UnicodeWidthStr::width);
         // The cycle column starts at the same display column in every row.

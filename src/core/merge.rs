@@ -731,6 +731,7 @@ mod tests {
             vec![SetAside {
                 cycle: Some("2026-11".into()),
                 field: "talk.outline".into(),
+                side: Side::Disk,
                 text: "另一会话的提纲".into(),
             }]
         );
@@ -752,9 +753,11 @@ mod tests {
 
     #[test]
     fn set_aside_entries_merge_as_a_set() {
+        // One place per text, so the bound (one per place) does not apply here.
         let entry = |t: &str| SetAside {
-            cycle: None,
-            field: "name".into(),
+            cycle: Some(format!("2026-1{}", t.len())),
+            field: format!("{t}.text"),
+            side: Side::Disk,
             text: t.into(),
         };
         let mut base = state();
@@ -765,6 +768,46 @@ mod tests {
         theirs.conflicts = vec![entry("a"), entry("b"), entry("d")];
         let m = merge(&base, &mine, &theirs).state;
         assert_eq!(m.conflicts, vec![entry("b"), entry("c"), entry("d")]);
+    }
+
+    #[test]
+    fn set_aside_versions_are_bounded_to_the_latest_per_place_and_side() {
+        // Two sessions typing in one field: every save conflicts again.
+        let mut on_disk = state();
+        let mut other = state();
+        let reflect = |s: &mut MemberState, t: &str| {
+            s.cycles.entry("2026-11".into()).or_default().reflection = Some(Reflection {
+                unit: None,
+                text: t.into(),
+            });
+        };
+        for i in 0..50 {
+            let base = on_disk.clone();
+            let mut mine = base.clone();
+            reflect(&mut mine, &format!("我的心得 {i}"));
+            reflect(&mut other, &format!("另一会话的心得 {i}"));
+            on_disk = merge(&base, &mine, &other).state;
+            other = on_disk.clone();
+        }
+        assert_eq!(on_disk.conflicts.len(), 1, "{:?}", on_disk.conflicts);
+        assert_eq!(on_disk.conflicts[0].text, "另一会话的心得 49");
+        // The other side of the same field is a place of its own.
+        let mut list = on_disk.conflicts.clone();
+        list.push(SetAside {
+            side: Side::Session,
+            text: "x".into(),
+            ..list[0].clone()
+        });
+        list.push(SetAside {
+            side: Side::Session,
+            text: "y".into(),
+            ..list[0].clone()
+        });
+        let kept = latest_per_place(list);
+        assert_eq!(
+            kept.iter().map(|e| e.text.as_str()).collect::<Vec<_>>(),
+            vec!["另一会话的心得 49", "y"]
+        );
     }
 
     fn test_record(submitted: bool, given: &[&str]) -> TestRecord {

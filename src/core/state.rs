@@ -145,17 +145,18 @@ pub const MAX_MEMBER_ID_LEN: usize = 64;
 /// assert!(check_member_id("--help").is_err());
 /// ```
 pub fn check_member_id(id: &str) -> Result<(), String> {
-    let shown = super::text::escape_controls(id);
+    // Quoted and bounded: an id comes from the command line or a file name.
+    let shown = super::text::quote(id);
     if id.is_empty() {
         return Err("a member id cannot be empty".into());
     }
     if id.len() > MAX_MEMBER_ID_LEN {
         return Err(format!(
-            "member id '{shown}' is longer than {MAX_MEMBER_ID_LEN} characters"
+            "member id {shown} is longer than {MAX_MEMBER_ID_LEN} characters"
         ));
     }
     if let Some(first) = id.chars().next().filter(|c| matches!(c, '.' | '-')) {
-        return Err(format!("member id '{shown}' cannot start with '{first}'"));
+        return Err(format!("member id {shown} cannot start with '{first}'"));
     }
     if let Some(c) = id
         .chars()
@@ -171,7 +172,7 @@ pub fn check_member_id(id: &str) -> Result<(), String> {
             ),
         };
         return Err(format!(
-            "member id '{shown}' contains {what}; use lowercase ascii letters, digits, '-', '_' and '.'"
+            "member id {shown} contains {what}; use lowercase ascii letters, digits, '-', '_' and '.'"
         ));
     }
     Ok(())

@@ -551,9 +551,16 @@ impl StateStore {
     /// dropped (and by the kernel if the process dies). Failures name the state file,
     /// which is what cannot be saved.
     fn lock(&self) -> Result<File, StateError> {
-        let file = atomic::open_private(&self.lock_file).map_err(|source| StateError::Write {
-            path: self.lock_file.clone(),
-            source,
+        let file = atomic::open_private(&self.lock_file).map_err(|e| StateError::Write {
+            path: self.file.clone(),
+            // The lock file is what failed; its name goes with the reason.
+            source: match e.kind() {
+                io::ErrorKind::InvalidInput | io::ErrorKind::PermissionDenied => io::Error::new(
+                    e.kind(),
+                    format!("the lock file {}: {e}", shown(&self.lock_file)),
+                ),
+                _ => e,
+            },
         })?;
         let start = Instant::now();
         loop {
