@@ -1,5 +1,6 @@
 //! The pure core: no terminal, no files, no environment, no clock.
 
+pub mod assess;
 pub mod completion;
 pub mod config;
 pub mod layout;
@@ -9,6 +10,7 @@ pub mod quiz;
 pub mod regime;
 pub mod report;
 pub mod review;
+pub mod roster;
 pub mod state;
 pub mod text;
 pub(crate) mod tomldoc;

@@ -21,6 +21,21 @@
 
 use std::fmt::Write as _;
 
+/// The 1-based line that byte `offset` of `text` is on; an offset past the end is on
+/// the last line. Every reader that names a line in a problem counts with this.
+///
+/// ```
+/// use dangxue::core::text::line_of;
+/// assert_eq!(line_of(b"a\nb\nc", 0), 1);
+/// assert_eq!(line_of("一\n二".as_bytes(), 4), 2);
+/// assert_eq!(line_of(b"a\n", 99), 2);
+/// ```
+#[must_use]
+pub fn line_of(text: &[u8], offset: usize) -> usize {
+    let end = offset.min(text.len());
+    1 + text[..end].iter().filter(|b| **b == b'\n').count()
+}
+
 /// Characters as the rules count them: Unicode scalar values, except whitespace,
 /// control characters (Cc) and default-ignorable code points, so invisible padding
 /// never fills a reflection.

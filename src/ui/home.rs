@@ -10,7 +10,7 @@ use ratatui::widgets::{LineGauge, Paragraph, Sparkline};
 use super::theme::Theme;
 use super::{footer, header, truncate};
 use crate::app::App;
-use crate::app::progress;
+use crate::app::queries as progress;
 use crate::core::text::escape_controls;
 
 fn ratio(have: usize, need: u32) -> f64 {
