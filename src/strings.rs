@@ -356,23 +356,24 @@ impl Strings {
         }
     }
 
-    /// Shown, and kept on screen, while the record cannot be saved.
+    /// Shown, and kept on screen, while the record cannot be saved (the error says
+    /// that the work is still in memory).
     #[must_use]
     pub fn save_held(&self, error: &str) -> String {
-        if self.lang == Lang::En {
-            format!("Could not save: {error} — nothing is lost yet: it is kept in memory and saved as soon as that is fixed.")
-        } else {
-            format!("保存失败:{error} —— 内容尚未丢失:仍在内存中,问题解决后会自动保存。")
-        }
+        format!("{}: {error}", self.save_failed)
     }
 
     /// Shown when quitting while the record cannot be saved.
     #[must_use]
     pub fn quit_refused(&self, error: &str) -> String {
         if self.lang == Lang::En {
-            format!("Not quitting: your latest work is not saved ({error}). Fix it and quit again, or press q once more to give up: the unsaved work is then written to an emergency copy.")
+            format!(
+                "Not quitting: your latest work is not saved ({error}). Fix it and quit again, or press q once more to give up: the unsaved work is then written to an emergency copy."
+            )
         } else {
-            format!("尚未退出:最近的内容没有保存({error})。请先解决后再退出,或再按一次 q 放弃保存:未保存的内容会写入一份紧急副本。")
+            format!(
+                "尚未退出:最近的内容没有保存({error})。请先解决后再退出,或再按一次 q 放弃保存:未保存的内容会写入一份紧急副本。"
+            )
         }
     }
 

@@ -160,9 +160,7 @@ fn last_save(s: &mut Shared) -> Option<String> {
         Err(_) if !s.unsaved => None,
         Err(e) => {
             let copy = s.saver.emergency_copy(&state);
-            Some(
-                s.s.unsaved_on_exit(&e, copy.as_deref().map_err(String::as_str)),
-            )
+            Some(s.s.unsaved_on_exit(&e, copy.as_deref().map_err(String::as_str)))
         }
     }
 }

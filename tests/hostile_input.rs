@@ -59,7 +59,10 @@ fn a_state_file_too_large_to_read_is_refused_and_left_alone() {
         "{msg}"
     );
     // Never discarded for its size: still there, whole, and nothing set aside.
-    assert_eq!(fs::metadata(p.member_file("big")).expect("kept").len(), size);
+    assert_eq!(
+        fs::metadata(p.member_file("big")).expect("kept").len(),
+        size
+    );
     let names: Vec<String> = fs::read_dir(p.members_dir())
         .expect("list")
         .flatten()
@@ -89,12 +92,22 @@ fn a_large_record_that_parses_is_read_with_a_warning() {
     assert!(bytes.len() as u64 > LARGE_STATE_BYTES);
     put_state(&p, "big", bytes.as_bytes());
     let (_, state, notices) = StateStore::open(&p, "big", "名").expect("opens");
-    assert_eq!(state.cycles["2026-11"].reflection.as_ref().map(|r| r.text.len()), Some(text.len()));
+    assert_eq!(
+        state.cycles["2026-11"]
+            .reflection
+            .as_ref()
+            .map(|r| r.text.len()),
+        Some(text.len())
+    );
     assert!(
         matches!(notices.as_slice(), [Notice::Large { bytes: b, .. }] if *b == bytes.len() as u64),
         "{notices:?}"
     );
-    assert!(notices[0].to_string().contains("unusually large"), "{}", notices[0]);
+    assert!(
+        notices[0].to_string().contains("unusually large"),
+        "{}",
+        notices[0]
+    );
 }
 
 #[test]

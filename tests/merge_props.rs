@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 use dangxue::core::merge::{latest_per_place, merge};
 use dangxue::core::review::Card;
 use dangxue::core::state::{
-    CycleReading, CycleWork, GivenAnswer, MemberState, Reflection, STATE_FORMAT, SetAside, Side, Survey,
-    Talk, TestRecord, UnitProgress,
+    CycleReading, CycleWork, GivenAnswer, MemberState, Reflection, STATE_FORMAT, SetAside, Side,
+    Survey, Talk, TestRecord, UnitProgress,
 };
 use proptest::collection::{btree_map, vec};
 use proptest::option;

@@ -54,8 +54,14 @@ fn symlinks_planted_as_lock_or_session_files_are_not_followed() {
         "a planted session file is not a session lock"
     );
     assert_eq!(mode(&victim), 0o644, "the victim's mode is not touched");
-    assert_eq!(fs::read_to_string(&victim).expect("victim"), "someone else's");
-    assert!(!planted.exists(), "nothing is created where the link points");
+    assert_eq!(
+        fs::read_to_string(&victim).expect("victim"),
+        "someone else's"
+    );
+    assert!(
+        !planted.exists(),
+        "nothing is created where the link points"
+    );
 }
 
 #[test]
@@ -122,7 +128,9 @@ fn keys_of_a_newer_minor_version_survive_a_save() {
     assert_eq!(table["streak"].as_integer(), Some(12), "{text}");
     assert_eq!(table["badges"]["first"].as_str(), Some("初心"), "{text}");
     assert_eq!(
-        table["future_started"].as_datetime().map(ToString::to_string),
+        table["future_started"]
+            .as_datetime()
+            .map(ToString::to_string),
         Some("2026-11-03T20:11:09+08:00".into()),
         "{text}"
     );

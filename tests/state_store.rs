@@ -338,8 +338,13 @@ fn bad_member_ids_are_refused_with_a_reason() {
     assert!(StateStore::open(&p, &long, "x").is_err());
     // A quoted bad id is bounded, however long it is.
     let huge = "a".repeat(100_000);
-    let msg = StateStore::open(&p, &huge, "x").expect_err("long").to_string();
-    assert!(msg.len() < 400 && msg.contains("100000 characters"), "{msg}");
+    let msg = StateStore::open(&p, &huge, "x")
+        .expect_err("long")
+        .to_string();
+    assert!(
+        msg.len() < 400 && msg.contains("100000 characters"),
+        "{msg}"
+    );
     assert!(StateStore::open(&p, "zhang.san-2_b", "x").is_ok());
 }
 

@@ -39,8 +39,8 @@ use toml::value::Datetime;
 
 use super::review::Card;
 use super::state::{
-    CycleReading, CycleWork, GivenAnswer, MemberState, Reflection, SetAside, Side, Survey,
-    Talk, TestRecord, UnitProgress,
+    CycleReading, CycleWork, GivenAnswer, MemberState, Reflection, SetAside, Side, Survey, Talk,
+    TestRecord, UnitProgress,
 };
 
 /// Which side of a conflict a merge kept.
@@ -254,7 +254,11 @@ pub fn latest_per_place(list: Vec<SetAside>) -> Vec<SetAside> {
 
 /// Unknown top-level keys, key by key: the side that changed one wins, else theirs.
 fn merge_unknown(base: &toml::Table, mine: &toml::Table, theirs: &toml::Table) -> toml::Table {
-    let keys: BTreeSet<&String> = base.keys().chain(mine.keys()).chain(theirs.keys()).collect();
+    let keys: BTreeSet<&String> = base
+        .keys()
+        .chain(mine.keys())
+        .chain(theirs.keys())
+        .collect();
     let mut out = toml::Table::new();
     for key in keys {
         let (b, m, t) = (base.get(key), mine.get(key), theirs.get(key));

@@ -298,7 +298,7 @@ fn read_limited(path: &Path) -> io::Result<Option<Vec<u8>>> {
 enum Loaded {
     Absent,
     /// A state, and its size in bytes.
-    State(MemberState, u64),
+    State(Box<MemberState>, u64),
     Bad(StateProblem),
 }
 
@@ -306,7 +306,7 @@ fn load(path: &Path) -> Result<Loaded, StateError> {
     match read_limited(path) {
         Ok(None) => Ok(Loaded::Absent),
         Ok(Some(bytes)) => match parse_state(&bytes) {
-            Ok(s) => Ok(Loaded::State(s, bytes.len() as u64)),
+            Ok(s) => Ok(Loaded::State(Box::new(s), bytes.len() as u64)),
             Err(StateProblem::TooNew { found }) => Err(StateError::TooNew {
                 path: path.to_path_buf(),
                 found,
@@ -407,7 +407,7 @@ impl StateStore {
                         bytes,
                     });
                 }
-                s
+                *s
             }
             Loaded::Absent => {
                 let s = MemberState::new(member_id, default_name);
@@ -440,7 +440,7 @@ impl StateStore {
         let _lock = self.lock()?;
         let mut notices = Vec::new();
         let (theirs, on_disk) = match load(&self.file)? {
-            Loaded::State(s, _) => (s, true),
+            Loaded::State(s, _) => (*s, true),
             // Deleted or unreadable meanwhile: what this session last saw stands in.
             Loaded::Absent => (self.base.clone(), false),
             Loaded::Bad(problem) => {
@@ -494,7 +494,9 @@ impl StateStore {
     /// Every place that was tried, with why it failed.
     pub fn emergency_copy(&self, state: &MemberState) -> Result<PathBuf, String> {
         let text = toml::to_string(state).map_err(|e| e.to_string())?;
-        let stamp = jiff::Timestamp::now().strftime("%Y%m%dT%H%M%SZ").to_string();
+        let stamp = jiff::Timestamp::now()
+            .strftime("%Y%m%dT%H%M%SZ")
+            .to_string();
         let name = format!("dangxue-{}-unsaved-{stamp}.toml", self.id);
         let mut places: Vec<PathBuf> = Vec::new();
         if let Some(dir) = self.file.parent() {
@@ -653,7 +655,7 @@ pub fn read_member(paths: &Paths, member_id: &str) -> Result<Option<MemberState>
         Loaded::Absent => Ok(None),
         Loaded::State(mut s, _) => {
             s.member_id = member_id.to_string();
-            Ok(Some(s))
+            Ok(Some(*s))
         }
         Loaded::Bad(problem) => Err(StateError::Invalid {
             path,
