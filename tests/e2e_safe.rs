@@ -139,7 +139,11 @@ fn quitting_on_a_full_disk_keeps_the_program_open_then_gives_up_with_a_copy() {
     let screen = p.wait_for("尚未退出");
     assert!(screen.contains("再按一次 q"), "{screen}");
     std::thread::sleep(Duration::from_millis(300));
-    assert!(p.screen().contains("尚未退出"), "still open: {}", p.screen());
+    assert!(
+        p.screen().contains("尚未退出"),
+        "still open: {}",
+        p.screen()
+    );
     // The second quit gives up, says so and where the work went, and exits 1.
     p.keys("q");
     assert_eq!(p.wait_exit(), 1);

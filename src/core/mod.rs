@@ -11,6 +11,7 @@ pub mod regime;
 pub mod report;
 pub mod review;
 pub mod roster;
+pub mod search;
 pub mod state;
 pub mod text;
 pub(crate) mod tomldoc;
