@@ -51,14 +51,15 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
         let mut msg = app.s.too_small(MIN_SIZE, (area.width, area.height));
         if let Some(e) = &app.save_error {
-            msg = format!("{e}\n{msg}");
+            msg = format!("{e} {msg}");
         }
-        frame.render_widget(
-            Paragraph::new(msg)
-                .style(theme.accent)
-                .wrap(Wrap { trim: false }),
-            area,
-        );
+        // Broken anywhere by hand: ratatui's wrapping cannot place a wide character
+        // in a one-column area.
+        let lines: Vec<Line> = break_anywhere(&msg, usize::from(area.width))
+            .into_iter()
+            .map(Line::from)
+            .collect();
+        frame.render_widget(Paragraph::new(lines).style(theme.accent), area);
         return;
     }
     match app.screen {
@@ -122,6 +123,29 @@ pub fn test_counts(app: &App) -> (usize, usize) {
                 t.answers.len(),
             )
         })
+}
+
+/// Break a one-line text into lines of at most `width` columns, anywhere (as Chinese
+/// is broken); a character wider than `width` is left out.
+#[must_use]
+pub fn break_anywhere(s: &str, width: usize) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    let mut w = 0;
+    for c in s.chars() {
+        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if cw > width {
+            continue;
+        }
+        if w + cw > width {
+            lines.push(String::new());
+            w = 0;
+        }
+        if let Some(l) = lines.last_mut() {
+            l.push(c);
+        }
+        w += cw;
+    }
+    lines
 }
 
 /// Cut a string to at most `width` columns, never splitting a character.
