@@ -8,13 +8,16 @@
 //! can neither drive the terminal nor hide or reorder what it says. One notation, read
 //! back unambiguously:
 //! - `\n`, `\t`, `\r` for those three (in one-line text);
-//! - `\\` for a backslash, so a literal `\u{1b}` typed in a file is told apart from
-//!   an escaped ESC;
 //! - `\u{XXXX}` (hex, braces always) for every other hidden character: C0 and C1
 //!   controls and DEL, bidi controls (U+061C, U+200E, U+200F, U+202A–U+202E,
 //!   U+2066–U+2069), the line and paragraph separators U+2028 and U+2029, and the
 //!   default-ignorable code points (U+00AD, U+200B–U+200D, U+FEFF, U+3164, variation
 //!   selectors, tags...).
+//!
+//! Escaping is idempotent (escaped text has nothing left to escape), so a layer that
+//! escapes again changes nothing. A backslash is therefore not doubled: a file may
+//! spell `\u{1b}` itself and look like an escaped ESC, but it can never hide a
+//! character or move the cursor.
 //!
 //! A bad value quoted in a message is also bounded ([`quote`]): a 10 MB line in a
 //! file makes a one-line message, not 10 MB of stderr.
@@ -113,15 +116,15 @@ pub fn normalize_fill(s: &str) -> String {
 
 /// Escape every hidden character (see the module docs) so text from a file cannot
 /// drive a terminal nor hide what it says: ESC becomes `\u{1b}`, a tab or newline
-/// inside one-line fields `\t`, `\n`, a backslash `\\`. Other text, Chinese
-/// included, is unchanged.
+/// inside one-line fields `\t`, `\n`. Other text, Chinese included, is unchanged.
 ///
 /// ```
 /// use dangxue::core::text::escape_controls;
 /// assert_eq!(escape_controls("张\u{1b}[31m三"), "张\\u{1b}[31m三");
 /// // Braces end the code point: U+202E then "2e" cannot be read as one number.
 /// assert_eq!(escape_controls("\u{202e}2e"), "\\u{202e}2e");
-/// assert_eq!(escape_controls("a\\u{1b}"), "a\\\\u{1b}");
+/// // Idempotent: escaping twice is escaping once.
+/// assert_eq!(escape_controls(&escape_controls("a\u{1b}")), "a\\u{1b}");
 /// ```
 #[must_use]
 pub fn escape_controls(s: &str) -> String {
@@ -136,14 +139,13 @@ pub fn escape_controls_multiline(s: &str) -> String {
 }
 
 fn escape(s: &str, keep_lines: bool) -> String {
-    let needs = |c: char| c == '\\' || (is_control(c) && !(keep_lines && matches!(c, '\n' | '\t')));
+    let needs = |c: char| is_control(c) && !(keep_lines && matches!(c, '\n' | '\t'));
     if !s.chars().any(needs) {
         return s.to_string();
     }
     let mut out = String::with_capacity(s.len() + 8);
     for c in s.chars() {
         match c {
-            '\\' => out.push_str("\\\\"),
             '\n' | '\t' if keep_lines => out.push(c),
             '\n' => out.push_str("\\n"),
             '\t' => out.push_str("\\t"),
