@@ -69,8 +69,9 @@ pub fn run(home: Option<&Path>, member: Option<&str>) -> anyhow::Result<()> {
         }
     };
     let display = name.clone().unwrap_or_else(|| id.clone());
-    let (store, state, notices) = crate::store::state::StateStore::open(&paths, &id, &display)
-        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let (store, state, notices, unsaved) =
+        crate::store::state::StateStore::open_unsaved(&paths, &id, &display)
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
     let mut state: MemberState = state;
     if let Some(n) = name {
         state.name = n;
@@ -109,6 +110,8 @@ pub fn run(home: Option<&Path>, member: Option<&str>) -> anyhow::Result<()> {
     if !notes.is_empty() {
         app.notice = Some(notes.join(" · "));
     }
+    // A new member's record is written once the first frame is out.
+    app.dirty |= unsaved;
     let saver = Box::new(Record { store, s });
     let result = tui::run(app, saver, theme, config.report_dir.clone());
     drop(session);
