@@ -277,7 +277,7 @@ mod tests {
         );
         assert_eq!(
             md,
-            "# Notes · Zhang\\x07\n\n## T\n\n> a@1\n\n第一行  \n第二行\\x1b[2J\n\n## gone\n\n> gone@1\n\n*bookmark*\n"
+            "# Notes · Zhang\\u{7}\n\n## T\n\n> a@1\n\n第一行  \n第二行\\u{1b}[2J\n\n## gone\n\n> gone@1\n\n*bookmark*\n"
         );
         let none = markdown("Z", &BTreeMap::new(), &[], |_| None, &labels);
         assert_eq!(none, "# Notes · Z\n\nnone\n");
