@@ -14,20 +14,20 @@ const CHOOSE: Binding = Binding {
         "选择该选项（多选题为勾选/取消）",
         "pick that choice (multiple: toggle it)",
     ),
-    hint: hint(t("字母", "letter"), t("选择", "choose"), 2),
+    hint: hint(t("字母/↑↓", "letter/↑↓"), t("选择", "choose"), 2),
 };
 
 const CURSOR_DOWN: Binding = Binding {
     shown: s("j ↓"),
     label: t("光标下移", "cursor down"),
-    hint: hint(s("↓"), t("选择", "choose"), 3),
+    hint: None,
     ..DOWN
 };
 
 const CURSOR_UP: Binding = Binding {
     shown: s("k ↑"),
     label: t("光标上移", "cursor up"),
-    hint: hint(s("↑"), t("选择", "choose"), 3),
+    hint: None,
     ..UP
 };
 
