@@ -135,6 +135,9 @@ pub struct ReaderView {
     pub find: Option<Find>,
     /// The whole metadata and note shown on top.
     pub info: bool,
+    /// Opened to look up a review card's passage: scrolling here does not move the
+    /// member's saved place in the unit.
+    pub keep_place: bool,
 }
 
 impl ReaderView {
@@ -149,6 +152,7 @@ impl ReaderView {
             input: None,
             find: None,
             info: false,
+            keep_place: false,
         }
     }
 }

@@ -30,6 +30,8 @@ pub struct Theme {
     pub found: Style,
     /// The match of a find last jumped to.
     pub found_now: Style,
+    /// Chart bars: drawn as block characters, so never reversed.
+    pub bar: Style,
 }
 
 impl Theme {
@@ -50,6 +52,7 @@ impl Theme {
                 gauge: Style::new().add_modifier(Modifier::REVERSED),
                 found: bold.add_modifier(Modifier::UNDERLINED),
                 found_now: bold.add_modifier(Modifier::REVERSED),
+                bar: Style::new(),
             };
         }
         let (fg_dim, red, green) = match name {
@@ -68,6 +71,7 @@ impl Theme {
             gauge: Style::new().fg(Color::Red),
             found: Style::new().fg(Color::Black).bg(Color::Yellow),
             found_now: bold.fg(Color::Black).bg(Color::LightRed),
+            bar: Style::new().fg(Color::Red),
         }
     }
 }

@@ -1,0 +1,400 @@
+//! The keys of the lists (本月, 学习库 and its search, 错题本) and the reader.
+
+use crossterm::event::KeyCode;
+
+use super::*;
+use crate::app::keymap::{Act, Binding, Key, Mark, Table};
+use crate::app::msg::Msg;
+
+const MARKS_KEY: Binding = Binding {
+    keys: &[Key::Char('\'')],
+    act: send(&Msg::Marks),
+    shown: s("'"),
+    label: t("书签和笔记列表", "the list of bookmarks and notes"),
+    hint: None,
+};
+
+/// 本月.
+pub(crate) static HOME: Table = Table {
+    bindings: &[
+        Binding {
+            keys: &[Key::Char('r')],
+            act: send(&Msg::Write(0)),
+            shown: s("r"),
+            label: t("写心得", "write the reflection"),
+            hint: hint(s("r"), t("心得", "reflect"), 2),
+        },
+        Binding {
+            keys: &[Key::Char('t')],
+            act: send(&Msg::Write(1)),
+            shown: s("t"),
+            label: t(
+                "写月讲（题目、提纲、宣讲日期）",
+                "write the talk (topic, outline, date)",
+            ),
+            hint: hint(s("t"), t("月讲", "talk"), 2),
+        },
+        Binding {
+            keys: &[Key::Char('s')],
+            act: send(&Msg::Write(2)),
+            shown: s("s"),
+            label: t("写调研", "write the survey"),
+            hint: hint(s("s"), t("调研", "survey"), 2),
+        },
+        Binding {
+            keys: &[Key::Char('x')],
+            act: send(&Msg::StartTest),
+            shown: s("x"),
+            label: t("参加本期测试（月学）", "take the cycle test"),
+            hint: hint(s("x"), t("测试", "test"), 2),
+        },
+        MARKS_KEY,
+        NEXT_TAB,
+        TAB_1,
+        TAB_2,
+        TAB_3,
+        HELP_KEY,
+        QUIT,
+    ],
+    marks: &[
+        Mark {
+            mark: "✓",
+            meaning: t("已完成", "done"),
+        },
+        Mark {
+            mark: "✗",
+            meaning: t("未完成", "not done"),
+        },
+        Mark {
+            mark: "·",
+            meaning: t(
+                "本期安排的学习单元，尚未读完",
+                "a unit of the plan not yet finished",
+            ),
+        },
+    ],
+};
+
+/// 学习库.
+pub(crate) static LIBRARY: Table = Table {
+    bindings: &[
+        DOWN,
+        UP,
+        OPEN,
+        Binding {
+            keys: &[Key::Char('/')],
+            act: send(&Msg::SearchStart),
+            shown: s("/"),
+            label: t(
+                "搜索标题和正文（每个词都要有）",
+                "search titles and text (every word must occur)",
+            ),
+            hint: hint(s("/"), t("搜索", "search"), 2),
+        },
+        Binding {
+            keys: &[Key::Char('u')],
+            act: send(&Msg::FilterUnread),
+            shown: s("u"),
+            label: t(
+                "只看本期未读完的 / 全部",
+                "only units not read this cycle / all",
+            ),
+            hint: hint(s("u"), t("未读", "unread"), 4),
+        },
+        Binding {
+            keys: &[Key::Char('f')],
+            act: send(&Msg::FilterKind),
+            shown: s("f"),
+            label: t(
+                "按类别：文章、党章、简讯、全部",
+                "by kind: article, constitution, brief, all",
+            ),
+            hint: hint(s("f"), t("类别", "kind"), 4),
+        },
+        Binding {
+            keys: &[Key::Char('p')],
+            act: send(&Msg::FilterPlan),
+            shown: s("p"),
+            label: t("只看本期学习安排 / 全部", "only this cycle's plan / all"),
+            hint: hint(s("p"), t("安排", "plan"), 4),
+        },
+        MARKS_KEY,
+        PAGE_DOWN,
+        PAGE_UP,
+        TOP,
+        BOTTOM,
+        NEXT_TAB,
+        TAB_1,
+        TAB_2,
+        TAB_3,
+        HELP_KEY,
+        Binding {
+            label: t(
+                "清除搜索和筛选；都没有时退出",
+                "clear the search and filters; quit when there are none",
+            ),
+            ..QUIT
+        },
+    ],
+    marks: &[Mark {
+        mark: "★",
+        meaning: t("本期学习安排中的单元", "in this cycle's plan"),
+    }],
+};
+
+/// 学习库 while a search is typed: every character is text.
+pub(crate) static SEARCH: Table = Table {
+    bindings: &[
+        Binding {
+            keys: &[Key::Printable],
+            act: Act::Text,
+            shown: t("文字", "text"),
+            label: t("输入搜索词", "type the search"),
+            hint: None,
+        },
+        Binding {
+            keys: &[Key::Code(KeyCode::Backspace)],
+            act: send(&Msg::Backspace),
+            shown: s("Backspace"),
+            label: t("删除一个字", "delete a character"),
+            hint: None,
+        },
+        Binding {
+            keys: &[Key::Code(KeyCode::Enter)],
+            act: send(&Msg::Enter),
+            shown: s("Enter"),
+            label: t("保留搜索结果", "keep the results"),
+            hint: hint(s("Enter"), t("确定", "done"), 1),
+        },
+        Binding {
+            keys: &[Key::Code(KeyCode::Esc)],
+            act: send(&Msg::Back),
+            shown: s("Esc"),
+            label: t("清除搜索", "clear the search"),
+            hint: hint(s("Esc"), t("清除", "clear"), 1),
+        },
+        Binding {
+            hint: None,
+            keys: &[Key::Code(KeyCode::Down)],
+            shown: s("↓"),
+            ..DOWN
+        },
+        Binding {
+            hint: None,
+            keys: &[Key::Code(KeyCode::Up)],
+            shown: s("↑"),
+            ..UP
+        },
+    ],
+    marks: &[],
+};
+
+/// 错题本.
+pub(crate) static REVIEW: Table = Table {
+    bindings: &[
+        DOWN,
+        UP,
+        Binding {
+            label: t("练习选中的题", "practise the selected question"),
+            hint: hint(s("Enter"), t("练习", "practise"), 2),
+            ..OPEN
+        },
+        Binding {
+            keys: &[Key::Char('o')],
+            act: send(&Msg::OpenPassage),
+            shown: s("o"),
+            label: t("打开这道题的原文", "open the passage the question is from"),
+            hint: hint(s("o"), t("原文", "passage"), 2),
+        },
+        PAGE_DOWN,
+        PAGE_UP,
+        TOP,
+        BOTTOM,
+        MARKS_KEY,
+        NEXT_TAB,
+        TAB_1,
+        TAB_2,
+        TAB_3,
+        HELP_KEY,
+        QUIT,
+    ],
+    marks: &[
+        Mark {
+            mark: "●",
+            meaning: t("今天该复习", "due today"),
+        },
+        Mark {
+            mark: "12-03",
+            meaning: t("下次复习的日期（月-日）", "next review (month-day)"),
+        },
+        Mark {
+            mark: "✗1",
+            meaning: t("答错的次数", "times answered wrong"),
+        },
+    ],
+};
+
+/// The reader.
+pub(crate) static READER: Table = Table {
+    bindings: &[
+        Binding {
+            label: t("下移一行", "down one line"),
+            hint: hint(s("j"), t("行", "line"), 3),
+            ..DOWN
+        },
+        Binding {
+            hint: hint(s("k"), t("行", "line"), 3),
+            ..UP
+        },
+        PAGE_DOWN,
+        PAGE_UP,
+        TOP,
+        BOTTOM,
+        Binding {
+            keys: &[Key::Char('t')],
+            act: send(&Msg::Practice),
+            shown: s("t"),
+            label: t("做本单元的练习题", "practise this unit's questions"),
+            hint: hint(s("t"), t("练习", "quiz"), 2),
+        },
+        Binding {
+            keys: &[Key::Char('/')],
+            act: send(&Msg::FindStart),
+            shown: s("/"),
+            label: t("在正文中查找", "find in the text"),
+            hint: hint(s("/"), t("查找", "find"), 2),
+        },
+        Binding {
+            keys: &[Key::Char('n')],
+            act: send(&Msg::FindNext),
+            shown: s("n"),
+            label: t("下一处", "next match"),
+            hint: None,
+        },
+        Binding {
+            keys: &[Key::Char('N')],
+            act: send(&Msg::FindPrev),
+            shown: s("N"),
+            label: t("上一处", "previous match"),
+            hint: None,
+        },
+        Binding {
+            keys: &[Key::Char('m')],
+            act: send(&Msg::Bookmark),
+            shown: s("m"),
+            label: t(
+                "给这一段加书签 / 去掉书签",
+                "bookmark this passage / remove it",
+            ),
+            hint: hint(s("m"), t("书签", "mark"), 2),
+        },
+        Binding {
+            keys: &[Key::Char('a')],
+            act: send(&Msg::NoteStart),
+            shown: s("a"),
+            label: t("给这一段写笔记", "write a note on this passage"),
+            hint: hint(s("a"), t("笔记", "note"), 3),
+        },
+        Binding {
+            keys: &[Key::Char('w')],
+            act: send(&Msg::QuoteToReflection),
+            shown: s("w"),
+            label: t(
+                "把这一句引用到心得开头",
+                "quote this sentence at the start of the reflection",
+            ),
+            hint: None,
+        },
+        Binding {
+            keys: &[Key::Char('i')],
+            act: send(&Msg::Info),
+            shown: s("i"),
+            label: t("单元的全部信息和注", "the unit's details and note"),
+            hint: hint(s("i"), t("信息", "info"), 4),
+        },
+        MARKS_KEY,
+        HELP_KEY,
+        BACK,
+    ],
+    marks: &[Mark {
+        mark: "▌",
+        meaning: t("这一行有书签或笔记", "a bookmark or note on this line"),
+    }],
+};
+
+/// The reader while a find or a note is typed: every character is text.
+pub(crate) static READER_INPUT: Table = Table {
+    bindings: &[
+        Binding {
+            keys: &[Key::Printable],
+            act: Act::Text,
+            shown: t("文字", "text"),
+            label: t("输入要查找的文字或笔记", "type what to find, or the note"),
+            hint: None,
+        },
+        Binding {
+            keys: &[Key::Code(KeyCode::Backspace)],
+            act: send(&Msg::Backspace),
+            shown: s("Backspace"),
+            label: t("删除一个字", "delete a character"),
+            hint: None,
+        },
+        Binding {
+            keys: &[Key::Code(KeyCode::Enter)],
+            act: send(&Msg::Enter),
+            shown: s("Enter"),
+            label: t("确定（笔记：保存）", "done (a note: save it)"),
+            hint: hint(s("Enter"), t("确定", "done"), 1),
+        },
+        Binding {
+            keys: &[Key::Code(KeyCode::Esc)],
+            act: send(&Msg::Back),
+            shown: s("Esc"),
+            label: t("取消", "cancel"),
+            hint: hint(s("Esc"), t("取消", "cancel"), 1),
+        },
+    ],
+    marks: &[],
+};
+
+/// The reader with the unit's details on top: any key closes them.
+pub(crate) static READER_INFO: Table = Table {
+    bindings: &[Binding {
+        keys: &[Key::Any],
+        act: send(&Msg::Info),
+        shown: t("任意键", "any key"),
+        label: t("关闭", "close"),
+        hint: hint(t("任意键", "any key"), t("关闭", "close"), 1),
+    }],
+    marks: &[],
+};
+
+/// The list of bookmarks and notes.
+pub(crate) static MARKS: Table = Table {
+    bindings: &[
+        DOWN,
+        UP,
+        Binding {
+            label: t("打开这一段原文", "open the passage"),
+            hint: hint(s("Enter"), t("原文", "passage"), 2),
+            ..OPEN
+        },
+        Binding {
+            keys: &[Key::Char('d'), Key::Code(KeyCode::Delete)],
+            act: send(&Msg::Delete),
+            shown: s("d Del"),
+            label: t("删除这个书签或笔记", "delete this bookmark or note"),
+            hint: hint(s("d"), t("删除", "delete"), 2),
+        },
+        PAGE_DOWN,
+        PAGE_UP,
+        TOP,
+        BOTTOM,
+        HELP_KEY,
+        BACK,
+    ],
+    marks: &[Mark {
+        mark: "✎",
+        meaning: t("笔记", "a note"),
+    }],
+};
