@@ -32,7 +32,10 @@ fn the_chart_labels_minutes_and_days_and_is_not_inverted_without_colour() {
     let mut p = start(h.path(), "2026-11-20 12:00:00", &[("NO_COLOR", "1")]);
     p.wait_for("学习库");
     p.keys("1");
-    let s = p.wait_for("每日阅读(分钟)");
+    // A frame may arrive in pieces: wait for its last rows too.
+    let s = p.wait_until("the chart and the footer", |s| {
+        s.contains("每日阅读(分钟)") && s.contains(" 0┤") && s.contains("r 心得")
+    });
     assert!(s.contains("60┤"), "the scale's top is labelled: {s}");
     assert!(s.contains(" 0┤"), "{s}");
     assert!(s.contains("今天 20 · 本期 78 分钟"), "{s}");
@@ -56,7 +59,7 @@ fn the_chart_labels_minutes_and_days_and_is_not_inverted_without_colour() {
 fn opening_a_cards_passage_does_not_move_the_reading_place() {
     let h = home();
     let mut p = start(h.path(), "2026-11-20 12:00:00", &[]);
-    p.open_by_search("红色物业 凝聚", "红色物业 凝聚基层治理合力");
+    p.open_by_search("凝聚基层治理合力", "红色物业 凝聚基层治理合力");
     // Practise: q1 right (B), q2 wrong (D alone; the answer is ABC).
     p.keys("t");
     p.wait_for("第 1/");
