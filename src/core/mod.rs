@@ -9,6 +9,7 @@ pub mod quiz;
 pub mod regime;
 pub mod report;
 pub mod review;
+pub mod sshsig;
 pub mod state;
 pub mod text;
 pub(crate) mod tomldoc;
