@@ -326,7 +326,7 @@ fn save_now(shared: &Mutex<Shared>, app: &mut App) -> bool {
 /// Write the current cycle's completion file into the configured drop folder, so the
 /// secretary's folder always holds the latest evidence.
 fn drop_completion(app: &mut App, dir: &std::path::Path) {
-    let Some(c) = crate::app::progress::completion(app) else {
+    let Some(c) = crate::app::queries::completion(app) else {
         return;
     };
     let path = dir.join(format!("{}-{}.toml", c.member_id, c.cycle));

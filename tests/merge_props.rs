@@ -7,8 +7,8 @@ use std::collections::BTreeMap;
 use dangxue::core::merge::merge;
 use dangxue::core::review::Card;
 use dangxue::core::state::{
-    CycleReading, CycleWork, GivenAnswer, MemberState, Reflection, STATE_FORMAT, SetAside, Survey,
-    Talk, TestRecord, UnitProgress,
+    CycleReading, CycleWork, GivenAnswer, Mark, MemberState, Reflection, STATE_FORMAT, SetAside,
+    Survey, Talk, TestRecord, UnitProgress,
 };
 use proptest::collection::{btree_map, vec};
 use proptest::option;
@@ -144,6 +144,16 @@ fn set_aside() -> impl Strategy<Value = SetAside> {
         })
 }
 
+fn mark() -> impl Strategy<Value = Mark> {
+    ("[ab]", 0usize..3, text()).prop_map(|(unit, offset, note)| Mark {
+        unit,
+        offset,
+        quote: "红色物业".into(),
+        note,
+        created: None,
+    })
+}
+
 fn state() -> impl Strategy<Value = MemberState> {
     (
         text(),
@@ -152,9 +162,10 @@ fn state() -> impl Strategy<Value = MemberState> {
         btree_map(cycle_key(), work(), 0..3),
         btree_map("[ab]/q[12]", card(), 0..3),
         vec(set_aside(), 0..3),
+        vec(mark(), 0..3),
     )
         .prop_map(
-            |(name, units, days, cycles, reviews, conflicts)| MemberState {
+            |(name, units, days, cycles, reviews, conflicts, marks)| MemberState {
                 format: STATE_FORMAT,
                 member_id: "zhangsan".into(),
                 name,
@@ -164,6 +175,10 @@ fn state() -> impl Strategy<Value = MemberState> {
                 reviews,
                 conflicts,
                 resume: None,
+                marks: marks
+                    .into_iter()
+                    .map(|m| (Mark::key(&m.unit, m.offset), m))
+                    .collect(),
             },
         )
 }

@@ -7,7 +7,9 @@
 
 pub mod keymap;
 pub mod msg;
-pub mod progress;
+pub mod queries;
+/// The progress queries, by their former name.
+pub use queries as progress;
 pub mod update;
 
 use std::collections::HashMap;

@@ -182,6 +182,7 @@ pub fn run(paths: &[PathBuf], home: Option<&Path>) -> Vec<FileProblem> {
                 Ok(plan) => {
                     let mut found = crate::core::plan::check_against(&plan, &catalog);
                     found.extend(crate::core::plan::check_rules(&plan, &rules));
+                    found.extend(crate::core::plan::check_due(&plan));
                     found.sort_by_key(|(line, _)| *line);
                     found
                 }

@@ -66,7 +66,7 @@ impl Config {
         toml::from_str(text).map_err(|e| {
             let line = e
                 .span()
-                .map(|s| 1 + text.get(..s.start).unwrap_or("").matches('\n').count());
+                .map(|s| super::text::line_of(text.as_bytes(), s.start));
             match line {
                 Some(l) => format!("{l}: {}", e.message().trim()),
                 None => e.message().trim().to_string(),

@@ -16,6 +16,7 @@
 //! | texts (name, reflection, talk, survey) | a side left empty loses; otherwise mine is kept and theirs is set aside |
 //! | the cycle test | a submitted test wins; two different submitted tests: the one on disk (graded first) is kept and mine set aside; two unfinished tests of the same draw merge answer by answer |
 //! | review cards | the later `last` review; a tie keeps mine |
+//! | bookmarks and notes | the note as a text (above); the passage quoted and the time from mine |
 //! | entries of any map | an entry one side removed and the other changed is kept |
 //!
 //! A text that is not kept goes into [`MemberState::conflicts`] (a [`SetAside`]), which
@@ -31,7 +32,7 @@ use toml::value::Datetime;
 
 use super::review::Card;
 use super::state::{
-    CycleReading, CycleWork, GivenAnswer, MemberState, Reflection, SetAside, Survey, Talk,
+    CycleReading, CycleWork, GivenAnswer, Mark, MemberState, Reflection, SetAside, Survey, Talk,
     TestRecord, UnitProgress,
 };
 
@@ -106,6 +107,7 @@ pub fn merge(base: &MemberState, mine: &MemberState, theirs: &MemberState) -> Me
         reviews,
         conflicts: mine_set_aside,
         resume,
+        marks,
     } = mine;
     let mut found = Vec::new();
     let name = merge_text(
@@ -135,6 +137,23 @@ pub fn merge(base: &MemberState, mine: &MemberState, theirs: &MemberState) -> Me
         false,
         |_, _, m, t| later_card(m, t),
     );
+    let marks = merge_map(&base.marks, marks, &theirs.marks, false, |key, b, m, t| {
+        let base_note = b.map_or("", |b| b.note.as_str());
+        let (note, aside) = three_way_text(base_note, &m.note, &t.note);
+        if let Some(aside) = aside {
+            found.push(Conflict {
+                cycle: None,
+                field: format!("note {key}"),
+                kept: Kept::Mine,
+                kept_text: note.to_string(),
+                set_aside: aside.to_string(),
+            });
+        }
+        Mark {
+            note: note.to_string(),
+            ..m.clone()
+        }
+    });
     let mut set_aside = merge_set(&base.conflicts, mine_set_aside, &theirs.conflicts);
     for c in &found {
         let entry = SetAside {
@@ -158,6 +177,7 @@ pub fn merge(base: &MemberState, mine: &MemberState, theirs: &MemberState) -> Me
             conflicts: set_aside,
             // Where this session is now is where this member was last.
             resume: resume.clone(),
+            marks,
         },
         conflicts: found,
     }
@@ -840,6 +860,38 @@ mod tests {
             None,
             "removed by mine, untouched by theirs"
         );
+    }
+
+    #[test]
+    fn marks_merge_by_place_and_notes_as_texts() {
+        let mark = |unit: &str, offset, note: &str| Mark {
+            unit: unit.into(),
+            offset,
+            quote: "红色物业".into(),
+            note: note.into(),
+            created: None,
+        };
+        let mut base = state();
+        base.marks.insert(Mark::key("a", 10), mark("a", 10, "旧"));
+        base.marks.insert(Mark::key("a", 20), mark("a", 20, ""));
+        let mut mine = base.clone();
+        let mut theirs = base.clone();
+        mine.marks.insert(Mark::key("b", 5), mark("b", 5, "我的"));
+        theirs.marks.insert(Mark::key("c", 7), mark("c", 7, ""));
+        mine.marks.get_mut("a#10").expect("a#10").note = "本会话".into();
+        theirs.marks.get_mut("a#10").expect("a#10").note = "另一会话".into();
+        theirs.marks.remove("a#20");
+        let m = merge(&base, &mine, &theirs);
+        let keys: Vec<&str> = m.state.marks.keys().map(String::as_str).collect();
+        assert_eq!(
+            keys,
+            ["a#10", "b#5", "c#7"],
+            "a#20 was removed on one side only"
+        );
+        assert_eq!(m.state.marks["a#10"].note, "本会话");
+        assert_eq!(m.conflicts.len(), 1);
+        assert_eq!(m.conflicts[0].field, "note a#10");
+        assert_eq!(m.state.conflicts[0].text, "另一会话");
     }
 
     #[test]

@@ -1,5 +1,6 @@
 //! The pure core: no terminal, no files, no environment, no clock.
 
+pub mod assess;
 pub mod completion;
 pub mod config;
 pub mod layout;
@@ -9,6 +10,8 @@ pub mod quiz;
 pub mod regime;
 pub mod report;
 pub mod review;
+pub mod roster;
+pub mod search;
 pub mod sshsig;
 pub mod state;
 pub mod text;

@@ -19,18 +19,24 @@
 //! unit", as without a plan. Cycle names must be unique and may not overlap (a month and
 //! one of its halves). Unit ids follow the unit format's rule (lowercase a-z, digits,
 //! `-`); whether they exist is checked against the content by [`check_against`].
+//!
+//! The plan may also hold the branch's roster, `[[member]]` tables (see
+//! [`super::roster`]); a plan may hold members and no cycles.
 
 use jiff::civil::Date;
 
+use super::completion::valid_member_id;
 use super::regime::{Cycle, CycleLength, Rules, local_date};
+use super::roster::{RosterMember, key_identity, key_problem, lookalike_key, valid_login};
 use super::tomldoc::{self, DateKind, Pos, Reader};
 use super::unit::{Catalog, valid_id};
 
 /// The `format` value this build reads and writes.
 pub const PLAN_FORMAT: &str = "dangxue-plan/1";
 
-const TOP_KEYS: &[&str] = &["format", "branch", "cycle"];
+const TOP_KEYS: &[&str] = &["format", "branch", "cycle", "member"];
 const CYCLE_KEYS: &[&str] = &["name", "units", "talk_theme", "due", "note"];
+const MEMBER_KEYS: &[&str] = &["id", "name", "login", "key"];
 
 /// A parsed plan.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,6 +45,8 @@ pub struct Plan {
     pub branch: Option<String>,
     /// Planned cycles in file order.
     pub cycles: Vec<PlanCycle>,
+    /// The roster (`[[member]]`) in file order; empty when the plan has none.
+    pub roster: Vec<RosterMember>,
 }
 
 /// One `[[cycle]]` of a plan.
@@ -58,6 +66,8 @@ pub struct PlanCycle {
     pub line: usize,
     /// Line of each unit id, parallel to `units`.
     pub unit_lines: Vec<usize>,
+    /// Line of the `due` key, when given.
+    pub due_line: Option<usize>,
 }
 
 impl Plan {
@@ -95,13 +105,21 @@ impl Plan {
                     cycles.extend(planned);
                 }
             }
-            Some(_) | None => r.push(
+            Some(_) | None => {}
+        }
+        let roster = read_roster(&mut r, &root);
+        if seen.is_empty() && roster.is_empty() && r.problems.is_empty() {
+            r.push(
                 Pos(0),
-                "the plan has no [[cycle]]: add one per cycle".into(),
-            ),
+                "the plan has no [[cycle]] and no [[member]]: add a [[cycle]] per cycle, or the roster's [[member]] tables".into(),
+            );
         }
         if r.problems.is_empty() {
-            Ok(Plan { branch, cycles })
+            Ok(Plan {
+                branch,
+                cycles,
+                roster,
+            })
         } else {
             Err(tomldoc::sorted(r.problems))
         }
@@ -130,6 +148,110 @@ impl Plan {
     pub fn due_for(&self, cycle: &Cycle) -> Option<Date> {
         self.get(cycle).and_then(|c| c.due)
     }
+
+    /// The roster member with this id, exactly (no folding: a look-alike id is
+    /// another id).
+    #[must_use]
+    pub fn roster_member(&self, id: &str) -> Option<&RosterMember> {
+        self.roster.iter().find(|m| m.id == id)
+    }
+}
+
+/// The `[[member]]` tables: each with a valid, unique id, a name, and a valid login
+/// and key when given. Members with problems are reported and left out.
+fn read_roster(r: &mut Reader<'_>, root: &tomldoc::Tab<'_, '_>) -> Vec<RosterMember> {
+    let mut roster: Vec<RosterMember> = Vec::new();
+    let mut keys: Vec<(String, String)> = Vec::new();
+    let mut folded: Vec<(String, String, usize)> = Vec::new();
+    for t in r
+        .tables(root, "member", false, "[[member]]")
+        .unwrap_or_default()
+    {
+        r.unknown_keys(&t, MEMBER_KEYS);
+        let before = r.problems.len();
+        let line = r.line(t.at);
+        let id = r.string(&t, "id", true).and_then(|(at, id)| {
+            if !valid_member_id(id) {
+                r.push(
+                    at,
+                    format!(
+                        "member id {id:?} may hold only letters, digits, '-', '_' and '.' (at most 64)"
+                    ),
+                );
+                return None;
+            }
+            if let Some(first) = roster.iter().find(|m| m.id == *id) {
+                let first = first.line;
+                r.push(at, format!("member id {id:?} is already on the roster at line {first}"));
+                return None;
+            }
+            let fold = lookalike_key(id);
+            if let Some((other, _, first)) = folded.iter().find(|(_, f, _)| *f == fold) {
+                let msg = format!(
+                    "member id {id:?} looks like {other:?} at line {first}: give members ids that cannot be mistaken"
+                );
+                r.push(at, msg);
+                return None;
+            }
+            folded.push((id.to_string(), fold, line));
+            Some(id.to_string())
+        });
+        let name = r.string(&t, "name", true).and_then(|(at, n)| {
+            if n.trim().is_empty() {
+                r.push(
+                    at,
+                    "\"name\" in [[member]] is empty: give the member's name".into(),
+                );
+                None
+            } else {
+                Some(n.to_string())
+            }
+        });
+        let login = r.string(&t, "login", false).and_then(|(at, l)| {
+            if valid_login(l) {
+                Some(l.to_string())
+            } else {
+                r.push(
+                    at,
+                    format!(
+                        "login {l:?} is not a Unix account name (letters, digits, '.', '_', '-'; at most 32): give the account that owns the member's files"
+                    ),
+                );
+                None
+            }
+        });
+        let key = r.string(&t, "key", false).and_then(|(at, k)| {
+            if let Some(why) = key_problem(k) {
+                r.push(at, format!("key {why}"));
+                return None;
+            }
+            let ident = key_identity(k);
+            if let Some((other, _)) = keys.iter().find(|(_, i)| *i == ident) {
+                let msg = format!(
+                    "key is also the key of member {other:?}: each member signs with a key of their own"
+                );
+                r.push(at, msg);
+                return None;
+            }
+            Some(k.trim().to_string())
+        });
+        if r.problems.len() > before {
+            continue;
+        }
+        if let (Some(id), Some(name)) = (id, name) {
+            if key.is_some() {
+                keys.push((id.clone(), key_identity(key.as_deref().unwrap_or(""))));
+            }
+            roster.push(RosterMember {
+                id,
+                name,
+                login,
+                key,
+                line,
+            });
+        }
+    }
+    roster
 }
 
 /// The cycle's name when it parses, and the whole cycle when nothing is wrong.
@@ -180,6 +302,7 @@ fn read_cycle(r: &mut Reader<'_>, t: &tomldoc::Tab<'_, '_>) -> (Option<Cycle>, O
             Some(s.to_string())
         }
     });
+    let due_line = r.get(t, "due", false).map(|(at, _)| r.line(at));
     let due = r
         .datetime(t, "due", false, DateKind::LocalDate)
         .as_ref()
@@ -199,6 +322,7 @@ fn read_cycle(r: &mut Reader<'_>, t: &tomldoc::Tab<'_, '_>) -> (Option<Cycle>, O
         note,
         line: r.line(t.at),
         unit_lines,
+        due_line,
     };
     (Some(cycle), Some(planned))
 }
@@ -288,6 +412,30 @@ pub fn check_rules(plan: &Plan, rules: &Rules) -> Vec<(usize, String)> {
         }
     }
     out
+}
+
+/// `due` dates outside their cycle: a file handed in on time would be 逾期 (a date
+/// before the cycle) or the date was meant for another cycle.
+#[must_use]
+pub fn check_due(plan: &Plan) -> Vec<(usize, String)> {
+    plan.cycles
+        .iter()
+        .filter_map(|c| {
+            let due = c.due?;
+            if c.cycle.contains(due) {
+                return None;
+            }
+            Some((
+                c.due_line.unwrap_or(c.line),
+                format!(
+                    "due {due} is outside cycle \"{}\" ({} to {}): give a day of the cycle",
+                    c.cycle,
+                    c.cycle.first_day(),
+                    c.cycle.last_day()
+                ),
+            ))
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -406,13 +554,14 @@ units = ["ok-three"]
     fn format_and_cycles_are_required() {
         assert_eq!(
             check("branch = \"x\"\n"),
-            vec![
-                (1, "missing key \"format\"".to_string()),
-                (
-                    1,
-                    "the plan has no [[cycle]]: add one per cycle".to_string()
-                ),
-            ]
+            vec![(1, "missing key \"format\"".to_string()),]
+        );
+        assert_eq!(
+            check("format = \"dangxue-plan/1\"\n"),
+            vec![(
+                1,
+                "the plan has no [[cycle]] and no [[member]]: add a [[cycle]] per cycle, or the roster's [[member]] tables".to_string()
+            )]
         );
         let got =
             check("format = \"dangxue-plan/2\"\n[[cycle]]\nname = \"2026-11\"\nunits = [\"a\"]\n");
@@ -459,5 +608,119 @@ units = ["ok-three"]
         );
         rules.cycle.length = CycleLength::Fortnight;
         assert_eq!(check_rules(&p, &rules).len(), 3);
+    }
+
+    const KEY: &str =
+        "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBm6vhNDMMz1n0V6lNAb0u3q4fXdO9Kq6qIejJZtUZ8a";
+
+    #[test]
+    fn a_roster_alone_is_a_plan() {
+        let text = format!(
+            "format = \"dangxue-plan/1\"\nbranch = \"第一党支部\"\n\n[[member]]\nid = \"zhangsan\"\nname = \"张三\"\nlogin = \"zhangsan\"\nkey = \"{KEY} zs@host\"\n\n[[member]]\nid = \"李四\"\nname = \"李四\"\n"
+        );
+        let p = Plan::parse(&text).expect("valid roster");
+        assert!(p.cycles.is_empty());
+        assert_eq!(
+            p.roster,
+            vec![
+                RosterMember {
+                    id: "zhangsan".into(),
+                    name: "张三".into(),
+                    login: Some("zhangsan".into()),
+                    key: Some(format!("{KEY} zs@host")),
+                    line: 4,
+                },
+                RosterMember {
+                    id: "李四".into(),
+                    name: "李四".into(),
+                    login: None,
+                    key: None,
+                    line: 10,
+                },
+            ]
+        );
+        assert_eq!(p.roster_member("李四").map(|m| m.line), Some(10));
+        assert_eq!(p.roster_member("zh\u{430}ngsan"), None);
+    }
+
+    #[test]
+    fn roster_problems_name_their_lines() {
+        let text = format!(
+            r#"format = "dangxue-plan/1"
+
+[[member]]
+id = "zhangsan"
+name = "张三"
+key = "{KEY}"
+
+[[member]]
+id = "zhangsan"
+name = "张三二"
+
+[[member]]
+id = "zh\u0430ngsan"
+name = "假张三"
+
+[[member]]
+id = "li si"
+name = ""
+login = "李四"
+phone = "1"
+
+[[member]]
+id = "wangwu"
+name = "王五"
+key = "{KEY} copied"
+
+[[member]]
+id = "zhaoliu"
+name = "赵六"
+key = "-----BEGIN OPENSSH PRIVATE KEY-----"
+
+[[member]]
+name = "无名"
+"#
+        );
+        let got = check(&text);
+        let want: Vec<(usize, String)> = vec![
+            (9, "member id \"zhangsan\" is already on the roster at line 3".into()),
+            (
+                13,
+                "member id \"zhаngsan\" looks like \"zhangsan\" at line 3: give members ids that cannot be mistaken".into(),
+            ),
+            (
+                17,
+                "member id \"li si\" may hold only letters, digits, '-', '_' and '.' (at most 64)".into(),
+            ),
+            (18, "\"name\" in [[member]] is empty: give the member's name".into()),
+            (
+                19,
+                "login \"李四\" is not a Unix account name (letters, digits, '.', '_', '-'; at most 32): give the account that owns the member's files".into(),
+            ),
+            (20, "unknown key \"phone\" in [[member]]".into()),
+            (
+                25,
+                "key is also the key of member \"zhangsan\": each member signs with a key of their own".into(),
+            ),
+            (
+                30,
+                "key is a private key or a PEM block, not a public key: give the one line of the .pub file".into(),
+            ),
+            (32, "missing key \"id\" in [[member]]".into()),
+        ];
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn a_due_date_outside_its_cycle_is_found() {
+        let text = "format = \"dangxue-plan/1\"\n[[cycle]]\nname = \"2026-11\"\nunits = [\"a\"]\ndue = 2026-12-02\n[[cycle]]\nname = \"2026-12\"\nunits = [\"b\"]\ndue = 2026-12-31\n";
+        let p = Plan::parse(text).expect("valid plan");
+        assert_eq!(
+            check_due(&p),
+            vec![(
+                5,
+                "due 2026-12-02 is outside cycle \"2026-11\" (2026-11-01 to 2026-11-30): give a day of the cycle".to_string()
+            )]
+        );
     }
 }

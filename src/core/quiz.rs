@@ -6,8 +6,6 @@
 
 use std::collections::BTreeSet;
 
-use unicode_normalization::UnicodeNormalization;
-
 use super::unit::{Answer, Question};
 
 /// FNV-1a, 64-bit.
@@ -81,16 +79,7 @@ pub fn draw(
     pool
 }
 
-/// A fill answer as compared: NFKC, whitespace removed.
-///
-/// ```
-/// use dangxue::core::quiz::normalize_fill;
-/// assert_eq!(normalize_fill(" ３ 名 "), normalize_fill("3名"));
-/// ```
-#[must_use]
-pub fn normalize_fill(s: &str) -> String {
-    s.nfkc().filter(|c| !c.is_whitespace()).collect()
-}
+pub use super::text::normalize_fill;
 
 /// Letters given for a choice question, upper-cased, as a set.
 fn letters(given: &str) -> BTreeSet<char> {
@@ -229,6 +218,13 @@ mod tests {
         assert!(is_correct(&fill, "三名"));
         assert!(!is_correct(&fill, "3"));
         assert!(!is_correct(&fill, ""));
+        let list = q(
+            Answer::Fill(vec!["忠诚干净担当".into()]),
+            QuestionType::Fill,
+        );
+        assert!(is_correct(&list, "忠诚、干净、担当"));
+        assert!(is_correct(&list, "忠诚，干净，担当。"));
+        assert!(!is_correct(&list, "。"));
     }
 
     #[test]

@@ -44,6 +44,11 @@ const DECAY: f64 = -0.5;
 const FACTOR: f64 = 19.0 / 81.0;
 /// Longest interval scheduled; a year is "learnt" for a study notebook.
 pub const MAX_INTERVAL_DAYS: i64 = 365;
+/// Lowest stability kept (days). ts-fsrs uses the same floor; without it repeated
+/// same-day lapses drive stability toward zero and later formulas divide by it.
+pub const MIN_STABILITY: f64 = 0.01;
+/// Highest stability kept (days): a hundred years, ts-fsrs's ceiling.
+pub const MAX_STABILITY: f64 = 36_500.0;
 
 /// FSRS grades used here: a practice answer is either recalled or not.
 #[derive(Clone, Copy)]
@@ -85,13 +90,49 @@ fn stability_after_recall(d: f64, s: f64, r: f64) -> f64 {
 }
 
 fn stability_after_lapse(d: f64, s: f64, r: f64) -> f64 {
-    let f = W[11] * d.powf(-W[12]) * ((s + 1.0).powf(W[13]) - 1.0) * (W[14] * (1.0 - r)).exp();
-    // Forgetting never makes a memory more stable than it was.
-    f.clamp(0.01, s)
+    let long_term =
+        W[11] * d.powf(-W[12]) * ((s + 1.0).powf(W[13]) - 1.0) * (W[14] * (1.0 - r)).exp();
+    // FSRS-5's post-lapse cap (py-fsrs and ts-fsrs): a lapse leaves no more stability than
+    // a same-day "again" would, so forgetting never makes a memory more stable.
+    let cap = s / (W[17] * W[18]).exp();
+    long_term.min(cap)
 }
 
 fn stability_same_day(s: f64, g: Grade) -> f64 {
     s * (W[17] * (g.value() - 3.0 + W[18])).exp()
+}
+
+/// Stability forced into `MIN_STABILITY..=MAX_STABILITY`; a non-number becomes the floor.
+fn clamp_stability(s: f64) -> f64 {
+    if s.is_nan() {
+        MIN_STABILITY
+    } else {
+        s.clamp(MIN_STABILITY, MAX_STABILITY)
+    }
+}
+
+/// Difficulty forced into 1..=10; a non-number becomes the middle of the range.
+fn clamp_difficulty(d: f64) -> f64 {
+    if d.is_nan() { 5.5 } else { d.clamp(1.0, 10.0) }
+}
+
+impl Card {
+    /// The memory values of a card read from a file, made safe to schedule from:
+    /// `None` when there is nothing to trust (no review day, or a stability that is not
+    /// a positive number), so the card starts afresh; otherwise stability and difficulty
+    /// clamped into their ranges. A hand-edited or damaged state file can hold anything.
+    #[must_use]
+    pub fn memory(&self) -> Option<(f64, f64, Date)> {
+        let last = self.last.as_deref().and_then(parse_day)?;
+        if self.stability.is_nan() || self.stability <= 0.0 {
+            return None;
+        }
+        Some((
+            clamp_stability(self.stability),
+            clamp_difficulty(self.difficulty),
+            last,
+        ))
+    }
 }
 
 /// Whole days until the next review for stability `s` at 90% retention.
@@ -115,40 +156,54 @@ fn parse_day(s: &str) -> Option<Date> {
 /// The card after answering its question on `today`: `None` for a question not yet in
 /// the notebook. A wrong answer resets the run of successes and brings the card back
 /// tomorrow-ish; right answers push it further out each time.
+///
+/// Total: any loaded card (out-of-range or non-finite numbers, unreadable days) gives a
+/// card with difficulty in 1..=10 and stability in `MIN_STABILITY..=MAX_STABILITY`.
+/// A wrong answer to a card already missed today is not another lapse: the member is
+/// retrying what was just shown to them.
 #[must_use]
 pub fn review(card: Option<&Card>, correct: bool, today: Date) -> Card {
     let g = if correct { Grade::Good } else { Grade::Again };
-    let last = card.and_then(|c| c.last.as_deref()).and_then(parse_day);
-    let (stability, difficulty) = match (card, last) {
-        (Some(c), Some(last)) if c.stability > 0.0 => {
+    let memory = card.and_then(Card::memory);
+    let mut missed_today = false;
+    let (stability, difficulty) = match memory {
+        Some((s, d, last)) => {
             let elapsed = (today - last).get_days().max(0);
-            let d = next_difficulty(c.difficulty.clamp(1.0, 10.0), g);
-            let s = if elapsed == 0 {
-                stability_same_day(c.stability, g)
+            let next_d = next_difficulty(d, g);
+            let next_s = if elapsed == 0 {
+                missed_today = card.is_some_and(|c| c.reps == 0 && c.lapses > 0);
+                stability_same_day(s, g)
             } else {
-                let r = retrievability(f64::from(elapsed), c.stability);
+                let r = retrievability(f64::from(elapsed), s);
                 if correct {
-                    stability_after_recall(c.difficulty.clamp(1.0, 10.0), c.stability, r)
+                    stability_after_recall(d, s, r)
                 } else {
-                    stability_after_lapse(c.difficulty.clamp(1.0, 10.0), c.stability, r)
+                    stability_after_lapse(d, s, r)
                 }
             };
-            (s, d)
+            (next_s, next_d)
         }
         // A new card, or one whose record is damaged: start afresh.
-        _ => (initial_stability(g), initial_difficulty(g)),
+        None => (initial_stability(g), initial_difficulty(g)),
     };
+    let stability = clamp_stability(stability);
+    let difficulty = clamp_difficulty(difficulty);
     let days = if correct { interval_days(stability) } else { 1 };
     let due = today
         .checked_add(jiff::Span::new().days(days))
         .unwrap_or(today);
     let prev = card.cloned().unwrap_or_default();
+    let new_lapse = !correct && !missed_today;
     Card {
         due: due.to_string(),
         stability,
         difficulty,
-        reps: if correct { prev.reps + 1 } else { 0 },
-        lapses: prev.lapses + u32::from(!correct),
+        reps: if correct {
+            prev.reps.saturating_add(1)
+        } else {
+            0
+        },
+        lapses: prev.lapses.saturating_add(u32::from(new_lapse)),
         last: Some(today.to_string()),
     }
 }
@@ -293,6 +348,73 @@ mod tests {
             review(None, true, date(2026, 11, 1)),
         ];
         assert_eq!(due_count(&cards, today), 2);
+    }
+
+    #[test]
+    fn many_lapses_in_one_day_then_another_do_not_panic() {
+        // Seven wrong answers in one day once drove stability below 0.01 and the next
+        // day's lapse panicked in `clamp(0.01, s)`.
+        let day = date(2026, 11, 3);
+        let mut c = review(None, false, day);
+        for _ in 0..7 {
+            c = review(Some(&c), false, day);
+        }
+        assert!(c.stability >= MIN_STABILITY);
+        let next = review(Some(&c), false, date(2026, 11, 4));
+        assert!((MIN_STABILITY..=MAX_STABILITY).contains(&next.stability));
+    }
+
+    #[test]
+    fn a_saved_card_below_the_floor_is_repaired() {
+        let saved = Card {
+            due: "2026-11-04".into(),
+            stability: 0.0063,
+            difficulty: 10.0,
+            reps: 0,
+            lapses: 8,
+            last: Some("2026-11-03".into()),
+        };
+        for correct in [false, true] {
+            let next = review(Some(&saved), correct, date(2026, 11, 5));
+            assert!(next.stability >= MIN_STABILITY, "{next:?}");
+            assert!((1.0..=10.0).contains(&next.difficulty));
+        }
+        let wild = Card {
+            stability: f64::INFINITY,
+            difficulty: f64::NAN,
+            ..saved.clone()
+        };
+        let next = review(Some(&wild), true, date(2026, 11, 5));
+        assert!(next.stability <= MAX_STABILITY && next.difficulty.is_finite());
+    }
+
+    #[test]
+    fn the_post_lapse_cap_holds() {
+        let card = Card {
+            due: "2026-11-04".into(),
+            stability: 2.0,
+            difficulty: 1.0,
+            reps: 3,
+            lapses: 0,
+            last: Some("2026-10-01".into()),
+        };
+        let lapsed = review(Some(&card), false, date(2026, 11, 4));
+        assert!(lapsed.stability <= 2.0 / (W[17] * W[18]).exp() + 1e-12);
+    }
+
+    #[test]
+    fn retrying_a_missed_question_the_same_day_is_one_lapse() {
+        let day = date(2026, 11, 3);
+        let first = review(None, false, day);
+        let retry = review(Some(&first), false, day);
+        assert_eq!(retry.lapses, 1);
+        let right = review(Some(&retry), true, day);
+        let wrong_again = review(Some(&right), false, day);
+        assert_eq!(
+            wrong_again.lapses, 2,
+            "a miss after a right answer is a lapse"
+        );
+        assert_eq!(review(Some(&first), false, date(2026, 11, 4)).lapses, 2);
     }
 
     #[test]

@@ -770,6 +770,23 @@ Y4aQ0UrYweBujRNPmJniz+yIiSy3ORAtpmi2XPXwU=
     }
 
     #[test]
+    fn small_rsa_keys_are_refused_as_openssh_refuses_them() {
+        let mut n = vec![0xc5u8; 64];
+        n[63] |= 1;
+        let key = PublicKey::new(
+            KeyData::Rsa(ssh_key::public::RsaPublicKey {
+                e: ssh_key::Mpint::from_positive_bytes(&[1, 0, 1]).expect("e"),
+                n: ssh_key::Mpint::from_positive_bytes(&n).expect("n"),
+            }),
+            "",
+        );
+        let line = key.to_openssh().expect("encode");
+        assert_eq!(parse_key(&line), Err(KeyProblem::RsaSize(512)));
+        let text = super::super::roster::key_problem(&line).expect("refused");
+        assert!(text.contains("512 bits"), "{text}");
+    }
+
+    #[test]
     fn rsa_bits_counts_the_modulus() {
         let n = ssh_key::Mpint::from_positive_bytes(&[0x01, 0, 0]).expect("mpint");
         let e = ssh_key::Mpint::from_positive_bytes(&[3]).expect("mpint");

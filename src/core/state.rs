@@ -44,6 +44,38 @@ pub struct MemberState {
     /// dropped connection, a kill): the next start reopens it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub resume: Option<Resume>,
+    /// Bookmarks and notes on passages, keyed by [`Mark::key`] (`unit#offset`).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub marks: BTreeMap<String, Mark>,
+}
+
+/// A bookmark on a passage of a unit, with the member's note on it (empty for a
+/// plain bookmark).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Mark {
+    /// The unit.
+    pub unit: String,
+    /// Byte offset in the unit's body where the passage starts, so the mark survives
+    /// a change of terminal width.
+    pub offset: usize,
+    /// The passage as it read when marked (one line), so the list and the export
+    /// can show it even if the unit changes.
+    #[serde(default)]
+    pub quote: String,
+    /// The member's note; empty for a bookmark.
+    #[serde(default)]
+    pub note: String,
+    /// When the mark was made.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub created: Option<Datetime>,
+}
+
+impl Mark {
+    /// The key of a mark in [`MemberState::marks`]: one mark per place in a unit.
+    #[must_use]
+    pub fn key(unit: &str, offset: usize) -> String {
+        format!("{unit}#{offset}")
+    }
 }
 
 /// A place to reopen at the next start.
@@ -70,6 +102,7 @@ impl MemberState {
             reviews: BTreeMap::new(),
             conflicts: Vec::new(),
             resume: None,
+            marks: BTreeMap::new(),
         }
     }
 }
@@ -260,6 +293,16 @@ mod tests {
             },
         );
         s.days.insert("2026-11-03".into(), 130);
+        s.marks.insert(
+            Mark::key("a", 12),
+            Mark {
+                unit: "a".into(),
+                offset: 12,
+                quote: "红色物业".into(),
+                note: "第一条\n第二条 \"引号\"".into(),
+                created: "2026-11-03T20:11:09+08:00".parse().ok(),
+            },
+        );
         let text = toml::to_string(&s).expect("serialises");
         let back: MemberState = toml::from_str(&text).expect("parses");
         assert_eq!(back, s);

@@ -18,11 +18,7 @@ pub const MAX_DOCUMENT_BYTES: usize = 4 * 1024 * 1024;
 
 /// 1-based line of a byte offset.
 pub(crate) fn line_at(text: &str, offset: usize) -> usize {
-    let end = offset.min(text.len());
-    1 + text.as_bytes()[..end]
-        .iter()
-        .filter(|b| **b == b'\n')
-        .count()
+    super::text::line_of(text.as_bytes(), offset)
 }
 
 /// Parse `text` into a spanned table, or the parser's first error with its line.

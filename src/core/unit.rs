@@ -418,9 +418,7 @@ fn nesting_depth(s: &str) -> usize {
 }
 
 fn line_of_offset(s: &str, offset: usize, first_line: usize) -> usize {
-    let end = offset.min(s.len());
-    let prefix = s.get(..end).unwrap_or(s);
-    first_line + prefix.matches('\n').count()
+    first_line + super::text::line_of(s.as_bytes(), offset) - 1
 }
 
 /// Parse a unit file. On failure, every problem found, sorted by line.

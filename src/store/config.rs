@@ -37,10 +37,7 @@ pub fn parse_config(path: &Path, bytes: &[u8]) -> Result<Config, String> {
         ));
     }
     let text = std::str::from_utf8(bytes).map_err(|e| {
-        let line = 1 + bytes[..e.valid_up_to()]
-            .iter()
-            .filter(|b| **b == b'\n')
-            .count();
+        let line = crate::core::text::line_of(bytes, e.valid_up_to());
         format!("{shown}:{line}: not valid UTF-8: save the file as UTF-8")
     })?;
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);

@@ -171,10 +171,7 @@ pub fn read_text(path: &Path, max: u64, what: &str) -> Result<String, FileProble
         Err(e) => return Err(whole(format!("cannot read {what}: {e}"))),
     };
     String::from_utf8(bytes).map_err(|e| {
-        let line = 1 + e.as_bytes()[..e.utf8_error().valid_up_to()]
-            .iter()
-            .filter(|b| **b == b'\n')
-            .count();
+        let line = crate::core::text::line_of(e.as_bytes(), e.utf8_error().valid_up_to());
         FileProblem {
             path: shown.clone(),
             line,

@@ -1,6 +1,7 @@
 //! All file I/O: where things live, loading units and config, saving state.
 
 pub mod atomic;
+pub mod completions;
 pub mod config;
 pub mod content;
 pub mod paths;

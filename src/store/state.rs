@@ -228,10 +228,7 @@ pub fn parse_state(bytes: &[u8]) -> Result<MemberState, StateProblem> {
         return Err(StateProblem::TooLarge);
     }
     let text = std::str::from_utf8(bytes).map_err(|e| StateProblem::NotUtf8 {
-        line: 1 + bytes[..e.valid_up_to()]
-            .iter()
-            .filter(|b| **b == b'\n')
-            .count(),
+        line: crate::core::text::line_of(bytes, e.valid_up_to()),
     })?;
     // Editors on some systems add a byte-order mark.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
@@ -250,7 +247,7 @@ pub fn parse_state(bytes: &[u8]) -> Result<MemberState, StateProblem> {
             Err(StateProblem::Invalid {
                 line: e
                     .span()
-                    .map(|s| 1 + text.get(..s.start).unwrap_or("").matches('\n').count()),
+                    .map(|s| crate::core::text::line_of(text.as_bytes(), s.start)),
                 message: e.message().trim().to_string(),
             })
         }

@@ -10,7 +10,7 @@ use ratatui::widgets::{LineGauge, Paragraph, Sparkline};
 use super::theme::Theme;
 use super::{footer, header, truncate};
 use crate::app::App;
-use crate::app::progress;
+use crate::app::queries as progress;
 use crate::core::text::escape_controls;
 
 fn ratio(have: usize, need: u32) -> f64 {
@@ -254,14 +254,21 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             Layout::vertical([Constraint::Length(9), Constraint::Fill(1)]).areas(right);
         let days = month_days(app);
         if let Some(today) = to_time(app.today()) {
-            let mut events =
-                CalendarEventStore::today(theme.accent.add_modifier(Modifier::UNDERLINED));
+            // Not `CalendarEventStore::today`: that asks the system zone, and a shared
+            // server in UTC would underline the wrong day for a member in Shanghai.
+            let mut events = CalendarEventStore::default();
             for (d, secs) in &days {
-                if *secs > 0
-                    && let Some(t) = to_time(*d)
-                {
-                    events.add(t, theme.good.add_modifier(Modifier::BOLD));
-                }
+                let Some(t) = to_time(*d) else { continue };
+                let studied = *secs > 0;
+                let style = match (t == today, studied) {
+                    (true, true) => theme
+                        .good
+                        .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
+                    (true, false) => theme.accent.add_modifier(Modifier::UNDERLINED),
+                    (false, true) => theme.good.add_modifier(Modifier::BOLD),
+                    (false, false) => continue,
+                };
+                events.add(t, style);
             }
             if zh {
                 // The widget's headers are English; draw Chinese ones above it, each

@@ -65,7 +65,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     }
     if let Some(c) = app.confirm {
         let text = match c {
-            Confirm::StartTest => app.s.confirm_test(crate::app::update::test_size(app)),
+            Confirm::StartTest => app.s.confirm_test(crate::app::queries::test_size(app)),
             Confirm::SubmitTest => {
                 let (answered, total) = test_counts(app);
                 app.s.confirm_submit(answered, total)

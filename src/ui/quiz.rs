@@ -211,7 +211,7 @@ pub fn draw_test(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         body.height.saturating_sub(1),
     );
     if t.submitted {
-        let score = crate::app::update::test_score(app).unwrap_or(0);
+        let score = crate::app::queries::test_score(app).unwrap_or(0);
         let pass = app.rules.study.pass_score;
         let style = if score >= pass { theme.good } else { theme.bad };
         let mut lines = vec![

@@ -260,3 +260,56 @@ impl Pty {
         self.wait_for(shown);
     }
 }
+
+impl Pty {
+    /// The text of every underlined cell, row by row (rows without any are left out).
+    pub fn underlined(&self) -> Vec<String> {
+        let parser = self.parser.lock().expect("parser lock");
+        let screen = parser.screen();
+        let (rows, cols) = screen.size();
+        let (rows, cols) = (rows.get(), cols.get());
+        (0..rows)
+            .filter_map(|r| {
+                let text: String = (0..cols)
+                    .filter_map(|c| screen.cell(r, c))
+                    .filter(|cell| cell.underline())
+                    .map(|cell| cell.contents().to_string())
+                    .collect();
+                (!text.trim().is_empty()).then(|| text.trim().to_string())
+            })
+            .collect()
+    }
+}
+
+/// Environment that runs the program under libfaketime with its clock starting at
+/// `start` (`"2026-11-30 23:59:50"`, read in `TZ`) and running at normal speed, the
+/// system zone set to `tz`. Panics when libfaketime is not installed (`.ci/run`
+/// installs it): a midnight test must not pass by not running.
+pub fn faketime_env(start: &str, tz: &str) -> Vec<(String, String)> {
+    let candidates = [
+        "/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1",
+        "/usr/lib/aarch64-linux-gnu/faketime/libfaketime.so.1",
+        "/usr/lib/faketime/libfaketime.so.1",
+        "/usr/local/lib/faketime/libfaketime.so.1",
+    ];
+    let lib = candidates
+        .iter()
+        .find(|p| Path::new(p).exists())
+        .unwrap_or_else(|| panic!("libfaketime not found in {candidates:?}; install faketime"));
+    vec![
+        ("LD_PRELOAD".into(), (*lib).to_string()),
+        ("FAKETIME".into(), format!("@{start}")),
+        ("FAKETIME_DONT_FAKE_MONOTONIC".into(), "1".into()),
+        ("FAKETIME_NO_CACHE".into(), "1".into()),
+        ("TZ".into(), tz.into()),
+    ]
+}
+
+impl Pty {
+    /// Start under [`faketime_env`].
+    pub fn start_at(home: &Path, args: &[&str], start: &str, tz: &str) -> Pty {
+        let env = faketime_env(start, tz);
+        let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+        Pty::start_env(home, args, 80, 24, &env)
+    }
+}

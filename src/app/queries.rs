@@ -1,0 +1,69 @@
+//! Read-only questions about the [`App`] that the screens and the terminal loop ask:
+//! the cycle's 月读/月讲/月学 progress as the home screen shows it (the same
+//! derivation `status`, `export` and the secretary's `report` use) and the test draw.
+//! `ui/` reads these, never `update`.
+
+use super::App;
+use crate::core::completion::{Assessment, Completion, assess};
+use crate::core::regime::Cycle;
+
+/// The current cycle as a value.
+#[must_use]
+pub fn cycle(app: &App) -> Cycle {
+    Cycle::containing(app.today(), app.rules.cycle.length)
+}
+
+/// The member's completion file for the current cycle, as `export` would write it now.
+#[must_use]
+pub fn completion(app: &App) -> Option<Completion> {
+    let exported = app.now_datetime()?;
+    Some(Completion::from_state(
+        &app.state,
+        &cycle(app),
+        exported,
+        &app.rules,
+        app.plan.units.as_deref(),
+        &app.library,
+    ))
+}
+
+/// 月读/月讲/月学 for the current cycle, derived from the evidence.
+#[must_use]
+pub fn assessment(app: &App) -> Option<Assessment> {
+    let c = completion(app)?;
+    Some(assess(
+        &c,
+        &app.rules,
+        app.plan.units.as_deref(),
+        &app.library,
+    ))
+}
+
+/// The questions the test would draw if it began now: the deterministic draw over
+/// the cycle's units finished so far (the same function the secretary's report runs).
+#[must_use]
+pub fn draw_now(app: &App) -> Vec<(String, String)> {
+    let Some(taken) = app.now_datetime() else {
+        return Vec::new();
+    };
+    crate::core::completion::test_draw_for_state(
+        &app.state,
+        &cycle(app),
+        &taken,
+        &app.rules,
+        app.plan.units.as_deref(),
+        &app.library,
+    )
+}
+
+/// How many questions the test will have if started now.
+#[must_use]
+pub fn test_size(app: &App) -> usize {
+    draw_now(app).len()
+}
+
+/// The graded score of the current cycle's submitted test.
+#[must_use]
+pub fn test_score(app: &App) -> Option<u32> {
+    assessment(app)?.score()
+}

@@ -1,0 +1,149 @@
+//! The editors of 心得, 月讲 and 调研.
+
+use ratatui_textarea::TextArea;
+
+use crate::app::msg::Msg;
+use crate::app::{App, Doc, EditorView, Effect, Screen};
+use crate::core::state::{Reflection, Survey, Talk};
+
+pub(super) fn open_editor(app: &mut App, doc: Doc) {
+    let work = app
+        .state
+        .cycles
+        .get(&app.cycle)
+        .cloned()
+        .unwrap_or_default();
+    let area = |text: &str| {
+        let mut t = TextArea::new(text.lines().map(str::to_string).collect());
+        // Chinese has no spaces to break at: wrap at words, else at any character.
+        t.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
+        t.set_cursor_line_style(ratatui::style::Style::default());
+        t.move_cursor(ratatui_textarea::CursorMove::Bottom);
+        t.move_cursor(ratatui_textarea::CursorMove::End);
+        t
+    };
+    let fields = match doc {
+        Doc::Reflection => vec![area(
+            work.reflection.as_ref().map_or("", |r| r.text.as_str()),
+        )],
+        Doc::Talk => {
+            let t = work.talk.unwrap_or_default();
+            vec![
+                area(&t.topic),
+                area(&t.outline),
+                area(&t.delivered.map(|d| d.to_string()).unwrap_or_default()),
+            ]
+        }
+        Doc::Survey => {
+            let s = work.survey.unwrap_or_default();
+            vec![area(&s.title), area(&s.text)]
+        }
+    };
+    let mut e = EditorView {
+        doc,
+        fields,
+        focus: 0,
+    };
+    show_cursor(&mut e);
+    app.editor = Some(e);
+    app.screen = Screen::Editor;
+}
+
+/// Show the cursor only in the field being edited.
+pub(super) fn show_cursor(e: &mut EditorView) {
+    for (i, f) in e.fields.iter_mut().enumerate() {
+        let style = if i == e.focus {
+            ratatui::style::Style::default().add_modifier(ratatui::style::Modifier::REVERSED)
+        } else {
+            ratatui::style::Style::default()
+        };
+        f.set_cursor_style(style);
+    }
+}
+
+/// Parse a typed delivery date; only a real calendar date is kept.
+pub(super) fn parse_date(s: &str) -> Option<toml::value::Datetime> {
+    let s = s.trim();
+    let d: jiff::civil::Date = s.parse().ok()?;
+    d.to_string().parse().ok()
+}
+
+/// Copy the editor's fields into the member state.
+pub(super) fn sync_editor(app: &mut App) {
+    let Some(e) = &app.editor else { return };
+    let text = |i: usize| {
+        e.fields
+            .get(i)
+            .map(|t| t.lines().join("\n"))
+            .unwrap_or_default()
+    };
+    let last_unit = app.reader.as_ref().map(|r| r.unit_id.clone());
+    let work = app.state.cycles.entry(app.cycle.clone()).or_default();
+    let before = work.clone();
+    match e.doc {
+        Doc::Reflection => {
+            let unit = work
+                .reflection
+                .as_ref()
+                .and_then(|r| r.unit.clone())
+                .or(last_unit);
+            work.reflection = Some(Reflection {
+                unit,
+                text: text(0),
+            });
+        }
+        Doc::Talk => {
+            work.talk = Some(Talk {
+                topic: text(0),
+                outline: text(1),
+                delivered: parse_date(&text(2)),
+            });
+        }
+        Doc::Survey => {
+            work.survey = Some(Survey {
+                title: text(0),
+                text: text(1),
+            });
+        }
+    }
+    if *work != before {
+        app.dirty = true;
+    }
+}
+
+pub(super) fn editor(app: &mut App, msg: Msg) -> Vec<Effect> {
+    let Some(e) = &mut app.editor else {
+        app.screen = app.home_screen;
+        return Vec::new();
+    };
+    match msg {
+        Msg::Back => {
+            sync_editor(app);
+            app.editor = None;
+            app.screen = app.home_screen;
+            return vec![Effect::Save];
+        }
+        Msg::NextField => {
+            e.focus = (e.focus + 1) % e.fields.len().max(1);
+            show_cursor(e);
+        }
+        Msg::Undo => {
+            if let Some(f) = e.fields.get_mut(e.focus) {
+                f.undo();
+            }
+        }
+        Msg::Paste(s) => {
+            if let Some(f) = e.fields.get_mut(e.focus) {
+                f.insert_str(s.replace("\r\n", "\n").replace('\r', "\n"));
+            }
+        }
+        Msg::Editor(input) => {
+            if let Some(f) = e.fields.get_mut(e.focus) {
+                f.input(input);
+            }
+        }
+        _ => return Vec::new(),
+    }
+    sync_editor(app);
+    Vec::new()
+}

@@ -1,0 +1,245 @@
+//! `update`: one message in, new state and effects out.
+
+use jiff::Timestamp;
+
+use super::msg::Msg;
+use super::{App, Doc, Effect, ReaderView, Screen};
+use crate::core::state::Resume;
+
+mod editor;
+mod home;
+mod library;
+mod quiz;
+mod reader;
+mod review;
+mod test;
+
+pub use reader::open_unit;
+pub use review::passage_offset;
+// The queries moved to `app::queries`; these paths keep working.
+pub use crate::app::queries::{draw_now, test_score, test_size};
+use editor::{editor, open_editor};
+use home::home;
+use library::{library, search_input};
+use quiz::quiz_screen;
+use reader::{check_finished, reader};
+use review::review_list;
+use test::{confirmed, test_screen};
+
+/// Apply a message at time `now`; returns what the terminal loop must do.
+pub fn update(app: &mut App, msg: Msg, now: Timestamp) -> Vec<Effect> {
+    let effects = step(app, msg, now);
+    remember_place(app);
+    effects
+}
+
+/// Keep `state.resume` pointing at the unit or document being worked on, so a start
+/// after a dropped connection reopens it.
+fn remember_place(app: &mut App) {
+    let place = match app.screen {
+        Screen::Editor => app.editor.as_ref().map(|e| {
+            Resume::Editor(
+                match e.doc {
+                    Doc::Reflection => "reflection",
+                    Doc::Talk => "talk",
+                    Doc::Survey => "survey",
+                }
+                .to_string(),
+            )
+        }),
+        Screen::Reader | Screen::Quiz => app
+            .reader
+            .as_ref()
+            .filter(|_| !app.quiz.from_review)
+            .map(|r| Resume::Reader(r.unit_id.clone())),
+        _ => None,
+    };
+    if app.state.resume != place {
+        app.state.resume = place;
+        app.dirty = true;
+    }
+}
+
+/// Reopen where the last session was cut off, if anywhere.
+pub fn resume(app: &mut App) {
+    match app.state.resume.clone() {
+        Some(Resume::Reader(id)) if app.library.get(&id).is_some() => open_unit(app, &id, None),
+        Some(Resume::Editor(doc)) => {
+            let doc = match doc.as_str() {
+                "talk" => Doc::Talk,
+                "survey" => Doc::Survey,
+                _ => Doc::Reflection,
+            };
+            // The editor is reached from 本月; leaving it goes back there.
+            app.home_screen = Screen::Home;
+            open_editor(app, doc);
+        }
+        _ => {}
+    }
+}
+
+fn step(app: &mut App, msg: Msg, now: Timestamp) -> Vec<Effect> {
+    account(app, now);
+    if !matches!(msg, Msg::Tick | Msg::Resize(..)) {
+        app.last_input = now;
+        app.notice = None;
+    }
+    match msg {
+        Msg::Tick => {
+            check_finished(app);
+            return Vec::new();
+        }
+        Msg::Resize(w, h) => {
+            resize(app, w, h);
+            return Vec::new();
+        }
+        Msg::Quit => {
+            app.quitting = true;
+            return vec![Effect::Quit];
+        }
+        _ => {}
+    }
+    if app.help {
+        app.help = false;
+        return Vec::new();
+    }
+    if let Some(c) = app.confirm {
+        if let Msg::Confirm(yes) = msg {
+            app.confirm = None;
+            if yes {
+                return confirmed(app, c);
+            }
+        } else if msg == Msg::Back {
+            app.confirm = None;
+        }
+        return Vec::new();
+    }
+    if msg == Msg::Help {
+        app.help = true;
+        return Vec::new();
+    }
+    match app.screen {
+        Screen::Home | Screen::Library | Screen::Review => top_level(app, msg),
+        Screen::Reader => reader(app, msg),
+        Screen::Quiz => quiz_screen(app, msg),
+        Screen::Test => test_screen(app, msg),
+        Screen::Editor => editor(app, msg),
+    }
+}
+
+/// Count reading time up to `now`: only while a unit is open and only up to
+/// `read.idle_seconds` after the last key press.
+fn account(app: &mut App, now: Timestamp) {
+    let since = app.last_tick;
+    app.last_tick = now;
+    app.now = now;
+    let today = app.today();
+    let cycle = super::cycle_name(today, app.rules.cycle.length);
+    if cycle != app.cycle {
+        app.cycle = cycle;
+    }
+    if app.screen != Screen::Reader {
+        return;
+    }
+    let Some(r) = &app.reader else { return };
+    let idle_ms = i64::try_from(app.rules.read.idle_seconds)
+        .unwrap_or(i64::MAX / 2)
+        .saturating_mul(1000);
+    let until = now
+        .as_millisecond()
+        .min(app.last_input.as_millisecond().saturating_add(idle_ms));
+    let counted = until - since.as_millisecond();
+    if counted <= 0 {
+        return;
+    }
+    app.pending_ms += counted;
+    let secs = app.pending_ms / 1000;
+    if secs == 0 {
+        return;
+    }
+    app.pending_ms -= secs * 1000;
+    let secs = u64::try_from(secs).unwrap_or(0);
+    let id = r.unit_id.clone();
+    let cycle = app.cycle.clone();
+    let p = app.state.units.entry(id).or_default();
+    p.seconds += secs;
+    p.cycles.entry(cycle).or_default().seconds += secs;
+    *app.state.days.entry(today.to_string()).or_default() += secs;
+    app.dirty = true;
+}
+
+fn resize(app: &mut App, w: u16, h: u16) {
+    app.size = (w, h);
+    let width = app.reader_width();
+    if let Some(r) = app.reader.take() {
+        let offset = r.layout.offset_of_line(r.top);
+        let layout = app.layout_of(&r.unit_id, width);
+        let top = layout.line_at_offset(offset);
+        app.reader = Some(ReaderView {
+            top: clamp_top(top, layout.lines.len(), app.reader_height()),
+            layout,
+            ..r
+        });
+    }
+}
+
+pub(super) fn clamp_top(top: usize, len: usize, height: usize) -> usize {
+    top.min(len.saturating_sub(height))
+}
+
+fn top_level(app: &mut App, msg: Msg) -> Vec<Effect> {
+    if app.screen == Screen::Library && app.library_view.searching {
+        return search_input(app, msg);
+    }
+    match msg {
+        Msg::Back => {
+            if app.screen == Screen::Library && !app.library_view.query.is_empty() {
+                app.library_view.query.clear();
+                app.apply_search();
+                return Vec::new();
+            }
+            app.quitting = true;
+            return vec![Effect::Quit];
+        }
+        Msg::NextTab => {
+            let next = match app.screen {
+                Screen::Home => Screen::Library,
+                Screen::Library => Screen::Review,
+                _ => Screen::Home,
+            };
+            go(app, next);
+        }
+        Msg::GoTab(i) => go(
+            app,
+            match i {
+                0 => Screen::Home,
+                1 => Screen::Library,
+                _ => Screen::Review,
+            },
+        ),
+        _ => {}
+    }
+    match app.screen {
+        Screen::Library => library(app, msg),
+        Screen::Review => review_list(app, msg),
+        _ => home(app, msg),
+    }
+}
+
+pub(super) fn go(app: &mut App, screen: Screen) {
+    app.screen = screen;
+    app.home_screen = screen;
+}
+
+pub(super) fn move_sel(sel: &mut usize, len: usize, msg: &Msg, page: usize) {
+    let last = len.saturating_sub(1);
+    *sel = match msg {
+        Msg::Up => sel.saturating_sub(1),
+        Msg::Down => (*sel + 1).min(last),
+        Msg::PageUp => sel.saturating_sub(page),
+        Msg::PageDown => (*sel + page).min(last),
+        Msg::Top => 0,
+        Msg::Bottom => last,
+        _ => *sel,
+    };
+}

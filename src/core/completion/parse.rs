@@ -1,0 +1,218 @@
+//! Reading a completion file strictly, every problem with its line.
+
+use super::{COMPLETION_FORMAT, Claimed, Completion, ReadEntry, TestEntry, valid_member_id};
+use crate::core::regime::Cycle;
+use crate::core::state::{GivenAnswer, Reflection, Survey, Talk};
+use crate::core::tomldoc::{self, DateKind, Pos, Reader, Tab};
+use crate::core::unit::valid_id;
+
+const TOP_KEYS: &[&str] = &[
+    "format",
+    "member_id",
+    "member",
+    "cycle",
+    "exported",
+    "read",
+    "reflection",
+    "talk",
+    "test",
+    "survey",
+    "claimed",
+];
+
+impl Completion {
+    /// Parse a completion file.
+    ///
+    /// # Errors
+    /// Every problem found as (line, message), sorted by line; never empty.
+    pub fn parse(text: &str) -> Result<Completion, Vec<(usize, String)>> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let doc = tomldoc::parse(text).map_err(|p| vec![p])?;
+        let mut r = Reader::new(text);
+        let root = r.root(&doc);
+        let c = read_completion(&mut r, &root);
+        match c {
+            Some(c) if r.problems.is_empty() => Ok(c),
+            _ => {
+                if r.problems.is_empty() {
+                    r.push(Pos(0), "not a completion file".into());
+                }
+                Err(tomldoc::sorted(r.problems))
+            }
+        }
+    }
+}
+
+fn read_completion(r: &mut Reader<'_>, root: &Tab<'_, '_>) -> Option<Completion> {
+    r.unknown_keys(root, TOP_KEYS);
+    match r.string(root, "format", true) {
+        Some((_, f)) if f.as_ref() == COMPLETION_FORMAT => {}
+        Some((line, f)) => r.push(
+            line,
+            format!("format {f:?} is not {COMPLETION_FORMAT:?}: this program reads {COMPLETION_FORMAT:?} files"),
+        ),
+        None => {}
+    }
+    let member_id = r.string(root, "member_id", true).and_then(|(line, id)| {
+        if valid_member_id(id) {
+            Some(id.to_string())
+        } else {
+            r.push(
+                line,
+                format!(
+                    "member_id {id:?} may hold only letters, digits, '-', '_' and '.' (at most 64)"
+                ),
+            );
+            None
+        }
+    });
+    let member = r.owned(root, "member", true);
+    let cycle = r
+        .string(root, "cycle", true)
+        .and_then(|(line, s)| match s.parse::<Cycle>() {
+            Ok(c) => Some(c),
+            Err(e) => {
+                r.push(line, e.to_string());
+                None
+            }
+        });
+    let exported = r.datetime(root, "exported", true, DateKind::Offset);
+    let read = read_entries(r, root);
+    let reflection = r.table(root, "reflection", "[reflection]").map(|t| {
+        r.unknown_keys(&t, &["unit", "text"]);
+        let unit = r
+            .string(&t, "unit", false)
+            .and_then(|(line, u)| unit_id(r, line, u));
+        let text = r.owned(&t, "text", true);
+        Reflection {
+            unit,
+            text: text.unwrap_or_default(),
+        }
+    });
+    let talk = r.table(root, "talk", "[talk]").map(|t| {
+        r.unknown_keys(&t, &["topic", "outline", "delivered"]);
+        Talk {
+            topic: r.owned(&t, "topic", true).unwrap_or_default(),
+            outline: r.owned(&t, "outline", true).unwrap_or_default(),
+            delivered: r.datetime(&t, "delivered", false, DateKind::LocalDate),
+        }
+    });
+    let test = read_test(r, root);
+    let survey = r.table(root, "survey", "[survey]").map(|t| {
+        r.unknown_keys(&t, &["title", "text"]);
+        Survey {
+            title: r.owned(&t, "title", true).unwrap_or_default(),
+            text: r.owned(&t, "text", true).unwrap_or_default(),
+        }
+    });
+    let claimed = r.table(root, "claimed", "[claimed]").map(|t| {
+        r.unknown_keys(&t, &["read", "talk", "study", "score"]);
+        Claimed {
+            read: r.boolean(&t, "read", true).unwrap_or(false),
+            talk: r.boolean(&t, "talk", true).unwrap_or(false),
+            study: r.boolean(&t, "study", true).unwrap_or(false),
+            score: r
+                .integer(&t, "score", false, 0, 100)
+                .and_then(|s| u32::try_from(s).ok()),
+        }
+    });
+    Some(Completion {
+        member_id: member_id?,
+        member: member?,
+        cycle: cycle?,
+        exported: exported?,
+        read,
+        reflection,
+        talk,
+        test,
+        survey,
+        claimed,
+    })
+}
+
+fn unit_id(r: &mut Reader<'_>, line: Pos, id: &str) -> Option<String> {
+    if valid_id(id) {
+        Some(id.to_string())
+    } else {
+        r.push(
+            line,
+            format!("unit id {id:?} may hold only lowercase a-z, digits and '-'"),
+        );
+        None
+    }
+}
+
+fn read_entries(r: &mut Reader<'_>, root: &Tab<'_, '_>) -> Vec<ReadEntry> {
+    let mut out: Vec<ReadEntry> = Vec::new();
+    let mut places: Vec<Pos> = Vec::new();
+    for t in r
+        .tables(root, "read", false, "[[read]]")
+        .unwrap_or_default()
+    {
+        r.unknown_keys(&t, &["unit", "seconds", "finished"]);
+        let unit = r
+            .string(&t, "unit", true)
+            .and_then(|(line, u)| unit_id(r, line, u));
+        let seconds = r.integer(&t, "seconds", true, 0, i64::MAX);
+        let finished = r.datetime(&t, "finished", false, DateKind::Offset);
+        let (Some(unit), Some(seconds)) = (unit, seconds) else {
+            continue;
+        };
+        if let Some(i) = out.iter().position(|e| e.unit == unit) {
+            let first = places.get(i).map_or(1, |p| r.line(*p));
+            r.push(
+                t.at,
+                format!("unit {unit:?} has a second [[read]] (first at line {first}): keep one"),
+            );
+            continue;
+        }
+        places.push(t.at);
+        out.push(ReadEntry {
+            unit,
+            seconds: u64::try_from(seconds).unwrap_or(0),
+            finished,
+        });
+    }
+    out
+}
+
+fn read_test(r: &mut Reader<'_>, root: &Tab<'_, '_>) -> Option<TestEntry> {
+    let t = r.table(root, "test", "[test]")?;
+    r.unknown_keys(&t, &["taken", "answers"]);
+    let taken = r.datetime(&t, "taken", true, DateKind::Offset);
+    let mut answers = Vec::new();
+    for a in r
+        .tables(&t, "answers", true, "[test] answers")
+        .unwrap_or_default()
+    {
+        r.unknown_keys(&a, &["unit", "question", "given"]);
+        let unit = r.owned(&a, "unit", true);
+        let question = r.owned(&a, "question", true);
+        // SPEC writes judge answers as the strings "true"/"false"; a bare boolean
+        // means the same and is accepted.
+        let given = match a.table.get("given").map(|v| v.get_ref()) {
+            Some(toml::de::DeValue::Boolean(b)) => Some(b.to_string()),
+            _ => r.owned(&a, "given", true),
+        };
+        if let (Some(unit), Some(question), Some(given)) = (unit, question, given) {
+            answers.push(GivenAnswer {
+                unit,
+                question,
+                given,
+            });
+        }
+    }
+    Some(TestEntry {
+        taken: taken?,
+        answers,
+    })
+}
+
+/// Problems of a completion file as (line, message); empty when valid.
+#[must_use]
+pub fn check(text: &str) -> Vec<(usize, String)> {
+    match Completion::parse(text) {
+        Ok(_) => Vec::new(),
+        Err(problems) => problems,
+    }
+}

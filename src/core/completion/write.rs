@@ -1,0 +1,112 @@
+//! Writing a completion file in SPEC's layout, so that parsing gives it back.
+
+use super::{COMPLETION_FORMAT, Completion};
+
+impl Completion {
+    /// The file's text, in SPEC's layout.
+    #[must_use]
+    pub fn to_toml(&self) -> String {
+        let mut o = String::with_capacity(2048);
+        o.push_str(&format!("format = {}\n", basic(COMPLETION_FORMAT)));
+        o.push_str(&format!("member_id = {}\n", basic(&self.member_id)));
+        o.push_str(&format!("member = {}\n", basic(&self.member)));
+        o.push_str(&format!("cycle = \"{}\"\n", self.cycle));
+        o.push_str(&format!("exported = {}\n", self.exported));
+        for e in &self.read {
+            o.push_str(&format!(
+                "\n[[read]]\nunit = {}\nseconds = {}\n",
+                basic(&e.unit),
+                e.seconds
+            ));
+            if let Some(f) = &e.finished {
+                o.push_str(&format!("finished = {f}\n"));
+            }
+        }
+        if let Some(r) = &self.reflection {
+            o.push_str("\n[reflection]\n");
+            if let Some(u) = &r.unit {
+                o.push_str(&format!("unit = {}\n", basic(u)));
+            }
+            o.push_str(&format!("text = {}\n", multi(&r.text)));
+        }
+        if let Some(t) = &self.talk {
+            o.push_str(&format!(
+                "\n[talk]\ntopic = {}\noutline = {}\n",
+                basic(&t.topic),
+                multi(&t.outline)
+            ));
+            if let Some(d) = &t.delivered {
+                o.push_str(&format!("delivered = {d}\n"));
+            }
+        }
+        if let Some(t) = &self.test {
+            o.push_str(&format!("\n[test]\ntaken = {}\nanswers = [\n", t.taken));
+            for a in &t.answers {
+                o.push_str(&format!(
+                    "  {{ unit = {}, question = {}, given = {} }},\n",
+                    basic(&a.unit),
+                    basic(&a.question),
+                    basic(&a.given)
+                ));
+            }
+            o.push_str("]\n");
+        }
+        if let Some(s) = &self.survey {
+            o.push_str(&format!(
+                "\n[survey]\ntitle = {}\ntext = {}\n",
+                basic(&s.title),
+                multi(&s.text)
+            ));
+        }
+        if let Some(c) = &self.claimed {
+            o.push_str(&format!(
+                "\n[claimed]\nread = {}\ntalk = {}\nstudy = {}\n",
+                c.read, c.talk, c.study
+            ));
+            if let Some(s) = c.score {
+                o.push_str(&format!("score = {s}\n"));
+            }
+        }
+        o
+    }
+}
+
+/// A TOML basic string.
+fn basic(s: &str) -> String {
+    let mut o = String::with_capacity(s.len() + 2);
+    o.push('"');
+    escape_into(&mut o, s, false);
+    o.push('"');
+    o
+}
+
+/// A TOML multi-line basic string when `s` has line breaks, else a basic string.
+fn multi(s: &str) -> String {
+    if !s.contains('\n') {
+        return basic(s);
+    }
+    let mut o = String::with_capacity(s.len() + 8);
+    // The newline right after the opening quotes is not part of the value.
+    o.push_str("\"\"\"\n");
+    escape_into(&mut o, s, true);
+    o.push_str("\"\"\"");
+    o
+}
+
+fn escape_into(o: &mut String, s: &str, keep_newlines: bool) {
+    use std::fmt::Write;
+    for c in s.chars() {
+        match c {
+            '"' => o.push_str("\\\""),
+            '\\' => o.push_str("\\\\"),
+            '\n' if keep_newlines => o.push('\n'),
+            '\n' => o.push_str("\\n"),
+            '\t' => o.push_str("\\t"),
+            '\r' => o.push_str("\\r"),
+            c if c.is_control() => {
+                let _ = write!(o, "\\u{:04X}", c as u32);
+            }
+            c => o.push(c),
+        }
+    }
+}
