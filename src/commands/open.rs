@@ -115,7 +115,16 @@ pub fn run(home: Option<&Path>, member: Option<&str>) -> anyhow::Result<()> {
             })
             .map_err(|e| e.to_string())
     });
-    let result = tui::run(app, save, theme, config.report_dir.clone());
+    let drop_box = config.report_dir.clone().map(|dir| {
+        tui::DropBox::new(
+            dir,
+            config
+                .signing_key
+                .as_ref()
+                .map(|k| crate::store::sign::key_path(k, &paths.home)),
+        )
+    });
+    let result = tui::run(app, save, theme, drop_box);
     drop(session);
     result
 }

@@ -4,6 +4,8 @@ pub mod atomic;
 pub mod completions;
 pub mod config;
 pub mod content;
+pub mod handin;
 pub mod paths;
 pub mod plan;
+pub mod sign;
 pub mod state;
