@@ -3,6 +3,39 @@
 
 use crate::core::config::Lang;
 
+/// One piece of text in both languages, for tables that hold their own labels (the
+/// key tables of `app::keymap`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Text {
+    /// 中文.
+    pub zh: &'static str,
+    /// English.
+    pub en: &'static str,
+}
+
+impl Text {
+    /// Text that differs by language.
+    #[must_use]
+    pub const fn new(zh: &'static str, en: &'static str) -> Text {
+        Text { zh, en }
+    }
+
+    /// Text that is the same in both languages (a key name such as `Enter`).
+    #[must_use]
+    pub const fn same(both: &'static str) -> Text {
+        Text { zh: both, en: both }
+    }
+
+    /// The text in `lang`.
+    #[must_use]
+    pub const fn get(&self, lang: Lang) -> &'static str {
+        match lang {
+            Lang::Zh => self.zh,
+            Lang::En => self.en,
+        }
+    }
+}
+
 /// The strings of one language.
 #[derive(Debug)]
 pub struct Strings {
@@ -22,20 +55,8 @@ pub struct Strings {
     pub search: &'static str,
     /// Shown when a search matches nothing.
     pub no_match: &'static str,
-    /// Footer hint in the library.
-    pub library_hint: &'static str,
-    /// Footer hint in the reader.
-    pub reader_hint: &'static str,
-    /// Footer hint on the home screen.
-    pub home_hint: &'static str,
-    /// Footer hint in the review list.
-    pub review_hint: &'static str,
-    /// Footer hint in the editor.
-    pub editor_hint: &'static str,
     /// Help overlay title.
     pub help_title: &'static str,
-    /// Help overlay rows: (keys, meaning).
-    pub help: &'static [(&'static str, &'static str)],
     /// Shown when the terminal is too small.
     pub too_small: &'static str,
     /// Column label.
@@ -60,8 +81,6 @@ pub struct Strings {
     pub new_profile: &'static str,
     /// Quiz title.
     pub quiz_title: &'static str,
-    /// Practice quiz footer hint.
-    pub quiz_hint: &'static str,
     /// Fill question hint.
     pub fill_hint: &'static str,
     /// Judge labels: true, false.
@@ -78,8 +97,6 @@ pub struct Strings {
     pub no_questions: &'static str,
     /// Cycle test title.
     pub test_title: &'static str,
-    /// Test footer hint.
-    pub test_hint: &'static str,
     /// Shown when the test pool is empty.
     pub test_empty: &'static str,
     /// Editor field titles: reflection, topic, outline, delivered, survey title, survey text.
@@ -88,8 +105,6 @@ pub struct Strings {
     pub editors: [&'static str; 3],
     /// Review list empty.
     pub review_empty: &'static str,
-    /// Confirmation hint.
-    pub confirm_hint: &'static str,
     /// "Due today".
     pub due_today: &'static str,
     /// Calendar title.
@@ -127,26 +142,7 @@ pub static ZH: Strings = Strings {
     read: "已读",
     search: "搜索: ",
     no_match: "没有匹配的学习单元",
-    library_hint: "j/k 移动  Enter 打开  / 搜索  Tab 切换  ? 帮助  q 退出",
-    reader_hint: "j/k 行  空格/b 翻页  g/G 首尾  t 练习  ? 帮助  q 返回",
-    home_hint: "r 心得  k 月讲  s 调研  x 测试  Tab 切换  ? 帮助  q 退出",
-    review_hint: "Enter 练习  o 原文  Tab 切换  ? 帮助  q 退出",
-    editor_hint: "Tab 下一栏  Ctrl-Z 撤销  Esc 保存并返回",
     help_title: "按键帮助 (任意键关闭)",
-    help: &[
-        ("?", "显示/关闭本帮助"),
-        ("q / Esc", "返回;在顶层退出"),
-        ("Ctrl-C", "退出(已保存)"),
-        ("Tab / 1 2 3", "本月 / 学习库 / 错题本"),
-        ("j k ↑ ↓", "移动 / 滚动一行"),
-        ("Enter", "打开"),
-        ("/", "搜索标题和正文"),
-        ("g G Home End", "到开头 / 到结尾"),
-        ("空格 PgDn / b PgUp", "下一页 / 上一页"),
-        ("t", "阅读中:做练习题"),
-        ("r k s", "本月:写心得 / 月讲 / 调研"),
-        ("x", "本月:参加本期测试(月学)"),
-    ],
     too_small: "终端太小,请放大窗口",
     column: "栏目",
     authors: "作者",
@@ -159,7 +155,6 @@ pub static ZH: Strings = Strings {
     picker_title: "选择学习档案 (Enter 确认)",
     new_profile: "+ 新建档案",
     quiz_title: "练习",
-    quiz_hint: "字母/↑↓ 选择  空格 勾选(多选)  Enter 提交  n 下一题  r 重做  q 返回",
     fill_hint: "输入答案,Enter 提交",
     judge: ["正确", "错误"],
     correct: "回答正确",
@@ -168,12 +163,10 @@ pub static ZH: Strings = Strings {
     explain: "解析:",
     no_questions: "本单元没有练习题",
     test_title: "本期测试(月学)",
-    test_hint: "字母/↑↓ 作答  n/p 下一题/上一题  S 或 Ctrl-S 交卷  q 返回(答案已保存)",
     test_empty: "还没有读完的本期学习单元,读完后再来参加测试",
     fields: ["心得", "题目", "提纲", "宣讲日期", "调研题目", "调研报告"],
     editors: ["写心得", "月讲", "调研"],
     review_empty: "错题本是空的",
-    confirm_hint: "y 确认  n 取消",
     due_today: "今日待复习",
     calendar: "学习日历",
     chart: "每日阅读(分钟)",
@@ -201,26 +194,7 @@ pub static EN: Strings = Strings {
     read: "read",
     search: "Search: ",
     no_match: "No unit matches",
-    library_hint: "j/k move  Enter open  / search  Tab switch  ? help  q quit",
-    reader_hint: "j/k line  Space/b page  g/G top/end  t quiz  ? help  q back",
-    home_hint: "r reflect  k talk  s survey  x test  Tab switch  ? help  q quit",
-    review_hint: "Enter practise  o passage  Tab switch  ? help  q quit",
-    editor_hint: "Tab next field  Ctrl-Z undo  Esc save and back",
     help_title: "Keys (any key closes)",
-    help: &[
-        ("?", "show/close this help"),
-        ("q / Esc", "back; quit from the top"),
-        ("Ctrl-C", "quit (state saved)"),
-        ("Tab / 1 2 3", "cycle / library / review"),
-        ("j k ↑ ↓", "move / scroll a line"),
-        ("Enter", "open"),
-        ("/", "search titles and text"),
-        ("g G Home End", "top / bottom"),
-        ("Space PgDn / b PgUp", "page down / up"),
-        ("t", "reader: practise the questions"),
-        ("r k s", "cycle: reflection / talk / survey"),
-        ("x", "cycle: take the cycle test"),
-    ],
     too_small: "Terminal too small: enlarge the window",
     column: "Column",
     authors: "By",
@@ -233,7 +207,6 @@ pub static EN: Strings = Strings {
     picker_title: "Choose a profile (Enter)",
     new_profile: "+ new profile",
     quiz_title: "Practice",
-    quiz_hint: "letters/↑↓ choose  Space toggle  Enter submit  n next  r retry  q back",
     fill_hint: "Type the answer, Enter to submit",
     judge: ["true", "false"],
     correct: "Correct",
@@ -242,7 +215,6 @@ pub static EN: Strings = Strings {
     explain: "Why:",
     no_questions: "This unit has no questions",
     test_title: "Cycle test",
-    test_hint: "letters/↑↓ answer  n/p next/prev  S or Ctrl-S submit  q back (answers kept)",
     test_empty: "No unit of this cycle finished yet: read some first",
     fields: [
         "Reflection",
@@ -254,7 +226,6 @@ pub static EN: Strings = Strings {
     ],
     editors: ["Reflection", "Talk", "Survey"],
     review_empty: "Nothing to review",
-    confirm_hint: "y yes  n no",
     due_today: "Due today",
     calendar: "Days studied",
     chart: "Reading per day (min)",

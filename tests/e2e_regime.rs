@@ -111,7 +111,7 @@ fn a_whole_cycle_in_the_terminal_then_export_check_and_status_agree() {
     p.wait_for("心得 22/10 字");
     p.send("\u{1b}");
     p.wait_for("月讲");
-    p.keys("k");
+    p.keys("t");
     p.wait_for("提纲");
     p.keys("红色物业与基层治理");
     p.keys("\t");

@@ -304,5 +304,5 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             spark,
         );
     }
-    footer(frame, foot, app, s.home_hint, theme);
+    footer(frame, foot, app, theme);
 }

@@ -104,7 +104,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         lines.push(Line::from(Span::styled(app.s.no_match, theme.dim)));
     }
     frame.render_widget(Paragraph::new(lines), list);
-    footer(frame, foot, app, app.s.library_hint, theme);
+    footer(frame, foot, app, theme);
 }
 
 /// Draw the review list.
@@ -159,5 +159,5 @@ pub fn draw_review(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         lines.push(Line::from(Span::styled(app.s.review_empty, theme.dim)));
     }
     frame.render_widget(Paragraph::new(lines), list);
-    footer(frame, foot, app, app.s.review_hint, theme);
+    footer(frame, foot, app, theme);
 }

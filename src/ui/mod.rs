@@ -15,7 +15,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph, Row, Table, Wrap};
 use unicode_width::UnicodeWidthStr;
 
-use crate::app::{App, Confirm, Screen};
+use crate::app::{App, Confirm, Screen, keymap};
 use crate::core::text::escape_controls;
 use theme::Theme;
 
@@ -71,7 +71,8 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
                 app.s.confirm_submit(answered, total)
             }
         };
-        dialog(frame, area, &text, app.s.confirm_hint, theme);
+        let hint = keymap::footer(keymap::Mode::Confirm, app.s.lang, 56);
+        dialog(frame, area, &text, &hint, theme);
     }
     if app.help {
         help(frame, area, app, theme);
@@ -146,11 +147,16 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     frame.render_widget(Paragraph::new(Line::from(spans)), area);
 }
 
-/// The bottom line: a notice if there is one, else the screen's key hint.
-pub fn footer(frame: &mut Frame, area: Rect, app: &App, hint: &str, theme: &Theme) {
+/// The bottom line: a notice if there is one, else the screen's key hints from its
+/// key table, cut to the width by priority.
+pub fn footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
+    let width = usize::from(area.width);
     let line = match &app.notice {
-        Some(n) => Span::styled(truncate(n, usize::from(area.width)), theme.accent),
-        None => Span::styled(truncate(hint, usize::from(area.width)), theme.dim),
+        Some(n) => Span::styled(truncate(n, width), theme.accent),
+        None => {
+            let hint = keymap::footer(keymap::screen_mode(app), app.s.lang, width);
+            Span::styled(truncate(&hint, width), theme.dim)
+        }
     };
     frame.render_widget(Paragraph::new(Line::from(line)), area);
 }
@@ -192,19 +198,31 @@ fn dialog(frame: &mut Frame, area: Rect, text: &str, hint: &str, theme: &Theme) 
     frame.render_widget(p, r);
 }
 
+/// The help of the screen underneath: its keys, then the marks it draws.
 fn help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let rows = app.s.help.len() as u16 + 2;
+    let (keys, marks) = keymap::help(keymap::screen_mode(app), app.s.lang);
+    let key_w = keys
+        .iter()
+        .chain(&marks)
+        .map(|(k, _)| k.width())
+        .max()
+        .unwrap_or(0);
+    let gap = usize::from(!marks.is_empty());
+    let rows = u16::try_from(keys.len() + marks.len() + gap + 2).unwrap_or(u16::MAX);
     let r = centered(area, 64, rows);
     clear_around(frame, area, r);
+    let row = |(k, v): &(&'static str, &'static str), style: Style| {
+        Row::new(vec![Span::styled(*k, style), Span::raw(*v)])
+    };
+    let mut table_rows: Vec<Row> = keys.iter().map(|kv| row(kv, theme.accent)).collect();
+    if !marks.is_empty() {
+        table_rows.push(Row::new(vec![Span::raw("")]));
+        table_rows.extend(marks.iter().map(|kv| row(kv, Style::new())));
+    }
     let table = Table::new(
-        app.s.help.iter().map(|(k, v)| {
-            Row::new(vec![
-                Span::styled(*k, theme.accent),
-                Span::styled(*v, Style::new()),
-            ])
-        }),
+        table_rows,
         [
-            ratatui::layout::Constraint::Length(22),
+            ratatui::layout::Constraint::Length(u16::try_from(key_w).unwrap_or(20)),
             ratatui::layout::Constraint::Fill(1),
         ],
     )

@@ -132,7 +132,7 @@ pub fn draw_quiz(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             Paragraph::new(Span::styled(app.s.no_questions, theme.dim)),
             body,
         );
-        footer(frame, foot, app, app.s.quiz_hint, theme);
+        footer(frame, foot, app, theme);
         return;
     };
     let chosen: String = match q.qtype {
@@ -178,7 +178,7 @@ pub fn draw_quiz(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             body.height.saturating_sub(1),
         ),
     );
-    footer(frame, foot, app, app.s.quiz_hint, theme);
+    footer(frame, foot, app, theme);
 }
 
 /// Draw the cycle test: the current question, or the score once submitted.
@@ -237,7 +237,7 @@ pub fn draw_test(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             ]));
         }
         frame.render_widget(Paragraph::new(lines), inner);
-        footer(frame, foot, app, app.s.review_hint, theme);
+        footer(frame, foot, app, theme);
         return;
     }
     let Some(a) = t.answers.get(app.test.index) else {
@@ -264,7 +264,7 @@ pub fn draw_test(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         theme,
     ));
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
-    footer(frame, foot, app, app.s.test_hint, theme);
+    footer(frame, foot, app, theme);
 }
 
 /// Draw the editor with a live character count against the requirement.
@@ -350,5 +350,5 @@ pub fn draw_editor(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         frame.render_widget(block, *r);
         frame.render_widget(field, inner);
     }
-    footer(frame, foot, app, app.s.editor_hint, theme);
+    footer(frame, foot, app, theme);
 }

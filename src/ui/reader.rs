@@ -1,5 +1,6 @@
 //! The reader: title, metadata, the laid-out body and a footer with position and time.
 
+use crate::app::keymap;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
@@ -113,7 +114,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 width.saturating_sub(unicode_width::UnicodeWidthStr::width(status.as_str()));
             Line::from(vec![
                 Span::styled(status, theme.accent),
-                Span::styled(truncate(app.s.reader_hint, hint_w), theme.dim),
+                Span::styled(
+                    truncate(
+                        &keymap::footer(keymap::Mode::Reader, app.s.lang, hint_w),
+                        hint_w,
+                    ),
+                    theme.dim,
+                ),
             ])
         }
     };
