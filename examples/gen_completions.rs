@@ -48,6 +48,7 @@ fn main() -> anyhow::Result<()> {
                 CycleReading {
                     seconds: 150 + (i as u64 * 37 + k as u64 * 11) % 900,
                     reached_end: true,
+                    furthest: 0,
                     finished: Some(
                         format!("2026-11-{:02}T20:{:02}:00+08:00", 2 + k * 3, i % 60).parse()?,
                     ),

@@ -73,4 +73,6 @@ pub enum Format {
     Md,
     /// One JSON array.
     Json,
+    /// One self-contained HTML page, laid out to print on A4.
+    Html,
 }

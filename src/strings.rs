@@ -2,6 +2,7 @@
 //! Chinese by default, English with `lang = "en"`.
 
 use crate::core::config::Lang;
+use crate::core::reading::ReadState;
 
 /// One piece of text in both languages, for tables that hold their own labels (the
 /// key tables of `app::keymap`).
@@ -273,13 +274,62 @@ impl Strings {
         }
     }
 
-    /// Reading time in the footer.
+    /// A duration for the member: "1 分 20 秒", "40 秒" / "1 min 20 s", "40 s".
     #[must_use]
-    pub fn reading_time(&self, spent_min: u64, left_min: u64) -> String {
-        if self.lang == Lang::En {
-            format!("read {spent_min} min, ~{left_min} min left")
-        } else {
-            format!("已读 {spent_min} 分钟 约剩 {left_min} 分钟")
+    pub fn duration(&self, secs: u64) -> String {
+        let (m, s) = (secs / 60, secs % 60);
+        match (self.lang == Lang::En, m) {
+            (true, 0) => format!("{s} s"),
+            (true, _) => format!("{m} min {s} s"),
+            (false, 0) => format!("{s} 秒"),
+            (false, _) => format!("{m} 分 {s} 秒"),
+        }
+    }
+
+    /// A unit's read state in the cycle, the same words on every screen and in `status`.
+    #[must_use]
+    pub fn read_state(&self, state: ReadState) -> String {
+        let en = self.lang == Lang::En;
+        match state {
+            ReadState::Unread => self.unread.to_string(),
+            ReadState::Reading { percent } => format!("{percent}%"),
+            ReadState::NeedsTime { seconds_left } if en => {
+                format!("read · {} to go", self.duration(seconds_left))
+            }
+            ReadState::NeedsTime { seconds_left } => {
+                format!("读完·还需 {}", self.duration(seconds_left))
+            }
+            ReadState::Counted if en => "counted this cycle ✓".to_string(),
+            ReadState::Counted => "已计入本月 ✓".to_string(),
+            ReadState::OutsidePlan if en => "read · not in this cycle's plan".to_string(),
+            ReadState::OutsidePlan => "读完·不在本期计划".to_string(),
+        }
+    }
+
+    /// The reader footer: whether time counts now, the time counted in the cycle and
+    /// what is still needed for the unit to count as read.
+    #[must_use]
+    pub fn reader_status(&self, state: ReadState, counting: bool, spent: u64, need: u64) -> String {
+        let en = self.lang == Lang::En;
+        let clock = match (en, counting) {
+            (true, true) => "timing",
+            (true, false) => "idle, not timing",
+            (false, true) => "计时中",
+            (false, false) => "闲置，不计时",
+        };
+        match state {
+            ReadState::Counted | ReadState::OutsidePlan | ReadState::NeedsTime { .. } => {
+                format!("{} · {clock}", self.read_state(state))
+            }
+            ReadState::Unread | ReadState::Reading { .. } => {
+                let spent = self.duration(spent);
+                match (en, need) {
+                    (true, 0) => format!("{clock} · {spent} · read to the last line"),
+                    (true, _) => format!("{clock} · {spent} · {} more", self.duration(need)),
+                    (false, 0) => format!("{clock} · 已读 {spent} · 读到最后一行即计入"),
+                    (false, _) => format!("{clock} · 已读 {spent} · 还需 {}", self.duration(need)),
+                }
+            }
         }
     }
 

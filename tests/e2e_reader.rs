@@ -95,7 +95,7 @@ fn reading_to_the_end_with_enough_time_finishes_the_unit() {
     p.wait_for("100%");
     std::thread::sleep(std::time::Duration::from_millis(2500));
     p.keys("q");
-    p.wait_for("已读");
+    p.wait_for("已计入本月 ✓");
     p.keys("qq");
     assert_eq!(p.wait_exit(), 0);
     let u = unit_state(h.path());

@@ -199,7 +199,8 @@ fn a_whole_cycle_in_the_terminal_then_export_check_and_status_agree() {
     // The secretary's report, with the same content, verifies the file as it is.
     let drop = h.path().join("drop");
     std::fs::create_dir(&drop).expect("drop folder");
-    std::fs::copy(&out, drop.join("zhangsan-export.toml")).expect("copy");
+    // Named as export names it: a file name that disagrees with the file is flagged.
+    std::fs::copy(&out, drop.join(format!("zhangsan-{}.toml", c.cycle))).expect("copy");
     let (code, json, err) = run(
         h.path(),
         &["report", drop.to_str().expect("utf-8"), "--format", "json"],

@@ -45,13 +45,18 @@ fn cycle_key() -> impl Strategy<Value = String> {
 }
 
 fn reading() -> impl Strategy<Value = CycleReading> {
-    (0u64..10_000, any::<bool>(), option::of(datetime())).prop_map(
-        |(seconds, reached_end, finished)| CycleReading {
+    (
+        0u64..10_000,
+        any::<bool>(),
+        0usize..5000,
+        option::of(datetime()),
+    )
+        .prop_map(|(seconds, reached_end, furthest, finished)| CycleReading {
             seconds,
             reached_end,
+            furthest,
             finished,
-        },
-    )
+        })
 }
 
 fn progress() -> impl Strategy<Value = UnitProgress> {

@@ -90,42 +90,39 @@ fn every_fixture_gets_exactly_its_problems() {
         (
             "wangwu-2026-11.toml",
             &[
-                "claimed study = true, recomputed false: score 50 < 80",
-                "claimed score = 100, recomputed 50",
+                "声明月学完成，复核为未完成：得分 50 低于及格分 80",
+                "声明得分 100，复核为 50",
             ],
         ),
         (
             "zhaoliu-2026-11.toml",
-            &[
-                "claimed study = false, recomputed true",
-                "claimed score = 75, recomputed 100",
-            ],
+            &["声明月学未完成，复核为完成", "声明得分 75，复核为 100"],
         ),
         (
             "sunqi-2026-11.toml",
             &[
-                "the test is not the deterministic draw: answer 3 is t-alpha/q2, the draw has t-beta/q1",
-                "claimed study = true, recomputed false: score 75 < 80",
-                "claimed score = 100, recomputed 75",
+                "测验题目不是按规则抽取的：第 3 题为 t-alpha/q2，应为 t-beta/q1",
+                "声明月学完成，复核为未完成：得分 75 低于及格分 80",
+                "声明得分 100，复核为 75",
             ],
         ),
         (
             "zhouba-2026-11.toml",
-            &["claimed read = true, recomputed false: no reflection"],
+            &["声明月读完成，复核为未完成：没有心得"],
         ),
         (
             "chenshi-2026-11.toml",
             &[
-                "[[read]] names unit \"t-omega\", which is not in the content",
-                "test answer 2 names question \"q9\" of unit \"t-alpha\", which that unit does not have",
-                "the test is not the deterministic draw: answer 2 is t-alpha/q9, the draw has t-alpha/q2",
-                "claimed study = true, recomputed false: score 75 < 80",
-                "claimed score = 100, recomputed 75",
+                "[[read]] 中篇目 \"t-omega\" 不在学习内容中",
+                "测验第 2 题：篇目 \"t-alpha\" 没有题目 \"q9\"",
+                "测验题目不是按规则抽取的：第 2 题为 t-alpha/q9，应为 t-alpha/q2",
+                "声明月学完成，复核为未完成：得分 75 低于及格分 80",
+                "声明得分 100，复核为 75",
             ],
         ),
         (
             "zhengjiu-2026-11.toml",
-            &["zhengjiu-2026-11.toml:4: TOML error: invalid basic string, expected `\"`"],
+            &["文件无法解析，第 4 行：TOML error: invalid basic string, expected `\"`"],
         ),
     ];
     assert_eq!(rows.len(), cases.len());
@@ -209,6 +206,7 @@ fn recomputed_values_and_order() {
             Some(true),
             Some(100),
         ),
+        ("zhengjiu-2026-11.toml", None, None, None, None),
         (
             "zhouba-2026-11.toml",
             Some(false),
@@ -216,13 +214,15 @@ fn recomputed_values_and_order() {
             Some(true),
             Some(100),
         ),
-        ("zhengjiu-2026-11.toml", None, None, None, None),
     ]
     .into_iter()
     .map(|(f, r, t, st, sc)| (f.to_string(), v(r), v(t), v(st), s(sc)))
     .collect();
     assert_eq!(summary, want);
-    let broken = rows.last().expect("rows");
+    let broken = rows
+        .iter()
+        .find(|r| r["file"] == "zhengjiu-2026-11.toml")
+        .expect("the broken file has a row, placed by its name");
     assert_eq!(broken["member_id"], Value::Null);
     assert_eq!(broken["cycle"], Value::Null);
 }
@@ -230,11 +230,19 @@ fn recomputed_values_and_order() {
 #[test]
 fn golden_outputs() {
     let h = home("");
-    for format in ["table", "csv", "md", "json"] {
+    for format in ["table", "csv", "md", "json", "html"] {
+        // Both cycles: members x cycles; one cycle: a row per file.
         let out = report(h.path(), &completions(), &["--format", format]);
         assert_eq!(out.code, 1);
         assert_eq!(out.stderr, "", "{format}");
         insta::assert_snapshot!(format!("report_{format}"), out.stdout);
+        let out = report(
+            h.path(),
+            &completions(),
+            &["--format", format, "--cycle", "2026-11"],
+        );
+        assert_eq!(out.code, 1);
+        insta::assert_snapshot!(format!("report_{format}_2026_11"), out.stdout);
     }
 }
 
@@ -302,7 +310,14 @@ fn an_all_honest_folder_exits_zero() {
     assert_eq!(out.code, 0, "{}", out.stdout);
     assert!(
         out.stdout
-            .ends_with("共 3 份文件,3 名成员;月读完成 3,月讲完成 2,月学完成 2;全部核验通过\n"),
+            .contains("文件夹中的其他条目（不是 *.toml，未读取）：\n    notes.txt\n"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        out.stdout.ends_with(
+            "\n2026-11：共 3 份文件，核验通过 3 份，有问题 0 份；月读完成 3，月讲完成 2，月学完成 2（只计核验通过的文件）；全部核验通过\n"
+        ),
         "{}",
         out.stdout
     );
@@ -359,10 +374,7 @@ fn member_evidence_shows_each_answer() {
         s.starts_with("== wangwu-2026-11.toml ==\n成员: 王五 (wangwu)"),
         "{s}"
     );
-    assert!(
-        s.contains("    claimed score = 100, recomputed 50\n"),
-        "{s}"
-    );
+    assert!(s.contains("    声明得分 100，复核为 50\n"), "{s}");
     assert!(s.contains("   1. ✗ t-beta/q2  每个党小组至少推选几名党员参加月讲？\n        作答: 两名   正确答案: 三名 / 3名\n"), "{s}");
     assert!(s.contains("   2. ✗ t-alpha/q1  物业企业有几名以上正式党员时要建立党组织？\n        作答: C   正确答案: B(3名)\n"), "{s}");
     assert!(s.contains("   3. ✓ t-beta/q1"), "{s}");
@@ -413,9 +425,9 @@ fn the_plan_decides_the_cycle_s_units() {
     assert_eq!(
         problems_of(&rows, "lisi-2026-11.toml"),
         [
-            "the test is not the deterministic draw: answer 1 is t-gamma/q1, the draw has t-alpha/q2",
-            "claimed study = true, recomputed false: score 75 < 80",
-            "claimed score = 100, recomputed 75",
+            "测验题目不是按规则抽取的：第 1 题为 t-gamma/q1，应为 t-alpha/q2",
+            "声明月学完成，复核为未完成：得分 75 低于及格分 80",
+            "声明得分 100，复核为 75",
         ]
     );
     let evidence = run(
@@ -464,7 +476,7 @@ fn the_plan_decides_the_cycle_s_units() {
 
 #[cfg(unix)]
 #[test]
-fn links_and_special_files_are_not_followed() {
+fn links_and_special_entries_are_listed_as_problems_never_skipped() {
     let h = home("");
     let dir = tempfile::tempdir().expect("temp dir");
     let outside = tempfile::tempdir().expect("outside dir");
@@ -476,30 +488,40 @@ fn links_and_special_files_are_not_followed() {
         dir.path().join("lisi-2026-11.toml"),
     )
     .expect("copy");
+    std::fs::create_dir(dir.path().join("folder-2026-11.toml")).expect("dir");
     let fifo = dir.path().join("pipe-2026-11.toml");
     let made = Command::new("mkfifo")
         .arg(&fifo)
         .status()
         .is_ok_and(|s| s.success());
+    assert!(made, "mkfifo is needed for this test");
     let out = report(h.path(), dir.path(), &["--format", "json"]);
-    assert_eq!(out.code, 0, "{}\n{}", out.stdout, out.stderr);
+    assert_eq!(out.code, 1, "{}\n{}", out.stdout, out.stderr);
     let rows = json_rows(&out);
-    assert_eq!(rows.len(), 1);
-    assert!(
-        out.stderr.contains(
-            "skipped link-2026-11.toml: a symbolic link (copy the file into the folder instead)"
-        ),
-        "{}",
-        out.stderr
+    assert_eq!(rows.len(), 4, "{}", out.stdout);
+    assert_eq!(
+        problems_of(&rows, "link-2026-11.toml"),
+        ["是符号链接，未读取（请把文件本身复制到文件夹中）"]
     );
-    if made {
-        assert!(
-            out.stderr
-                .contains("skipped pipe-2026-11.toml: not a regular file"),
-            "{}",
-            out.stderr
-        );
-    }
+    assert_eq!(
+        problems_of(&rows, "pipe-2026-11.toml"),
+        ["不是普通文件（管道、套接字或设备），未读取"]
+    );
+    assert_eq!(
+        problems_of(&rows, "folder-2026-11.toml"),
+        ["是以 .toml 结尾的文件夹，不是完成情况文件"]
+    );
+    assert_eq!(
+        problems_of(&rows, "lisi-2026-11.toml"),
+        Vec::<String>::new()
+    );
+    let table = report(h.path(), dir.path(), &[]);
+    assert!(!table.stdout.contains("全部核验通过"), "{}", table.stdout);
+    assert!(
+        table.stdout.contains("✗ link-2026-11.toml\n    是符号链接"),
+        "{}",
+        table.stdout
+    );
 }
 
 #[test]
@@ -562,7 +584,7 @@ fn unreadable_files_are_rows_with_problems_and_the_rest_go_on() {
     assert_eq!(rows.len(), 2);
     assert_eq!(
         problems_of(&rows, "latin1-2026-11.toml"),
-        ["latin1-2026-11.toml:2: not valid UTF-8: save the file as UTF-8"]
+        ["第 2 行不是有效的 UTF-8：请以 UTF-8 编码保存"]
     );
     assert_eq!(
         problems_of(&rows, "lisi-2026-11.toml"),
@@ -571,18 +593,30 @@ fn unreadable_files_are_rows_with_problems_and_the_rest_go_on() {
 }
 
 #[test]
-fn an_empty_folder_reports_nothing_and_exits_zero() {
+fn an_empty_folder_says_so() {
     let h = home("lang = \"en\"");
     let dir = tempfile::tempdir().expect("temp dir");
     let out = report(h.path(), dir.path(), &[]);
     assert_eq!(out.code, 0);
+    assert_eq!(
+        out.stdout,
+        format!(
+            "\nthe folder {} holds no completion file (*.toml)\nall: 0 files, 0 verified, 0 with problems; read done 0, talk done 0, study done 0 (verified files only)\n",
+            dir.path().display()
+        )
+    );
+    assert!(!out.stdout.contains("all verified"));
+    let json = report(h.path(), dir.path(), &["--format", "json"]);
+    assert_eq!(json.stdout, "[]\n");
+    let zh = home("");
+    let out = report(zh.path(), dir.path(), &[]);
     assert!(
-        out.stdout.ends_with(
-            "\n0 files, 0 members; read done 0, talk done 0, study done 0; all verified\n"
-        ),
+        out.stdout.contains(&format!(
+            "文件夹 {} 中没有完成情况文件（*.toml）",
+            dir.path().display()
+        )),
         "{}",
         out.stdout
     );
-    let json = report(h.path(), dir.path(), &["--format", "json"]);
-    assert_eq!(json.stdout, "[]\n");
+    assert!(!out.stdout.contains("全部核验通过"), "{}", out.stdout);
 }

@@ -405,19 +405,6 @@ impl App {
         l
     }
 
-    /// Share of a unit read so far, 0-100, from the furthest point ever shown.
-    #[must_use]
-    pub fn percent_read(&self, id: &str) -> u8 {
-        let Some(p) = self.state.units.get(id) else {
-            return 0;
-        };
-        let len = self.library.get(id).map_or(0, |u| u.body.len());
-        if len == 0 {
-            return 0;
-        }
-        u8::try_from((p.furthest.min(len) * 100) / len).unwrap_or(100)
-    }
-
     /// Whether the unit counts as finished in the current cycle.
     #[must_use]
     pub fn finished_in_cycle(&self, id: &str) -> bool {

@@ -5,6 +5,7 @@
 
 use super::App;
 use crate::core::completion::{Assessment, Completion, assess};
+use crate::core::reading::{self, ReadState};
 use crate::core::regime::Cycle;
 
 /// The current cycle as a value.
@@ -66,4 +67,44 @@ pub fn test_size(app: &App) -> usize {
 #[must_use]
 pub fn test_score(app: &App) -> Option<u32> {
     assessment(app)?.score()
+}
+
+/// The read state of a unit in the current cycle: the one derivation the library, the
+/// reader, 本月 and `status` all show (see [`crate::core::reading`]).
+#[must_use]
+pub fn read_state(app: &App, id: &str) -> ReadState {
+    let body_len = app.library.get(id).map_or(0, |u| u.body.len());
+    let in_cycle = app
+        .plan
+        .units
+        .as_ref()
+        .is_none_or(|units| units.iter().any(|u| u == id));
+    reading::read_state(
+        app.state.units.get(id),
+        &app.cycle,
+        body_len,
+        app.rules.read.min_seconds,
+        in_cycle,
+    )
+}
+
+/// Whether reading time is being counted now: a unit is open and a key was pressed
+/// within `read.idle_seconds`.
+#[must_use]
+pub fn timing(app: &App) -> bool {
+    let idle_ms = i64::try_from(app.rules.read.idle_seconds)
+        .unwrap_or(i64::MAX / 2)
+        .saturating_mul(1000);
+    app.reader.is_some()
+        && app.now.as_millisecond() < app.last_input.as_millisecond().saturating_add(idle_ms)
+}
+
+/// Seconds counted in the unit during the current cycle.
+#[must_use]
+pub fn cycle_seconds(app: &App, id: &str) -> u64 {
+    app.state
+        .units
+        .get(id)
+        .and_then(|p| p.cycles.get(&app.cycle))
+        .map_or(0, |r| r.seconds)
 }

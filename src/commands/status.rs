@@ -6,8 +6,11 @@ use std::path::Path;
 
 use crate::core::completion::{Assessment, Completion, assess};
 use crate::core::config::Lang;
-use crate::core::regime::Cycle;
+use crate::core::reading::{ReadState, read_state};
+use crate::core::regime::{Cycle, Rules};
+use crate::core::state::MemberState;
 use crate::core::text::escape_controls;
+use crate::store::content::Library;
 use crate::strings::{self, Strings};
 
 /// The status text for a member and cycle.
@@ -18,6 +21,7 @@ pub fn render(
     id: &str,
     cycle: &Cycle,
     a: &Assessment,
+    reads: &[(String, ReadState)],
     titles: &dyn Fn(&str) -> String,
 ) -> String {
     let zh = s.lang == Lang::Zh;
@@ -57,8 +61,12 @@ pub fn render(
             s.need_units(u32::try_from(r.units_missing()).unwrap_or(u32::MAX))
         );
     }
-    for u in &r.units_read {
-        let _ = writeln!(o, "      ✓ {}", titles(u));
+    for (u, state) in reads {
+        if state.is_counted() {
+            let _ = writeln!(o, "      ✓ {}", titles(u));
+        } else {
+            let _ = writeln!(o, "      · {}  {}", titles(u), s.read_state(*state));
+        }
     }
     let t = &a.talk;
     let delivered = match (t.delivered, t.delivered_in_cycle) {
@@ -93,6 +101,37 @@ pub fn render(
     o
 }
 
+/// Each unit worth listing with its read state in `cycle`: the plan's units (in plan
+/// order), then every other unit opened in the cycle; without a plan, every unit opened.
+fn read_states(
+    state: &MemberState,
+    cycle: &str,
+    rules: &Rules,
+    plan_units: Option<&[String]>,
+    library: &Library,
+) -> Vec<(String, ReadState)> {
+    let mut ids: Vec<String> = plan_units.map(<[String]>::to_vec).unwrap_or_default();
+    for (id, p) in &state.units {
+        if p.cycles.contains_key(cycle) && !ids.contains(id) {
+            ids.push(id.clone());
+        }
+    }
+    ids.into_iter()
+        .map(|id| {
+            let body_len = library.get(&id).map_or(0, |u| u.body.len());
+            let in_cycle = plan_units.is_none_or(|u| u.contains(&id));
+            let st = read_state(
+                state.units.get(&id),
+                cycle,
+                body_len,
+                rules.read.min_seconds,
+                in_cycle,
+            );
+            (id, st)
+        })
+        .collect()
+}
+
 /// Run `status`.
 ///
 /// # Errors
@@ -115,12 +154,14 @@ pub fn run(
             .get(id)
             .map_or_else(|| id.to_string(), |u| escape_controls(&u.title))
     };
+    let reads = read_states(&m.state, &cycle.to_string(), &rules, units, &m.library);
     Ok(render(
         s,
         &m.state.name,
         &m.state.member_id,
         &cycle,
         &a,
+        &reads,
         &titles,
     ))
 }

@@ -277,9 +277,13 @@ fn merge_reading(base: &CycleReading, mine: &CycleReading, theirs: &CycleReading
     let CycleReading {
         seconds,
         reached_end,
+        furthest,
         finished,
     } = mine;
     CycleReading {
+        furthest: pick(&base.furthest, furthest, &theirs.furthest, || {
+            (*furthest).max(theirs.furthest)
+        }),
         seconds: add_increments(base.seconds, *seconds, theirs.seconds),
         reached_end: pick(&base.reached_end, reached_end, &theirs.reached_end, || {
             *reached_end || theirs.reached_end

@@ -7,6 +7,7 @@ pub mod layout;
 pub mod merge;
 pub mod plan;
 pub mod quiz;
+pub mod reading;
 pub mod regime;
 pub mod report;
 pub mod review;

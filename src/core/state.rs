@@ -193,9 +193,17 @@ pub struct CycleReading {
     pub seconds: u64,
     /// The last line was reached in the cycle (the unit may still lack time).
     pub reached_end: bool,
+    /// Furthest byte offset shown on screen during the cycle (for "how far" per cycle).
+    #[serde(skip_serializing_if = "is_zero")]
+    pub furthest: usize,
     /// When the unit first counted as finished in the cycle: last line reached and
     /// `read.min_seconds` spent.
     pub finished: Option<Datetime>,
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde passes a reference
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 /// The written work and the test of one cycle.
@@ -285,6 +293,7 @@ mod tests {
                     CycleReading {
                         seconds: 130,
                         reached_end: true,
+                        furthest: 20,
                         finished: "2026-11-03T20:11:09+08:00".parse().ok(),
                     },
                 )]

@@ -7,42 +7,59 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 
+use crate::core::report::Unreadable;
 use crate::core::tomldoc::MAX_DOCUMENT_BYTES;
 
-/// Files to read as (name shown, path), and notes on what was skipped.
-pub type Listing = (Vec<(String, PathBuf)>, Vec<String>);
+/// What a folder of completion files holds.
+#[derive(Debug, Default)]
+pub struct Listing {
+    /// Regular `*.toml` files to read, as (name shown, path), sorted by name.
+    pub files: Vec<(String, PathBuf)>,
+    /// `*.toml` entries that are not regular files, with why, sorted by name.
+    pub unreadable: Vec<(String, Unreadable)>,
+    /// Every other entry except signatures (`*.toml.sig`), sorted: not read, but
+    /// listed so nothing in the folder is skipped silently.
+    pub others: Vec<String>,
+}
 
-/// The `.toml` files directly in `dir`, sorted by name, and notes on what was
-/// skipped. Symbolic links are skipped, so nothing outside the folder is read.
+/// List `dir` without following links: every `*.toml` that is a regular file is to
+/// be read; a symlink, directory or special file of that name is unreadable.
+///
+/// # Errors
+/// When the folder cannot be listed.
 pub fn completion_files(dir: &Path) -> anyhow::Result<Listing> {
     let entries = std::fs::read_dir(dir)
         .with_context(|| format!("cannot read the folder {}", dir.display()))?;
-    let mut files = Vec::new();
-    let mut skipped = Vec::new();
+    let mut l = Listing::default();
     for e in entries {
         let e = e.with_context(|| format!("cannot list the folder {}", dir.display()))?;
         let name = e.file_name().to_string_lossy().into_owned();
         if !name.ends_with(".toml") {
+            if !name.ends_with(".toml.sig") {
+                l.others.push(name);
+            }
             continue;
         }
-        let Ok(ft) = e.file_type() else { continue };
-        if ft.is_symlink() {
-            skipped.push(format!(
-                "{name}: a symbolic link (copy the file into the folder instead)"
-            ));
-        } else if ft.is_file() {
-            files.push((name, e.path()));
-        } else if !ft.is_dir() {
-            skipped.push(format!("{name}: not a regular file"));
+        match e.file_type() {
+            Ok(ft) if ft.is_symlink() => l.unreadable.push((name, Unreadable::Symlink)),
+            Ok(ft) if ft.is_file() => l.files.push((name, e.path())),
+            Ok(ft) if ft.is_dir() => l.unreadable.push((name, Unreadable::Directory)),
+            Ok(_) => l.unreadable.push((name, Unreadable::Special)),
+            Err(err) => l.unreadable.push((name, Unreadable::Io(err.to_string()))),
         }
     }
-    files.sort();
-    Ok((files, skipped))
+    l.files.sort();
+    l.unreadable.sort_by(|a, b| a.0.cmp(&b.0));
+    l.others.sort();
+    Ok(l)
 }
 
 /// Read one file into `buf` without following a link swapped in after listing and
 /// without blocking on a FIFO.
-pub fn read_file<'b>(path: &Path, buf: &'b mut Vec<u8>) -> Result<&'b str, (usize, String)> {
+///
+/// # Errors
+/// Why the file could not be read as UTF-8 text of a completion file's size.
+pub fn read_file<'b>(path: &Path, buf: &'b mut Vec<u8>) -> Result<&'b str, Unreadable> {
     let mut opts = std::fs::OpenOptions::new();
     opts.read(true);
     #[cfg(unix)]
@@ -50,31 +67,25 @@ pub fn read_file<'b>(path: &Path, buf: &'b mut Vec<u8>) -> Result<&'b str, (usiz
         use std::os::unix::fs::OpenOptionsExt;
         opts.custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK);
     }
-    let mut f = opts
-        .open(path)
-        .map_err(|e| (0, format!("cannot read: {e}")))?;
+    let mut f = opts.open(path).map_err(|e| Unreadable::Io(e.to_string()))?;
     match f.metadata() {
         Ok(m) if m.is_file() => {}
-        Ok(_) => return Err((0, "not a regular file".into())),
-        Err(e) => return Err((0, format!("cannot read: {e}"))),
+        Ok(m) if m.is_dir() => return Err(Unreadable::Directory),
+        Ok(_) => return Err(Unreadable::Special),
+        Err(e) => return Err(Unreadable::Io(e.to_string())),
     }
     buf.clear();
     let cap = MAX_DOCUMENT_BYTES as u64;
     (&mut f)
         .take(cap + 1)
         .read_to_end(buf)
-        .map_err(|e| (0, format!("cannot read: {e}")))?;
+        .map_err(|e| Unreadable::Io(e.to_string()))?;
     if buf.len() as u64 > cap {
-        return Err((
-            0,
-            format!(
-                "larger than {} MB: not a completion file",
-                cap / (1024 * 1024)
-            ),
-        ));
+        return Err(Unreadable::TooBig {
+            mb: cap / (1024 * 1024),
+        });
     }
-    std::str::from_utf8(buf).map_err(|e| {
-        let line = crate::core::text::line_of(buf, e.valid_up_to());
-        (line, "not valid UTF-8: save the file as UTF-8".to_string())
+    std::str::from_utf8(buf).map_err(|e| Unreadable::NotUtf8 {
+        line: crate::core::text::line_of(buf, e.valid_up_to()),
     })
 }

@@ -232,13 +232,21 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 .library
                 .get(id)
                 .map_or_else(|| id.clone(), |u| escape_controls(&u.title));
-            let done = app.finished_in_cycle(id);
+            let rs = progress::read_state(app, id);
+            let done = rs.is_counted();
+            let label = if done {
+                String::new()
+            } else {
+                format!("  {}", s.read_state(rs))
+            };
+            let label_w = unicode_width::UnicodeWidthStr::width(label.as_str());
             extra.push(Line::from(vec![
                 Span::styled(
                     if done { " ✓ " } else { " · " },
                     if done { theme.good } else { theme.dim },
                 ),
-                Span::raw(truncate(&title, w.saturating_sub(3))),
+                Span::raw(truncate(&title, w.saturating_sub(3 + label_w))),
+                Span::styled(label, theme.dim),
             ]));
         }
     }

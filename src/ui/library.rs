@@ -9,6 +9,8 @@ use unicode_width::UnicodeWidthStr;
 use super::theme::Theme;
 use super::{footer, header, truncate};
 use crate::app::App;
+use crate::app::queries;
+use crate::core::reading::ReadState;
 use crate::core::text::escape_controls;
 use crate::core::unit::Kind;
 
@@ -68,15 +70,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             Kind::Constitution => app.s.kinds[1],
             Kind::Brief => app.s.kinds[2],
         };
-        let state = if app.finished_in_cycle(id) {
-            (app.s.read.to_string(), theme.good)
-        } else {
-            match app.percent_read(id) {
-                0 => (app.s.unread.to_string(), theme.dim),
-                100 => (app.s.read.to_string(), theme.good),
-                p => (format!("{p}%"), theme.accent),
-            }
+        let rs = queries::read_state(app, id);
+        let style = match rs {
+            ReadState::Counted => theme.good,
+            ReadState::Unread => theme.dim,
+            _ => theme.accent,
         };
+        let state = (app.s.read_state(rs), style);
         let mark = if app.is_assigned(id) { "★" } else { " " };
         let kind_cell = format!(
             "{mark}{kind}{}",

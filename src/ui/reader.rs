@@ -8,13 +8,11 @@ use ratatui::widgets::Paragraph;
 
 use super::theme::Theme;
 use super::truncate;
+use crate::app::queries;
 use crate::app::{App, READER_FOOTER, READER_HEADER};
 use crate::core::layout::LineKind;
 use crate::core::text::escape_controls;
 use crate::core::unit::Kind;
-
-/// Characters a member reads per minute, for the time-left estimate.
-const CHARS_PER_MINUTE: usize = 400;
 
 /// The rows of the body, where scrolling happens.
 #[must_use]
@@ -96,11 +94,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let len = r.layout.lines.len();
     let shown = (r.top + usize::from(body.height)).min(len);
     let pct = (shown * 100).checked_div(len).unwrap_or(100);
-    let spent = app.state.units.get(&r.unit_id).map_or(0, |p| p.seconds) / 60;
-    let offset = r.layout.offset_of_line(shown.saturating_sub(1).max(r.top));
-    let left_chars = r.body.get(offset..).map_or(0, |s| s.chars().count());
-    let left = (left_chars / CHARS_PER_MINUTE) as u64;
-    let status = format!(" {pct:>3}%  {}  ", app.s.reading_time(spent, left));
+    let rs = queries::read_state(app, &r.unit_id);
+    let spent = queries::cycle_seconds(app, &r.unit_id);
+    let need = app.rules.read.min_seconds.saturating_sub(spent);
+    let status = format!(
+        " {pct:>3}%  {}  ",
+        app.s.reader_status(rs, queries::timing(app), spent, need)
+    );
     let foot = Rect::new(
         area.x,
         area.y + area.height.saturating_sub(1),

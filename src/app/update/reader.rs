@@ -56,12 +56,14 @@ pub(super) fn record_position(app: &mut App) {
     }
     p.offset = offset;
     p.furthest = p.furthest.max(shown_to);
-    if at_end {
-        let c = p.cycles.entry(cycle).or_default();
-        if !c.reached_end {
-            c.reached_end = true;
-            app.dirty = true;
-        }
+    let c = p.cycles.entry(cycle).or_default();
+    if shown_to > c.furthest {
+        c.furthest = shown_to;
+        app.dirty = true;
+    }
+    if at_end && !c.reached_end {
+        c.reached_end = true;
+        app.dirty = true;
     }
     check_finished(app);
 }

@@ -1,16 +1,17 @@
 //! `report --member`: every file of one member with the full evidence.
 
 use std::fmt::Write as _;
-use std::path::PathBuf;
 
 use anyhow::bail;
 
 use super::Request;
 use super::render::words;
-use crate::core::completion::{Assessment, Completion, Verdict};
+use crate::core::assess::{Assessment, Verdict};
+use crate::core::completion::Completion;
 use crate::core::config::Lang;
 use crate::core::plan::Plan;
-use crate::core::report::{Row, Verifier};
+use crate::core::regime::{Rules, local_date};
+use crate::core::report::{Part, Report, Row, Verifier, shortfalls, split_file_name};
 use crate::core::text::{escape_controls, escape_controls_multiline};
 use crate::core::unit::{Answer, Catalog};
 use crate::store::completions::read_file;
@@ -48,7 +49,57 @@ fn right_answer(a: &Answer, choices: &[String]) -> String {
     }
 }
 
-#[allow(clippy::too_many_lines)]
+/// Why one `[[read]]` entry does or does not count for 月读, by the secretary's rules.
+fn why_read(
+    e: &crate::core::completion::ReadEntry,
+    c: &Completion,
+    rules: &Rules,
+    plan_units: Option<&[String]>,
+    catalog: &impl Catalog,
+    zh: bool,
+) -> Vec<String> {
+    let mut out = Vec::new();
+    if catalog.unit(&e.unit).is_none() {
+        out.push(if zh {
+            "不在学习内容中".into()
+        } else {
+            "not in the content".into()
+        });
+    }
+    if plan_units.is_some_and(|us| !us.contains(&e.unit)) {
+        out.push(if zh {
+            "不在本周期计划篇目中".into()
+        } else {
+            "not a unit of the plan for the cycle".into()
+        });
+    }
+    if e.seconds < rules.read.min_seconds {
+        out.push(if zh {
+            format!("阅读 {} 秒，少于 {} 秒", e.seconds, rules.read.min_seconds)
+        } else {
+            format!(
+                "{} s read, less than {} s",
+                e.seconds, rules.read.min_seconds
+            )
+        });
+    }
+    match e.finished.as_ref().map(|f| (f, local_date(f))) {
+        None => out.push(if zh {
+            "未读完".into()
+        } else {
+            "not finished".into()
+        }),
+        Some((f, Some(d))) if !c.cycle.contains(d) => out.push(if zh {
+            format!("读完于 {f}，不在周期 {} 内", c.cycle)
+        } else {
+            format!("finished {f}, outside {}", c.cycle)
+        }),
+        Some(_) => {}
+    }
+    out
+}
+
+#[allow(clippy::too_many_lines, clippy::too_many_arguments)]
 fn evidence(
     out: &mut String,
     row: &Row,
@@ -56,13 +107,18 @@ fn evidence(
     a: &Assessment,
     catalog: &impl Catalog,
     plan: Option<&Plan>,
+    rules: &Rules,
     lang: Lang,
 ) {
     let zh = lang == Lang::Zh;
     let w = words(lang);
     let t = |zh_s: &'static str, en_s: &'static str| if zh { zh_s } else { en_s };
     let state = |done: bool| if done { w.done } else { w.not_done };
-    let _ = writeln!(out, "== {} ==", escape_controls(&row.file));
+    let _ = writeln!(
+        out,
+        "== {} ==",
+        escape_controls(row.file.as_deref().unwrap_or("-"))
+    );
     let _ = writeln!(
         out,
         "{} {} ({})   {} {}   {} {}",
@@ -78,9 +134,44 @@ fn evidence(
         let _ = writeln!(out, "✓ {}", t("核验通过", "verified"));
     } else {
         let _ = writeln!(out, "✗ {} {}:", row.problems.len(), t("个问题", "problems"));
+    }
+    if !row.problems.is_empty() {
         for p in &row.problems {
-            let _ = writeln!(out, "    {}", escape_controls(p));
+            let _ = writeln!(out, "    {}", escape_controls(&p.text(lang)));
         }
+    }
+    let _ = writeln!(
+        out,
+        "{} {} {}, {} {} {}, {} {} {}, {} {}, {} {}, {} {}, {} {}",
+        t("按支部规则复核:", "judged by the branch's rules:"),
+        t("应读", "units"),
+        rules.read.units,
+        t("每篇至少", "at least"),
+        rules.read.min_seconds,
+        t("秒", "s"),
+        t("心得", "reflection"),
+        rules.read.reflection_min_chars,
+        t("字", "chars"),
+        t("提纲", "outline"),
+        rules.talk.outline_min_chars,
+        t("及格", "pass"),
+        rules.study.pass_score,
+        t("调研", "survey"),
+        rules.study.survey_min_chars,
+        t("抽题", "questions"),
+        rules.study.questions
+    );
+    if let Some(own) = &c.rules {
+        let list: Vec<String> = own
+            .iter()
+            .map(|(k, v)| format!("{} = {}", escape_controls(k), escape_controls(v)))
+            .collect();
+        let _ = writeln!(
+            out,
+            "{} {}",
+            t("成员导出时的规则 [rules]:", "the member's own [rules]:"),
+            list.join(", ")
+        );
     }
 
     let _ = writeln!(
@@ -103,8 +194,13 @@ fn evidence(
             units.join(", ")
         );
     }
+    if let Some(why) = not_done(a, Part::Read, c, lang) {
+        let _ = writeln!(out, "  {why}");
+    }
+    let plan_units = plan.and_then(|p| p.units_for(&c.cycle));
     for e in &c.read {
         let counted = a.read.units_read.contains(&e.unit);
+        let why = why_read(e, c, rules, plan_units, catalog, zh);
         let title = catalog.unit(&e.unit).map_or_else(
             || t("(内容中没有此篇)", "(not in the content)").to_string(),
             |u| escape_controls(&u.title),
@@ -122,6 +218,14 @@ fn evidence(
             e.seconds,
             t("秒", "s")
         );
+        if !counted {
+            let _ = writeln!(
+                out,
+                "      {} {}",
+                t("不计入:", "not counted:"),
+                why.join(t("；", "; "))
+            );
+        }
     }
     match &c.reflection {
         Some(r) => {
@@ -147,6 +251,9 @@ fn evidence(
         a.talk.outline_chars,
         a.talk.outline_min
     );
+    if let Some(why) = not_done(a, Part::Talk, c, lang) {
+        let _ = writeln!(out, "  {why}");
+    }
     if let Some(theme) = plan.and_then(|p| p.talk_theme_for(&c.cycle)) {
         let _ = writeln!(
             out,
@@ -189,6 +296,9 @@ fn evidence(
         a.study.survey_chars,
         a.study.survey_min
     );
+    if let Some(why) = not_done(a, Part::Study, c, lang) {
+        let _ = writeln!(out, "  {why}");
+    }
     match (&c.test, &a.study.test) {
         (Some(test), Some(result)) => {
             let _ = writeln!(
@@ -260,37 +370,104 @@ fn evidence(
     }
 }
 
-/// Every file of one member (within `--cycle`), with the full evidence.
+/// "未完成：…" for a part that is not done.
+fn not_done(a: &Assessment, part: Part, c: &Completion, lang: Lang) -> Option<String> {
+    let done = match part {
+        Part::Read => a.read.done,
+        Part::Talk => a.talk.done,
+        Part::Study => a.study.done,
+    };
+    if done {
+        return None;
+    }
+    let late = match (a.talk.delivered, local_date(&c.exported)) {
+        (Some(d), Some(e)) => d > e,
+        _ => false,
+    };
+    let why: Vec<String> = shortfalls(a, part, late)
+        .iter()
+        .map(|s| s.text(lang))
+        .collect();
+    Some(match lang {
+        Lang::Zh => format!("未完成：{}", why.join("；")),
+        Lang::En => format!("not done: {}", why.join("; ")),
+    })
+}
+
+/// Every file of one member (within `--cycle`) with the full evidence, read again
+/// from the folder; a file that does not parse shows its problems. The rows come
+/// from the whole folder's report, so duplicates and roster findings are shown.
+#[allow(clippy::too_many_arguments)]
 pub(super) fn member_view<C: Catalog + Sync>(
     req: &Request<'_>,
-    files: &[(String, PathBuf)],
+    report: &Report,
     verifier: &Verifier<'_, C>,
     catalog: &C,
     plan: Option<&Plan>,
     lang: Lang,
     id: &str,
 ) -> anyhow::Result<(String, bool)> {
+    let zh = lang == Lang::Zh;
     let mut out = String::new();
     let mut all_ok = true;
     let mut found = 0;
     let mut buf = Vec::new();
-    for (name, path) in files {
-        let Ok(text) = read_file(path, &mut buf) else {
-            continue;
-        };
-        let Ok(c) = Completion::parse(text) else {
-            continue;
-        };
-        if c.member_id != id || req.cycle.is_some_and(|cy| cy != c.cycle) {
-            continue;
-        }
-        let (row, a) = verifier.verify_parsed(name, &c);
+    let mine = report.rows.iter().filter(|r| {
+        r.member_key() == Some(id)
+            || r.file
+                .as_deref()
+                .and_then(split_file_name)
+                .is_some_and(|(n, _)| n == id)
+    });
+    for row in mine {
         all_ok &= row.verified();
         if found > 0 {
             out.push('\n');
         }
         found += 1;
-        evidence(&mut out, &row, &c, &a, catalog, plan, lang);
+        let parsed = row.file.as_deref().and_then(|name| {
+            let text = read_file(&req.dir.join(name), &mut buf).ok()?;
+            Completion::parse(text).ok()
+        });
+        match parsed {
+            Some(c) => {
+                let (_, a) = verifier.verify_parsed(row.file.as_deref().unwrap_or(""), &c);
+                evidence(&mut out, row, &c, &a, catalog, plan, verifier.rules, lang);
+            }
+            None => {
+                let _ = writeln!(
+                    out,
+                    "== {} ==",
+                    escape_controls(row.file.as_deref().unwrap_or(if zh {
+                        "未交"
+                    } else {
+                        "not handed in"
+                    }))
+                );
+                let _ = writeln!(
+                    out,
+                    "{} {}   {} {}",
+                    if zh { "成员:" } else { "member:" },
+                    escape_controls(row.member.as_deref().unwrap_or(id)),
+                    if zh { "周期:" } else { "cycle:" },
+                    row.cycle_key()
+                        .map(|c| c.to_string())
+                        .unwrap_or_else(|| "-".into())
+                );
+                let _ = writeln!(
+                    out,
+                    "✗ {}",
+                    if zh {
+                        "没有可核验的内容："
+                    } else {
+                        "nothing to verify:"
+                    }
+                );
+                for p in &row.problems {
+                    let _ = writeln!(out, "    {}", escape_controls(&p.text(lang)));
+                }
+            }
+        }
     }
     if found == 0 {
         bail!(

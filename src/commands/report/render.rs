@@ -1,12 +1,46 @@
-//! The report's outputs: the terminal table, Markdown, CSV and JSON.
+//! The report's outputs: the terminal table, Markdown, CSV, JSON and a printable
+//! HTML page. One cycle gives one row per file (and per roster member who handed
+//! nothing in); several cycles give members × cycles. Problems are listed in the
+//! secretary's language under the table, then the counts.
 
+use std::collections::BTreeMap;
 use std::fmt::Write as _;
 
 use unicode_width::UnicodeWidthStr;
 
 use crate::core::config::Lang;
-use crate::core::report::{self, Row, Summary};
+use crate::core::regime::{Cycle, CycleLength};
+use crate::core::report::{self, Report, Row, Signature, Summary, column};
 use crate::core::text::{escape_controls, is_control};
+
+/// What every output needs besides the rows.
+pub struct View<'a> {
+    /// The folder's report.
+    pub report: &'a Report,
+    /// The secretary's language.
+    pub lang: Lang,
+    /// The secretary's cycle length.
+    pub length: CycleLength,
+    /// The plan's branch name.
+    pub branch: Option<&'a str>,
+    /// The folder, as shown.
+    pub dir: &'a str,
+}
+
+impl View<'_> {
+    fn zh(&self) -> bool {
+        self.lang == Lang::Zh
+    }
+
+    fn t<'s>(&self, zh: &'s str, en: &'s str) -> &'s str {
+        if self.zh() { zh } else { en }
+    }
+
+    /// Several cycles: members × cycles.
+    fn matrix(&self) -> bool {
+        self.report.cycles.len() > 1
+    }
+}
 
 /// Words of the table, Markdown and evidence outputs.
 pub(super) struct Words {
@@ -20,7 +54,7 @@ pub(super) fn words(lang: Lang) -> Words {
     match lang {
         Lang::Zh => Words {
             headers: [
-                "", "成员ID", "姓名", "周期", "月读", "月讲", "月学", "得分", "文件",
+                "状态", "成员ID", "姓名", "周期", "月读", "月讲", "月学", "得分", "文件",
             ],
             done: "完成",
             not_done: "未完成",
@@ -28,7 +62,7 @@ pub(super) fn words(lang: Lang) -> Words {
         },
         Lang::En => Words {
             headers: [
-                "",
+                "status",
                 "member id",
                 "member",
                 "cycle",
@@ -45,35 +79,113 @@ pub(super) fn words(lang: Lang) -> Words {
     }
 }
 
-pub(super) fn summary_line(s: &Summary, lang: Lang) -> String {
+/// The status word of a row: ✓, ✗, 未交, with 逾期 when late.
+fn status(r: &Row, lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    let mut s = if !r.handed_in {
+        if zh { "✗ 未交" } else { "✗ missing" }.to_string()
+    } else if r.verified() {
+        "✓".to_string()
+    } else {
+        "✗".to_string()
+    };
+    if r.late {
+        s.push_str(if zh { " 逾期" } else { " late" });
+    }
+    s
+}
+
+/// The counts of one summary as one line.
+fn summary_line(s: &Summary, roster: Option<usize>, lang: Lang) -> String {
+    let head = s.cycle.map(|c| c.to_string());
     match lang {
         Lang::Zh => {
-            let tail = if s.with_problems == 0 {
-                "全部核验通过".to_string()
-            } else {
-                format!("{} 份有问题", s.with_problems)
-            };
-            format!(
-                "共 {} 份文件,{} 名成员;月读完成 {},月讲完成 {},月学完成 {};{tail}",
-                s.files, s.members, s.read, s.talk, s.study
-            )
+            let mut l = head.map(|c| format!("{c}：")).unwrap_or_default();
+            let _ = write!(
+                l,
+                "共 {} 份文件，核验通过 {} 份，有问题 {} 份",
+                s.files, s.verified, s.flagged
+            );
+            if let Some(n) = roster {
+                let _ = write!(l, "；名册 {n} 人，未交 {} 人", s.not_handed_in);
+            }
+            if s.late > 0 {
+                let _ = write!(l, "；逾期 {} 份", s.late);
+            }
+            let _ = write!(
+                l,
+                "；月读完成 {}，月讲完成 {}，月学完成 {}（只计核验通过的文件）",
+                s.read, s.talk, s.study
+            );
+            if s.flagged == 0 && s.not_handed_in == 0 && s.files > 0 {
+                l.push_str("；全部核验通过");
+            }
+            l
         }
         Lang::En => {
-            let tail = if s.with_problems == 0 {
-                "all verified".to_string()
-            } else {
-                format!("{} with problems", s.with_problems)
-            };
-            format!(
-                "{} files, {} members; read done {}, talk done {}, study done {}; {tail}",
-                s.files, s.members, s.read, s.talk, s.study
-            )
+            let mut l = head.map(|c| format!("{c}: ")).unwrap_or_default();
+            let _ = write!(
+                l,
+                "{} files, {} verified, {} with problems",
+                s.files, s.verified, s.flagged
+            );
+            if let Some(n) = roster {
+                let _ = write!(l, "; roster {n}, not handed in {}", s.not_handed_in);
+            }
+            if s.late > 0 {
+                let _ = write!(l, "; late {}", s.late);
+            }
+            let _ = write!(
+                l,
+                "; read done {}, talk done {}, study done {} (verified files only)",
+                s.read, s.talk, s.study
+            );
+            if s.flagged == 0 && s.not_handed_in == 0 && s.files > 0 {
+                l.push_str("; all verified");
+            }
+            l
         }
     }
 }
 
+/// The summary lines: one per cycle, and a total when there are several; for an
+/// empty folder, a line that says so.
+fn summary_lines(v: &View<'_>) -> Vec<String> {
+    let mut out = Vec::new();
+    if v.report.empty {
+        out.push(if v.zh() {
+            format!(
+                "文件夹 {} 中没有完成情况文件（*.toml）",
+                escape_controls(v.dir)
+            )
+        } else {
+            format!(
+                "the folder {} holds no completion file (*.toml)",
+                escape_controls(v.dir)
+            )
+        });
+    }
+    let rows = &v.report.rows;
+    for c in &v.report.cycles {
+        out.push(summary_line(
+            &report::summarize(rows, Some(*c), v.length),
+            v.report.roster,
+            v.lang,
+        ));
+    }
+    let unplaced = rows.iter().any(|r| r.cycle_key().is_none());
+    if v.report.cycles.len() != 1 || unplaced {
+        let mut all = report::summarize(rows, None, v.length);
+        all.cycle = None;
+        let mut l = summary_line(&all, v.report.roster, v.lang);
+        l.insert_str(0, v.t("合计：", "all: "));
+        out.push(l);
+    }
+    out
+}
+
 /// Cut text to `max` columns, ending in `…` when cut.
-pub(super) fn clip(s: &str, max: usize) -> String {
+fn clip(s: &str, max: usize) -> String {
     if s.width() <= max {
         return s.to_string();
     }
@@ -91,44 +203,148 @@ pub(super) fn clip(s: &str, max: usize) -> String {
     out
 }
 
-/// The cells of a row as shown in the table and Markdown (escaped, not padded).
-pub(super) fn cells(r: &Row, w: &Words) -> [String; 9] {
+/// The cells of a row (escaped, not padded); `long` keeps text from the file whole.
+fn cells(r: &Row, w: &Words, lang: Lang, long: bool) -> [String; 9] {
     let part = |v: Option<bool>| match v {
         Some(true) => w.done.to_string(),
         Some(false) => w.not_done.to_string(),
         None => "-".to_string(),
     };
-    let text = |v: &Option<String>| {
-        v.as_deref()
-            .map_or_else(|| "-".to_string(), |s| clip(&escape_controls(s), 24))
+    let text = |v: Option<&str>| {
+        v.map_or_else(
+            || "-".to_string(),
+            |s| {
+                let e = escape_controls(s);
+                if long { e } else { clip(&e, 24) }
+            },
+        )
     };
     [
-        if r.verified() { "✓" } else { "✗" }.to_string(),
-        text(&r.member_id),
-        text(&r.member),
-        r.cycle.clone().unwrap_or_else(|| "-".into()),
+        status(r, lang),
+        text(r.member_id.as_deref().or(r.name_id.as_deref())),
+        text(r.member.as_deref()),
+        r.cycle_key().map_or_else(|| "-".into(), |c| c.to_string()),
         part(r.read),
         part(r.talk),
         part(r.study),
         r.score.map_or_else(|| "-".to_string(), |s| s.to_string()),
-        escape_controls(&r.file),
+        r.file.as_deref().map_or_else(
+            || if lang == Lang::Zh { "未交" } else { "none" }.to_string(),
+            escape_controls,
+        ),
     ]
 }
 
-/// The terminal table: columns aligned by display width, problem rows marked `✗`
-/// and their problems listed under the table, then the summary line.
-#[must_use]
-pub fn table(rows: &[Row], lang: Lang) -> String {
-    let w = words(lang);
-    let body: Vec<[String; 9]> = rows.iter().map(|r| cells(r, &w)).collect();
-    let mut widths: Vec<usize> = w.headers.iter().map(|h| h.width()).collect();
-    for row in &body {
-        for (i, c) in row.iter().enumerate() {
+/// One members × cycles cell: `✓ 读讲学 100`, `✗ 读讲· 75`, 未交, with 逾期.
+fn cell(rows: &[&Row], lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    match rows {
+        [] => "-".to_string(),
+        [r] if !r.handed_in => if zh { "未交" } else { "missing" }.to_string(),
+        [r] if r.read.is_none() => if zh { "✗ 无效" } else { "✗ invalid" }.to_string(),
+        [r] => {
+            let mark = |v: Option<bool>, yes: &str| {
+                if v == Some(true) {
+                    yes.to_string()
+                } else {
+                    "·".to_string()
+                }
+            };
+            let (a, b, c) = if zh {
+                ("读", "讲", "学")
+            } else {
+                ("R", "T", "S")
+            };
+            let mut s = format!(
+                "{} {}{}{} {}",
+                if r.verified() { "✓" } else { "✗" },
+                mark(r.read, a),
+                mark(r.talk, b),
+                mark(r.study, c),
+                r.score.map_or_else(|| "-".to_string(), |s| s.to_string())
+            );
+            if r.late {
+                s.push_str(if zh { " 逾期" } else { " late" });
+            }
+            s
+        }
+        many => {
+            if zh {
+                format!("✗ {} 份", many.len())
+            } else {
+                format!("✗ {} files", many.len())
+            }
+        }
+    }
+}
+
+/// Members × cycles: (member id, name, one cell per cycle).
+fn grid(v: &View<'_>) -> Vec<(String, String, Vec<String>)> {
+    let mut by: BTreeMap<(bool, String), Vec<&Row>> = BTreeMap::new();
+    for r in &v.report.rows {
+        let key = r.member_key().map_or_else(
+            || (true, r.file.clone().unwrap_or_default()),
+            |k| (false, k.to_string()),
+        );
+        by.entry(key).or_default().push(r);
+    }
+    by.into_iter()
+        .map(|((_, key), rows)| {
+            let name = rows
+                .iter()
+                .find_map(|r| r.member.clone())
+                .unwrap_or_else(|| "-".into());
+            let cells = v
+                .report
+                .cycles
+                .iter()
+                .map(|c| {
+                    let here: Vec<&Row> = rows
+                        .iter()
+                        .copied()
+                        .filter(|r| r.cycle_key().is_some_and(|rc| column(rc, v.length) == *c))
+                        .collect();
+                    cell(&here, v.lang)
+                })
+                .collect();
+            (key, name, cells)
+        })
+        .collect()
+}
+
+/// Rows with problems as (label, problem texts), in row order.
+fn problem_list(v: &View<'_>) -> Vec<(String, Vec<String>)> {
+    v.report
+        .rows
+        .iter()
+        .filter(|r| !r.problems.is_empty())
+        .map(|r| {
+            let label = match &r.file {
+                Some(f) => f.clone(),
+                None => format!(
+                    "{}（{}）{}",
+                    r.member_id.as_deref().unwrap_or("-"),
+                    r.member.as_deref().unwrap_or("-"),
+                    r.cycle.map(|c| c.to_string()).unwrap_or_default()
+                ),
+            };
+            let texts = r.problems.iter().map(|p| p.text(v.lang)).collect();
+            (label, texts)
+        })
+        .collect()
+}
+
+/// Aligned columns by display width; every line trimmed at the end.
+fn aligned(lines: &[Vec<String>]) -> String {
+    let n = lines.iter().map(Vec::len).max().unwrap_or(0);
+    let mut widths = vec![0; n];
+    for l in lines {
+        for (i, c) in l.iter().enumerate() {
             widths[i] = widths[i].max(c.width());
         }
     }
     let mut out = String::new();
-    let mut line = |cols: &[String]| {
+    for cols in lines {
         let mut l = String::new();
         for (i, c) in cols.iter().enumerate() {
             if i > 0 {
@@ -141,22 +357,82 @@ pub fn table(rows: &[Row], lang: Lang) -> String {
         }
         out.push_str(l.trim_end());
         out.push('\n');
-    };
-    line(&w.headers.map(str::to_string));
-    for row in &body {
-        line(row);
     }
-    if rows.iter().any(|r| !r.verified()) {
-        let _ = writeln!(out, "\n{}:", w.problems);
-        for r in rows.iter().filter(|r| !r.verified()) {
-            let _ = writeln!(out, "✗ {}", escape_controls(&r.file));
-            for p in &r.problems {
+    out
+}
+
+fn legend(v: &View<'_>) -> &'static str {
+    if v.zh() {
+        "格内：✓ 核验通过、✗ 有问题；读/讲/学 为已完成的部分（· 为未完成），其后为得分"
+    } else {
+        "cells: ✓ verified, ✗ problems; R/T/S the parts done (· not done), then the score"
+    }
+}
+
+/// The terminal table, problems under it, then the counts.
+#[must_use]
+pub fn table(v: &View<'_>) -> String {
+    let w = words(v.lang);
+    let mut lines: Vec<Vec<String>> = Vec::new();
+    if v.matrix() {
+        let mut head = vec![w.headers[1].to_string(), w.headers[2].to_string()];
+        head.extend(v.report.cycles.iter().map(ToString::to_string));
+        lines.push(head);
+        for (id, name, cells) in grid(v) {
+            let mut l = vec![
+                clip(&escape_controls(&id), 24),
+                clip(&escape_controls(&name), 24),
+            ];
+            l.extend(cells);
+            lines.push(l);
+        }
+    } else {
+        lines.push(w.headers.iter().map(|h| (*h).to_string()).collect());
+        for r in &v.report.rows {
+            lines.push(cells(r, &w, v.lang, false).to_vec());
+        }
+    }
+    let mut out = String::new();
+    if !v.report.rows.is_empty() {
+        out.push_str(&aligned(&lines));
+        if v.matrix() {
+            let _ = writeln!(out, "{}", legend(v));
+        }
+    }
+    let problems = problem_list(v);
+    if !problems.is_empty() {
+        let _ = writeln!(out, "\n{}{}", w.problems, v.t("：", ":"));
+        for (label, texts) in &problems {
+            let _ = writeln!(out, "✗ {}", escape_controls(label));
+            for p in texts {
                 let _ = writeln!(out, "    {}", escape_controls(p));
             }
         }
     }
-    let _ = writeln!(out, "\n{}", summary_line(&report::summarize(rows), lang));
+    others(v, &mut out, "    ", escape_controls);
+    out.push('\n');
+    for l in summary_lines(v) {
+        let _ = writeln!(out, "{l}");
+    }
     out
+}
+
+/// The folder's other entries, listed so nothing is skipped silently.
+fn others(v: &View<'_>, out: &mut String, indent: &str, esc: impl Fn(&str) -> String) {
+    if v.report.others.is_empty() {
+        return;
+    }
+    let _ = writeln!(
+        out,
+        "\n{}",
+        v.t(
+            "文件夹中的其他条目（不是 *.toml，未读取）：",
+            "Other entries of the folder (not *.toml, not read):"
+        )
+    );
+    for o in &v.report.others {
+        let _ = writeln!(out, "{indent}{}", esc(o));
+    }
 }
 
 /// Markdown text safe in a table cell: controls escaped, Markdown punctuation and
@@ -175,34 +451,66 @@ fn md_escape(s: &str) -> String {
     o
 }
 
-/// A Markdown table, problems as a list under it, then the summary line.
+/// A Markdown table, problems as a list under it, then the counts.
 #[must_use]
-pub fn markdown(rows: &[Row], lang: Lang) -> String {
-    let w = words(lang);
+pub fn markdown(v: &View<'_>) -> String {
+    let w = words(v.lang);
     let mut out = String::new();
-    let _ = writeln!(out, "| {} |", w.headers.join(" | "));
-    let _ = writeln!(out, "|{}", "---|".repeat(w.headers.len()));
-    for r in rows {
-        let mut c = cells(r, &w);
-        for i in [1, 2, 8] {
-            // Cells from the file: re-escape for Markdown, without the clip.
-            c[i] = match i {
-                1 => r.member_id.as_deref().map_or_else(|| "-".into(), md_escape),
-                2 => r.member.as_deref().map_or_else(|| "-".into(), md_escape),
-                _ => md_escape(&r.file),
-            };
-        }
-        let _ = writeln!(out, "| {} |", c.join(" | "));
+    if let Some(b) = v.branch {
+        let _ = writeln!(out, "# {}\n", md_escape(b));
     }
-    if rows.iter().any(|r| !r.verified()) {
+    let (head, body): (Vec<String>, Vec<Vec<String>>) = if v.matrix() {
+        let mut head = vec![w.headers[1].to_string(), w.headers[2].to_string()];
+        head.extend(v.report.cycles.iter().map(ToString::to_string));
+        let body = grid(v)
+            .into_iter()
+            .map(|(id, name, cells)| {
+                let mut l = vec![md_escape(&id), md_escape(&name)];
+                l.extend(cells.iter().map(|c| md_escape(c)));
+                l
+            })
+            .collect();
+        (head, body)
+    } else {
+        let head = w.headers.iter().map(|h| (*h).to_string()).collect();
+        let body = v
+            .report
+            .rows
+            .iter()
+            .map(|r| {
+                let mut c = cells(r, &w, v.lang, true);
+                for cell in &mut c[1..] {
+                    *cell = md_escape(cell);
+                }
+                c.to_vec()
+            })
+            .collect();
+        (head, body)
+    };
+    if !body.is_empty() {
+        let _ = writeln!(out, "| {} |", head.join(" | "));
+        let _ = writeln!(out, "|{}", "---|".repeat(head.len()));
+        for l in body {
+            let _ = writeln!(out, "| {} |", l.join(" | "));
+        }
+        if v.matrix() {
+            let _ = writeln!(out, "\n{}", legend(v));
+        }
+    }
+    let problems = problem_list(v);
+    if !problems.is_empty() {
         let _ = writeln!(out, "\n**{}**\n", w.problems);
-        for r in rows.iter().filter(|r| !r.verified()) {
-            for p in &r.problems {
-                let _ = writeln!(out, "- {}: {}", md_escape(&r.file), md_escape(p));
+        for (label, texts) in &problems {
+            for p in texts {
+                let _ = writeln!(out, "- {}: {}", md_escape(label), md_escape(p));
             }
         }
     }
-    let _ = writeln!(out, "\n{}", summary_line(&report::summarize(rows), lang));
+    others(v, &mut out, "", |s| format!("- {}", md_escape(s)));
+    out.push('\n');
+    for l in summary_lines(v) {
+        let _ = writeln!(out, "{}  ", md_escape(&l));
+    }
     out
 }
 
@@ -224,41 +532,136 @@ fn csv_quote(mut v: String) -> String {
     }
 }
 
-/// CSV, UTF-8 with a byte-order mark so spreadsheet programs read Chinese correctly;
-/// one line per row, problems in one cell separated by line breaks.
+/// CSV, UTF-8 with a byte-order mark so spreadsheet programs read Chinese correctly.
+/// One cycle: one line per row, problems in one cell separated by line breaks.
+/// Several cycles: one line per member, a status, parts and score per cycle.
 #[must_use]
-pub fn csv(rows: &[Row]) -> String {
-    let mut out =
-        String::from("\u{feff}file,member_id,member,cycle,read,talk,study,score,problems\r\n");
-    let b = |v: Option<bool>| v.map_or(String::new(), |b| b.to_string());
-    for r in rows {
-        let problems: Vec<String> = r.problems.iter().map(|p| escape_controls(p)).collect();
-        let problems_cell = csv_quote(problems.join("\n"));
+pub fn csv(v: &View<'_>) -> String {
+    let mut out = String::from("\u{feff}");
+    let b = |x: Option<bool>| x.map_or(String::new(), |b| b.to_string());
+    if v.matrix() {
+        out.push_str("member_id,member");
+        for c in &v.report.cycles {
+            let _ = write!(out, ",{c} status,{c} read,{c} talk,{c} study,{c} score");
+        }
+        out.push_str("\r\n");
+        let mut by: BTreeMap<(bool, String), Vec<&Row>> = BTreeMap::new();
+        for r in &v.report.rows {
+            let key = r.member_key().map_or_else(
+                || (true, r.file.clone().unwrap_or_default()),
+                |k| (false, k.to_string()),
+            );
+            by.entry(key).or_default().push(r);
+        }
+        for ((_, id), rows) in by {
+            let name = rows
+                .iter()
+                .find_map(|r| r.member.clone())
+                .unwrap_or_default();
+            let _ = write!(out, "{},{}", csv_cell(&id), csv_cell(&name));
+            for c in &v.report.cycles {
+                let here: Vec<&Row> = rows
+                    .iter()
+                    .copied()
+                    .filter(|r| r.cycle_key().is_some_and(|rc| column(rc, v.length) == *c))
+                    .collect();
+                let one = match here.as_slice() {
+                    [r] if r.handed_in => Some(*r),
+                    _ => None,
+                };
+                let shown = if here.is_empty() {
+                    String::new()
+                } else {
+                    cell(&here, v.lang)
+                };
+                let _ = write!(
+                    out,
+                    ",{},{},{},{},{}",
+                    csv_cell(&shown),
+                    b(one.and_then(|r| r.read)),
+                    b(one.and_then(|r| r.talk)),
+                    b(one.and_then(|r| r.study)),
+                    one.and_then(|r| r.score)
+                        .map_or(String::new(), |s| s.to_string()),
+                );
+            }
+            out.push_str("\r\n");
+        }
+        return out;
+    }
+    out.push_str(
+        "file,member_id,member,cycle,read,talk,study,score,signature,late,handed_in,problems\r\n",
+    );
+    for r in &v.report.rows {
+        let problems: Vec<String> = r
+            .problems
+            .iter()
+            .map(|p| escape_controls(&p.text(v.lang)))
+            .collect();
         let _ = write!(
             out,
-            "{},{},{},{},{},{},{},{},",
-            csv_cell(&r.file),
+            "{},{},{},{},{},{},{},{},{},{},{},",
+            csv_cell(r.file.as_deref().unwrap_or("")),
             csv_cell(r.member_id.as_deref().unwrap_or("")),
             csv_cell(r.member.as_deref().unwrap_or("")),
-            r.cycle.as_deref().unwrap_or(""),
+            r.cycle.map(|c| c.to_string()).unwrap_or_default(),
             b(r.read),
             b(r.talk),
             b(r.study),
             r.score.map_or(String::new(), |s| s.to_string()),
+            r.signature.map_or("", |s| s.word()),
+            r.late,
+            r.handed_in,
         );
-        out.push_str(&problems_cell);
+        out.push_str(&csv_quote(problems.join("\n")));
         out.push_str("\r\n");
     }
     out
 }
 
-/// One JSON array per SPEC. JSON already escapes C0 controls; DEL, C1 and bidi
-/// overrides are escaped too (as `\uXXXX`, so the data is unchanged).
+/// One JSON array per SPEC: one object per file and one per roster member without a
+/// file, with `signature`, `late` and `handed_in`. JSON already escapes C0 controls;
+/// DEL, C1 and bidi controls are escaped too (as `\uXXXX`, so the data is unchanged).
 ///
 /// # Errors
 /// Only if serialising fails, which plain rows cannot make happen.
-pub fn json(rows: &[Row]) -> anyhow::Result<String> {
-    let raw = serde_json::to_string_pretty(rows)?;
+pub fn json(v: &View<'_>) -> anyhow::Result<String> {
+    /// SPEC's object, keys in SPEC's order.
+    #[derive(serde::Serialize)]
+    struct Object<'r> {
+        file: Option<&'r str>,
+        member_id: Option<&'r str>,
+        member: Option<&'r str>,
+        cycle: Option<String>,
+        read: Option<bool>,
+        talk: Option<bool>,
+        study: Option<bool>,
+        score: Option<u32>,
+        problems: Vec<String>,
+        signature: Option<&'static str>,
+        late: bool,
+        handed_in: bool,
+    }
+    let rows: Vec<Object<'_>> = v
+        .report
+        .rows
+        .iter()
+        .map(|r| Object {
+            file: r.file.as_deref(),
+            member_id: r.member_id.as_deref(),
+            member: r.member.as_deref(),
+            cycle: r.cycle.map(|c| c.to_string()),
+            read: r.read,
+            talk: r.talk,
+            study: r.study,
+            score: r.score,
+            problems: r.problems.iter().map(|p| p.text(v.lang)).collect(),
+            signature: r.signature.map(Signature::word),
+            late: r.late,
+            handed_in: r.handed_in,
+        })
+        .collect();
+    let raw = serde_json::to_string_pretty(&rows)?;
     let mut out = String::with_capacity(raw.len() + 1);
     for c in raw.chars() {
         if is_control(c) && u32::from(c) >= 0x7f {
@@ -271,111 +674,150 @@ pub fn json(rows: &[Row]) -> anyhow::Result<String> {
     Ok(out)
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn row(file: &str, id: Option<&str>, member: &str, ok: bool) -> Row {
-        Row {
-            file: file.into(),
-            member_id: id.map(Into::into),
-            member: id.map(|_| member.into()),
-            cycle: id.map(|_| "2026-11".into()),
-            read: id.map(|_| true),
-            talk: id.map(|_| false),
-            study: id.map(|_| ok),
-            score: id.map(|_| 85),
-            problems: if ok {
-                vec![]
-            } else {
-                vec!["claimed study = true, recomputed false: score 70 < 80".into()]
-            },
+/// Text safe in HTML: markup characters as entities, controls escaped as in the
+/// terminal.
+fn html_escape(s: &str) -> String {
+    let mut o = String::with_capacity(s.len());
+    for c in escape_controls(s).chars() {
+        match c {
+            '&' => o.push_str("&amp;"),
+            '<' => o.push_str("&lt;"),
+            '>' => o.push_str("&gt;"),
+            '"' => o.push_str("&quot;"),
+            '\'' => o.push_str("&#39;"),
+            c => o.push(c),
         }
     }
+    o
+}
 
-    #[test]
-    fn table_aligns_chinese_by_display_width() {
-        let rows = vec![
-            row("a.toml", Some("zs"), "张三", true),
-            row("b.toml", Some("lisi"), "Li\u{1b}[2J", false),
-        ];
-        let t = table(&rows, Lang::Zh);
-        assert!(!t.contains('\u{1b}'), "{t}");
-        assert!(t.contains("Li\\x1b[2J"));
-        let lines: Vec<&str> = t.lines().collect();
-        let col = |l: &str, needle: &str| l.split(needle).next().map(UnicodeWidthStr::width);
-        // The cycle column starts at the same display column in every row.
-        let starts: Vec<Option<usize>> = lines[..3]
-            .iter()
-            .map(|l| {
-                col(
-                    l,
-                    if l.contains("周期") {
-                        "周期"
-                    } else {
-                        "2026-11"
-                    },
-                )
+const PAGE_STYLE: &str = "@page { size: A4; margin: 14mm 12mm; }
+* { box-sizing: border-box; }
+body { font-family: \"Noto Sans CJK SC\", \"Source Han Sans SC\", \"PingFang SC\", \"Microsoft YaHei\", \"WenQuanYi Micro Hei\", sans-serif; font-size: 10pt; color: #000; margin: 0; }
+h1 { font-size: 15pt; margin: 0 0 2mm; }
+p.meta { margin: 0 0 3mm; color: #333; }
+ul.counts { margin: 0 0 4mm; padding-left: 5mm; }
+table { border-collapse: collapse; width: 100%; table-layout: auto; }
+th, td { border: 0.3mm solid #555; padding: 1mm 1.5mm; text-align: left; vertical-align: top; word-break: break-all; }
+th { background: #eee; }
+thead { display: table-header-group; }
+tr { page-break-inside: avoid; }
+td.bad { color: #a00; font-weight: bold; }
+h2 { font-size: 12pt; margin: 5mm 0 2mm; }
+ol.problems li { margin-bottom: 1mm; }
+p.sign { margin-top: 10mm; }
+";
+
+/// One self-contained page to print on A4: the branch, the cycle(s), the counts,
+/// the table and the problems; no script, no network, the styles inline.
+#[must_use]
+pub fn html(v: &View<'_>) -> String {
+    let w = words(v.lang);
+    let cycles: Vec<String> = v.report.cycles.iter().map(Cycle::to_string).collect();
+    let title = format!(
+        "{}{}",
+        v.branch.map(|b| format!("{b} ")).unwrap_or_default(),
+        v.t("党员学习完成情况", "study completion report")
+    );
+    let mut o = String::new();
+    let _ = write!(
+        o,
+        "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n<title>{}</title>\n<style>\n{PAGE_STYLE}</style>\n</head>\n<body>\n",
+        if v.zh() { "zh-CN" } else { "en" },
+        html_escape(&title)
+    );
+    let _ = writeln!(o, "<h1>{}</h1>", html_escape(&title));
+    let _ = writeln!(
+        o,
+        "<p class=\"meta\">{}{}</p>",
+        v.t("周期：", "cycles: "),
+        html_escape(&cycles.join(v.t("、", ", ")))
+    );
+    o.push_str("<ul class=\"counts\">\n");
+    for l in summary_lines(v) {
+        let _ = writeln!(o, "<li>{}</li>", html_escape(&l));
+    }
+    o.push_str("</ul>\n");
+    let (head, body): (Vec<String>, Vec<(bool, Vec<String>)>) = if v.matrix() {
+        let mut head = vec![w.headers[1].to_string(), w.headers[2].to_string()];
+        head.extend(cycles.iter().cloned());
+        let body = grid(v)
+            .into_iter()
+            .map(|(id, name, cells)| {
+                let bad = cells
+                    .iter()
+                    .any(|c| c.starts_with('✗') || c == "未交" || c == "missing");
+                let mut l = vec![id, name];
+                l.extend(cells);
+                (bad, l)
             })
             .collect();
-        assert!(starts.windows(2).all(|w| w[0] == w[1]), "{t}");
-        assert!(lines[1].starts_with('✓') && lines[2].starts_with('✗'));
-        assert!(t.contains("✗ b.toml\n    claimed study = true"));
-        assert!(
-            t.trim_end()
-                .ends_with("共 2 份文件,2 名成员;月读完成 2,月讲完成 0,月学完成 1;1 份有问题")
+        (head, body)
+    } else {
+        let head = w.headers.iter().map(|h| (*h).to_string()).collect();
+        let body = v
+            .report
+            .rows
+            .iter()
+            .map(|r| (!r.verified(), cells(r, &w, v.lang, true).to_vec()))
+            .collect();
+        (head, body)
+    };
+    if !body.is_empty() {
+        o.push_str("<table>\n<thead><tr>");
+        for h in &head {
+            let _ = write!(o, "<th>{}</th>", html_escape(h));
+        }
+        o.push_str("</tr></thead>\n<tbody>\n");
+        for (bad, l) in body {
+            o.push_str("<tr>");
+            for (i, c) in l.iter().enumerate() {
+                let class = if bad && i == 0 { " class=\"bad\"" } else { "" };
+                let _ = write!(o, "<td{class}>{}</td>", html_escape(c));
+            }
+            o.push_str("</tr>\n");
+        }
+        o.push_str("</tbody>\n</table>\n");
+        if v.matrix() {
+            let _ = writeln!(o, "<p>{}</p>", html_escape(legend(v)));
+        }
+    }
+    let problems = problem_list(v);
+    if !problems.is_empty() {
+        let _ = writeln!(
+            o,
+            "<h2>{}</h2>\n<ol class=\"problems\">",
+            html_escape(w.problems)
         );
+        for (label, texts) in &problems {
+            for p in texts {
+                let _ = writeln!(o, "<li>{}：{}</li>", html_escape(label), html_escape(p));
+            }
+        }
+        o.push_str("</ol>\n");
     }
-
-    #[test]
-    fn csv_has_a_bom_quotes_and_defuses_formulas() {
-        let mut r = row("a.toml", Some("zs"), "=HYPERLINK(\"x\")", false);
-        r.problems.push("second, with comma".into());
-        let text = csv(&[r]);
-        assert!(text.starts_with("\u{feff}file,member_id,"));
-        assert!(text.contains(",\"'=HYPERLINK(\"\"x\"\")\","), "{text}");
-        assert!(
-            text.contains(
-                "\"claimed study = true, recomputed false: score 70 < 80\nsecond, with comma\"\r\n"
-            ),
-            "{text}"
+    if !v.report.others.is_empty() {
+        let _ = writeln!(
+            o,
+            "<h2>{}</h2>\n<ul>",
+            v.t(
+                "文件夹中的其他条目（未读取）",
+                "Other entries of the folder (not read)"
+            )
         );
+        for e in &v.report.others {
+            let _ = writeln!(o, "<li>{}</li>", html_escape(e));
+        }
+        o.push_str("</ul>\n");
     }
-
-    #[test]
-    fn json_escapes_c1_and_keeps_key_order() {
-        let r = row("a.toml", Some("zs"), "张\u{9b}31m三\u{202e}", true);
-        let j = json(&[r]).expect("serialises");
-        assert!(j.contains("张\\u009b31m三\\u202e"), "{j}");
-        let v: serde_json::Value = serde_json::from_str(&j).expect("valid JSON");
-        assert_eq!(v[0]["member"], "张\u{9b}31m三\u{202e}");
-        let keys: Vec<usize> = [
-            "\"file\"",
-            "\"member_id\"",
-            "\"member\"",
-            "\"cycle\"",
-            "\"read\"",
-            "\"talk\"",
-            "\"study\"",
-            "\"score\"",
-            "\"problems\"",
-        ]
-        .iter()
-        .map(|k| j.find(k).expect("key present"))
-        .collect();
-        assert!(keys.windows(2).all(|w| w[0] < w[1]), "{j}");
-    }
-
-    #[test]
-    fn markdown_escapes_cells() {
-        let rows = vec![row("a|b.toml", Some("z_s"), "<b>张|三</b>", true)];
-        let m = markdown(&rows, Lang::En);
-        assert!(m.contains("| ✓ | z\\_s | \\<b\\>张\\|三\\</b\\> | 2026-11 | done | not done | done | 85 | a\\|b.toml |"), "{m}");
-    }
-
-    #[test]
-    fn clip_cuts_by_width() {
-        assert_eq!(clip("张三李四王五", 7), "张三李…");
-        assert_eq!(clip("abc", 3), "abc");
-    }
+    let _ = writeln!(
+        o,
+        "<p class=\"sign\">{}</p>",
+        v.t(
+            "支部书记（签字）：____________　　日期：____________",
+            "Branch secretary (signature): ____________    Date: ____________"
+        )
+    );
+    o.push_str("</body>\n</html>\n");
+    o
 }

@@ -106,6 +106,7 @@ pub(crate) fn honest() -> Completion {
             text: "查".repeat(300),
         }),
         claimed: None,
+        rules: None,
     };
     let taken = dt("2026-11-28T19:30:00+08:00");
     let draw = test_draw(
@@ -119,6 +120,7 @@ pub(crate) fn honest() -> Completion {
     );
     c.test = Some(TestEntry {
         taken,
+        submitted: None,
         answers: draw.iter().map(|(u, q)| right_answer(u, q)).collect(),
     });
     c

@@ -189,6 +189,7 @@ score = 101
                 CycleReading {
                     seconds: 200,
                     reached_end: true,
+                    furthest: 0,
                     finished: Some(dt(&format!("2026-11-0{}T20:00:00+08:00", i + 1))),
                 },
             );

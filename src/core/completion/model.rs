@@ -30,6 +30,10 @@ pub struct Completion {
     pub survey: Option<Survey>,
     /// What the member's program computed; absent only in hand-made files.
     pub claimed: Option<Claimed>,
+    /// `[rules]`: the member's own rules when the file was exported, as (key, value)
+    /// in file order, shown to the secretary beside the recomputation (which always
+    /// uses the secretary's rules).
+    pub rules: Option<Vec<(String, String)>>,
 }
 
 /// `[[read]]`: reading of one unit in the cycle.
@@ -48,6 +52,8 @@ pub struct ReadEntry {
 pub struct TestEntry {
     /// When the test began (an offset datetime).
     pub taken: Datetime,
+    /// When it was handed in (an offset datetime), if the file says.
+    pub submitted: Option<Datetime>,
     /// Answers in drawn order.
     pub answers: Vec<GivenAnswer>,
 }
@@ -108,15 +114,42 @@ impl Completion {
                 .filter(|t| t.submitted)
                 .map(|t| TestEntry {
                     taken: t.taken,
+                    submitted: None,
                     answers: t.answers.clone(),
                 }),
             survey: work.and_then(|w| w.survey.clone()),
             claimed: None,
+            rules: Some(rules_of(rules)),
         };
         let a = assess(&c, rules, cycle_units, catalog);
         c.claimed = Some(a.claimed());
         c
     }
+}
+
+/// The rules a member's program judged by, as `[rules]` holds them.
+fn rules_of(r: &Rules) -> Vec<(String, String)> {
+    let length = match r.cycle.length {
+        crate::core::regime::CycleLength::Month => "\"month\"",
+        crate::core::regime::CycleLength::Fortnight => "\"fortnight\"",
+    };
+    [
+        ("cycle_length", length.to_string()),
+        ("read_units", r.read.units.to_string()),
+        (
+            "reflection_min_chars",
+            r.read.reflection_min_chars.to_string(),
+        ),
+        ("min_seconds", r.read.min_seconds.to_string()),
+        ("idle_seconds", r.read.idle_seconds.to_string()),
+        ("outline_min_chars", r.talk.outline_min_chars.to_string()),
+        ("pass_score", r.study.pass_score.to_string()),
+        ("survey_min_chars", r.study.survey_min_chars.to_string()),
+        ("questions", r.study.questions.to_string()),
+    ]
+    .into_iter()
+    .map(|(k, v)| (k.to_string(), v))
+    .collect()
 }
 
 /// The `[[read]]` entries of a cycle from the state, sorted by unit id.

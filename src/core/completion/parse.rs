@@ -18,6 +18,7 @@ const TOP_KEYS: &[&str] = &[
     "test",
     "survey",
     "claimed",
+    "rules",
 ];
 
 impl Completion {
@@ -116,6 +117,29 @@ fn read_completion(r: &mut Reader<'_>, root: &Tab<'_, '_>) -> Option<Completion>
                 .and_then(|s| u32::try_from(s).ok()),
         }
     });
+    let rules = r.table(root, "rules", "[rules]").map(|t| {
+        let mut out = Vec::new();
+        for (k, v) in t.table.iter() {
+            let value = match v.get_ref() {
+                toml::de::DeValue::String(s) => format!("{:?}", s.as_ref()),
+                toml::de::DeValue::Integer(i) => i.as_str().to_string(),
+                toml::de::DeValue::Boolean(b) => b.to_string(),
+                toml::de::DeValue::Float(f) => f.as_str().to_string(),
+                _ => {
+                    r.push(
+                        Pos(k.span().start),
+                        format!(
+                            "{:?} in [rules] must be a number, a string or true/false",
+                            k.get_ref()
+                        ),
+                    );
+                    continue;
+                }
+            };
+            out.push((k.get_ref().to_string(), value));
+        }
+        out
+    });
     Some(Completion {
         member_id: member_id?,
         member: member?,
@@ -127,6 +151,7 @@ fn read_completion(r: &mut Reader<'_>, root: &Tab<'_, '_>) -> Option<Completion>
         test,
         survey,
         claimed,
+        rules,
     })
 }
 
@@ -178,8 +203,9 @@ fn read_entries(r: &mut Reader<'_>, root: &Tab<'_, '_>) -> Vec<ReadEntry> {
 
 fn read_test(r: &mut Reader<'_>, root: &Tab<'_, '_>) -> Option<TestEntry> {
     let t = r.table(root, "test", "[test]")?;
-    r.unknown_keys(&t, &["taken", "answers"]);
+    r.unknown_keys(&t, &["taken", "submitted", "answers"]);
     let taken = r.datetime(&t, "taken", true, DateKind::Offset);
+    let submitted = r.datetime(&t, "submitted", false, DateKind::Offset);
     let mut answers = Vec::new();
     for a in r
         .tables(&t, "answers", true, "[test] answers")
@@ -204,6 +230,7 @@ fn read_test(r: &mut Reader<'_>, root: &Tab<'_, '_>) -> Option<TestEntry> {
     }
     Some(TestEntry {
         taken: taken?,
+        submitted,
         answers,
     })
 }

@@ -40,7 +40,11 @@ impl Completion {
             }
         }
         if let Some(t) = &self.test {
-            o.push_str(&format!("\n[test]\ntaken = {}\nanswers = [\n", t.taken));
+            o.push_str(&format!("\n[test]\ntaken = {}\n", t.taken));
+            if let Some(s) = &t.submitted {
+                o.push_str(&format!("submitted = {s}\n"));
+            }
+            o.push_str("answers = [\n");
             for a in &t.answers {
                 o.push_str(&format!(
                     "  {{ unit = {}, question = {}, given = {} }},\n",
@@ -57,6 +61,14 @@ impl Completion {
                 basic(&s.title),
                 multi(&s.text)
             ));
+        }
+        if let Some(rules) = &self.rules {
+            o.push_str("\n[rules]\n");
+            for (k, v) in rules {
+                // Keys and values come from a parsed file or from `rules_of`: bare
+                // keys and TOML scalars as written.
+                o.push_str(&format!("{k} = {v}\n"));
+            }
         }
         if let Some(c) = &self.claimed {
             o.push_str(&format!(

@@ -1,0 +1,743 @@
+//! Many completion files -> one verified row each, and the folder as a whole.
+//!
+//! A row is never taken from the file's word: `read`, `talk`, `study` and `score` are
+//! recomputed by [`assess`] with the secretary's own content, rules and plan, and every
+//! disagreement with the file's `[claimed]` is a [`Problem`]. So is evidence that does
+//! not fit the content (unknown units or questions, a test that is not the
+//! deterministic draw), a file that does not parse, and what SPEC's report section
+//! lists besides: identity (file name, duplicates, roster), a cycle of the other
+//! length, implausible times, lateness (a finding that does not fail the file), and
+//! every entry of the folder that could not be read. [`assemble`] then adds what only
+//! the whole folder shows: duplicates, ids not on the roster, and 未交 rows.
+
+pub mod problem;
+
+use std::collections::{BTreeSet, HashMap};
+
+pub use problem::{Part, Problem, Shortfall, Signature, Stamp, Unreadable};
+
+use crate::core::assess::{Assessment, assess};
+use crate::core::completion::Completion;
+use crate::core::plan::Plan;
+use crate::core::regime::{Cycle, CycleLength, Rules, instant, local_date};
+use crate::core::roster::lookalike_key;
+use crate::core::unit::Catalog;
+
+/// At most this many problems are kept per file; the rest are counted in
+/// [`Problem::More`], so a hostile file cannot flood the report.
+pub const MAX_PROBLEMS: usize = 20;
+
+/// A member's clock may run a little ahead of the secretary's: `exported` counts as
+/// "in the future" only beyond this.
+pub const CLOCK_SLACK_SECONDS: i64 = 300;
+
+/// One file's verified result, or a roster member's missing file (未交).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Row {
+    /// The file name inside the folder; `None` for a member who handed nothing in.
+    pub file: Option<String>,
+    /// `member_id` from the file (the roster id on a 未交 row).
+    pub member_id: Option<String>,
+    /// `member` from the file (the roster name on a 未交 row).
+    pub member: Option<String>,
+    /// `cycle` from the file (the reported cycle on a 未交 row).
+    pub cycle: Option<Cycle>,
+    /// 月读 as recomputed.
+    pub read: Option<bool>,
+    /// 月讲 as recomputed.
+    pub talk: Option<bool>,
+    /// 月学 as recomputed.
+    pub study: Option<bool>,
+    /// Test score as recomputed; `None` without a test or when the file is broken.
+    pub score: Option<u32>,
+    /// Every problem, at most [`MAX_PROBLEMS`] and then a count of the rest.
+    pub problems: Vec<Problem>,
+    /// The signature verdict; `None` when the roster names no key for the member.
+    pub signature: Option<Signature>,
+    /// Exported after the plan's `due`.
+    pub late: bool,
+    /// `false` only on a 未交 row.
+    pub handed_in: bool,
+    /// Member id and cycle read from the file name, to place a file that does not
+    /// parse (and for `--member` on a broken file).
+    pub name_id: Option<String>,
+    /// See `name_id`.
+    pub name_cycle: Option<Cycle>,
+}
+
+impl Row {
+    /// Handed in, and no problem that fails the file (lateness does not).
+    #[must_use]
+    pub fn verified(&self) -> bool {
+        self.handed_in && !self.problems.iter().any(Problem::fails)
+    }
+
+    /// A row for a file that could not be read or parsed: only the problems.
+    #[must_use]
+    pub fn broken(file: &str, problems: Vec<Problem>) -> Row {
+        let (name_id, name_cycle) =
+            split_file_name(file).map_or((None, None), |(id, c)| (Some(id.to_string()), Some(c)));
+        Row {
+            file: Some(file.to_string()),
+            member_id: None,
+            member: None,
+            cycle: None,
+            read: None,
+            talk: None,
+            study: None,
+            score: None,
+            problems: capped(problems),
+            signature: None,
+            late: false,
+            handed_in: true,
+            name_id,
+            name_cycle,
+        }
+    }
+
+    /// The row of a roster member with no file for `cycle`.
+    #[must_use]
+    pub fn not_handed_in(id: &str, name: &str, cycle: Cycle) -> Row {
+        Row {
+            file: None,
+            member_id: Some(id.to_string()),
+            member: Some(name.to_string()),
+            cycle: Some(cycle),
+            read: None,
+            talk: None,
+            study: None,
+            score: None,
+            problems: vec![Problem::NotHandedIn],
+            signature: None,
+            late: false,
+            handed_in: false,
+            name_id: None,
+            name_cycle: None,
+        }
+    }
+
+    /// The member the row belongs to: `member_id`, else the id in the file name.
+    #[must_use]
+    pub fn member_key(&self) -> Option<&str> {
+        self.member_id.as_deref().or(self.name_id.as_deref())
+    }
+
+    /// The cycle the row belongs to: `cycle`, else the one in the file name.
+    #[must_use]
+    pub fn cycle_key(&self) -> Option<Cycle> {
+        self.cycle.or(self.name_cycle)
+    }
+
+    fn push(&mut self, p: Problem) {
+        let full = self.problems.len() >= MAX_PROBLEMS;
+        match self.problems.last_mut() {
+            Some(Problem::More { count }) => *count += 1,
+            _ if full => self.problems.push(Problem::More { count: 1 }),
+            _ => self.problems.push(p),
+        }
+    }
+}
+
+/// Keep the first [`MAX_PROBLEMS`], and count the rest.
+fn capped(mut problems: Vec<Problem>) -> Vec<Problem> {
+    if problems.len() > MAX_PROBLEMS {
+        let count = problems.len() - MAX_PROBLEMS;
+        problems.truncate(MAX_PROBLEMS);
+        problems.push(Problem::More { count });
+    }
+    problems
+}
+
+/// What files are verified against: the secretary's rules, plan and content, and the
+/// time the report runs.
+pub struct Verifier<'a, C: Catalog> {
+    /// Regime thresholds.
+    pub rules: &'a Rules,
+    /// The plan, if one is configured.
+    pub plan: Option<&'a Plan>,
+    /// The content.
+    pub catalog: &'a C,
+    /// Now; `None` leaves "exported in the future" unchecked.
+    pub now: Option<jiff::Timestamp>,
+}
+
+impl<C: Catalog> Verifier<'_, C> {
+    /// The cycle's units by the plan; `None` without a plan or when it skips the cycle.
+    #[must_use]
+    pub fn cycle_units(&self, cycle: &Cycle) -> Option<&[String]> {
+        self.plan.and_then(|p| p.units_for(cycle))
+    }
+
+    /// Parse and verify one file; `file` is its name in the folder.
+    #[must_use]
+    pub fn verify(&self, file: &str, text: &str) -> Row {
+        match Completion::parse(text) {
+            Ok(c) => self.verify_parsed(file, &c).0,
+            Err(problems) => Row::broken(
+                file,
+                problems
+                    .into_iter()
+                    .map(|(line, message)| Problem::Parse { line, message })
+                    .collect(),
+            ),
+        }
+    }
+
+    /// Verify a parsed file; also returns the assessment, for showing the evidence.
+    /// The talk of an assessment returned here is not done when it was delivered
+    /// after `exported` (SPEC: in `report`, not after the file's `exported`).
+    #[must_use]
+    pub fn verify_parsed(&self, file: &str, c: &Completion) -> (Row, Assessment) {
+        let mut a = assess(c, self.rules, self.cycle_units(&c.cycle), self.catalog);
+        let exported_day = local_date(&c.exported);
+        let delivered_late = match (a.talk.delivered, exported_day) {
+            (Some(d), Some(e)) => d > e,
+            _ => false,
+        };
+        if delivered_late {
+            a.talk.done = false;
+        }
+        let mut row = Row {
+            file: Some(file.to_string()),
+            member_id: Some(c.member_id.clone()),
+            member: Some(c.member.clone()),
+            cycle: Some(c.cycle),
+            read: Some(a.read.done),
+            talk: Some(a.talk.done),
+            study: Some(a.study.done),
+            score: a.score(),
+            problems: Vec::new(),
+            signature: None,
+            late: false,
+            handed_in: true,
+            name_id: None,
+            name_cycle: None,
+        };
+        for p in name_problems(file, c) {
+            row.push(p);
+        }
+        if c.cycle.length() != self.rules.cycle.length {
+            row.push(Problem::OtherLength {
+                cycle: c.cycle,
+                want: self.rules.cycle.length,
+            });
+        }
+        for f in &a.findings {
+            row.push(Problem::Evidence(f.clone()));
+        }
+        for p in disagreements(c, &a, delivered_late) {
+            row.push(p);
+        }
+        for p in self.implausible(c) {
+            row.push(p);
+        }
+        if let (Some(due), Some(day)) = (self.plan.and_then(|p| p.due_for(&c.cycle)), exported_day)
+            && day > due
+        {
+            row.late = true;
+            row.push(Problem::Late { exported: day, due });
+        }
+        (row, a)
+    }
+
+    /// Times that cannot be true (SPEC's plausibility checks).
+    fn implausible(&self, c: &Completion) -> Vec<Problem> {
+        let mut out = Vec::new();
+        let exported = c.exported.to_string();
+        let at = instant(&c.exported);
+        let after = |d: &toml::value::Datetime| match (instant(d), at) {
+            (Some(t), Some(e)) => t > e,
+            _ => false,
+        };
+        for e in &c.read {
+            if let Some(f) = &e.finished
+                && after(f)
+            {
+                out.push(Problem::AfterExport {
+                    what: Stamp::Finished(e.unit.clone()),
+                    at: f.to_string(),
+                    exported: exported.clone(),
+                });
+            }
+        }
+        if let Some(t) = &c.test {
+            if after(&t.taken) {
+                out.push(Problem::AfterExport {
+                    what: Stamp::Taken,
+                    at: t.taken.to_string(),
+                    exported: exported.clone(),
+                });
+            }
+            if let Some(s) = &t.submitted
+                && after(s)
+            {
+                out.push(Problem::AfterExport {
+                    what: Stamp::Submitted,
+                    at: s.to_string(),
+                    exported: exported.clone(),
+                });
+            }
+        }
+        let day = local_date(&c.exported);
+        if let (Some(d), Some(e)) = (
+            c.talk
+                .as_ref()
+                .and_then(|t| t.delivered.as_ref())
+                .and_then(local_date),
+            day,
+        ) && d > e
+        {
+            out.push(Problem::AfterExport {
+                what: Stamp::Delivered,
+                at: d.to_string(),
+                exported: exported.clone(),
+            });
+        }
+        let before_cycle = day.is_some_and(|d| d < c.cycle.first_day());
+        if before_cycle {
+            out.push(Problem::ExportedBeforeCycle {
+                exported: exported.clone(),
+                starts: c.cycle.first_day(),
+            });
+        }
+        if let (Some(now), Some(e)) = (self.now, at)
+            && e.as_second() > now.as_second().saturating_add(CLOCK_SLACK_SECONDS)
+        {
+            let zone = jiff::tz::TimeZone::fixed(e_offset(&c.exported));
+            out.push(Problem::ExportedInFuture {
+                exported: exported.clone(),
+                now: now
+                    .to_zoned_datetime(zone)
+                    .strftime("%Y-%m-%dT%H:%M:%S%:z")
+                    .to_string(),
+            });
+        }
+        let cycle_seconds = u64::from(c.cycle.len_days()) * 86_400;
+        for e in &c.read {
+            if e.seconds > cycle_seconds {
+                out.push(Problem::UnitSeconds {
+                    unit: e.unit.clone(),
+                    seconds: e.seconds,
+                    cycle_seconds,
+                });
+            }
+        }
+        if !before_cycle && let Some(available) = seconds_since_cycle_start(c) {
+            let total = c
+                .read
+                .iter()
+                .fold(0u64, |sum, e| sum.saturating_add(e.seconds));
+            if total > available {
+                out.push(Problem::TotalSeconds { total, available });
+            }
+        }
+        out
+    }
+}
+
+/// An offset datetime's own offset (UTC when it has none).
+fn e_offset(d: &toml::value::Datetime) -> jiff::tz::Offset {
+    let minutes = match d.offset {
+        Some(toml::value::Offset::Custom { minutes }) => i32::from(minutes),
+        _ => 0,
+    };
+    jiff::tz::Offset::from_seconds(minutes * 60).unwrap_or(jiff::tz::Offset::UTC)
+}
+
+/// Seconds from the cycle's first midnight to `exported`, both read in the offset
+/// `exported` is written in (the member's local time).
+fn seconds_since_cycle_start(c: &Completion) -> Option<u64> {
+    let at = instant(&c.exported)?;
+    let start = e_offset(&c.exported)
+        .to_timestamp(
+            c.cycle
+                .first_day()
+                .to_datetime(jiff::civil::Time::midnight()),
+        )
+        .ok()?;
+    u64::try_from(at.as_second() - start.as_second()).ok()
+}
+
+/// The member id and cycle of a file name `<id>-<cycle>.toml`.
+#[must_use]
+pub fn split_file_name(name: &str) -> Option<(&str, Cycle)> {
+    let stem = name.strip_suffix(".toml")?;
+    [8, 7].into_iter().find_map(|len| {
+        let cut = stem.len().checked_sub(len)?;
+        let (head, tail) = (stem.get(..cut)?, stem.get(cut..)?);
+        let id = head.strip_suffix('-')?;
+        if id.is_empty() {
+            return None;
+        }
+        tail.parse().ok().map(|c| (id, c))
+    })
+}
+
+/// The cycle a file name ends in (`zhangsan-2026-11.toml` -> `2026-11`).
+#[must_use]
+pub fn cycle_of_file_name(name: &str) -> Option<Cycle> {
+    split_file_name(name).map(|(_, c)| c)
+}
+
+/// A file name that disagrees with the file's `member_id` or `cycle`.
+fn name_problems(file: &str, c: &Completion) -> Vec<Problem> {
+    let expected = format!("{}-{}.toml", c.member_id, c.cycle);
+    if file == expected {
+        return Vec::new();
+    }
+    let Some((id, cycle)) = split_file_name(file) else {
+        return vec![Problem::NameForm { expected }];
+    };
+    let mut out = Vec::new();
+    if id != c.member_id {
+        out.push(Problem::NameId {
+            name: id.to_string(),
+            inside: c.member_id.clone(),
+        });
+    }
+    if cycle != c.cycle {
+        out.push(Problem::NameCycle {
+            name: cycle.to_string(),
+            inside: c.cycle,
+        });
+    }
+    out
+}
+
+/// Why each part is not done, as data.
+fn read_why(a: &Assessment) -> Vec<Shortfall> {
+    let r = &a.read;
+    let mut out = Vec::new();
+    if r.units_missing() > 0 {
+        out.push(Shortfall::UnitsRead {
+            read: r.units_read.len(),
+            need: r.units_required,
+        });
+    }
+    if r.reflection_chars < r.reflection_min as usize {
+        out.push(if r.reflection_chars == 0 {
+            Shortfall::NoReflection
+        } else {
+            Shortfall::Reflection {
+                chars: r.reflection_chars,
+                need: r.reflection_min,
+            }
+        });
+    }
+    out
+}
+
+fn talk_why(a: &Assessment, delivered_late: bool) -> Vec<Shortfall> {
+    let t = &a.talk;
+    let mut out = Vec::new();
+    if !t.has_topic {
+        out.push(Shortfall::NoTopic);
+    }
+    if t.outline_chars < t.outline_min as usize {
+        out.push(Shortfall::Outline {
+            chars: t.outline_chars,
+            need: t.outline_min,
+        });
+    }
+    match t.delivered {
+        None => out.push(Shortfall::NoDelivery),
+        Some(day) if !t.delivered_in_cycle => out.push(Shortfall::DeliveredOutside { day }),
+        Some(day) if delivered_late => out.push(Shortfall::DeliveredAfterExport { day }),
+        Some(_) => {}
+    }
+    out
+}
+
+fn study_why(a: &Assessment) -> Vec<Shortfall> {
+    let s = &a.study;
+    let mut out = Vec::new();
+    match &s.test {
+        None => out.push(Shortfall::NoTest),
+        Some(t) if t.score < s.pass_score => out.push(Shortfall::Score {
+            score: t.score,
+            pass: s.pass_score,
+        }),
+        Some(_) => {}
+    }
+    if s.survey_chars < s.survey_min as usize {
+        out.push(if s.survey_chars == 0 {
+            Shortfall::NoSurvey
+        } else {
+            Shortfall::Survey {
+                chars: s.survey_chars,
+                need: s.survey_min,
+            }
+        });
+    }
+    out
+}
+
+/// Every difference between `[claimed]` and the recomputed values, with why.
+fn disagreements(c: &Completion, a: &Assessment, delivered_late: bool) -> Vec<Problem> {
+    let Some(claimed) = c.claimed else {
+        return vec![Problem::NoClaimed];
+    };
+    let mut out = Vec::new();
+    let mut part = |part: Part, claimed: bool, actual: bool, why: Vec<Shortfall>| {
+        if claimed != actual {
+            out.push(Problem::Claimed {
+                part,
+                claimed,
+                actual,
+                why: if actual { Vec::new() } else { why },
+            });
+        }
+    };
+    part(Part::Read, claimed.read, a.read.done, read_why(a));
+    part(
+        Part::Talk,
+        claimed.talk,
+        a.talk.done,
+        talk_why(a, delivered_late),
+    );
+    part(Part::Study, claimed.study, a.study.done, study_why(a));
+    if claimed.score != a.score() {
+        out.push(Problem::ClaimedScore {
+            claimed: claimed.score,
+            actual: a.score(),
+        });
+    }
+    out
+}
+
+/// Why a part is not done, for the evidence view; empty when done.
+#[must_use]
+pub fn shortfalls(a: &Assessment, part: Part, delivered_late: bool) -> Vec<Shortfall> {
+    match part {
+        Part::Read => read_why(a),
+        Part::Talk => talk_why(a, delivered_late),
+        Part::Study => study_why(a),
+    }
+}
+
+/// The cycle of the secretary's length under which a file's cycle is listed: itself
+/// when the lengths agree, else the one holding its first day (`2026-11a` under
+/// monthly rules is listed under `2026-11`).
+#[must_use]
+pub fn column(cycle: Cycle, length: CycleLength) -> Cycle {
+    if cycle.length() == length {
+        cycle
+    } else {
+        Cycle::containing(cycle.first_day(), length)
+    }
+}
+
+fn overlaps(a: Cycle, b: Cycle) -> bool {
+    a.first_day() <= b.last_day() && b.first_day() <= a.last_day()
+}
+
+/// The folder's rows, ready to print.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Report {
+    /// Sorted by member id, then cycle, then file; rows without a member last.
+    pub rows: Vec<Row>,
+    /// The cycles reported (the secretary's length), oldest first.
+    pub cycles: Vec<Cycle>,
+    /// Members on the roster, when the plan has one.
+    pub roster: Option<usize>,
+    /// Entries of the folder that are not completion files, listed so nothing is
+    /// skipped silently; they do not fail the report.
+    pub others: Vec<String>,
+    /// The folder held no completion file at all.
+    pub empty: bool,
+}
+
+impl Report {
+    /// Every file verified and every roster member handed in.
+    #[must_use]
+    pub fn all_verified(&self) -> bool {
+        self.rows.iter().all(Row::verified)
+    }
+}
+
+/// Build the report of a folder: flag duplicates and ids not on the roster, keep the
+/// rows of `only` (a cycle, overlapping cycles of the other length included), and add
+/// a 未交 row for every roster member without a file in a reported cycle. `fallback`
+/// is the cycle reported when no file names one (today's).
+#[must_use]
+pub fn assemble(
+    mut rows: Vec<Row>,
+    plan: Option<&Plan>,
+    length: CycleLength,
+    only: Option<Cycle>,
+    fallback: Cycle,
+    others: Vec<String>,
+) -> Report {
+    let empty = rows.is_empty();
+    flag_duplicates(&mut rows, length);
+    let roster = plan.map(|p| &p.roster).filter(|r| !r.is_empty());
+    if let Some(roster) = roster {
+        let folded: HashMap<String, &str> = roster
+            .iter()
+            .map(|m| (lookalike_key(&m.id), m.id.as_str()))
+            .collect();
+        for r in &mut rows {
+            let Some(id) = r.member_id.clone() else {
+                continue;
+            };
+            if roster.iter().any(|m| m.id == id) {
+                continue;
+            }
+            let lookalike = folded.get(&lookalike_key(&id)).map(|s| (*s).to_string());
+            r.push(Problem::NotOnRoster { id, lookalike });
+        }
+    }
+    if let Some(c) = only {
+        rows.retain(|r| r.cycle_key().is_none_or(|rc| overlaps(rc, c)));
+    }
+    let cycles: Vec<Cycle> = match only {
+        Some(c) => vec![c],
+        None => {
+            let set: BTreeSet<Cycle> = rows
+                .iter()
+                .filter_map(Row::cycle_key)
+                .map(|c| column(c, length))
+                .collect();
+            if set.is_empty() && roster.is_some() {
+                vec![fallback]
+            } else {
+                set.into_iter().collect()
+            }
+        }
+    };
+    if let Some(roster) = roster {
+        let have: BTreeSet<(String, Cycle)> = rows
+            .iter()
+            .filter_map(|r| Some((r.member_key()?.to_string(), column(r.cycle_key()?, length))))
+            .collect();
+        for m in roster {
+            for c in &cycles {
+                if !have.contains(&(m.id.clone(), *c)) {
+                    rows.push(Row::not_handed_in(&m.id, &m.name, *c));
+                }
+            }
+        }
+    }
+    sort_rows(&mut rows);
+    Report {
+        rows,
+        cycles,
+        roster: roster.map(Vec::len),
+        others,
+        empty,
+    }
+}
+
+/// Flag every file of a member and cycle that has more than one: each names the
+/// others, and none wins by its name.
+pub fn flag_duplicates(rows: &mut [Row], length: CycleLength) {
+    let mut groups: HashMap<(String, Cycle), Vec<usize>> = HashMap::new();
+    for (i, r) in rows.iter().enumerate() {
+        if let (Some(id), Some(c)) = (&r.member_id, r.cycle) {
+            groups
+                .entry((id.clone(), column(c, length)))
+                .or_default()
+                .push(i);
+        }
+    }
+    let mut found: Vec<(usize, Problem)> = Vec::new();
+    for ((id, cycle), members) in groups {
+        if members.len() < 2 {
+            continue;
+        }
+        for &i in &members {
+            let mut others: Vec<String> = members
+                .iter()
+                .filter(|j| **j != i)
+                .filter_map(|j| rows[*j].file.clone())
+                .collect();
+            others.sort();
+            found.push((
+                i,
+                Problem::Duplicate {
+                    id: id.clone(),
+                    cycle,
+                    others,
+                },
+            ));
+        }
+    }
+    found.sort_by_key(|(i, _)| *i);
+    for (i, p) in found {
+        rows[i].push(p);
+    }
+}
+
+/// Sort by member id, then cycle, then file; rows with no member go last.
+pub fn sort_rows(rows: &mut [Row]) {
+    rows.sort_by(|a, b| {
+        let key = |r: &Row| {
+            (
+                r.member_key().is_none(),
+                r.member_key().map(str::to_string),
+                r.cycle_key(),
+            )
+        };
+        key(a).cmp(&key(b)).then_with(|| a.file.cmp(&b.file))
+    });
+}
+
+/// Whether a row belongs in a report filtered to `cycle`.
+#[must_use]
+pub fn in_cycle(row: &Row, cycle: &Cycle) -> bool {
+    row.cycle_key().is_none_or(|c| overlaps(c, *cycle))
+}
+
+/// Counts of one cycle (or of all when `cycle` is `None`). Parts are counted over
+/// verified files only: a flagged file's claims are not counted as done.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Summary {
+    /// The cycle counted; `None`: every cycle together.
+    pub cycle: Option<Cycle>,
+    /// Files reported.
+    pub files: usize,
+    /// Files verified.
+    pub verified: usize,
+    /// Files with a problem that fails them.
+    pub flagged: usize,
+    /// Distinct members with a file.
+    pub members: usize,
+    /// Roster members without a file (未交).
+    pub not_handed_in: usize,
+    /// Verified files with 月读 done.
+    pub read: usize,
+    /// Verified files with 月讲 done.
+    pub talk: usize,
+    /// Verified files with 月学 done.
+    pub study: usize,
+    /// Files exported after the plan's due date.
+    pub late: usize,
+}
+
+/// Count the rows of `cycle` (every row when `None`), under the secretary's length.
+#[must_use]
+pub fn summarize(rows: &[Row], cycle: Option<Cycle>, length: CycleLength) -> Summary {
+    let mine: Vec<&Row> = rows
+        .iter()
+        .filter(|r| match (cycle, r.cycle_key()) {
+            (None, _) => true,
+            (Some(c), Some(rc)) => column(rc, length) == c,
+            (Some(_), None) => false,
+        })
+        .collect();
+    let files: Vec<&&Row> = mine.iter().filter(|r| r.handed_in).collect();
+    let verified: Vec<&&&Row> = files.iter().filter(|r| r.verified()).collect();
+    let members: BTreeSet<&str> = files.iter().filter_map(|r| r.member_key()).collect();
+    Summary {
+        cycle,
+        files: files.len(),
+        verified: verified.len(),
+        flagged: files.len() - verified.len(),
+        members: members.len(),
+        not_handed_in: mine.iter().filter(|r| !r.handed_in).count(),
+        read: verified.iter().filter(|r| r.read == Some(true)).count(),
+        talk: verified.iter().filter(|r| r.talk == Some(true)).count(),
+        study: verified.iter().filter(|r| r.study == Some(true)).count(),
+        late: files.iter().filter(|r| r.late).count(),
+    }
+}
