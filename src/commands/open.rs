@@ -68,8 +68,9 @@ pub fn run(home: Option<&Path>, member: Option<&str>) -> anyhow::Result<()> {
         }
     };
     let display = name.clone().unwrap_or_else(|| id.clone());
-    let (mut store, state, notices) = crate::store::state::StateStore::open(&paths, &id, &display)
-        .map_err(|e| anyhow::anyhow!("{e}"))?;
+    let (mut store, state, notices, unsaved) =
+        crate::store::state::StateStore::open_unsaved(&paths, &id, &display)
+            .map_err(|e| anyhow::anyhow!("{e}"))?;
     let mut state: MemberState = state;
     if let Some(n) = name {
         state.name = n;
@@ -105,6 +106,8 @@ pub fn run(home: Option<&Path>, member: Option<&str>) -> anyhow::Result<()> {
     if !notes.is_empty() {
         app.notice = Some(notes.join(" · "));
     }
+    // A new member's record is written once the first frame is out.
+    app.dirty |= unsaved;
     let save: tui::SaveFn = Box::new(move |st| {
         store
             .save(st)

@@ -9,3 +9,4 @@ pub mod paths;
 pub mod plan;
 pub mod sign;
 pub mod state;
+pub mod zone;

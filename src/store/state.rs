@@ -307,6 +307,31 @@ impl StateStore {
         member_id: &str,
         default_name: &str,
     ) -> Result<(StateStore, MemberState, Vec<Notice>), StateError> {
+        let (store, state, notices, _) =
+            StateStore::open_inner(paths, member_id, default_name, true)?;
+        Ok((store, state, notices))
+    }
+
+    /// [`StateStore::open`] without writing a new member's state: the last value is
+    /// true when there was no state file, and the caller must [`StateStore::save`] the
+    /// state for the profile to exist. The TUI does so after its first frame.
+    ///
+    /// # Errors
+    /// As [`StateStore::open`].
+    pub fn open_unsaved(
+        paths: &Paths,
+        member_id: &str,
+        default_name: &str,
+    ) -> Result<(StateStore, MemberState, Vec<Notice>, bool), StateError> {
+        StateStore::open_inner(paths, member_id, default_name, false)
+    }
+
+    fn open_inner(
+        paths: &Paths,
+        member_id: &str,
+        default_name: &str,
+        write_new: bool,
+    ) -> Result<(StateStore, MemberState, Vec<Notice>, bool), StateError> {
         check_member_id(member_id).map_err(StateError::BadId)?;
         let dir = paths.members_dir();
         ensure_private_dir(&dir).map_err(|source| StateError::Write {
@@ -334,6 +359,7 @@ impl StateStore {
         if lock.is_some() {
             store.remove_stale_temps(&dir);
         }
+        let mut unsaved = false;
         let state = match load(&store.file)? {
             Loaded::State(mut s) => {
                 // The file name is the identity; a copied file keeps its old id inside.
@@ -343,7 +369,11 @@ impl StateStore {
             }
             Loaded::Absent => {
                 let s = MemberState::new(member_id, default_name);
-                store.write(&s)?;
+                if write_new {
+                    store.write(&s)?;
+                } else {
+                    unsaved = true;
+                }
                 s
             }
             Loaded::Bad(problem) => {
@@ -354,7 +384,7 @@ impl StateStore {
             }
         };
         store.base = state.clone();
-        Ok((store, state, notices))
+        Ok((store, state, notices, unsaved))
     }
 
     /// Save `mine`: under the lock, re-read the file, merge it with `mine` against what
