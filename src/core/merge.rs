@@ -766,6 +766,7 @@ mod tests {
                 })
                 .collect(),
             submitted,
+            submitted_at: None,
         }
     }
 

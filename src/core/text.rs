@@ -91,6 +91,21 @@ pub fn normalize_fill(s: &str) -> String {
         .to_string()
 }
 
+/// Text for a one-line field: the lines of a paste joined with a space, tabs and other
+/// control characters dropped, so a field never holds a newline it cannot show.
+///
+/// ```
+/// assert_eq!(dangxue::core::text::one_line("红色物业\r\n调研\n"), "红色物业 调研");
+/// ```
+#[must_use]
+pub fn one_line(s: &str) -> String {
+    s.split(['\n', '\r'])
+        .map(|l| l.chars().filter(|c| !c.is_control()).collect::<String>())
+        .filter(|l| !l.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Escape every control character (C0, DEL, C1) so text from a file cannot drive a
 /// terminal: ESC becomes `\x1b`, a tab or newline inside one-line fields becomes `\t`,
 /// `\n`. Other text, Chinese included, is unchanged.

@@ -12,7 +12,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Row, Table, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph, Row, Table};
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::{App, Confirm, Screen, keymap};
@@ -65,10 +65,27 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     }
     if let Some(c) = app.confirm {
         let text = match c {
-            Confirm::StartTest => app.s.confirm_test(crate::app::queries::test_size(app)),
+            Confirm::StartTest => {
+                let read =
+                    crate::app::queries::assessment(app).map_or(0, |a| a.read.units_read.len());
+                app.s.confirm_test(
+                    crate::app::queries::test_size(app),
+                    read,
+                    app.rules.read.units,
+                )
+            }
             Confirm::SubmitTest => {
-                let (answered, total) = test_counts(app);
-                app.s.confirm_submit(answered, total)
+                let (unanswered, total) = app.test_record().map_or((Vec::new(), 0), |t| {
+                    let open = t
+                        .answers
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, a)| a.given.trim().is_empty())
+                        .map(|(i, _)| i + 1)
+                        .collect();
+                    (open, t.answers.len())
+                });
+                app.s.confirm_submit(&unanswered, total)
             }
         };
         let hint = keymap::footer(keymap::Mode::Confirm, app.s.lang, 56);
@@ -82,16 +99,12 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
 /// Answered and total questions of the current test.
 #[must_use]
 pub fn test_counts(app: &App) -> (usize, usize) {
-    app.state
-        .cycles
-        .get(&app.cycle)
-        .and_then(|c| c.test.as_ref())
-        .map_or((0, 0), |t| {
-            (
-                t.answers.iter().filter(|a| !a.given.is_empty()).count(),
-                t.answers.len(),
-            )
-        })
+    app.test_record().map_or((0, 0), |t| {
+        (
+            t.answers.iter().filter(|a| !a.given.is_empty()).count(),
+            t.answers.len(),
+        )
+    })
 }
 
 /// Cut a string to at most `width` columns, never splitting a character.
@@ -182,15 +195,20 @@ fn clear_around(frame: &mut Frame, area: Rect, r: Rect) {
 }
 
 fn dialog(frame: &mut Frame, area: Rect, text: &str, hint: &str, theme: &Theme) {
-    let r = centered(area, 60, 7);
+    // Wrapped by display width so a long Chinese question is shown whole.
+    let inner_w = area.width.min(60).saturating_sub(2).max(1);
+    let wrapped = crate::core::layout::layout(text, inner_w);
+    let mut lines: Vec<Line> = wrapped
+        .lines
+        .iter()
+        .map(|l| Line::from(l.text.clone()))
+        .collect();
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled(hint.to_string(), theme.accent)));
+    let rows = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
+    let r = centered(area, 60, rows);
     clear_around(frame, area, r);
-    let p = Paragraph::new(vec![
-        Line::from(text.to_string()),
-        Line::from(""),
-        Line::from(Span::styled(hint.to_string(), theme.accent)),
-    ])
-    .wrap(Wrap { trim: true })
-    .block(
+    let p = Paragraph::new(lines).block(
         Block::default()
             .borders(Borders::ALL)
             .border_style(theme.title),
