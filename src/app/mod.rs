@@ -227,7 +227,16 @@ pub struct App {
     pub review: ReviewView,
     /// Set once the app should end.
     pub quitting: bool,
+    /// Why the last save failed, while the record on disk is behind `state`. Shown on
+    /// every screen until a save succeeds (not cleared by a key, as `notice` is).
+    pub save_error: Option<String>,
+    /// A quit was refused because of `save_error`; the next quit gives up.
+    pub quit_refused: bool,
 }
+
+/// Smallest terminal the screens are laid out for; below it a notice is shown and
+/// keys other than Ctrl-C do nothing (nothing may be typed or answered blind).
+pub const MIN_SIZE: (u16, u16) = (40, 10);
 
 /// Rows above the reader body: title, metadata, rule.
 pub const READER_HEADER: u16 = 3;
@@ -283,6 +292,8 @@ impl App {
             editor: None,
             review: ReviewView::default(),
             quitting: false,
+            save_error: None,
+            quit_refused: false,
         };
         app.rebuild_order();
         app
@@ -311,6 +322,12 @@ impl App {
             .cycles
             .get(self.test_cycle())
             .and_then(|c| c.test.as_ref())
+    }
+
+    /// The terminal is smaller than [`MIN_SIZE`]: the screens are hidden.
+    #[must_use]
+    pub fn too_small(&self) -> bool {
+        self.size.0 < MIN_SIZE.0 || self.size.1 < MIN_SIZE.1
     }
 
     /// The local date now.
@@ -442,6 +459,60 @@ impl App {
             .get(id)
             .and_then(|p| p.cycles.get(&self.cycle))
             .is_some_and(|c| c.finished.is_some())
+    }
+
+    /// Until when reading time keeps counting with no key pressed: `read.idle_seconds`
+    /// after the last key, while a unit is open in the reader; `None` elsewhere.
+    #[must_use]
+    pub fn reading_until(&self) -> Option<Timestamp> {
+        if self.screen != Screen::Reader || self.reader.is_none() {
+            return None;
+        }
+        let idle = i64::try_from(self.rules.read.idle_seconds).unwrap_or(i64::MAX / 2);
+        let ms = self
+            .last_input
+            .as_millisecond()
+            .saturating_add(idle.saturating_mul(1000));
+        Timestamp::from_millisecond(ms)
+            .ok()
+            .or(Some(Timestamp::MAX))
+    }
+
+    /// The next moment the app would change with no key pressed: the reader's minute
+    /// count goes up, the open unit reaches `read.min_seconds` after its end was
+    /// reached (it becomes finished), or reading time stops counting. `None` when
+    /// nothing changes until the next key, which is the case on every screen but the
+    /// reader. Reading time itself never depends on this: it is worked out from the
+    /// key times when the next message comes; this only says when the screen and the
+    /// record would show something new.
+    #[must_use]
+    pub fn next_change(&self) -> Option<Timestamp> {
+        let until = self.reading_until()?;
+        if self.last_tick >= until {
+            return None;
+        }
+        let r = self.reader.as_ref()?;
+        let progress = self.state.units.get(&r.unit_id);
+        let total = progress.map_or(0, |p| p.seconds);
+        // Seconds still to count before `target` is reached, from `last_tick`.
+        let after = |target: u64, have: u64| {
+            let ms = i64::try_from(target.saturating_sub(have))
+                .unwrap_or(i64::MAX / 2)
+                .saturating_mul(1000)
+                .saturating_sub(self.pending_ms)
+                .max(0);
+            self.last_tick.as_millisecond().saturating_add(ms.max(1))
+        };
+        let mut next = after((total / 60 + 1) * 60, total);
+        if let Some(c) = progress.and_then(|p| p.cycles.get(&self.cycle))
+            && c.reached_end
+            && c.finished.is_none()
+            && c.seconds < self.rules.read.min_seconds
+        {
+            next = next.min(after(self.rules.read.min_seconds, c.seconds));
+        }
+        let next = next.min(until.as_millisecond());
+        Timestamp::from_millisecond(next).ok()
     }
 
     /// Review cards due today or earlier, as `unit/question` keys, oldest first.

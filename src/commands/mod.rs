@@ -62,16 +62,17 @@ pub struct Member {
     pub tz: jiff::tz::TimeZone,
 }
 
-/// The member's time zone: config `timezone`, else the system's.
+/// The member's time zone: config `timezone`, else the system's (`TZ`, else
+/// `/etc/localtime`), each read from its one zone file.
 ///
 /// # Errors
 /// When the configured name is not a known zone.
 pub fn time_zone(config: &Config) -> anyhow::Result<jiff::tz::TimeZone> {
     match &config.timezone {
-        Some(tz) => jiff::tz::TimeZone::get(tz).map_err(|e| {
+        Some(tz) => crate::store::zone::named(tz).map_err(|e| {
             anyhow::anyhow!("config timezone {tz:?} is not a known IANA zone name: {e}")
         }),
-        None => Ok(jiff::tz::TimeZone::system()),
+        None => Ok(crate::store::zone::system()),
     }
 }
 

@@ -7,3 +7,4 @@ pub mod content;
 pub mod paths;
 pub mod plan;
 pub mod state;
+pub mod zone;
