@@ -112,6 +112,8 @@ pub struct Strings {
     pub editors: [&'static str; 3],
     /// Review list empty.
     pub review_empty: &'static str,
+    /// What the marks of a review row mean.
+    pub review_legend: &'static str,
     /// "Due today".
     pub due_today: &'static str,
     /// Calendar title.
@@ -175,6 +177,7 @@ pub static ZH: Strings = Strings {
     fields: ["心得", "题目", "提纲", "宣讲日期", "调研题目", "调研报告"],
     editors: ["写心得", "月讲", "调研"],
     review_empty: "错题本是空的",
+    review_legend: "● 已到期  12-03 下次复习  ✗2 答错次数",
     due_today: "今日待复习",
     calendar: "学习日历",
     chart: "每日阅读(分钟)",
@@ -236,6 +239,7 @@ pub static EN: Strings = Strings {
     ],
     editors: ["Reflection", "Talk", "Survey"],
     review_empty: "Nothing to review",
+    review_legend: "● due  12-03 next review  ✗2 missed",
     due_today: "Due today",
     calendar: "Days studied",
     chart: "Reading per day (min)",
@@ -398,6 +402,16 @@ impl Strings {
             (true, _) => format!("This sitting: {right}/{answered} right, {skipped} skipped"),
             (false, 0) => format!("本次练习 {right}/{answered} 对"),
             (false, _) => format!("本次练习 {right}/{answered} 对,跳过 {skipped} 题"),
+        }
+    }
+
+    /// Under the reading chart: today's and the cycle's minutes.
+    #[must_use]
+    pub fn chart_totals(&self, today_min: u64, cycle_min: u64) -> String {
+        if self.lang == Lang::En {
+            format!("today {today_min} · cycle {cycle_min} min")
+        } else {
+            format!("今天 {today_min} · 本期 {cycle_min} 分钟")
         }
     }
 
