@@ -43,15 +43,23 @@ impl Sink {
     }
 }
 
-/// Smallest terminal the screens are laid out for; below it a notice is shown.
-pub const MIN_SIZE: (u16, u16) = (40, 10);
+pub use crate::app::MIN_SIZE;
 
 /// Draw the whole screen.
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     let area = frame.area();
     if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
-        let msg = truncate(app.s.too_small, usize::from(area.width));
-        frame.render_widget(Paragraph::new(msg).style(theme.accent), area);
+        let mut msg = app.s.too_small(MIN_SIZE, (area.width, area.height));
+        if let Some(e) = &app.save_error {
+            msg = format!("{e} {msg}");
+        }
+        // Broken anywhere by hand: ratatui's wrapping cannot place a wide character
+        // in a one-column area.
+        let lines: Vec<Line> = break_anywhere(&msg, usize::from(area.width))
+            .into_iter()
+            .map(Line::from)
+            .collect();
+        frame.render_widget(Paragraph::new(lines).style(theme.accent), area);
         return;
     }
     match app.screen {
@@ -77,6 +85,30 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     if app.help {
         help(frame, area, app, theme);
     }
+    if let Some(e) = &app.save_error {
+        save_error(frame, area, e, theme);
+    }
+}
+
+/// The save error, whole and on top of every screen, until a save succeeds: what
+/// failed, where, and what a quit will do.
+fn save_error(frame: &mut Frame, area: Rect, text: &str, theme: &Theme) {
+    let inner = area.width.saturating_sub(2).max(1);
+    let rows = u16::try_from(text.width().div_ceil(usize::from(inner)))
+        .unwrap_or(u16::MAX)
+        .saturating_add(2)
+        .min(area.height / 2);
+    let r = Rect::new(area.x, area.y + area.height - rows, area.width, rows);
+    clear_around(frame, area, r);
+    let p = Paragraph::new(text.to_string())
+        .style(theme.accent)
+        .wrap(Wrap { trim: false })
+        .block(
+            Block::default()
+                .borders(Borders::ALL)
+                .border_style(theme.accent),
+        );
+    frame.render_widget(p, r);
 }
 
 /// Answered and total questions of the current test.
@@ -92,6 +124,29 @@ pub fn test_counts(app: &App) -> (usize, usize) {
                 t.answers.len(),
             )
         })
+}
+
+/// Break a one-line text into lines of at most `width` columns, anywhere (as Chinese
+/// is broken); a character wider than `width` is left out.
+#[must_use]
+pub fn break_anywhere(s: &str, width: usize) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    let mut w = 0;
+    for c in s.chars() {
+        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if cw > width {
+            continue;
+        }
+        if w + cw > width {
+            lines.push(String::new());
+            w = 0;
+        }
+        if let Some(l) = lines.last_mut() {
+            l.push(c);
+        }
+        w += cw;
+    }
+    lines
 }
 
 /// Cut a string to at most `width` columns, never splitting a character.
