@@ -127,6 +127,8 @@ pub struct Strings {
     pub kept_aside: [&'static str; 2],
     /// Save failure notice prefix.
     pub save_failed: &'static str,
+    /// The completion file was dropped into `report_dir` without its signature.
+    pub dropped_unsigned: &'static str,
     /// Shown when another session of the same member is open.
     pub other_session: &'static str,
 }
@@ -179,6 +181,7 @@ pub static ZH: Strings = Strings {
         "(已保留另一会话的版本,本会话的版本存于学习记录的 conflicts 中)",
     ],
     save_failed: "保存失败",
+    dropped_unsigned: "已交到交件夹,但未签名",
     other_session: "此档案在另一个会话中也已打开:两边的进度都会保存并合并",
 };
 
@@ -237,6 +240,7 @@ pub static EN: Strings = Strings {
         "(the other session's version kept; this one is saved under `conflicts` in your state file)",
     ],
     save_failed: "Could not save",
+    dropped_unsigned: "Dropped into report_dir UNSIGNED",
     other_session: "This profile is also open in another session: both are saved and merged",
 };
 
