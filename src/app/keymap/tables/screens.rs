@@ -40,19 +40,19 @@ pub(crate) static HOME: Table = Table {
             label: t("参加本期测试（月学）", "take the cycle test"),
             hint: hint(s("x"), t("测试", "test"), 2),
         },
-        Binding {
-            keys: &[Key::Char('n')],
-            act: send(&Msg::Rename),
-            shown: s("n"),
-            label: t("修改显示的姓名", "change your display name"),
-            hint: hint(s("n"), t("改名", "rename"), 4),
-        },
         NEXT_TAB,
         TAB_1,
         TAB_2,
         TAB_3,
         HELP_KEY,
         QUIT,
+        Binding {
+            keys: &[Key::Char('n')],
+            act: send(&Msg::Rename),
+            shown: s("n"),
+            label: t("修改显示的姓名", "change your display name"),
+            hint: None,
+        },
     ],
     marks: &[
         Mark {
