@@ -97,4 +97,8 @@ pub enum Msg {
     QuoteToReflection,
     /// Marks list: remove the selected mark.
     Delete,
+    /// Make a new profile (profile picker).
+    NewProfile,
+    /// Change a display name: the selected profile's in the picker, one's own on 本月.
+    Rename,
 }

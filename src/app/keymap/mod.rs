@@ -133,11 +133,19 @@ pub enum Mode {
     Confirm,
     /// The help overlay: any key closes it.
     Help,
+    /// The profile picker's list.
+    Picker,
+    /// The profile picker, typing a search.
+    PickerSearch,
+    /// The new-profile form (and the first-run prompt).
+    ProfileForm,
+    /// Typing a display name.
+    NameInput,
 }
 
 impl Mode {
     /// Every mode, for tests and documentation.
-    pub const ALL: [Mode; 18] = [
+    pub const ALL: [Mode; 22] = [
         Mode::Home,
         Mode::Library,
         Mode::Search,
@@ -156,6 +164,10 @@ impl Mode {
         Mode::Marks,
         Mode::Confirm,
         Mode::Help,
+        Mode::Picker,
+        Mode::PickerSearch,
+        Mode::ProfileForm,
+        Mode::NameInput,
     ];
 
     /// The key table of this mode.
@@ -180,6 +192,10 @@ impl Mode {
             Mode::Marks => &tables::MARKS,
             Mode::Confirm => &tables::CONFIRM,
             Mode::Help => &tables::HELP,
+            Mode::Picker => &tables::PICKER,
+            Mode::PickerSearch => &tables::PICKER_SEARCH,
+            Mode::ProfileForm => &tables::PROFILE_FORM,
+            Mode::NameInput => &tables::NAME_INPUT,
         }
     }
 
@@ -194,6 +210,7 @@ impl Mode {
 #[must_use]
 pub fn screen_mode(app: &App) -> Mode {
     match app.screen {
+        Screen::Home if app.rename.is_some() => Mode::NameInput,
         Screen::Home => Mode::Home,
         Screen::Library if app.library_view.searching => Mode::Search,
         Screen::Library => Mode::Library,
