@@ -19,14 +19,42 @@ fn login_name() -> String {
         .unwrap_or_else(|_| "member".into())
 }
 
-/// A member id made from a login name: lowercase ASCII letters, digits and '-'.
+/// A member id made from a login name: lowercase ASCII letters, digits and '-', not
+/// starting with '-', short enough to leave room for a `-N` suffix, so whatever
+/// the login name, the id made from it is one [`check_member_id`] accepts.
+///
+/// [`check_member_id`]: crate::core::state::check_member_id
 fn id_from(login: &str) -> String {
     let id: String = login
         .chars()
         .map(|c| c.to_ascii_lowercase())
         .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .skip_while(|c| *c == '-')
+        .take(crate::core::state::MAX_MEMBER_ID_LEN - 4)
         .collect();
     if id.is_empty() { "member".into() } else { id }
+}
+
+/// The reader draws on a terminal: refuse clearly, before touching anything, when
+/// standard input or output is not one (a pipe, a file, cron) or `TERM` says it
+/// cannot draw.
+fn check_terminal() -> anyhow::Result<()> {
+    use std::io::IsTerminal;
+    let what = if !std::io::stdin().is_terminal() {
+        Some("standard input is not a terminal")
+    } else if !std::io::stdout().is_terminal() {
+        Some("standard output is not a terminal")
+    } else if std::env::var_os("TERM").is_some_and(|t| t == "dumb") {
+        Some("TERM=dumb cannot show the reader")
+    } else {
+        None
+    };
+    match what {
+        Some(why) => anyhow::bail!(
+            "the reader needs a terminal: {why}. Run `dangxue` in a terminal, or use `dangxue status` or `dangxue export` in scripts"
+        ),
+        None => Ok(()),
+    }
 }
 
 /// Open the TUI for `member` (or the picked / first-run member).
@@ -34,15 +62,14 @@ fn id_from(login: &str) -> String {
 /// # Errors
 /// Config, state or terminal errors, each naming the file.
 pub fn run(home: Option<&Path>, member: Option<&str>) -> anyhow::Result<()> {
+    check_terminal()?;
     let paths = Paths::resolve(home)?;
     let config = crate::store::config::load_config(&paths).map_err(|e| anyhow::anyhow!("{e}"))?;
     let s = strings::get(config.lang);
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let theme = Theme::new(config.theme, no_color);
     let library = content::load(&config.content_dirs);
-    for p in &library.problems {
-        eprintln!("dangxue: skipped: {p}");
-    }
+    crate::commands::warn_skipped(&library.problems);
     let skipped = library.problems.len();
 
     let (id, name) = match member {
@@ -76,8 +103,8 @@ pub fn run(home: Option<&Path>, member: Option<&str>) -> anyhow::Result<()> {
     if let Some(n) = name {
         state.name = n;
     }
-    let tz = crate::commands::time_zone(&config)?;
-    let plan = crate::commands::load_plan(&config, &paths)?;
+    let (tz, tz_warning) = crate::commands::zone_and_warning(&config)?;
+    let (plan, plan_notice) = crate::commands::member_plan(&config, &paths);
     let mut app = App::new(
         s,
         library,
@@ -96,6 +123,8 @@ pub fn run(home: Option<&Path>, member: Option<&str>) -> anyhow::Result<()> {
         crate::app::update::resume(&mut app);
     }
     let mut notes: Vec<String> = notices.iter().map(|n| notice_text(s, n)).collect();
+    notes.extend(plan_notice);
+    notes.extend(tz_warning);
     if skipped > 0 {
         notes.push(format!(
             "{skipped} unit file(s) skipped: run `dangxue check`"
@@ -180,5 +209,37 @@ impl tui::Saver for Record {
 
     fn changed_on_disk(&self) -> bool {
         self.store.changed_on_disk()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_made_from_login_names_are_always_valid() {
+        for login in [
+            "zhangsan",
+            "Zhang.San",
+            "--help",
+            "-",
+            "",
+            "张三",
+            &"a".repeat(300),
+            &format!("-{}", "b".repeat(70)),
+        ] {
+            let id = id_from(login);
+            assert!(
+                crate::core::state::check_member_id(&id).is_ok(),
+                "{login:?} -> {id:?}"
+            );
+            // Room for the `-N` a second profile of the same login gets.
+            assert!(
+                crate::core::state::check_member_id(&format!("{id}-99")).is_ok(),
+                "{id}"
+            );
+        }
+        assert_eq!(id_from("--help"), "help");
+        assert_eq!(id_from("Zhang.San"), "zhangsan");
     }
 }
