@@ -104,6 +104,8 @@ pub struct Strings {
     pub editors: [&'static str; 3],
     /// Review list empty.
     pub review_empty: &'static str,
+    /// What the marks of a review row mean.
+    pub review_legend: &'static str,
     /// "Due today".
     pub due_today: &'static str,
     /// Calendar title.
@@ -163,6 +165,7 @@ pub static ZH: Strings = Strings {
     fields: ["心得", "题目", "提纲", "宣讲日期", "调研题目", "调研报告"],
     editors: ["写心得", "月讲", "调研"],
     review_empty: "错题本是空的",
+    review_legend: "● 已到期  12-03 下次复习  ✗2 答错次数",
     due_today: "今日待复习",
     calendar: "学习日历",
     chart: "每日阅读(分钟)",
@@ -220,6 +223,7 @@ pub static EN: Strings = Strings {
     ],
     editors: ["Reflection", "Talk", "Survey"],
     review_empty: "Nothing to review",
+    review_legend: "● due  12-03 next review  ✗2 missed",
     due_today: "Due today",
     calendar: "Days studied",
     chart: "Reading per day (min)",
@@ -344,6 +348,16 @@ impl Strings {
             format!("Submit? {answered} of {total} answered. It cannot be changed afterwards.")
         } else {
             format!("确认交卷?已答 {answered}/{total} 题,交卷后不能修改。")
+        }
+    }
+
+    /// Under the reading chart: today's and the cycle's minutes.
+    #[must_use]
+    pub fn chart_totals(&self, today_min: u64, cycle_min: u64) -> String {
+        if self.lang == Lang::En {
+            format!("today {today_min} · cycle {cycle_min} min")
+        } else {
+            format!("今天 {today_min} · 本期 {cycle_min} 分钟")
         }
     }
 

@@ -101,6 +101,9 @@ pub struct ReaderView {
     pub layout: Rc<Layout>,
     /// First visible line.
     pub top: usize,
+    /// Opened to look up a review card's passage: scrolling here does not move the
+    /// member's saved place in the unit.
+    pub keep_place: bool,
 }
 
 /// A question being practised.
