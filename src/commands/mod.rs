@@ -11,6 +11,7 @@
 //! - skipped unit files are listed [`MAX_SHOWN_PROBLEMS`] at most, then counted: ten
 //!   thousand bad files are one short message, not pages of stderr.
 
+pub mod allowed_signers;
 pub mod check;
 pub mod export;
 pub mod open;
