@@ -68,6 +68,7 @@ fn check_usage(cli: &Cli) {
         Some(Command::Export { cycle, .. }) => (Some("export"), cycle.as_deref()),
         Some(Command::Report { cycle, .. }) => (Some("report"), cycle.as_deref()),
         Some(Command::Check { .. }) => (Some("check"), None),
+        Some(Command::AllowedSigners { .. }) => (Some("allowed-signers"), None),
         None => (None, None),
     };
     if let Some(c) = cycle
