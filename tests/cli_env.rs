@@ -229,7 +229,7 @@ fn an_over_long_login_name_still_makes_a_profile() {
     let h = home();
     let login = format!("-{}", "verylongloginname".repeat(8));
     let mut p = Pty::start_env(h.path(), &[], 80, 24, &[("USER", &login)]);
-    p.wait_for("请输入您的姓名");
+    p.wait_for("请填写您的姓名");
     p.keys("\r");
     p.wait_for("学习库");
     p.keys("qq");
