@@ -145,15 +145,29 @@ pub struct TestView {
     pub scroll: usize,
 }
 
-/// Which document the editor is writing.
+pub use crate::core::state::Doc;
+
+/// The top-level screens, in tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Doc {
-    /// 心得.
-    Reflection,
-    /// 月讲: topic, outline, delivery date.
-    Talk,
-    /// 调研: title and text.
-    Survey,
+pub enum Tab {
+    /// 1 本月.
+    Home,
+    /// 2 学习库.
+    Library,
+    /// 3 错题本.
+    Review,
+}
+
+impl Tab {
+    /// The screen the tab shows.
+    #[must_use]
+    pub fn screen(self) -> Screen {
+        match self {
+            Tab::Home => Screen::Home,
+            Tab::Library => Screen::Library,
+            Tab::Review => Screen::Review,
+        }
+    }
 }
 
 /// Editor view state.

@@ -3,7 +3,7 @@
 use jiff::Timestamp;
 
 use super::msg::Msg;
-use super::{App, Doc, Effect, ReaderView, Screen};
+use super::{App, Effect, ReaderView, Screen};
 use crate::core::state::Resume;
 
 mod editor;
@@ -37,16 +37,7 @@ pub fn update(app: &mut App, msg: Msg, now: Timestamp) -> Vec<Effect> {
 /// after a dropped connection reopens it.
 fn remember_place(app: &mut App) {
     let place = match app.screen {
-        Screen::Editor => app.editor.as_ref().map(|e| {
-            Resume::Editor(
-                match e.doc {
-                    Doc::Reflection => "reflection",
-                    Doc::Talk => "talk",
-                    Doc::Survey => "survey",
-                }
-                .to_string(),
-            )
-        }),
+        Screen::Editor => app.editor.as_ref().map(|e| Resume::Editor(e.doc)),
         Screen::Reader | Screen::Quiz => app
             .reader
             .as_ref()
@@ -65,11 +56,6 @@ pub fn resume(app: &mut App) {
     match app.state.resume.clone() {
         Some(Resume::Reader(id)) if app.library.get(&id).is_some() => open_unit(app, &id, None),
         Some(Resume::Editor(doc)) => {
-            let doc = match doc.as_str() {
-                "talk" => Doc::Talk,
-                "survey" => Doc::Survey,
-                _ => Doc::Reflection,
-            };
             // The editor is reached from 本月; leaving it goes back there.
             app.home_screen = Screen::Home;
             open_editor(app, doc);
@@ -218,14 +204,7 @@ fn top_level(app: &mut App, msg: Msg) -> Vec<Effect> {
             };
             go(app, next);
         }
-        Msg::GoTab(i) => go(
-            app,
-            match i {
-                0 => Screen::Home,
-                1 => Screen::Library,
-                _ => Screen::Review,
-            },
-        ),
+        Msg::GoTab(tab) => go(app, tab.screen()),
         _ => {}
     }
     match app.screen {
