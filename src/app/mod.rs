@@ -65,6 +65,21 @@ pub enum Confirm {
     SubmitTest,
 }
 
+impl CyclePlan {
+    /// The part of `plan` for `cycle`: assigned units, talk theme and due date.
+    #[must_use]
+    pub fn of(plan: Option<&crate::core::plan::Plan>, cycle: &Cycle) -> CyclePlan {
+        let Some(plan) = plan else {
+            return CyclePlan::default();
+        };
+        CyclePlan {
+            units: plan.units_for(cycle).map(<[String]>::to_vec),
+            theme: plan.talk_theme_for(cycle).map(str::to_string),
+            due: plan.due_for(cycle).map(|d| d.to_string()),
+        }
+    }
+}
+
 /// The plan's part for the current cycle.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CyclePlan {
@@ -179,6 +194,9 @@ pub struct EditorView {
     pub fields: Vec<TextArea<'static>>,
     /// Field with the cursor.
     pub focus: usize,
+    /// The cycle whose work is being written: the one the editor was opened in, kept
+    /// when the date moves into the next cycle while it is open.
+    pub cycle: String,
 }
 
 /// Review list view state.
@@ -199,6 +217,9 @@ pub struct App {
     pub rules: Rules,
     /// The plan for the current cycle.
     pub plan: CyclePlan,
+    /// The whole plan file, so the cycle's part is derived again when the date moves
+    /// into the next cycle.
+    pub plan_file: Option<std::rc::Rc<crate::core::plan::Plan>>,
     /// The member's evidence.
     pub state: MemberState,
     /// Set when `state` changed since the last save.
@@ -289,6 +310,7 @@ impl App {
             library,
             rules,
             plan: CyclePlan::default(),
+            plan_file: None,
             state,
             dirty: false,
             tz,
@@ -324,6 +346,13 @@ impl App {
     pub fn set_plan(&mut self, plan: CyclePlan) {
         self.plan = plan;
         self.rebuild_order();
+    }
+
+    /// Keep the plan file and take from it the current cycle's part.
+    pub fn set_plan_file(&mut self, plan: Option<crate::core::plan::Plan>) {
+        self.plan_file = plan.map(std::rc::Rc::new);
+        let cycle = queries::cycle(self);
+        self.set_plan(CyclePlan::of(self.plan_file.as_deref(), &cycle));
     }
 
     /// The cycle of the test on screen: the one it was opened in, else the current one.

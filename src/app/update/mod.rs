@@ -65,7 +65,7 @@ pub fn resume(app: &mut App) {
 }
 
 fn step(app: &mut App, msg: Msg, now: Timestamp) -> Vec<Effect> {
-    account(app, now);
+    let rolled = account(app, now);
     // The seconds just counted may complete the unit: stamp it before the key leaves
     // the reader, or a unit read to the end would wait for its next opening.
     if app.screen == Screen::Reader {
@@ -74,6 +74,9 @@ fn step(app: &mut App, msg: Msg, now: Timestamp) -> Vec<Effect> {
     if !matches!(msg, Msg::Tick | Msg::Resize(..)) {
         app.last_input = now;
         app.notice = None;
+    }
+    if rolled {
+        app.notice = Some(app.s.new_cycle(&app.cycle));
     }
     match msg {
         Msg::Tick => {
@@ -118,21 +121,34 @@ fn step(app: &mut App, msg: Msg, now: Timestamp) -> Vec<Effect> {
     }
 }
 
+/// The date moved into another cycle while the program was open: the cycle's plan is
+/// derived again, so 本月, the library order and a test begun from now on are the new
+/// cycle's. An open test or editor keeps the cycle it was opened for.
+fn roll_over(app: &mut App, cycle: String) {
+    app.cycle = cycle;
+    let c = crate::app::queries::cycle(app);
+    let plan = crate::app::CyclePlan::of(app.plan_file.as_deref(), &c);
+    if app.plan_file.is_some() || plan != app.plan {
+        app.set_plan(plan);
+    }
+}
+
 /// Count reading time up to `now`: only while a unit is open and only up to
 /// `read.idle_seconds` after the last key press.
-fn account(app: &mut App, now: Timestamp) {
+fn account(app: &mut App, now: Timestamp) -> bool {
     let since = app.last_tick;
     app.last_tick = now;
     app.now = now;
     let today = app.today();
     let cycle = super::cycle_name(today, app.rules.cycle.length);
-    if cycle != app.cycle {
-        app.cycle = cycle;
+    let rolled = cycle != app.cycle;
+    if rolled {
+        roll_over(app, cycle);
     }
     if app.screen != Screen::Reader {
-        return;
+        return rolled;
     }
-    let Some(r) = &app.reader else { return };
+    let Some(r) = &app.reader else { return rolled };
     let idle_ms = i64::try_from(app.rules.read.idle_seconds)
         .unwrap_or(i64::MAX / 2)
         .saturating_mul(1000);
@@ -141,12 +157,12 @@ fn account(app: &mut App, now: Timestamp) {
         .min(app.last_input.as_millisecond().saturating_add(idle_ms));
     let counted = until - since.as_millisecond();
     if counted <= 0 {
-        return;
+        return rolled;
     }
     app.pending_ms += counted;
     let secs = app.pending_ms / 1000;
     if secs == 0 {
-        return;
+        return rolled;
     }
     app.pending_ms -= secs * 1000;
     let secs = u64::try_from(secs).unwrap_or(0);
@@ -157,6 +173,7 @@ fn account(app: &mut App, now: Timestamp) {
     p.cycles.entry(cycle).or_default().seconds += secs;
     *app.state.days.entry(today.to_string()).or_default() += secs;
     app.dirty = true;
+    rolled
 }
 
 fn resize(app: &mut App, w: u16, h: u16) {
