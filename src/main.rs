@@ -69,6 +69,7 @@ fn check_usage(cli: &Cli) {
         Some(Command::Report { cycle, .. }) => (Some("report"), cycle.as_deref()),
         Some(Command::Check { .. }) => (Some("check"), None),
         Some(Command::AllowedSigners { .. }) => (Some("allowed-signers"), None),
+        Some(Command::Notes { .. }) => (Some("notes"), None),
         None => (None, None),
     };
     if let Some(c) = cycle
