@@ -113,6 +113,13 @@ pub fn run(home: Option<&Path>, member: Option<&str>) -> anyhow::Result<()> {
     );
     let cycle = crate::app::queries::cycle(&app);
     app.set_plan(crate::commands::plan_for(plan.as_ref(), &cycle));
+    if let Some(p) = &plan {
+        app.plan_units = p
+            .cycles
+            .iter()
+            .map(|c| (c.cycle.to_string(), c.units.clone()))
+            .collect();
+    }
     // A second login of the same member must not jump to where the first one is
     // reading: only a session that ended without going back (hang-up, kill) resumes.
     let session = crate::store::state::claim_session(&paths, &id);

@@ -17,6 +17,7 @@ pub(super) fn home(app: &mut App, msg: Msg) -> Vec<Effect> {
         ),
         Msg::StartTest => start_test(app),
         Msg::Rename => app.rename = Some(app.state.name.clone()),
+        Msg::History => super::history::open_history(app),
         _ => {}
     }
     Vec::new()
