@@ -67,6 +67,21 @@ pub enum Confirm {
     SubmitTest,
 }
 
+impl CyclePlan {
+    /// The part of `plan` for `cycle`: assigned units, talk theme and due date.
+    #[must_use]
+    pub fn of(plan: Option<&crate::core::plan::Plan>, cycle: &Cycle) -> CyclePlan {
+        let Some(plan) = plan else {
+            return CyclePlan::default();
+        };
+        CyclePlan {
+            units: plan.units_for(cycle).map(<[String]>::to_vec),
+            theme: plan.talk_theme_for(cycle).map(str::to_string),
+            due: plan.due_for(cycle).map(|d| d.to_string()),
+        }
+    }
+}
+
 /// The plan's part for the current cycle.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct CyclePlan {
@@ -147,15 +162,29 @@ pub struct TestView {
     pub scroll: usize,
 }
 
-/// Which document the editor is writing.
+pub use crate::core::state::Doc;
+
+/// The top-level screens, in tab order.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Doc {
-    /// 心得.
-    Reflection,
-    /// 月讲: topic, outline, delivery date.
-    Talk,
-    /// 调研: title and text.
-    Survey,
+pub enum Tab {
+    /// 1 本月.
+    Home,
+    /// 2 学习库.
+    Library,
+    /// 3 错题本.
+    Review,
+}
+
+impl Tab {
+    /// The screen the tab shows.
+    #[must_use]
+    pub fn screen(self) -> Screen {
+        match self {
+            Tab::Home => Screen::Home,
+            Tab::Library => Screen::Library,
+            Tab::Review => Screen::Review,
+        }
+    }
 }
 
 /// Editor view state.
@@ -167,6 +196,9 @@ pub struct EditorView {
     pub fields: Vec<TextArea<'static>>,
     /// Field with the cursor.
     pub focus: usize,
+    /// The cycle whose work is being written: the one the editor was opened in, kept
+    /// when the date moves into the next cycle while it is open.
+    pub cycle: String,
 }
 
 /// History view state.
@@ -198,6 +230,9 @@ pub struct App {
     pub rules: Rules,
     /// The plan for the current cycle.
     pub plan: CyclePlan,
+    /// The whole plan file, so the cycle's part is derived again when the date moves
+    /// into the next cycle.
+    pub plan_file: Option<std::rc::Rc<crate::core::plan::Plan>>,
     /// The member's evidence.
     pub state: MemberState,
     /// Set when `state` changed since the last save.
@@ -246,9 +281,6 @@ pub struct App {
     pub quitting: bool,
     /// The display name being typed on 本月, while it is being changed.
     pub rename: Option<String>,
-    /// The plan's units of every cycle it names, by cycle name, so a past cycle is
-    /// judged by its own plan.
-    pub plan_units: std::collections::BTreeMap<String, Vec<String>>,
     /// History screen.
     pub history: HistoryView,
     /// Why the last save failed, while the record on disk is behind `state`. Shown on
@@ -261,6 +293,12 @@ pub struct App {
 /// Smallest terminal the screens are laid out for; below it a notice is shown and
 /// keys other than Ctrl-C do nothing (nothing may be typed or answered blind).
 pub const MIN_SIZE: (u16, u16) = (40, 10);
+
+/// Most (unit, width) layouts kept; more are dropped all at once (each is rebuilt on
+/// demand from the body).
+pub const MAX_CACHED_LAYOUTS: usize = 8;
+/// Most escaped unit bodies kept.
+pub const MAX_CACHED_BODIES: usize = 16;
 
 /// Rows above the reader body: title, metadata, rule.
 pub const READER_HEADER: u16 = 3;
@@ -293,6 +331,7 @@ impl App {
             library,
             rules,
             plan: CyclePlan::default(),
+            plan_file: None,
             state,
             dirty: false,
             tz,
@@ -317,7 +356,6 @@ impl App {
             review: ReviewView::default(),
             quitting: false,
             rename: None,
-            plan_units: std::collections::BTreeMap::new(),
             history: HistoryView::default(),
             save_error: None,
             quit_refused: false,
@@ -330,6 +368,13 @@ impl App {
     pub fn set_plan(&mut self, plan: CyclePlan) {
         self.plan = plan;
         self.rebuild_order();
+    }
+
+    /// Keep the plan file and take from it the current cycle's part.
+    pub fn set_plan_file(&mut self, plan: Option<crate::core::plan::Plan>) {
+        self.plan_file = plan.map(std::rc::Rc::new);
+        let cycle = queries::cycle(self);
+        self.set_plan(CyclePlan::of(self.plan_file.as_deref(), &cycle));
     }
 
     /// The cycle of the test on screen: the one it was opened in, else the current one.
@@ -462,6 +507,9 @@ impl App {
                 text::escape_controls_multiline(&u.body).replace('\t', "    ")
             });
         let rc = Rc::new(body);
+        if self.bodies.len() >= MAX_CACHED_BODIES {
+            self.bodies.clear();
+        }
         self.bodies.insert(id.to_string(), Rc::clone(&rc));
         rc
     }
@@ -474,6 +522,11 @@ impl App {
         }
         let body = self.body_of(id);
         let l = Rc::new(layout::layout(&body, width));
+        // Bounded: resizing through many widths must not keep a layout per width (a
+        // 1 MB unit's layout is megabytes). The views hold their own `Rc`s.
+        if self.layouts.len() >= MAX_CACHED_LAYOUTS {
+            self.layouts.clear();
+        }
         self.layouts.insert(key, Rc::clone(&l));
         l
     }
