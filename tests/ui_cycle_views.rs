@@ -405,7 +405,10 @@ mod history {
             (Lang::En, 40, 12),
         ] {
             let mut a = with_october(lang);
-            send(&mut a, &[Msg::Resize(w, h), Msg::GoTab(Tab::Home), Msg::History]);
+            send(
+                &mut a,
+                &[Msg::Resize(w, h), Msg::GoTab(Tab::Home), Msg::History],
+            );
             assert_eq!(a.screen, Screen::History);
             let list = render(&a, w, h);
             assert!(
@@ -439,7 +442,10 @@ mod history {
     #[test]
     fn no_past_cycle_says_so() {
         let mut a = app(Lang::Zh);
-        send(&mut a, &[Msg::Resize(80, 24), Msg::GoTab(Tab::Home), Msg::History]);
+        send(
+            &mut a,
+            &[Msg::Resize(80, 24), Msg::GoTab(Tab::Home), Msg::History],
+        );
         let s = render(&a, 80, 24);
         assert!(s.contains("还没有往期记录"), "{s}");
     }
