@@ -56,6 +56,8 @@ pub enum Screen {
     Editor,
     /// Bookmarks and notes, to jump back to.
     Marks,
+    /// 往期: the past cycles, and one cycle's evidence.
+    History,
 }
 
 /// What a confirmation dialog is about.
@@ -292,6 +294,17 @@ pub struct EditorView {
     pub cycle: String,
 }
 
+/// History view state.
+#[derive(Debug, Clone, Default)]
+pub struct HistoryView {
+    /// Selected row of the list of past cycles.
+    pub selected: usize,
+    /// The cycle whose evidence is open, by name.
+    pub open: Option<String>,
+    /// First visible line of the open cycle's evidence.
+    pub top: usize,
+}
+
 /// Review list view state.
 #[derive(Debug, Clone, Default)]
 pub struct ReviewView {
@@ -363,6 +376,8 @@ pub struct App {
     pub quitting: bool,
     /// The display name being typed on 本月, while it is being changed.
     pub rename: Option<String>,
+    /// History screen.
+    pub history: HistoryView,
     /// Why the last save failed, while the record on disk is behind `state`. Shown on
     /// every screen until a save succeeds (not cleared by a key, as `notice` is).
     pub save_error: Option<String>,
@@ -446,6 +461,7 @@ impl App {
             marks: MarksView::default(),
             quitting: false,
             rename: None,
+            history: HistoryView::default(),
             save_error: None,
             quit_refused: false,
         };
