@@ -58,8 +58,6 @@ pub struct Strings {
     pub no_match: &'static str,
     /// Help overlay title.
     pub help_title: &'static str,
-    /// Shown when the terminal is too small.
-    pub too_small: &'static str,
     /// Column label.
     pub column: &'static str,
     /// Authors label.
@@ -106,6 +104,8 @@ pub struct Strings {
     pub editors: [&'static str; 3],
     /// Review list empty.
     pub review_empty: &'static str,
+    /// What the marks of a review row mean.
+    pub review_legend: &'static str,
     /// "Due today".
     pub due_today: &'static str,
     /// Calendar title.
@@ -142,7 +142,6 @@ pub static ZH: Strings = Strings {
     search: "搜索: ",
     no_match: "没有匹配的学习单元",
     help_title: "按键帮助 (任意键关闭)",
-    too_small: "终端太小,请放大窗口",
     column: "栏目",
     authors: "作者",
     note: "注",
@@ -166,6 +165,7 @@ pub static ZH: Strings = Strings {
     fields: ["心得", "题目", "提纲", "宣讲日期", "调研题目", "调研报告"],
     editors: ["写心得", "月讲", "调研"],
     review_empty: "错题本是空的",
+    review_legend: "● 已到期  12-03 下次复习  ✗2 答错次数",
     due_today: "今日待复习",
     calendar: "学习日历",
     chart: "每日阅读(分钟)",
@@ -193,7 +193,6 @@ pub static EN: Strings = Strings {
     search: "Search: ",
     no_match: "No unit matches",
     help_title: "Keys (any key closes)",
-    too_small: "Terminal too small: enlarge the window",
     column: "Column",
     authors: "By",
     note: "Note",
@@ -224,6 +223,7 @@ pub static EN: Strings = Strings {
     ],
     editors: ["Reflection", "Talk", "Survey"],
     review_empty: "Nothing to review",
+    review_legend: "● due  12-03 next review  ✗2 missed",
     due_today: "Due today",
     calendar: "Days studied",
     chart: "Reading per day (min)",
@@ -382,6 +382,16 @@ impl Strings {
         }
     }
 
+    /// Under the reading chart: today's and the cycle's minutes.
+    #[must_use]
+    pub fn chart_totals(&self, today_min: u64, cycle_min: u64) -> String {
+        if self.lang == Lang::En {
+            format!("today {today_min} · cycle {cycle_min} min")
+        } else {
+            format!("今天 {today_min} · 本期 {cycle_min} 分钟")
+        }
+    }
+
     /// Score line.
     #[must_use]
     pub fn score(&self, score: u32, pass: u32) -> String {
@@ -409,6 +419,66 @@ impl Strings {
             format!("Your state file could not be read; it was kept as {path}. Starting afresh.")
         } else {
             format!("学习记录文件无法读取,已另存为 {path},现从头开始。")
+        }
+    }
+
+    /// Shown, and kept on screen, while the record cannot be saved (the error says
+    /// that the work is still in memory).
+    #[must_use]
+    pub fn save_held(&self, error: &str) -> String {
+        format!("{}: {error}", self.save_failed)
+    }
+
+    /// Shown when quitting while the record cannot be saved.
+    #[must_use]
+    pub fn quit_refused(&self, error: &str) -> String {
+        if self.lang == Lang::En {
+            format!(
+                "Not quitting: your latest work is not saved ({error}). Fix it and quit again, or press q once more to give up: the unsaved work is then written to an emergency copy."
+            )
+        } else {
+            format!(
+                "尚未退出:最近的内容没有保存({error})。请先解决后再退出,或再按一次 q 放弃保存:未保存的内容会写入一份紧急副本。"
+            )
+        }
+    }
+
+    /// Printed on stderr after the terminal is restored, when the program ends with
+    /// work that could not be saved to the record.
+    #[must_use]
+    pub fn unsaved_on_exit(&self, error: &str, copy: Result<&std::path::Path, &str>) -> String {
+        let en = self.lang == Lang::En;
+        match (copy, en) {
+            (Ok(p), true) => format!(
+                "could not save the study record: {error}\nThe unsaved work was written to {}: copy it over the record once the problem is fixed.",
+                crate::core::text::escape_controls(&p.display().to_string())
+            ),
+            (Ok(p), false) => format!(
+                "学习记录保存失败:{error}\n未保存的内容已写入 {}:问题解决后用它覆盖学习记录即可恢复。",
+                crate::core::text::escape_controls(&p.display().to_string())
+            ),
+            (Err(why), true) => format!(
+                "could not save the study record: {error}\nNo emergency copy could be written either ({why}): the work since the last save is lost."
+            ),
+            (Err(why), false) => format!(
+                "学习记录保存失败:{error}\n紧急副本也无法写入({why}):上次保存后的内容已丢失。"
+            ),
+        }
+    }
+
+    /// Shown when the terminal is smaller than the screens need.
+    #[must_use]
+    pub fn too_small(&self, need: (u16, u16), have: (u16, u16)) -> String {
+        if self.lang == Lang::En {
+            format!(
+                "Terminal too small: {}x{}, needs at least {}x{}. Enlarge the window; keys are ignored until then.",
+                have.0, have.1, need.0, need.1
+            )
+        } else {
+            format!(
+                "终端太小:{}x{},至少需要 {}x{}。请放大窗口;在此之前按键不起作用。",
+                have.0, have.1, need.0, need.1
+            )
         }
     }
 }

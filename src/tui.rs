@@ -10,6 +10,17 @@
 //! first handed to the loop (which counts reading time up to that moment); if the
 //! loop does not take it within [`HANDOFF`], the signal thread saves the latest
 //! snapshot itself.
+//!
+//! # Never exit 0 with unsaved changes
+//! - A quit while the record cannot be saved (full disk, read-only folder, a lock
+//!   held by another process, a newer format on disk) does not quit: the program
+//!   stays open and says what failed and where, and keeps saying it (the save error
+//!   is not cleared by the next key) until a save succeeds.
+//! - A second quit gives up, and says so: the unsaved work is written to an
+//!   emergency copy ([`Saver::emergency_copy`]), named on stderr after the terminal
+//!   is restored, and the exit status is 1.
+//! - A signal (SIGHUP, SIGTERM, SIGINT), a hang-up and a panic save too; when that
+//!   save fails they write the emergency copy, name it on stderr and exit non-zero.
 
 use std::io::{self, BufWriter, IsTerminal, Read, Stdout, Write};
 use std::os::fd::{AsRawFd, RawFd};
@@ -35,17 +46,43 @@ use crate::app::{App, Effect};
 use crate::core::state::MemberState;
 use crate::ui::theme::Theme;
 
-/// Saves a member state; returns the state as written (merged with what other
-/// sessions saved meanwhile) with anything the member must be told, or a message
-/// saying why it could not.
-pub type SaveFn = Box<dyn FnMut(&MemberState) -> Result<(MemberState, Vec<String>), String> + Send>;
+/// The member's record on disk, as the loop and the signal thread use it.
+pub trait Saver: Send {
+    /// Save a member state; returns the state as written (merged with what other
+    /// sessions saved meanwhile) with anything the member must be told, or a message
+    /// saying why it could not (naming the file). `patient`: on the way out, wait
+    /// longer for another session's save to finish.
+    ///
+    /// # Errors
+    /// Why the state could not be saved.
+    fn save(
+        &mut self,
+        state: &MemberState,
+        patient: bool,
+    ) -> Result<(MemberState, Vec<String>), String>;
+
+    /// Write the state to a new file somewhere writable when it cannot be saved.
+    ///
+    /// # Errors
+    /// Every place tried, and why it failed.
+    fn emergency_copy(&mut self, state: &MemberState) -> Result<std::path::PathBuf, String>;
+
+    /// Whether another session wrote the record since this one last loaded or saved.
+    fn changed_on_disk(&self) -> bool;
+}
 
 /// What the signal thread and the loop share: the latest state and the saver.
 struct Shared {
     state: MemberState,
-    save: SaveFn,
+    saver: Box<dyn Saver>,
     /// Set once the process is ending, so no second save starts.
     done: bool,
+    /// `state` differs from what is on disk (a save failed or has not run yet).
+    unsaved: bool,
+    /// Why the last save failed, as the saver said it.
+    last_error: Option<String>,
+    /// The member's strings, for what is printed on the way out.
+    s: &'static crate::strings::Strings,
 }
 
 fn lock(shared: &Mutex<Shared>) -> MutexGuard<'_, Shared> {
@@ -116,18 +153,54 @@ fn setup() -> io::Result<(Terminal<LeanBackend<BufWriter<Stdout>>>, Guard)> {
 /// Save the shared state one last time and end the process; when the loop has
 /// saved already, it is ending the process itself, and this thread only waits.
 fn save_and_exit(ending: &Ending, code: i32) -> ! {
-    {
+    let said = {
         let mut s = lock(&ending.shared);
         if s.done {
             drop(s);
             wait_for_the_end();
         }
         s.done = true;
-        let state = s.state.clone();
-        let _ = (s.save)(&state);
-    }
+        last_save(&mut s)
+    };
     restore_terminal();
+    if let Some(text) = said {
+        eprintln!("dangxue: {text}");
+    }
     std::process::exit(code);
+}
+
+/// The final save on a way out the member did not choose (signal, hang-up, panic):
+/// `None` when the work is on disk, else what to print on stderr once the terminal
+/// is restored (the error, and where the emergency copy went).
+fn last_save(s: &mut Shared) -> Option<String> {
+    let state = s.state.clone();
+    match s.saver.save(&state, true) {
+        Ok(_) => None,
+        Err(_) if !s.unsaved => None,
+        Err(e) => {
+            let copy = s.saver.emergency_copy(&state);
+            Some(s.s.unsaved_on_exit(&e, copy.as_deref().map_err(String::as_str)))
+        }
+    }
+}
+
+/// Also save from a panic, before the terminal is restored and the message printed.
+fn save_on_panic(ending: Arc<Ending>) {
+    let previous = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        // `try_lock`: the panic may come from code that holds the lock.
+        let said = match ending.shared.try_lock() {
+            Ok(mut s) if !s.done => {
+                s.done = true;
+                last_save(&mut s)
+            }
+            _ => None,
+        };
+        previous(info);
+        if let Some(text) = said {
+            eprintln!("dangxue: {text}");
+        }
+    }));
 }
 
 /// Park this thread for good: another one is ending the process (two threads must
@@ -289,7 +362,7 @@ fn sleep_for(app: &App, last_save: Instant) -> Option<Duration> {
 fn to_msg(app: &App, ev: Event) -> Option<Msg> {
     match ev {
         Event::Key(k) if k.kind != KeyEventKind::Release => crate::app::keymap::map(app, k),
-        Event::Paste(s) => Some(Msg::Paste(s)),
+        Event::Paste(s) if !app.too_small() => Some(Msg::Paste(s)),
         Event::Resize(w, h) => Some(Msg::Resize(w, h)),
         _ => None,
     }
@@ -302,22 +375,26 @@ fn to_msg(app: &App, ev: Event) -> Option<Msg> {
 /// When the terminal cannot be set up or read.
 pub fn run(
     mut app: App,
-    save: SaveFn,
+    saver: Box<dyn Saver>,
     theme: Theme,
     report_dir: Option<std::path::PathBuf>,
 ) -> anyhow::Result<()> {
     let ending = Arc::new(Ending {
         shared: Mutex::new(Shared {
             state: app.state.clone(),
-            save,
+            saver,
             done: false,
+            unsaved: app.dirty,
+            last_error: None,
+            s: app.s,
         }),
         signal: AtomicI32::new(0),
         saved: Condvar::new(),
     });
     let (mut waiter, wake) = Waiter::new()?;
     spawn_signal_thread(Arc::clone(&ending), wake)?;
-    let (mut terminal, _guard) = setup()?;
+    let (mut terminal, guard) = setup()?;
+    save_on_panic(Arc::clone(&ending));
     let size = terminal.size()?;
     update(
         &mut app,
@@ -411,41 +488,82 @@ pub fn run(
             )?;
         }
         if app.dirty {
-            lock(&ending.shared).state.clone_from(&app.state);
+            let mut s = lock(&ending.shared);
+            s.state.clone_from(&app.state);
+            s.unsaved = true;
         }
         let quit = effects.contains(&Effect::Quit);
         let due = app.dirty && last_save.elapsed() >= SAVE_EVERY;
         if quit {
-            if save_now(&ending.shared, &mut app)
-                && let Some(dir) = &report_dir
-            {
-                drop_completion(&mut app, dir);
+            match quit_now(&ending.shared, &mut app, report_dir.as_deref()) {
+                Quit::Stay => last_save = Instant::now(),
+                Quit::Saved => break,
+                Quit::GaveUp(text) => {
+                    drop(guard);
+                    anyhow::bail!("{text}");
+                }
             }
         } else if due || (app.dirty && effects.contains(&Effect::Save)) {
             save_pending = true;
-        }
-        if quit {
-            lock(&ending.shared).done = true;
-            break;
         }
     }
     Ok(())
 }
 
+/// What a quit came to.
+enum Quit {
+    /// The record could not be saved: the program stays open and says why.
+    Stay,
+    /// Saved (or nothing to save): leave.
+    Saved,
+    /// The second quit while saves fail: leave with this on stderr, exit status 1.
+    GaveUp(String),
+}
+
+fn quit_now(shared: &Mutex<Shared>, app: &mut App, report_dir: Option<&std::path::Path>) -> Quit {
+    let saved = save_with(shared, app, true);
+    if saved && let Some(dir) = report_dir {
+        drop_completion(app, dir);
+    }
+    let mut s = lock(shared);
+    if saved || !s.unsaved {
+        s.done = true;
+        return Quit::Saved;
+    }
+    let error = s.last_error.clone().unwrap_or_default();
+    if !app.quit_refused {
+        app.quit_refused = true;
+        app.quitting = false;
+        app.save_error = Some(app.s.quit_refused(&error));
+        return Quit::Stay;
+    }
+    s.done = true;
+    let state = s.state.clone();
+    let copy = s.saver.emergency_copy(&state);
+    Quit::GaveUp(
+        app.s
+            .unsaved_on_exit(&error, copy.as_deref().map_err(String::as_str)),
+    )
+}
+
 /// Save the app's state (counted up to now) on a hang-up or signal, tell the signal
 /// thread it need not, and end the process with `code`.
 fn end_now(ending: &Ending, app: &mut App, code: i32) -> ! {
-    {
+    let said = {
         let mut s = lock(&ending.shared);
         if s.done {
             drop(s);
             wait_for_the_end();
         }
         s.done = true;
-        let _ = (s.save)(&app.state);
-    }
+        s.state.clone_from(&app.state);
+        last_save(&mut s)
+    };
     ending.saved.notify_all();
     restore_terminal();
+    if let Some(text) = said {
+        eprintln!("dangxue: {text}");
+    }
     std::process::exit(code);
 }
 
@@ -487,22 +605,34 @@ fn reader_view(app: &App) -> Option<(String, usize, (u16, u16))> {
 
 /// Save now; true when the state was written.
 fn save_now(shared: &Mutex<Shared>, app: &mut App) -> bool {
+    save_with(shared, app, false)
+}
+
+fn save_with(shared: &Mutex<Shared>, app: &mut App, patient: bool) -> bool {
     let mut s = lock(shared);
     let state = app.state.clone();
-    match (s.save)(&state) {
+    match s.saver.save(&state, patient) {
         Ok((merged, notes)) => {
             if merged != app.state {
                 app.state = merged.clone();
             }
             s.state = merged;
+            s.unsaved = false;
+            s.last_error = None;
             app.dirty = false;
+            app.save_error = None;
+            app.quit_refused = false;
             if !notes.is_empty() {
                 app.notice = Some(notes.join(" · "));
             }
             true
         }
         Err(e) => {
-            app.notice = Some(format!("{}: {e}", app.s.save_failed));
+            // Kept on screen until a save succeeds; a refused quit keeps its words.
+            if !app.quit_refused {
+                app.save_error = Some(app.s.save_held(&e));
+            }
+            s.last_error = Some(e);
             false
         }
     }

@@ -211,7 +211,7 @@ fn escape_sequences_in_paths_and_messages_are_escaped() {
     assert_eq!(code, 1);
     assert!(lines.iter().all(|l| !l.contains('\u{1b}')), "{lines:?}");
     assert!(
-        lines.iter().any(|l| l.contains("bad\\x1b[31m.md:1:")),
+        lines.iter().any(|l| l.contains("bad\\u{1b}[31m.md:1:")),
         "{lines:?}"
     );
 }

@@ -105,10 +105,10 @@ fn escape_sequences_in_content_are_shown_not_obeyed() {
     )
     .expect("config");
     let mut p = Pty::start(h.path(), &["--member", "m"], 80, 24);
-    p.open_by_search("结束", "\\x1b[2J");
-    let s = p.wait_for("\\x1b[31m");
-    assert!(s.contains("标题\\x1b[2J\\x1b]0;pwned\\x07结束"), "{s}");
-    assert!(s.contains("正文\\x1b[31m红字\\x1b[0m。"), "{s}");
+    p.open_by_search("结束", "\\u{1b}[2J");
+    let s = p.wait_for("\\u{1b}[31m");
+    assert!(s.contains("标题\\u{1b}[2J\\u{1b}]0;pwned\\u{7}结束"), "{s}");
+    assert!(s.contains("正文\\u{1b}[31m红字\\u{1b}[0m。"), "{s}");
     p.keys("q");
     p.keys("qq");
     assert_eq!(p.wait_exit(), 0);

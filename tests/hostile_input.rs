@@ -9,7 +9,9 @@ use dangxue::core::state::{MemberState, Reflection};
 use dangxue::core::unit;
 use dangxue::store::content;
 use dangxue::store::paths::Paths;
-use dangxue::store::state::{MAX_STATE_BYTES, Notice, StateProblem, StateStore, parse_state};
+use dangxue::store::state::{
+    LARGE_STATE_BYTES, MAX_STATE_BYTES, Notice, StateProblem, StateStore, parse_state,
+};
 
 fn home() -> (tempfile::TempDir, Paths) {
     let t = tempfile::tempdir().expect("tempdir");
@@ -42,7 +44,7 @@ const UNIT_HEAD: &str =
     "+++\nid = \"hostile\"\ntitle = \"标题\"\nkind = \"article\"\nsource = \"x.txt\"\n+++\n";
 
 #[test]
-fn a_huge_state_file_is_moved_aside_whole() {
+fn a_state_file_too_large_to_read_is_refused_and_left_alone() {
     let (_t, p) = home();
     fs::create_dir_all(p.members_dir()).expect("mkdir");
     let size = MAX_STATE_BYTES + 8 * 1024 * 1024;
@@ -50,9 +52,24 @@ fn a_huge_state_file_is_moved_aside_whole() {
     fs::File::create(p.member_file("big"))
         .and_then(|f| f.set_len(size))
         .expect("sparse file");
-    let (reason, kept) = moved_aside(&p, "big");
-    assert!(reason.contains("too large for a study record"), "{reason}");
-    assert_eq!(fs::metadata(kept).expect("kept").len(), size, "kept whole");
+    let e = StateStore::open(&p, "big", "名").expect_err("too large to read");
+    let msg = e.to_string();
+    assert!(
+        msg.contains("too large to read") && msg.contains("was not changed"),
+        "{msg}"
+    );
+    // Never discarded for its size: still there, whole, and nothing set aside.
+    assert_eq!(
+        fs::metadata(p.member_file("big")).expect("kept").len(),
+        size
+    );
+    let names: Vec<String> = fs::read_dir(p.members_dir())
+        .expect("list")
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains("corrupt"))
+        .collect();
+    assert!(names.is_empty(), "{names:?}");
     assert_eq!(
         parse_state(&vec![
             b' ';
@@ -60,6 +77,50 @@ fn a_huge_state_file_is_moved_aside_whole() {
         ]),
         Err(StateProblem::TooLarge)
     );
+}
+
+#[test]
+fn a_large_record_that_parses_is_read_with_a_warning() {
+    let (_t, p) = home();
+    let mut big = MemberState::new("big", "名");
+    let text = "长".repeat(usize::try_from(LARGE_STATE_BYTES / 3 + 1024).expect("fits"));
+    big.cycles.entry("2026-11".into()).or_default().reflection = Some(Reflection {
+        unit: None,
+        text: text.clone(),
+    });
+    let bytes = toml::to_string(&big).expect("serialise");
+    assert!(bytes.len() as u64 > LARGE_STATE_BYTES);
+    put_state(&p, "big", bytes.as_bytes());
+    let (_, state, notices) = StateStore::open(&p, "big", "名").expect("opens");
+    assert_eq!(
+        state.cycles["2026-11"]
+            .reflection
+            .as_ref()
+            .map(|r| r.text.len()),
+        Some(text.len())
+    );
+    assert!(
+        matches!(notices.as_slice(), [Notice::Large { bytes: b, .. }] if *b == bytes.len() as u64),
+        "{notices:?}"
+    );
+    assert!(
+        notices[0].to_string().contains("unusually large"),
+        "{}",
+        notices[0]
+    );
+}
+
+#[test]
+fn a_large_file_that_is_not_a_record_is_moved_aside_whole() {
+    let (_t, p) = home();
+    fs::create_dir_all(p.members_dir()).expect("mkdir");
+    let size = LARGE_STATE_BYTES + 1024 * 1024;
+    fs::File::create(p.member_file("zeros"))
+        .and_then(|f| f.set_len(size))
+        .expect("sparse file");
+    let (reason, kept) = moved_aside(&p, "zeros");
+    assert!(reason.starts_with("line 1"), "{reason}");
+    assert_eq!(fs::metadata(kept).expect("kept").len(), size, "kept whole");
 }
 
 #[test]

@@ -4,11 +4,11 @@
 
 use std::collections::BTreeMap;
 
-use dangxue::core::merge::merge;
+use dangxue::core::merge::{latest_per_place, merge};
 use dangxue::core::review::Card;
 use dangxue::core::state::{
     CycleReading, CycleWork, GivenAnswer, Mark, MemberState, Reflection, STATE_FORMAT, SetAside,
-    Survey, Talk, TestRecord, UnitProgress,
+    Side, Survey, Talk, TestRecord, UnitProgress,
 };
 use proptest::collection::{btree_map, vec};
 use proptest::option;
@@ -145,6 +145,7 @@ fn set_aside() -> impl Strategy<Value = SetAside> {
         .prop_map(|(cycle, field, text)| SetAside {
             cycle,
             field: field.into(),
+            side: Side::Disk,
             text,
         })
 }
@@ -178,12 +179,14 @@ fn state() -> impl Strategy<Value = MemberState> {
                 days,
                 cycles,
                 reviews,
-                conflicts,
+                // A saved state holds one set-aside version per place at most.
+                conflicts: latest_per_place(conflicts),
                 resume: None,
                 marks: marks
                     .into_iter()
                     .map(|m| (Mark::key(&m.unit, m.offset), m))
                     .collect(),
+                unknown: toml::Table::new(),
             },
         )
 }

@@ -265,7 +265,7 @@ fn no_raw_control_characters_reach_the_terminal() {
         );
     }
     let table = report(h.path(), &completions(), &[]).stdout;
-    assert!(table.contains("吴\\x1b[2J\\x1b]0;pwned\\x…"), "{table}");
+    assert!(table.contains("吴\\u{1b}[2J\\u{1b}]0;pwn…"), "{table}");
     let evidence = run(
         h.path(),
         &[
@@ -278,7 +278,7 @@ fn no_raw_control_characters_reach_the_terminal() {
     assert_eq!(evidence.code, 0, "{}", evidence.stderr);
     assert!(!evidence.stdout.contains('\u{1b}'));
     assert!(
-        evidence.stdout.contains("心得\\x1b[31m红色\\x1b[0m"),
+        evidence.stdout.contains("心得\\u{1b}[31m红色\\u{1b}[0m"),
         "{}",
         evidence.stdout
     );

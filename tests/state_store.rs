@@ -319,8 +319,10 @@ fn bad_member_ids_are_refused_with_a_reason() {
         ("a\\b", "path separator"),
         ("Zhang", "capital letter 'Z'"),
         ("张三", "'张'"),
-        ("a\u{1b}[31m", "'\\x1b'"),
+        ("a\u{1b}[31m", "'\\u{1b}'"),
         ("a\u{200b}b", "(U+200B)"),
+        ("--help", "cannot start with '-'"),
+        ("-x", "cannot start with '-'"),
     ] {
         let e = StateStore::open(&p, id, "x").expect_err(id);
         let msg = e.to_string();
@@ -334,6 +336,15 @@ fn bad_member_ids_are_refused_with_a_reason() {
     assert!(!p.home.exists(), "nothing is created for a bad id");
     let long = "a".repeat(65);
     assert!(StateStore::open(&p, &long, "x").is_err());
+    // A quoted bad id is bounded, however long it is.
+    let huge = "a".repeat(100_000);
+    let msg = StateStore::open(&p, &huge, "x")
+        .expect_err("long")
+        .to_string();
+    assert!(
+        msg.len() < 400 && msg.contains("100000 characters"),
+        "{msg}"
+    );
     assert!(StateStore::open(&p, "zhang.san-2_b", "x").is_ok());
 }
 

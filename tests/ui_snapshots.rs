@@ -245,3 +245,121 @@ fn a_missed_question_is_listed_in_the_review_book() {
     );
     insta::assert_snapshot!(screen);
 }
+
+// ---------------------------------------------------------------------------------
+// Chinese text that wraps: quiz, test, explanation, dialogs and help are laid out by
+// core::layout (避头尾), never by Paragraph::wrap.
+
+const LONG: &str = "+++
+id = \"c30-long\"
+title = \"第五章 党的基层组织（第三十条）\"
+kind = \"constitution\"
+
+[[questions]]
+id = \"q1\"
+type = \"single\"
+prompt = \"根据党章规定，企业、农村、机关、学校、医院、科研院所、街道社区、社会组织等基层单位，凡是有正式党员几人以上的，都应当成立党的基层组织？\"
+choices = [\"一人以上，由上级党组织指派党员担任负责人。\", \"三人以上。\", \"五人以上，并且须经县级以上党委批准。\", \"七人以上。\"]
+answer = \"B\"
+explain = \"党章第三十条：“企业、农村、机关、学校、医院、科研院所、街道社区、社会组织等基层单位，凡是有正式党员三人以上的，都应当成立党的基层组织。”基层组织是党在社会基层组织中的战斗堡垒。\"
++++
+企业、农村、机关、学校、医院、科研院所、街道社区、社会组织等基层单位，凡是有正式党员三人以上的，都应当成立党的基层组织。
+";
+
+fn long_app() -> App {
+    let mut a = app(Lang::Zh);
+    let u = dangxue::core::unit::parse(LONG).expect("fixture unit parses");
+    a.library
+        .units
+        .insert(u.id.clone(), (u, Origin::Builtin("long.md")));
+    a.apply_search();
+    a
+}
+
+fn at(secs: i64) -> Timestamp {
+    Timestamp::from_second(now().as_second() + secs).expect("timestamp")
+}
+
+/// No drawn line starts with closing punctuation, and none holds it alone.
+fn assert_kinsoku(screen: &str) {
+    for line in screen.lines() {
+        let text = line
+            .trim_start_matches([' ', '│'])
+            .trim_end_matches([' ', '│']);
+        let first = text.chars().next();
+        assert!(
+            !first.is_some_and(|c| "，。、；：？！）」』”".contains(c)),
+            "a line starts with closing punctuation: {line:?}\n{screen}"
+        );
+    }
+}
+
+#[test]
+fn a_long_chinese_question_and_its_explanation_wrap_by_layout() {
+    let mut a = long_app();
+    send(&mut a, &[Msg::Resize(80, 24)]);
+    dangxue::app::update::open_unit(&mut a, "c30-long", None);
+    send(&mut a, &[Msg::Practice]);
+    let wide = render(&a, 80, 24);
+    assert!(wide.contains("凡是有正式党员几人以上的"), "{wide}");
+    assert_kinsoku(&wide);
+    insta::assert_snapshot!("quiz_long_80x24", wide);
+    send(&mut a, &[Msg::Resize(40, 12)]);
+    let narrow = render(&a, 40, 12);
+    assert_kinsoku(&narrow);
+    insta::assert_snapshot!("quiz_long_40x12", narrow);
+    send(&mut a, &[Msg::Resize(80, 24), Msg::Letter('A'), Msg::Enter]);
+    let feedback = render(&a, 80, 24);
+    assert!(feedback.contains("战斗堡垒"), "{feedback}");
+    assert_kinsoku(&feedback);
+    insta::assert_snapshot!("quiz_long_feedback_80x24", feedback);
+    send(&mut a, &[Msg::Resize(40, 12)]);
+    let feedback = render(&a, 40, 12);
+    assert_kinsoku(&feedback);
+    insta::assert_snapshot!("quiz_long_feedback_40x12", feedback);
+}
+
+#[test]
+fn the_test_and_its_dialogs_wrap_by_layout() {
+    let mut a = long_app();
+    send(&mut a, &[Msg::Resize(80, 24)]);
+    dangxue::app::update::open_unit(&mut a, "c30-long", None);
+    update(&mut a, Msg::Bottom, at(1));
+    update(&mut a, Msg::Tick, at(130));
+    update(&mut a, Msg::Back, at(131));
+    update(&mut a, Msg::GoTab(0), at(131));
+    update(&mut a, Msg::StartTest, at(132));
+    let start = render(&a, 80, 24);
+    assert!(start.contains("开始本期测试"), "{start}");
+    assert_kinsoku(&start);
+    insta::assert_snapshot!("test_start_dialog_80x24", start);
+    update(&mut a, Msg::Resize(40, 12), at(132));
+    let start = render(&a, 40, 12);
+    assert_kinsoku(&start);
+    insta::assert_snapshot!("test_start_dialog_40x12", start);
+    update(&mut a, Msg::Confirm(true), at(133));
+    update(&mut a, Msg::Resize(80, 24), at(133));
+    let question = render(&a, 80, 24);
+    assert!(question.contains("第 1/1 题"), "{question}");
+    assert_kinsoku(&question);
+    insta::assert_snapshot!("test_long_80x24", question);
+    update(&mut a, Msg::Resize(40, 12), at(134));
+    let question = render(&a, 40, 12);
+    assert_kinsoku(&question);
+    insta::assert_snapshot!("test_long_40x12", question);
+    update(&mut a, Msg::SubmitTest, at(135));
+    let submit = render(&a, 40, 12);
+    assert!(submit.contains("确认交卷"), "{submit}");
+    assert_kinsoku(&submit);
+    insta::assert_snapshot!("test_submit_dialog_40x12", submit);
+}
+
+#[test]
+fn help_at_40x12_wraps_its_meanings() {
+    let mut a = app(Lang::Zh);
+    send(&mut a, &[Msg::Resize(40, 12), Msg::GoTab(0), Msg::Help]);
+    let screen = render(&a, 40, 12);
+    assert!(screen.contains("月讲"), "{screen}");
+    assert_kinsoku(&screen);
+    insta::assert_snapshot!("help_home_40x12", screen);
+}

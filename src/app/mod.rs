@@ -101,6 +101,9 @@ pub struct ReaderView {
     pub layout: Rc<Layout>,
     /// First visible line.
     pub top: usize,
+    /// Opened to look up a review card's passage: scrolling here does not move the
+    /// member's saved place in the unit.
+    pub keep_place: bool,
 }
 
 /// A question being practised.
@@ -217,7 +220,16 @@ pub struct App {
     pub review: ReviewView,
     /// Set once the app should end.
     pub quitting: bool,
+    /// Why the last save failed, while the record on disk is behind `state`. Shown on
+    /// every screen until a save succeeds (not cleared by a key, as `notice` is).
+    pub save_error: Option<String>,
+    /// A quit was refused because of `save_error`; the next quit gives up.
+    pub quit_refused: bool,
 }
+
+/// Smallest terminal the screens are laid out for; below it a notice is shown and
+/// keys other than Ctrl-C do nothing (nothing may be typed or answered blind).
+pub const MIN_SIZE: (u16, u16) = (40, 10);
 
 /// Rows above the reader body: title, metadata, rule.
 pub const READER_HEADER: u16 = 3;
@@ -273,6 +285,8 @@ impl App {
             editor: None,
             review: ReviewView::default(),
             quitting: false,
+            save_error: None,
+            quit_refused: false,
         };
         app.rebuild_order();
         app
@@ -282,6 +296,12 @@ impl App {
     pub fn set_plan(&mut self, plan: CyclePlan) {
         self.plan = plan;
         self.rebuild_order();
+    }
+
+    /// The terminal is smaller than [`MIN_SIZE`]: the screens are hidden.
+    #[must_use]
+    pub fn too_small(&self) -> bool {
+        self.size.0 < MIN_SIZE.0 || self.size.1 < MIN_SIZE.1
     }
 
     /// The local date now.

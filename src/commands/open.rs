@@ -7,6 +7,7 @@ use crate::app::App;
 use crate::core::state::MemberState;
 use crate::store::content;
 use crate::store::paths::Paths;
+use crate::store::state::{Session, StateStore};
 use crate::strings;
 use crate::tui::{self, Pick};
 use crate::ui::theme::Theme;
@@ -68,7 +69,7 @@ pub fn run(home: Option<&Path>, member: Option<&str>) -> anyhow::Result<()> {
         }
     };
     let display = name.clone().unwrap_or_else(|| id.clone());
-    let (mut store, state, notices, unsaved) =
+    let (store, state, notices, unsaved) =
         crate::store::state::StateStore::open_unsaved(&paths, &id, &display)
             .map_err(|e| anyhow::anyhow!("{e}"))?;
     let mut state: MemberState = state;
@@ -89,8 +90,8 @@ pub fn run(home: Option<&Path>, member: Option<&str>) -> anyhow::Result<()> {
     app.set_plan(crate::commands::plan_for(plan.as_ref(), &cycle));
     // A second login of the same member must not jump to where the first one is
     // reading: only a session that ended without going back (hang-up, kill) resumes.
-    let session = claim_session(&paths, &id);
-    let alone = session.is_some();
+    let session = crate::store::state::claim_session(&paths, &id);
+    let alone = !matches!(session, Session::Other);
     if alone {
         crate::app::update::resume(&mut app);
     }
@@ -100,25 +101,19 @@ pub fn run(home: Option<&Path>, member: Option<&str>) -> anyhow::Result<()> {
             "{skipped} unit file(s) skipped: run `dangxue check`"
         ));
     }
-    if !alone {
-        notes.push(s.other_session.to_string());
+    match &session {
+        Session::Other => notes.push(s.other_session.to_string()),
+        // A folder where the session file cannot be made is not another session;
+        // whatever stops it stops saving too, and the first save says so.
+        Session::Unknown(_) | Session::Alone(_) => {}
     }
     if !notes.is_empty() {
         app.notice = Some(notes.join(" · "));
     }
     // A new member's record is written once the first frame is out.
     app.dirty |= unsaved;
-    let save: tui::SaveFn = Box::new(move |st| {
-        store
-            .save(st)
-            .map(|o| {
-                let mut notes: Vec<String> = o.notices.iter().map(|n| notice_text(s, n)).collect();
-                notes.extend(o.conflicts.iter().map(|c| conflict_text(s, c)));
-                (o.state, notes)
-            })
-            .map_err(|e| e.to_string())
-    });
-    let result = tui::run(app, save, theme, config.report_dir.clone());
+    let saver = Box::new(Record { store, s });
+    let result = tui::run(app, saver, theme, config.report_dir.clone());
     drop(session);
     result
 }
@@ -144,16 +139,46 @@ fn conflict_text(s: &strings::Strings, c: &crate::core::merge::Conflict) -> Stri
     format!("{}: {cycle} {} {kept}", s.conflict, c.field)
 }
 
-/// Hold an advisory lock on `<id>.session` for this session's lifetime; `None` when
-/// another session of the member holds it (or the lock cannot be taken).
-fn claim_session(paths: &crate::store::paths::Paths, id: &str) -> Option<std::fs::File> {
-    let path = paths.members_dir().join(format!("{id}.session"));
-    let file = std::fs::OpenOptions::new()
-        .create(true)
-        .truncate(false)
-        .write(true)
-        .open(path)
-        .ok()?;
-    file.try_lock().ok()?;
-    Some(file)
+/// Longest a save in the running program waits for another session's save: the
+/// screen does not answer keys meanwhile. A save that gives up is tried again a
+/// second later; the save on the way out waits the store's full [`LOCK_WAIT`].
+///
+/// [`LOCK_WAIT`]: crate::store::state::LOCK_WAIT
+const INTERACTIVE_LOCK_WAIT: std::time::Duration = std::time::Duration::from_millis(100);
+
+/// The member's record as the terminal loop saves it.
+struct Record {
+    store: StateStore,
+    s: &'static strings::Strings,
+}
+
+impl tui::Saver for Record {
+    fn save(
+        &mut self,
+        state: &MemberState,
+        patient: bool,
+    ) -> Result<(MemberState, Vec<String>), String> {
+        self.store.set_lock_wait(if patient {
+            crate::store::state::LOCK_WAIT
+        } else {
+            INTERACTIVE_LOCK_WAIT
+        });
+        let s = self.s;
+        self.store
+            .save(state)
+            .map(|o| {
+                let mut notes: Vec<String> = o.notices.iter().map(|n| notice_text(s, n)).collect();
+                notes.extend(o.conflicts.iter().map(|c| conflict_text(s, c)));
+                (o.state, notes)
+            })
+            .map_err(|e| e.to_string())
+    }
+
+    fn emergency_copy(&mut self, state: &MemberState) -> Result<std::path::PathBuf, String> {
+        self.store.emergency_copy(state)
+    }
+
+    fn changed_on_disk(&self) -> bool {
+        self.store.changed_on_disk()
+    }
 }

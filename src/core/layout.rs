@@ -190,6 +190,47 @@ pub fn layout(body: &str, width: u16) -> Layout {
     Layout { lines, width }
 }
 
+/// Plain text (a question, a choice, an explanation, a dialog's sentence) wrapped to
+/// `width` by the rules of [`layout`] but without Markdown: every source line is a
+/// paragraph, `#` is just text, and a blank source line is one empty line.
+///
+/// ```
+/// use dangxue::core::layout::wrap;
+/// // No line starts with closing punctuation: "员" and "织" come down with it.
+/// let lines = wrap("有几名以上正式党员，要建立党组织？", 9);
+/// assert_eq!(lines, ["有几名以", "上正式党", "员，要建", "立党组", "织？"]);
+/// assert_eq!(wrap("# 不是标题\n\n第二段", 20), ["# 不是标题", "", "第二段"]);
+/// ```
+#[must_use]
+pub fn wrap(text: &str, width: u16) -> Vec<String> {
+    let max = width.max(1);
+    let mut out = Vec::new();
+    let mut lines = Vec::new();
+    let mut scratch = Vec::new();
+    let mut offset = 0;
+    for raw in text.split_inclusive('\n') {
+        let start = offset;
+        offset += raw.len();
+        let without_lf = raw.strip_suffix('\n').unwrap_or(raw);
+        let content = without_lf.strip_suffix('\r').unwrap_or(without_lf);
+        if content.chars().all(is_break_space_char) {
+            out.push(String::new());
+            continue;
+        }
+        let block = Block {
+            body: text,
+            start,
+            text_from: start,
+            end: start + without_lf.len(),
+            content_end: start + content.len(),
+            kind: LineKind::Text,
+        };
+        wrap_block(&block, max, &mut scratch, &mut lines);
+        out.extend(lines.drain(..).map(|l| l.text));
+    }
+    out
+}
+
 /// One non-blank source line to wrap.
 struct Block<'a> {
     body: &'a str,

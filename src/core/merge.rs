@@ -24,6 +24,14 @@
 //! the member has seen the notice; each new one is also returned as a [`Conflict`] to
 //! show. The list itself merges like a set: an entry either side removed (the member
 //! dealt with it) stays removed.
+//!
+//! The list is bounded: at most the latest set-aside version per cycle, field and
+//! [`Side`] is kept. Two sessions typing in one field conflict at every save; each
+//! new conflict replaces the previous one of its place instead of adding a full copy
+//! of the text (which once grew a record by kilobytes a second).
+//!
+//! Keys this build does not know ([`MemberState::unknown`]) follow the first rule
+//! too, key by key: the side that changed one wins, else the one on disk.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -32,8 +40,8 @@ use toml::value::Datetime;
 
 use super::review::Card;
 use super::state::{
-    CycleReading, CycleWork, GivenAnswer, Mark, MemberState, Reflection, SetAside, Survey, Talk,
-    TestRecord, UnitProgress,
+    CycleReading, CycleWork, GivenAnswer, Mark, MemberState, Reflection, SetAside, Side, Survey,
+    Talk, TestRecord, UnitProgress,
 };
 
 /// Which side of a conflict a merge kept.
@@ -108,6 +116,7 @@ pub fn merge(base: &MemberState, mine: &MemberState, theirs: &MemberState) -> Me
         conflicts: mine_set_aside,
         resume,
         marks,
+        unknown,
     } = mine;
     let mut found = Vec::new();
     let name = merge_text(
@@ -156,15 +165,18 @@ pub fn merge(base: &MemberState, mine: &MemberState, theirs: &MemberState) -> Me
     });
     let mut set_aside = merge_set(&base.conflicts, mine_set_aside, &theirs.conflicts);
     for c in &found {
-        let entry = SetAside {
+        set_aside.push(SetAside {
             cycle: c.cycle.clone(),
             field: c.field.clone(),
+            side: match c.kept {
+                Kept::Mine => Side::Disk,
+                Kept::Theirs => Side::Session,
+            },
             text: c.set_aside.clone(),
-        };
-        if !set_aside.contains(&entry) {
-            set_aside.push(entry);
-        }
+        });
     }
+    let set_aside = latest_per_place(set_aside);
+    let unknown = merge_unknown(&base.unknown, unknown, &theirs.unknown);
     Merged {
         state: MemberState {
             format: *format,
@@ -178,6 +190,7 @@ pub fn merge(base: &MemberState, mine: &MemberState, theirs: &MemberState) -> Me
             // Where this session is now is where this member was last.
             resume: resume.clone(),
             marks,
+            unknown,
         },
         conflicts: found,
     }
@@ -243,6 +256,35 @@ fn merge_set<T: PartialEq + Clone>(base: &[T], mine: &[T], theirs: &[T]) -> Vec<
     for x in theirs {
         if !base.contains(x) && !out.contains(x) {
             out.push(x.clone());
+        }
+    }
+    out
+}
+
+/// Keep only the last entry of each place (cycle, field, side), in list order.
+#[must_use]
+pub fn latest_per_place(list: Vec<SetAside>) -> Vec<SetAside> {
+    let mut out: Vec<SetAside> = Vec::with_capacity(list.len());
+    for entry in list {
+        out.retain(|e| !e.same_place(&entry));
+        out.push(entry);
+    }
+    out
+}
+
+/// Unknown top-level keys, key by key: the side that changed one wins, else theirs.
+fn merge_unknown(base: &toml::Table, mine: &toml::Table, theirs: &toml::Table) -> toml::Table {
+    let keys: BTreeSet<&String> = base
+        .keys()
+        .chain(mine.keys())
+        .chain(theirs.keys())
+        .collect();
+    let mut out = toml::Table::new();
+    for key in keys {
+        let (b, m, t) = (base.get(key), mine.get(key), theirs.get(key));
+        let merged = if m == b { t } else { m };
+        if let Some(v) = merged {
+            out.insert(key.clone(), v.clone());
         }
     }
     out
@@ -717,6 +759,7 @@ mod tests {
             vec![SetAside {
                 cycle: Some("2026-11".into()),
                 field: "talk.outline".into(),
+                side: Side::Disk,
                 text: "另一会话的提纲".into(),
             }]
         );
@@ -738,9 +781,11 @@ mod tests {
 
     #[test]
     fn set_aside_entries_merge_as_a_set() {
+        // One place per text, so the bound (one per place) does not apply here.
         let entry = |t: &str| SetAside {
-            cycle: None,
-            field: "name".into(),
+            cycle: Some(format!("2026-1{}", t.len())),
+            field: format!("{t}.text"),
+            side: Side::Disk,
             text: t.into(),
         };
         let mut base = state();
@@ -751,6 +796,46 @@ mod tests {
         theirs.conflicts = vec![entry("a"), entry("b"), entry("d")];
         let m = merge(&base, &mine, &theirs).state;
         assert_eq!(m.conflicts, vec![entry("b"), entry("c"), entry("d")]);
+    }
+
+    #[test]
+    fn set_aside_versions_are_bounded_to_the_latest_per_place_and_side() {
+        // Two sessions typing in one field: every save conflicts again.
+        let mut on_disk = state();
+        let mut other = state();
+        let reflect = |s: &mut MemberState, t: &str| {
+            s.cycles.entry("2026-11".into()).or_default().reflection = Some(Reflection {
+                unit: None,
+                text: t.into(),
+            });
+        };
+        for i in 0..50 {
+            let base = on_disk.clone();
+            let mut mine = base.clone();
+            reflect(&mut mine, &format!("我的心得 {i}"));
+            reflect(&mut other, &format!("另一会话的心得 {i}"));
+            on_disk = merge(&base, &mine, &other).state;
+            other = on_disk.clone();
+        }
+        assert_eq!(on_disk.conflicts.len(), 1, "{:?}", on_disk.conflicts);
+        assert_eq!(on_disk.conflicts[0].text, "另一会话的心得 49");
+        // The other side of the same field is a place of its own.
+        let mut list = on_disk.conflicts.clone();
+        list.push(SetAside {
+            side: Side::Session,
+            text: "x".into(),
+            ..list[0].clone()
+        });
+        list.push(SetAside {
+            side: Side::Session,
+            text: "y".into(),
+            ..list[0].clone()
+        });
+        let kept = latest_per_place(list);
+        assert_eq!(
+            kept.iter().map(|e| e.text.as_str()).collect::<Vec<_>>(),
+            vec!["另一会话的心得 49", "y"]
+        );
     }
 
     fn test_record(submitted: bool, given: &[&str]) -> TestRecord {

@@ -47,6 +47,10 @@ pub struct MemberState {
     /// Bookmarks and notes on passages, keyed by [`Mark::key`] (`unit#offset`).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub marks: BTreeMap<String, Mark>,
+    /// Top-level keys this build does not know (written by a newer minor version),
+    /// kept as they were and written back, so an older program never drops them.
+    #[serde(flatten)]
+    pub unknown: toml::Table,
 }
 
 /// A bookmark on a passage of a unit, with the member's note on it (empty for a
@@ -103,11 +107,15 @@ impl MemberState {
             conflicts: Vec::new(),
             resume: None,
             marks: BTreeMap::new(),
+            unknown: toml::Table::new(),
         }
     }
 }
 
 /// The version of a text that a merge did not keep, so nothing typed is lost.
+///
+/// At most one is kept per cycle, field and [`Side`]: the latest. Two sessions typing
+/// in one field would otherwise add a full copy of the text at every save.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SetAside {
     /// The cycle the text belongs to; absent for the display name.
@@ -116,17 +124,48 @@ pub struct SetAside {
     /// Which text: `name`, `reflection.unit`, `reflection.text`, `talk.topic`,
     /// `talk.outline`, `talk.delivered`, `survey.title`, `survey.text` or `test`.
     pub field: String,
+    /// Where the set-aside version came from.
+    #[serde(default, skip_serializing_if = "Side::is_disk")]
+    pub side: Side,
     /// The text that was not kept (a test is written as one `unit/question = given`
     /// line per answer).
     pub text: String,
+}
+
+/// Where a set-aside text came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Side {
+    /// It was on disk, saved by another session, when this session's version won.
+    #[default]
+    Disk,
+    /// It was in the memory of the session that saved second, when the version on
+    /// disk won.
+    Session,
+}
+
+impl Side {
+    fn is_disk(&self) -> bool {
+        *self == Side::Disk
+    }
+}
+
+impl SetAside {
+    /// Whether `other` holds the same field of the same cycle from the same side, so
+    /// only one of them is kept.
+    #[must_use]
+    pub fn same_place(&self, other: &SetAside) -> bool {
+        self.cycle == other.cycle && self.field == other.field && self.side == other.side
+    }
 }
 
 /// Longest member id accepted.
 pub const MAX_MEMBER_ID_LEN: usize = 64;
 
 /// Check a member id: it names the state file, so it must be a plain file name.
-/// Allowed: lowercase ASCII letters, digits, `-`, `_` and `.`, not starting with `.`,
-/// at most [`MAX_MEMBER_ID_LEN`] bytes.
+/// Allowed: lowercase ASCII letters, digits, `-`, `_` and `.`, not starting with `.`
+/// or `-` (a file `--help-2026-12.toml` would read as an option to every tool a
+/// secretary runs on the folder), at most [`MAX_MEMBER_ID_LEN`] bytes.
 ///
 /// # Errors
 /// Why the id is refused, quoting it (control characters escaped).
@@ -136,19 +175,21 @@ pub const MAX_MEMBER_ID_LEN: usize = 64;
 /// assert!(check_member_id("zhang-san_2.b").is_ok());
 /// assert!(check_member_id("../x").is_err());
 /// assert!(check_member_id("Zhang").is_err());
+/// assert!(check_member_id("--help").is_err());
 /// ```
 pub fn check_member_id(id: &str) -> Result<(), String> {
-    let shown = super::text::escape_controls(id);
+    // Quoted and bounded: an id comes from the command line or a file name.
+    let shown = super::text::quote(id);
     if id.is_empty() {
         return Err("a member id cannot be empty".into());
     }
     if id.len() > MAX_MEMBER_ID_LEN {
         return Err(format!(
-            "member id '{shown}' is longer than {MAX_MEMBER_ID_LEN} characters"
+            "member id {shown} is longer than {MAX_MEMBER_ID_LEN} characters"
         ));
     }
-    if id.starts_with('.') {
-        return Err(format!("member id '{shown}' cannot start with '.'"));
+    if let Some(first) = id.chars().next().filter(|c| matches!(c, '.' | '-')) {
+        return Err(format!("member id {shown} cannot start with '{first}'"));
     }
     if let Some(c) = id
         .chars()
@@ -164,7 +205,7 @@ pub fn check_member_id(id: &str) -> Result<(), String> {
             ),
         };
         return Err(format!(
-            "member id '{shown}' contains {what}; use lowercase ascii letters, digits, '-', '_' and '.'"
+            "member id {shown} contains {what}; use lowercase ascii letters, digits, '-', '_' and '.'"
         ));
     }
     Ok(())

@@ -1,5 +1,28 @@
 //! Small text helpers shared by the core: counting characters the way the rules do
 //! and making untrusted text safe to print on a terminal.
+//!
+//! # Showing text that came from a file
+//! Every text read from a file (a unit, a state, a plan, a completion file, a path, an
+//! environment variable) goes through [`escape_controls`] or
+//! [`escape_controls_multiline`] before it reaches a terminal or a report, so a file
+//! can neither drive the terminal nor hide or reorder what it says. One notation, read
+//! back unambiguously:
+//! - `\n`, `\t`, `\r` for those three (in one-line text);
+//! - `\u{XXXX}` (hex, braces always) for every other hidden character: C0 and C1
+//!   controls and DEL, bidi controls (U+061C, U+200E, U+200F, U+202A–U+202E,
+//!   U+2066–U+2069), the line and paragraph separators U+2028 and U+2029, and the
+//!   default-ignorable code points (U+00AD, U+200B–U+200D, U+FEFF, U+3164, variation
+//!   selectors, tags...).
+//!
+//! Escaping is idempotent (escaped text has nothing left to escape), so a layer that
+//! escapes again changes nothing. A backslash is therefore not doubled: a file may
+//! spell `\u{1b}` itself and look like an escaped ESC, but it can never hide a
+//! character or move the cursor.
+//!
+//! A bad value quoted in a message is also bounded ([`quote`]): a 10 MB line in a
+//! file makes a one-line message, not 10 MB of stderr.
+
+use std::fmt::Write as _;
 
 /// The 1-based line that byte `offset` of `text` is on; an offset past the end is on
 /// the last line. Every reader that names a line in a problem counts with this.
@@ -91,27 +114,44 @@ pub fn normalize_fill(s: &str) -> String {
         .to_string()
 }
 
-/// Escape every control character (C0, DEL, C1) so text from a file cannot drive a
-/// terminal: ESC becomes `\x1b`, a tab or newline inside one-line fields becomes `\t`,
-/// `\n`. Other text, Chinese included, is unchanged.
+/// Escape every hidden character (see the module docs) so text from a file cannot
+/// drive a terminal nor hide what it says: ESC becomes `\u{1b}`, a tab or newline
+/// inside one-line fields `\t`, `\n`. Other text, Chinese included, is unchanged.
 ///
 /// ```
-/// assert_eq!(dangxue::core::text::escape_controls("张\u{1b}[31m三"), "张\\x1b[31m三");
+/// use dangxue::core::text::escape_controls;
+/// assert_eq!(escape_controls("张\u{1b}[31m三"), "张\\u{1b}[31m三");
+/// // Braces end the code point: U+202E then "2e" cannot be read as one number.
+/// assert_eq!(escape_controls("\u{202e}2e"), "\\u{202e}2e");
+/// // Idempotent: escaping twice is escaping once.
+/// assert_eq!(escape_controls(&escape_controls("a\u{1b}")), "a\\u{1b}");
 /// ```
 #[must_use]
 pub fn escape_controls(s: &str) -> String {
-    if !s.chars().any(is_control) {
+    escape(s, false)
+}
+
+/// Like [`escape_controls`] but keeps newlines and tabs, for multi-line text that is
+/// laid out before it is drawn.
+#[must_use]
+pub fn escape_controls_multiline(s: &str) -> String {
+    escape(s, true)
+}
+
+fn escape(s: &str, keep_lines: bool) -> String {
+    let needs = |c: char| is_control(c) && !(keep_lines && matches!(c, '\n' | '\t'));
+    if !s.chars().any(needs) {
         return s.to_string();
     }
     let mut out = String::with_capacity(s.len() + 8);
     for c in s.chars() {
         match c {
+            '\n' | '\t' if keep_lines => out.push(c),
             '\n' => out.push_str("\\n"),
             '\t' => out.push_str("\\t"),
             '\r' => out.push_str("\\r"),
             c if is_control(c) => {
-                use std::fmt::Write;
-                let _ = write!(out, "\\x{:02x}", c as u32);
+                let _ = write!(out, "\\u{{{:x}}}", u32::from(c));
             }
             c => out.push(c),
         }
@@ -119,30 +159,47 @@ pub fn escape_controls(s: &str) -> String {
     out
 }
 
-/// Like [`escape_controls`] but keeps newlines and tabs, for multi-line text that is
-/// laid out before it is drawn.
+/// Most characters of a bad value [`quote`] shows.
+pub const QUOTE_MAX_CHARS: usize = 80;
+
+/// A bad value for a message: escaped, in single quotes, cut after
+/// [`QUOTE_MAX_CHARS`] characters with the length of the rest said.
+///
+/// ```
+/// use dangxue::core::text::quote;
+/// assert_eq!(quote("2026-13"), "'2026-13'");
+/// let long = "x".repeat(100);
+/// assert_eq!(quote(&long), format!("'{}'… (100 characters)", "x".repeat(80)));
+/// ```
 #[must_use]
-pub fn escape_controls_multiline(s: &str) -> String {
-    if !s.chars().any(|c| is_control(c) && c != '\n' && c != '\t') {
-        return s.to_string();
+pub fn quote(s: &str) -> String {
+    let total = s.chars().count();
+    if total <= QUOTE_MAX_CHARS {
+        return format!("'{}'", escape_controls(s));
     }
-    let mut out = String::with_capacity(s.len() + 8);
-    for c in s.chars() {
-        if is_control(c) && c != '\n' && c != '\t' {
-            use std::fmt::Write;
-            let _ = write!(out, "\\x{:02x}", c as u32);
-        } else {
-            out.push(c);
-        }
-    }
-    out
+    let cut: String = s.chars().take(QUOTE_MAX_CHARS).collect();
+    format!("'{}'… ({total} characters)", escape_controls(&cut))
 }
 
-/// C0, DEL and C1 control characters, plus the bidi overrides that can disguise text.
+/// Characters that are escaped when text from a file is shown: C0, DEL and C1
+/// controls, bidi controls, the line and paragraph separators, and the
+/// default-ignorable code points.
+///
+/// ```
+/// use dangxue::core::text::is_control;
+/// for c in ['\u{1b}', '\u{2028}', '\u{2029}', '\u{200f}', '\u{61c}', '\u{feff}', '\u{ad}'] {
+///     assert!(is_control(c), "{:x}", u32::from(c));
+/// }
+/// assert!(!is_control('党') && !is_control(' ') && !is_control('\u{3000}'));
+/// ```
 #[must_use]
 pub fn is_control(c: char) -> bool {
-    let u = c as u32;
-    u < 0x20 || (0x7f..=0x9f).contains(&u) || matches!(u, 0x202a..=0x202e | 0x2066..=0x2069)
+    let u = u32::from(c);
+    u < 0x20
+        || (0x7f..=0x9f).contains(&u)
+        || matches!(u, 0x061c | 0x200e | 0x200f | 0x2028 | 0x2029)
+        || matches!(u, 0x202a..=0x202e | 0x2066..=0x2069)
+        || is_default_ignorable(c)
 }
 
 #[cfg(test)]
@@ -180,8 +237,37 @@ mod tests {
 
     #[test]
     fn escapes_c1_and_bidi() {
-        assert_eq!(escape_controls("a\u{9b}b"), "a\\x9bb");
-        assert_eq!(escape_controls("a\u{202e}b"), "a\\x202eb");
-        assert_eq!(escape_controls_multiline("a\nb\u{7}"), "a\nb\\x07");
+        assert_eq!(escape_controls("a\u{9b}b"), "a\\u{9b}b");
+        assert_eq!(escape_controls("a\u{202e}b"), "a\\u{202e}b");
+        assert_eq!(escape_controls_multiline("a\nb\u{7}"), "a\nb\\u{7}");
+    }
+
+    #[test]
+    fn separators_marks_and_invisibles_are_escaped() {
+        assert_eq!(
+            escape_controls("a\u{2028}b\u{2029}c\u{200f}d\u{61c}e\u{feff}f\u{ad}g"),
+            "a\\u{2028}b\\u{2029}c\\u{200f}d\\u{61c}e\\u{feff}f\\u{ad}g"
+        );
+        assert_eq!(
+            escape_controls_multiline("行一\n\u{2028}行二"),
+            "行一\n\\u{2028}行二"
+        );
+    }
+
+    #[test]
+    fn one_notation_for_every_code_point() {
+        // The same braces for a C0 control as for a bidi control: no `\x` form.
+        let e = escape_controls("\u{1b}\u{7f}\u{9b}\u{202e}\u{e0041}");
+        assert_eq!(e, "\\u{1b}\\u{7f}\\u{9b}\\u{202e}\\u{e0041}");
+        assert!(!e.contains("\\x"));
+    }
+
+    #[test]
+    fn quotes_are_bounded_by_characters_not_bytes() {
+        let long = "党".repeat(10_000);
+        let q = quote(&long);
+        assert_eq!(q.chars().filter(|c| *c == '党').count(), QUOTE_MAX_CHARS);
+        assert!(q.ends_with("(10000 characters)"), "{q}");
+        assert_eq!(quote("a\u{1b}"), "'a\\u{1b}'");
     }
 }

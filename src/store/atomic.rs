@@ -4,10 +4,20 @@
 //! whenever the process is killed: the bytes go to a fresh temporary file in the same
 //! folder, which is flushed to disk and then renamed over the target, and the folder
 //! itself is flushed so the rename survives a power cut.
+//!
+//! # Files on a shared server
+//! Members folders may sit where other accounts can write (a careless `chmod`, a
+//! shared home). So every file the program creates is private whatever the umask
+//! (the mode is set on the open descriptor, not left to `umask`), and every file
+//! opened in such a folder is opened with `O_NOFOLLOW` and checked to be a regular
+//! file of our own ([`open_private`], [`read_regular_file_nofollow`]): a symlink
+//! planted as `<id>.lock` can neither make the program chmod a victim's file nor
+//! create files where it points. Temporary files are created with `O_EXCL`, which
+//! never follows a link either.
 
 use std::fs::{self, DirBuilder, File, OpenOptions, Permissions};
 use std::io::{self, Read, Write};
-use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt, PermissionsExt};
+use std::os::unix::fs::{DirBuilderExt, MetadataExt, OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
@@ -106,14 +116,18 @@ pub fn sync_dir(dir: &Path) -> io::Result<()> {
 /// # Errors
 /// When the file cannot be opened or read, or is not a regular file.
 pub fn read_regular_file(path: &Path, max: u64) -> io::Result<Option<Vec<u8>>> {
+    read_with(path, max, libc::O_NONBLOCK)
+}
+
+fn read_with(path: &Path, max: u64, flags: i32) -> io::Result<Option<Vec<u8>>> {
     let file = match OpenOptions::new()
         .read(true)
-        .custom_flags(libc::O_NONBLOCK)
+        .custom_flags(flags | libc::O_CLOEXEC)
         .open(path)
     {
         Ok(f) => f,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(e),
+        Err(e) => return Err(name_symlink(e)),
     };
     let kind = file.metadata()?.file_type();
     if !kind.is_file() {
@@ -130,6 +144,117 @@ pub fn read_regular_file(path: &Path, max: u64) -> io::Result<Option<Vec<u8>>> {
     let mut bytes = Vec::new();
     file.take(max.saturating_add(1)).read_to_end(&mut bytes)?;
     Ok(Some(bytes))
+}
+
+/// Open (creating it if needed) a small private file such as a lock or session
+/// file: never through a symlink (`O_NOFOLLOW`), never a FIFO or device, and left
+/// with mode 0600 whatever the umask. A file of another account is refused rather
+/// than used, and its mode is never touched.
+///
+/// # Errors
+/// When the file cannot be opened or created, is a symlink, is not a regular file,
+/// or belongs to another user.
+pub fn open_private(path: &Path) -> io::Result<File> {
+    let file = OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .mode(STATE_FILE_MODE)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_CLOEXEC)
+        .open(path)
+        .map_err(name_symlink)?;
+    let meta = file.metadata()?;
+    if !meta.file_type().is_file() {
+        return Err(io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "it is not a regular file",
+        ));
+    }
+    if meta.uid() != effective_uid() {
+        return Err(io::Error::new(
+            io::ErrorKind::PermissionDenied,
+            format!("it belongs to another user (uid {})", meta.uid()),
+        ));
+    }
+    // Created under a umask that took bits off or put bits on; a second name (hard
+    // link) means it is not a file this program made, so it is not chmodded.
+    if meta.permissions().mode() & 0o7777 != STATE_FILE_MODE && meta.nlink() == 1 {
+        file.set_permissions(Permissions::from_mode(STATE_FILE_MODE))?;
+    }
+    Ok(file)
+}
+
+/// Create a new private file (mode 0600 whatever the umask) that did not exist, for
+/// copies kept aside: `O_EXCL` fails on anything already there, a symlink included.
+///
+/// # Errors
+/// When the file exists or cannot be created or written.
+pub fn create_private_new(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let mut file = OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .mode(STATE_FILE_MODE)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_CLOEXEC)
+        .open(path)?;
+    let written = file
+        .set_permissions(Permissions::from_mode(STATE_FILE_MODE))
+        .and_then(|()| file.write_all(bytes))
+        .and_then(|()| file.sync_all());
+    if written.is_err() {
+        drop(file);
+        let _ = fs::remove_file(path);
+    }
+    written
+}
+
+/// Set mode 0600 on `path` if it is a regular file of ours, without following a
+/// symlink. Errors are ignored: this only tightens what is already there.
+pub fn make_private(path: &Path) {
+    let Ok(file) = OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_CLOEXEC)
+        .open(path)
+    else {
+        return;
+    };
+    if let Ok(meta) = file.metadata()
+        && meta.file_type().is_file()
+        && meta.uid() == effective_uid()
+        && meta.permissions().mode() & 0o7777 != STATE_FILE_MODE
+    {
+        let _ = file.set_permissions(Permissions::from_mode(STATE_FILE_MODE));
+    }
+}
+
+/// The effective user id of this process.
+#[must_use]
+#[allow(unsafe_code)]
+pub fn effective_uid() -> u32 {
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    unsafe { libc::geteuid() }
+}
+
+/// `O_NOFOLLOW` on a symlink fails with `ELOOP`, whose text ("too many levels of
+/// symbolic links") says nothing useful here.
+fn name_symlink(e: io::Error) -> io::Error {
+    if e.raw_os_error() == Some(libc::ELOOP) {
+        io::Error::new(
+            io::ErrorKind::InvalidInput,
+            "it is a symbolic link, which dangxue does not follow here (remove it)",
+        )
+    } else {
+        e
+    }
+}
+
+/// Like [`read_regular_file`], but a symlink in place of the file is an error, not
+/// followed: for files in the members folder.
+///
+/// # Errors
+/// As [`read_regular_file`], and when the path is a symlink.
+pub fn read_regular_file_nofollow(path: &Path, max: u64) -> io::Result<Option<Vec<u8>>> {
+    read_with(path, max, libc::O_NONBLOCK | libc::O_NOFOLLOW)
 }
 
 /// Create `path` and any missing parents, each created folder with mode 0700 whatever

@@ -9,12 +9,20 @@
 //! - A file that does not parse is moved aside to `<id>.toml.corrupt-<time>`, never
 //!   overwritten; a file from a newer format is refused and left untouched.
 //! - A failed save (full disk, read-only folder) is an error naming the file; the
-//!   caller's state is untouched, so it can be saved again later.
+//!   caller's state is untouched, so it can be saved again later. When it cannot be
+//!   saved at all, [`StateStore::emergency_copy`] writes it somewhere writable.
+//! - A record that parses is never discarded for its size: above
+//!   [`LARGE_STATE_BYTES`] it is read and the member is warned; only a file above
+//!   [`MAX_STATE_BYTES`] is refused, and then left where it is.
+//! - Keys this build does not know are read and written back unchanged
+//!   ([`MemberState::unknown`]), so an older program keeps a newer one's data.
+//! - The lock, session and kept-aside files are private (0600) whatever the umask
+//!   and opened without following symlinks ([`atomic::open_private`]); the state
+//!   file itself is read without following one.
 
 use std::fmt;
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::io;
-use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -25,9 +33,13 @@ use crate::core::text::escape_controls;
 use super::atomic::{self, STATE_FILE_MODE, dir_warning, ensure_private_dir, write_atomic};
 use super::paths::Paths;
 
-/// Largest state file read. A real one holds a few hundred kilobytes at most; a larger
-/// file is not a state file and is moved aside rather than read into memory.
-pub const MAX_STATE_BYTES: u64 = 32 * 1024 * 1024;
+/// Size above which a state file is still read, and the member warned that the
+/// record is unusually large. A real one holds a few hundred kilobytes.
+pub const LARGE_STATE_BYTES: u64 = 32 * 1024 * 1024;
+
+/// Largest state file read into memory. A larger one is refused and left in place,
+/// never moved aside nor replaced: it may still be someone's record.
+pub const MAX_STATE_BYTES: u64 = 128 * 1024 * 1024;
 
 /// How long a save waits by default for another session saving the same member.
 pub const LOCK_WAIT: Duration = Duration::from_secs(5);
@@ -50,6 +62,13 @@ pub enum Notice {
         /// The full warning, naming the folder and the fix.
         message: String,
     },
+    /// The record is larger than [`LARGE_STATE_BYTES`]; it was read all the same.
+    Large {
+        /// The state file.
+        file: PathBuf,
+        /// Its size in bytes.
+        bytes: u64,
+    },
 }
 
 impl fmt::Display for Notice {
@@ -67,6 +86,12 @@ impl fmt::Display for Notice {
                 shown(moved_to)
             ),
             Notice::OpenFolder { message } => write!(f, "{}", escape_controls(message)),
+            Notice::Large { file, bytes } => write!(
+                f,
+                "{}: the study record is {} MB, unusually large; it was read all the same (run `dangxue status` to see set-aside versions)",
+                shown(file),
+                bytes / (1024 * 1024)
+            ),
         }
     }
 }
@@ -87,6 +112,16 @@ pub enum StateError {
         path: PathBuf,
         /// Its `format`.
         found: i64,
+    },
+    /// The file is larger than [`MAX_STATE_BYTES`]; it is left as it is.
+    #[error(
+        "{}: larger than {} MB, too large to read; the file was not changed. Move it elsewhere to start a new record",
+        shown(.path),
+        MAX_STATE_BYTES / (1024 * 1024)
+    )]
+    TooLarge {
+        /// The state file.
+        path: PathBuf,
     },
     /// The file exists but cannot be read.
     #[error("{}: cannot read the study record: {source}", shown(.path))]
@@ -171,7 +206,7 @@ pub struct SaveOutcome {
 /// Why a state file's bytes are not a state this build can use.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum StateProblem {
-    /// Larger than [`MAX_STATE_BYTES`].
+    /// Larger than [`MAX_STATE_BYTES`]: not read, and never moved aside for that.
     TooLarge,
     /// Not UTF-8, from this line on.
     NotUtf8 {
@@ -197,7 +232,7 @@ impl fmt::Display for StateProblem {
         match self {
             StateProblem::TooLarge => write!(
                 f,
-                "larger than {} MB, too large for a study record",
+                "larger than {} MB, too large to read",
                 MAX_STATE_BYTES / (1024 * 1024)
             ),
             StateProblem::NotUtf8 { line } => write!(f, "line {line}: not valid UTF-8"),
@@ -254,14 +289,16 @@ pub fn parse_state(bytes: &[u8]) -> Result<MemberState, StateProblem> {
     }
 }
 
-/// The state file's contents, read with a size limit. `None` when there is no file.
+/// The state file's contents, read with a size limit and without following a
+/// symlink. `None` when there is no file.
 fn read_limited(path: &Path) -> io::Result<Option<Vec<u8>>> {
-    atomic::read_regular_file(path, MAX_STATE_BYTES)
+    atomic::read_regular_file_nofollow(path, MAX_STATE_BYTES)
 }
 
 enum Loaded {
     Absent,
-    State(MemberState),
+    /// A state, and its size in bytes.
+    State(Box<MemberState>, u64),
     Bad(StateProblem),
 }
 
@@ -269,10 +306,13 @@ fn load(path: &Path) -> Result<Loaded, StateError> {
     match read_limited(path) {
         Ok(None) => Ok(Loaded::Absent),
         Ok(Some(bytes)) => match parse_state(&bytes) {
-            Ok(s) => Ok(Loaded::State(s)),
+            Ok(s) => Ok(Loaded::State(Box::new(s), bytes.len() as u64)),
             Err(StateProblem::TooNew { found }) => Err(StateError::TooNew {
                 path: path.to_path_buf(),
                 found,
+            }),
+            Err(StateProblem::TooLarge) => Err(StateError::TooLarge {
+                path: path.to_path_buf(),
             }),
             Err(p) => Ok(Loaded::Bad(p)),
         },
@@ -292,6 +332,27 @@ pub struct StateStore {
     lock_wait: Duration,
     /// What this session last loaded or saved: the common ancestor of the next merge.
     base: MemberState,
+    /// The state file as last seen (size, modification time, inode), to tell cheaply
+    /// whether another session wrote it since.
+    seen: Option<FileStamp>,
+}
+
+/// What identifies one version of a file without reading it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct FileStamp {
+    len: u64,
+    mtime_ns: i128,
+    ino: u64,
+}
+
+fn stamp(path: &Path) -> Option<FileStamp> {
+    use std::os::unix::fs::MetadataExt;
+    let m = fs::symlink_metadata(path).ok()?;
+    Some(FileStamp {
+        len: m.len(),
+        mtime_ns: i128::from(m.mtime()) * 1_000_000_000 + i128::from(m.mtime_nsec()),
+        ino: m.ino(),
+    })
 }
 
 impl StateStore {
@@ -348,6 +409,7 @@ impl StateStore {
             lock_file: dir.join(format!("{member_id}.lock")),
             lock_wait: LOCK_WAIT,
             base: MemberState::new(member_id, default_name),
+            seen: None,
         };
         // In a folder where the lock file cannot be made nothing can be saved either;
         // reading an existing state still works, and any write reports the folder.
@@ -361,11 +423,17 @@ impl StateStore {
         }
         let mut unsaved = false;
         let state = match load(&store.file)? {
-            Loaded::State(mut s) => {
+            Loaded::State(mut s, bytes) => {
                 // The file name is the identity; a copied file keeps its old id inside.
                 s.member_id.clone_from(&store.id);
-                store.make_private();
-                s
+                atomic::make_private(&store.file);
+                if bytes > LARGE_STATE_BYTES {
+                    notices.push(Notice::Large {
+                        file: store.file.clone(),
+                        bytes,
+                    });
+                }
+                *s
             }
             Loaded::Absent => {
                 let s = MemberState::new(member_id, default_name);
@@ -384,6 +452,7 @@ impl StateStore {
             }
         };
         store.base = state.clone();
+        store.seen = stamp(&store.file);
         Ok((store, state, notices, unsaved))
     }
 
@@ -401,7 +470,7 @@ impl StateStore {
         let _lock = self.lock()?;
         let mut notices = Vec::new();
         let (theirs, on_disk) = match load(&self.file)? {
-            Loaded::State(s) => (s, true),
+            Loaded::State(s, _) => (*s, true),
             // Deleted or unreadable meanwhile: what this session last saw stands in.
             Loaded::Absent => (self.base.clone(), false),
             Loaded::Bad(problem) => {
@@ -417,6 +486,7 @@ impl StateStore {
             self.write(&state)?;
         }
         self.base = state.clone();
+        self.seen = stamp(&self.file);
         Ok(SaveOutcome {
             state,
             conflicts: merged.conflicts,
@@ -435,6 +505,56 @@ impl StateStore {
     #[must_use]
     pub fn path(&self) -> &Path {
         &self.file
+    }
+
+    /// Whether the state file changed on disk since this session last loaded or
+    /// saved it (another session saved): one `stat`, nothing read.
+    #[must_use]
+    pub fn changed_on_disk(&self) -> bool {
+        stamp(&self.file) != self.seen
+    }
+
+    /// Write `state` to a new private file when it cannot be saved to the state file
+    /// (full disk, read-only folder, a held lock, a newer format on disk): first
+    /// beside the state file, then in the home folder (`$HOME`), then in the
+    /// temporary folder. The file is a whole state file; copying it over the state
+    /// file (or merging by hand) restores the work.
+    ///
+    /// # Errors
+    /// Every place that was tried, with why it failed.
+    pub fn emergency_copy(&self, state: &MemberState) -> Result<PathBuf, String> {
+        let text = toml::to_string(state).map_err(|e| e.to_string())?;
+        let stamp = jiff::Timestamp::now()
+            .strftime("%Y%m%dT%H%M%SZ")
+            .to_string();
+        let name = format!("dangxue-{}-unsaved-{stamp}.toml", self.id);
+        let mut places: Vec<PathBuf> = Vec::new();
+        if let Some(dir) = self.file.parent() {
+            places.push(dir.to_path_buf());
+        }
+        if let Some(h) = std::env::var_os("HOME").filter(|h| !h.is_empty()) {
+            places.push(PathBuf::from(h));
+        }
+        places.push(std::env::temp_dir());
+        let mut failures = Vec::new();
+        for dir in places {
+            for n in 1..100 {
+                let path = if n == 1 {
+                    dir.join(&name)
+                } else {
+                    dir.join(format!("{name}-{n}"))
+                };
+                match atomic::create_private_new(&path, text.as_bytes()) {
+                    Ok(()) => return Ok(path),
+                    Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {}
+                    Err(e) => {
+                        failures.push(format!("{}: {e}", shown(&path)));
+                        break;
+                    }
+                }
+            }
+        }
+        Err(failures.join("; "))
     }
 
     /// The member id.
@@ -460,25 +580,17 @@ impl StateStore {
     /// dropped (and by the kernel if the process dies). Failures name the state file,
     /// which is what cannot be saved.
     fn lock(&self) -> Result<File, StateError> {
-        let file = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .mode(STATE_FILE_MODE)
-            .open(&self.lock_file)
-            .map_err(|source| StateError::Write {
-                path: self.file.clone(),
-                source,
-            })?;
-        // Created under a umask that took bits off: the file only needs to be ours, but
-        // an unreadable lock file would stop our next session from opening it.
-        if file
-            .metadata()
-            .is_ok_and(|m| m.permissions().mode() & 0o777 != STATE_FILE_MODE)
-        {
-            let _ = file.set_permissions(fs::Permissions::from_mode(STATE_FILE_MODE));
-        }
+        let file = atomic::open_private(&self.lock_file).map_err(|e| StateError::Write {
+            path: self.file.clone(),
+            // The lock file is what failed; its name goes with the reason.
+            source: match e.kind() {
+                io::ErrorKind::InvalidInput | io::ErrorKind::PermissionDenied => io::Error::new(
+                    e.kind(),
+                    format!("the lock file {}: {e}", shown(&self.lock_file)),
+                ),
+                _ => e,
+            },
+        })?;
         let start = Instant::now();
         loop {
             match file.try_lock() {
@@ -526,6 +638,8 @@ impl StateStore {
                 Err(e) => Err(e),
             };
             moved.map_err(fail)?;
+            // A hard link keeps the original's mode, which may be 0644.
+            atomic::make_private(&target);
             if let Some(dir) = self.file.parent() {
                 atomic::sync_dir(dir).map_err(fail)?;
             }
@@ -539,15 +653,6 @@ impl StateStore {
             io::ErrorKind::AlreadyExists,
             "too many kept-aside copies with the same time",
         )))
-    }
-
-    /// A state file copied in by hand may be readable by others; saves write 0600, but
-    /// a session that changes nothing never saves.
-    fn make_private(&self) {
-        let open = fs::metadata(&self.file).is_ok_and(|m| m.permissions().mode() & 0o077 != 0);
-        if open {
-            let _ = fs::set_permissions(&self.file, fs::Permissions::from_mode(STATE_FILE_MODE));
-        }
     }
 
     /// Temporary files of this member's saves left by a killed process. Only called
@@ -578,9 +683,9 @@ pub fn read_member(paths: &Paths, member_id: &str) -> Result<Option<MemberState>
     let path = paths.member_file(member_id);
     match load(&path)? {
         Loaded::Absent => Ok(None),
-        Loaded::State(mut s) => {
+        Loaded::State(mut s, _) => {
             s.member_id = member_id.to_string();
-            Ok(Some(s))
+            Ok(Some(*s))
         }
         Loaded::Bad(problem) => Err(StateError::Invalid {
             path,
@@ -614,4 +719,32 @@ pub fn list_members(paths: &Paths) -> Vec<(String, String)> {
         .collect();
     out.sort();
     out
+}
+
+/// Whether this is the only session of a member, from an advisory lock held on
+/// `<id>.session` for the session's lifetime.
+#[derive(Debug)]
+pub enum Session {
+    /// No other session: the lock is held until this is dropped.
+    Alone(File),
+    /// Another session of the member holds the lock.
+    Other,
+    /// The session file cannot be made (a read-only folder, a symlink in its place);
+    /// whether another session runs is unknown.
+    Unknown(io::Error),
+}
+
+/// Claim the session lock of `id` (the file is private and opened without following
+/// a symlink).
+#[must_use]
+pub fn claim_session(paths: &Paths, id: &str) -> Session {
+    let path = paths.members_dir().join(format!("{id}.session"));
+    match atomic::open_private(&path) {
+        Err(e) => Session::Unknown(e),
+        Ok(file) => match file.try_lock() {
+            Ok(()) => Session::Alone(file),
+            Err(fs::TryLockError::WouldBlock) => Session::Other,
+            Err(fs::TryLockError::Error(e)) => Session::Unknown(e),
+        },
+    }
 }

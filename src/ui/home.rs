@@ -5,7 +5,7 @@ use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::calendar::{CalendarEventStore, Monthly};
-use ratatui::widgets::{LineGauge, Paragraph, Sparkline};
+use ratatui::widgets::{LineGauge, Paragraph};
 
 use super::theme::Theme;
 use super::{footer, header, truncate};
@@ -86,7 +86,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     ])
     .areas(area);
     header(frame, head, app, theme);
-    let right_w = if body.width >= 70 { 24 } else { 0 };
+    // A wide terminal gets a chart wide enough for every day of a month.
+    let right_w = match body.width {
+        110.. => 40,
+        70.. => 24,
+        _ => 0,
+    };
     let [left, right] =
         Layout::horizontal([Constraint::Fill(1), Constraint::Length(right_w)]).areas(body);
     let Some(a) = progress::assessment(app) else {
@@ -303,14 +308,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 frame.render_widget(month, cal);
             }
         }
-        let minutes: Vec<u64> = days.iter().map(|(_, s)| s / 60).collect();
-        let [title, spark] =
-            Layout::vertical([Constraint::Length(1), Constraint::Fill(1)]).areas(chart);
-        frame.render_widget(Paragraph::new(Span::styled(s.chart, theme.title)), title);
-        frame.render_widget(
-            Sparkline::default().data(&minutes).style(theme.gauge),
-            spark,
-        );
+        let cycle_days: Vec<(jiff::civil::Date, u64)> = progress::cycle(app)
+            .days()
+            .map(|d| (d, app.state.days.get(&d.to_string()).copied().unwrap_or(0)))
+            .collect();
+        super::chart::draw(frame, chart, s, &cycle_days, app.today(), theme);
     }
     footer(frame, foot, app, theme);
 }

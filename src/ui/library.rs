@@ -111,7 +111,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 pub fn draw_review(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let [head, title, list, foot] = split(area);
     header(frame, head, app, theme);
+    // The last list row explains the marks, once there is a card to explain.
+    let [list, legend] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(list);
     let cards = app.review_cards();
+    if !cards.is_empty() {
+        frame.render_widget(
+            Paragraph::new(Span::styled(
+                truncate(app.s.review_legend, usize::from(legend.width)),
+                theme.dim,
+            )),
+            legend,
+        );
+    }
     let due = cards.iter().filter(|(_, d)| *d).count();
     frame.render_widget(
         Paragraph::new(Span::styled(

@@ -1,6 +1,7 @@
 //! Drawing: `fn draw(frame, &App, &Theme)` per screen. Nothing here changes the app.
 
 pub mod backend;
+pub mod chart;
 pub mod home;
 pub mod library;
 pub mod quiz;
@@ -12,7 +13,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Row, Table, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::{App, Confirm, Screen, keymap};
@@ -43,15 +44,23 @@ impl Sink {
     }
 }
 
-/// Smallest terminal the screens are laid out for; below it a notice is shown.
-pub const MIN_SIZE: (u16, u16) = (40, 10);
+pub use crate::app::MIN_SIZE;
 
 /// Draw the whole screen.
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     let area = frame.area();
     if area.width < MIN_SIZE.0 || area.height < MIN_SIZE.1 {
-        let msg = truncate(app.s.too_small, usize::from(area.width));
-        frame.render_widget(Paragraph::new(msg).style(theme.accent), area);
+        let mut msg = app.s.too_small(MIN_SIZE, (area.width, area.height));
+        if let Some(e) = &app.save_error {
+            msg = format!("{e} {msg}");
+        }
+        // Broken anywhere by hand: ratatui's wrapping cannot place a wide character
+        // in a one-column area.
+        let lines: Vec<Line> = break_anywhere(&msg, usize::from(area.width))
+            .into_iter()
+            .map(Line::from)
+            .collect();
+        frame.render_widget(Paragraph::new(lines).style(theme.accent), area);
         return;
     }
     match app.screen {
@@ -71,12 +80,36 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
                 app.s.confirm_submit(answered, total)
             }
         };
-        let hint = keymap::footer(keymap::Mode::Confirm, app.s.lang, 56);
+        let hint = keymap::footer(keymap::Mode::Confirm, app.s.lang, 58);
         dialog(frame, area, &text, &hint, theme);
     }
     if app.help {
         help(frame, area, app, theme);
     }
+    if let Some(e) = &app.save_error {
+        save_error(frame, area, e, theme);
+    }
+}
+
+/// The save error, whole and on top of every screen, until a save succeeds: what
+/// failed, where, and what a quit will do.
+fn save_error(frame: &mut Frame, area: Rect, text: &str, theme: &Theme) {
+    let inner = area.width.saturating_sub(2).max(1);
+    let rows = u16::try_from(text.width().div_ceil(usize::from(inner)))
+        .unwrap_or(u16::MAX)
+        .saturating_add(2)
+        .min(area.height / 2);
+    let r = Rect::new(area.x, area.y + area.height - rows, area.width, rows);
+    clear_around(frame, area, r);
+    let p = Paragraph::new(text.to_string())
+        .style(theme.accent)
+        .wrap(Wrap { trim: false })
+        .block(
+            Block::default()
+                .borders(Borders::ALL)
+                .border_style(theme.accent),
+        );
+    frame.render_widget(p, r);
 }
 
 /// Answered and total questions of the current test.
@@ -92,6 +125,29 @@ pub fn test_counts(app: &App) -> (usize, usize) {
                 t.answers.len(),
             )
         })
+}
+
+/// Break a one-line text into lines of at most `width` columns, anywhere (as Chinese
+/// is broken); a character wider than `width` is left out.
+#[must_use]
+pub fn break_anywhere(s: &str, width: usize) -> Vec<String> {
+    let mut lines = vec![String::new()];
+    let mut w = 0;
+    for c in s.chars() {
+        let cw = unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+        if cw > width {
+            continue;
+        }
+        if w + cw > width {
+            lines.push(String::new());
+            w = 0;
+        }
+        if let Some(l) = lines.last_mut() {
+            l.push(c);
+        }
+        w += cw;
+    }
+    lines
 }
 
 /// Cut a string to at most `width` columns, never splitting a character.
@@ -112,6 +168,48 @@ pub fn truncate(s: &str, width: usize) -> String {
         out.push(c);
     }
     out
+}
+
+/// `text` wrapped to `width` columns by `core::layout` (Chinese breaks anywhere,
+/// 避头尾, ASCII words whole), each line in `style`. Never `Paragraph::wrap`, which
+/// breaks only at spaces.
+#[must_use]
+pub fn wrapped(text: &str, width: u16, style: Style) -> Vec<Line<'static>> {
+    crate::core::layout::wrap(text, width)
+        .into_iter()
+        .map(|l| Line::from(Span::styled(l, style)))
+        .collect()
+}
+
+/// `text` after `prefix` (in `prefix_style`), wrapped to `width`; continuation lines
+/// are indented to where the text starts, so a choice's letter stands alone.
+#[must_use]
+pub fn hanging(
+    prefix: &str,
+    prefix_style: Style,
+    text: &str,
+    style: Style,
+    width: u16,
+) -> Vec<Line<'static>> {
+    let indent = prefix.width();
+    let room = usize::from(width).saturating_sub(indent).max(1);
+    let room = u16::try_from(room).unwrap_or(u16::MAX);
+    let mut lines: Vec<Line<'static>> = crate::core::layout::wrap(text, room)
+        .into_iter()
+        .enumerate()
+        .map(|(i, l)| {
+            let head = if i == 0 {
+                Span::styled(prefix.to_string(), prefix_style)
+            } else {
+                Span::raw(" ".repeat(indent))
+            };
+            Line::from(vec![head, Span::styled(l, style)])
+        })
+        .collect();
+    if lines.is_empty() {
+        lines.push(Line::from(Span::styled(prefix.to_string(), prefix_style)));
+    }
+    lines
 }
 
 /// The top bar: tabs, member and cycle.
@@ -181,16 +279,17 @@ fn clear_around(frame: &mut Frame, area: Rect, r: Rect) {
     frame.render_widget(Clear, Rect::new(x, r.y, right - x, r.height));
 }
 
+/// A box in the middle: the question wrapped by `core::layout`, then the keys.
 fn dialog(frame: &mut Frame, area: Rect, text: &str, hint: &str, theme: &Theme) {
-    let r = centered(area, 60, 7);
+    let w = area.width.min(60);
+    let inner = w.saturating_sub(2);
+    let mut lines = wrapped(text, inner, Style::new());
+    lines.push(Line::from(""));
+    lines.extend(wrapped(hint, inner, theme.accent));
+    let h = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
+    let r = centered(area, w, h);
     clear_around(frame, area, r);
-    let p = Paragraph::new(vec![
-        Line::from(text.to_string()),
-        Line::from(""),
-        Line::from(Span::styled(hint.to_string(), theme.accent)),
-    ])
-    .wrap(Wrap { trim: true })
-    .block(
+    let p = Paragraph::new(lines).block(
         Block::default()
             .borders(Borders::ALL)
             .border_style(theme.title),
@@ -198,7 +297,8 @@ fn dialog(frame: &mut Frame, area: Rect, text: &str, hint: &str, theme: &Theme) 
     frame.render_widget(p, r);
 }
 
-/// The help of the screen underneath: its keys, then the marks it draws.
+/// The help of the screen underneath: its keys, then the marks it draws, each
+/// meaning wrapped beside its key. What does not fit the terminal's height is cut.
 fn help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let (keys, marks) = keymap::help(keymap::screen_mode(app), app.s.lang);
     let key_w = keys
@@ -207,30 +307,25 @@ fn help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         .map(|(k, _)| k.width())
         .max()
         .unwrap_or(0);
-    let gap = usize::from(!marks.is_empty());
-    let rows = u16::try_from(keys.len() + marks.len() + gap + 2).unwrap_or(u16::MAX);
-    let r = centered(area, 64, rows);
-    clear_around(frame, area, r);
-    let row = |(k, v): &(&'static str, &'static str), style: Style| {
-        Row::new(vec![Span::styled(*k, style), Span::raw(*v)])
+    let w = area.width.min(64);
+    let inner = w.saturating_sub(2);
+    let row = |(k, v): &(&str, &str), style: Style| {
+        let pad = " ".repeat(key_w.saturating_sub(k.width()) + 1);
+        hanging(&format!("{k}{pad}"), style, v, Style::new(), inner)
     };
-    let mut table_rows: Vec<Row> = keys.iter().map(|kv| row(kv, theme.accent)).collect();
+    let mut lines: Vec<Line> = keys.iter().flat_map(|kv| row(kv, theme.accent)).collect();
     if !marks.is_empty() {
-        table_rows.push(Row::new(vec![Span::raw("")]));
-        table_rows.extend(marks.iter().map(|kv| row(kv, Style::new())));
+        lines.push(Line::from(""));
+        lines.extend(marks.iter().flat_map(|kv| row(kv, Style::new())));
     }
-    let table = Table::new(
-        table_rows,
-        [
-            ratatui::layout::Constraint::Length(u16::try_from(key_w).unwrap_or(20)),
-            ratatui::layout::Constraint::Fill(1),
-        ],
-    )
-    .block(
+    let h = u16::try_from(lines.len() + 2).unwrap_or(u16::MAX);
+    let r = centered(area, w, h);
+    clear_around(frame, area, r);
+    let p = Paragraph::new(lines).block(
         Block::default()
             .borders(Borders::ALL)
-            .title(app.s.help_title)
+            .title(truncate(app.s.help_title, usize::from(inner)))
             .border_style(theme.title),
     );
-    frame.render_widget(table, r);
+    frame.render_widget(p, r);
 }

@@ -2,11 +2,12 @@
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Paragraph};
 
 use super::theme::Theme;
-use super::{footer, truncate};
+use super::{footer, hanging, truncate, wrapped};
 use crate::app::{App, Doc};
 use crate::core::quiz;
 use crate::core::text::{count_chars, escape_controls};
@@ -49,26 +50,37 @@ fn answer_text(app: &App, q: &Question) -> String {
     }
 }
 
-/// Lines of a question: prompt, then choices with the cursor and the chosen marks.
-fn question_lines<'a>(
+/// The first row to draw so that line `focus` is on screen when `len` lines do not
+/// fit in `height` rows: as little scrolling as possible, never past the end.
+fn top_for(focus: usize, len: usize, height: u16) -> u16 {
+    let height = usize::from(height).max(1);
+    let top = (focus + 1)
+        .saturating_sub(height)
+        .min(len.saturating_sub(height));
+    u16::try_from(top).unwrap_or(u16::MAX)
+}
+
+/// Lines of a question wrapped to `width`: prompt, then choices with the cursor and
+/// the chosen marks; with the index of the last line that must stay in view (the end
+/// of the cursor's choice, or of the typed answer).
+fn question_lines(
     app: &App,
     q: &Question,
     chosen: &str,
     cursor: usize,
     input: Option<&str>,
     theme: &Theme,
-) -> Vec<Line<'a>> {
-    let mut lines = vec![
-        Line::from(Span::styled(
-            format!(
-                "[{}] {}",
-                type_label(app, q.qtype),
-                escape_controls(&q.prompt)
-            ),
-            theme.title,
-        )),
-        Line::from(""),
-    ];
+    width: u16,
+) -> (Vec<Line<'static>>, usize) {
+    let mut lines = hanging(
+        &format!("[{}] ", type_label(app, q.qtype)),
+        theme.title,
+        &escape_controls(&q.prompt),
+        theme.title,
+        width,
+    );
+    lines.push(Line::from(""));
+    let mut focus = 0;
     let choices: Vec<String> = match q.qtype {
         QuestionType::Judge => app.s.judge.iter().map(|s| (*s).to_string()).collect(),
         QuestionType::Fill => Vec::new(),
@@ -88,21 +100,30 @@ fn question_lines<'a>(
             (_, true) => "(•)",
             (_, false) => "( )",
         };
-        let mut line = Line::from(format!("{mark} {letter}. {c}"));
+        let style = if i == cursor {
+            theme.selected
+        } else {
+            Style::new()
+        };
+        let choice = hanging(&format!("{mark} {letter}. "), style, c, style, width);
+        lines.extend(choice.into_iter().map(|l| l.style(style)));
         if i == cursor {
-            line = line.style(theme.selected);
+            focus = lines.len() - 1;
         }
-        lines.push(line);
     }
     if let Some(input) = input {
-        lines.push(Line::from(vec![
-            Span::styled("> ", theme.accent),
-            Span::raw(escape_controls(input)),
-            Span::styled("▏", theme.accent),
-        ]));
-        lines.push(Line::from(Span::styled(app.s.fill_hint, theme.dim)));
+        let mut typed = hanging(
+            "> ",
+            theme.accent,
+            &format!("{}▏", escape_controls(input)),
+            Style::new(),
+            width,
+        );
+        lines.append(&mut typed);
+        focus = lines.len() - 1;
+        lines.extend(wrapped(app.s.fill_hint, width, theme.dim));
     }
-    lines
+    (lines, focus)
 }
 
 /// Draw a practice quiz.
@@ -144,40 +165,44 @@ pub fn draw_quiz(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         _ => v.chosen.iter().collect(),
     };
     let input = (q.qtype == QuestionType::Fill).then_some(v.input.as_str());
-    let mut lines = question_lines(app, q, &chosen, v.cursor, input, theme);
+    let inner = Rect::new(
+        body.x + 1,
+        body.y + 1,
+        body.width.saturating_sub(2),
+        body.height.saturating_sub(1),
+    );
+    let (mut lines, mut focus) =
+        question_lines(app, q, &chosen, v.cursor, input, theme, inner.width);
     if let Some(right) = v.feedback {
         lines.push(Line::from(""));
+        // The verdict and as much of the explanation as fits come into view.
+        focus = lines.len() + usize::from(inner.height).saturating_sub(1);
         let (word, style) = if right {
             (app.s.correct, theme.good)
         } else {
             (app.s.wrong, theme.bad)
         };
-        lines.push(Line::from(vec![
-            Span::styled(format!("{word}  "), style),
-            Span::styled(
-                format!(
-                    "{} {}",
-                    app.s.answer_is,
-                    escape_controls(&answer_text(app, q))
-                ),
-                theme.accent,
+        lines.extend(hanging(
+            &format!("{word}  "),
+            style,
+            &format!(
+                "{} {}",
+                app.s.answer_is,
+                escape_controls(&answer_text(app, q))
             ),
-        ]));
-        lines.push(Line::from(format!(
-            "{} {}",
-            app.s.explain,
-            escape_controls(&q.explain)
-        )));
+            theme.accent,
+            inner.width,
+        ));
+        lines.extend(hanging(
+            &format!("{} ", app.s.explain),
+            Style::new(),
+            &escape_controls(&q.explain),
+            Style::new(),
+            inner.width,
+        ));
     }
-    frame.render_widget(
-        Paragraph::new(lines).wrap(Wrap { trim: false }),
-        Rect::new(
-            body.x + 1,
-            body.y + 1,
-            body.width.saturating_sub(2),
-            body.height.saturating_sub(1),
-        ),
-    );
+    let top = top_for(focus, lines.len(), inner.height);
+    frame.render_widget(Paragraph::new(lines).scroll((top, 0)), inner);
     footer(frame, foot, app, theme);
 }
 
@@ -255,15 +280,12 @@ pub fn draw_test(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         app.s.question_n(app.test.index + 1, total),
         theme.accent,
     ))];
-    lines.extend(question_lines(
-        app,
-        q,
-        &a.given,
-        app.test.cursor,
-        input,
-        theme,
-    ));
-    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+    let (question, focus) =
+        question_lines(app, q, &a.given, app.test.cursor, input, theme, inner.width);
+    let focus = focus + lines.len();
+    lines.extend(question);
+    let top = top_for(focus, lines.len(), inner.height);
+    frame.render_widget(Paragraph::new(lines).scroll((top, 0)), inner);
     footer(frame, foot, app, theme);
 }
 

@@ -26,6 +26,8 @@ pub struct Theme {
     pub accent: Style,
     /// Gauge fill.
     pub gauge: Style,
+    /// Chart bars: drawn as block characters, so never reversed.
+    pub bar: Style,
 }
 
 impl Theme {
@@ -44,6 +46,7 @@ impl Theme {
                 bad: Style::new().add_modifier(Modifier::UNDERLINED),
                 accent: bold,
                 gauge: Style::new().add_modifier(Modifier::REVERSED),
+                bar: Style::new(),
             };
         }
         let (fg_dim, red, green) = match name {
@@ -60,6 +63,7 @@ impl Theme {
             bad: Style::new().fg(red),
             accent: bold.fg(Color::Yellow),
             gauge: Style::new().fg(Color::Red),
+            bar: Style::new().fg(Color::Red),
         }
     }
 }

@@ -313,3 +313,24 @@ impl Pty {
         Pty::start_env(home, args, 80, 24, &env)
     }
 }
+
+impl Pty {
+    /// The text of the cells drawn in reverse video in columns `cols`, row by row
+    /// (rows without any are left out).
+    pub fn inverse_in(&self, cols: std::ops::Range<u16>) -> Vec<(u16, String)> {
+        let parser = self.parser.lock().expect("parser lock");
+        let screen = parser.screen();
+        let rows = screen.size().0.get();
+        (0..rows)
+            .filter_map(|r| {
+                let text: String = cols
+                    .clone()
+                    .filter_map(|c| screen.cell(r, c))
+                    .filter(|cell| cell.inverse())
+                    .map(|cell| cell.contents().to_string())
+                    .collect();
+                (!text.is_empty()).then_some((r, text))
+            })
+            .collect()
+    }
+}

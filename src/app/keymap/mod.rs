@@ -210,6 +210,13 @@ pub fn map(app: &App, key: KeyEvent) -> Option<Msg> {
     if key.kind == KeyEventKind::Release {
         return None;
     }
+    // The screen is hidden by the too-small notice: a key would type into a text or
+    // answer a dialog the member cannot see. Only Ctrl-C (quit, saving) still acts.
+    if app.too_small() {
+        let ctrl_c = key.modifiers.contains(KeyModifiers::CONTROL)
+            && matches!(key.code, KeyCode::Char('c' | 'C'));
+        return ctrl_c.then_some(Msg::Quit);
+    }
     lookup(mode(app), key)
 }
 

@@ -14,7 +14,7 @@ mod reader;
 mod review;
 mod test;
 
-pub use reader::open_unit;
+pub use reader::{open_passage, open_unit};
 pub use review::passage_offset;
 // The queries moved to `app::queries`; these paths keep working.
 pub use crate::app::queries::{draw_now, test_score, test_size};
@@ -50,7 +50,7 @@ fn remember_place(app: &mut App) {
         Screen::Reader | Screen::Quiz => app
             .reader
             .as_ref()
-            .filter(|_| !app.quiz.from_review)
+            .filter(|r| !app.quiz.from_review && !r.keep_place)
             .map(|r| Resume::Reader(r.unit_id.clone())),
         _ => None,
     };

@@ -7,6 +7,16 @@ use crate::app::{App, Effect, ReaderView, Screen};
 
 /// Open a unit in the reader, at the saved place or at `at` (a byte offset).
 pub fn open_unit(app: &mut App, id: &str, at: Option<usize>) {
+    open_at(app, id, at, false);
+}
+
+/// Open a unit at a passage to look something up: the saved place in the unit stays
+/// where the member left it (reading time and what is shown still count).
+pub fn open_passage(app: &mut App, id: &str, at: Option<usize>) {
+    open_at(app, id, at, true);
+}
+
+fn open_at(app: &mut App, id: &str, at: Option<usize>, keep_place: bool) {
     if app.library.get(id).is_none() {
         return;
     }
@@ -27,6 +37,7 @@ pub fn open_unit(app: &mut App, id: &str, at: Option<usize>) {
         body,
         layout,
         top,
+        keep_place,
     });
     app.screen = Screen::Reader;
     app.dirty = true;
@@ -49,8 +60,10 @@ pub(super) fn record_position(app: &mut App) {
             .map_or(0, |l| l.end)
     };
     let id = r.unit_id.clone();
+    let keep_place = r.keep_place;
     let cycle = app.cycle.clone();
     let p = app.state.units.entry(id).or_default();
+    let offset = if keep_place { p.offset } else { offset };
     if p.offset != offset || shown_to > p.furthest {
         app.dirty = true;
     }

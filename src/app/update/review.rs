@@ -1,7 +1,7 @@
 //! 错题本: the questions due for review.
 
 use super::move_sel;
-use super::reader::open_unit;
+use super::reader::open_passage;
 use crate::app::msg::Msg;
 use crate::app::{App, Effect, QuizView, Screen};
 use crate::core::unit::Answer;
@@ -29,7 +29,7 @@ pub(super) fn review_list(app: &mut App, msg: Msg) -> Vec<Effect> {
                     .and_then(|unit| unit.question(q).map(|q| passage_offset(&unit.body, q)));
                 let u = u.to_string();
                 app.home_screen = Screen::Review;
-                open_unit(app, &u, at.flatten());
+                open_passage(app, &u, at.flatten());
             }
         }
         m => move_sel(&mut app.review.selected, due.len(), &m, 10),

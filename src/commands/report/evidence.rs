@@ -384,7 +384,7 @@ fn not_done(a: &Assessment, part: Part, c: &Completion, lang: Lang) -> Option<St
         (Some(d), Some(e)) => d > e,
         _ => false,
     };
-    let why: Vec<String> = shortfalls(a, part, late)
+    let why: Vec<String> = shortfalls(a, c, part, late)
         .iter()
         .map(|s| s.text(lang))
         .collect();

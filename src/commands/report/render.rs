@@ -706,6 +706,7 @@ td.bad { color: #a00; font-weight: bold; }
 h2 { font-size: 12pt; margin: 5mm 0 2mm; }
 ol.problems li { margin-bottom: 1mm; }
 p.sign { margin-top: 10mm; }
+@media screen { body { margin: 8mm auto; max-width: 186mm; } }
 ";
 
 /// One self-contained page to print on A4: the branch, the cycle(s), the counts,

@@ -138,6 +138,8 @@ fn read_completion(r: &mut Reader<'_>, root: &Tab<'_, '_>) -> Option<Completion>
             };
             out.push((k.get_ref().to_string(), value));
         }
+        // Shown sorted, whatever order the table keeps.
+        out.sort();
         out
     });
     Some(Completion {
@@ -170,6 +172,9 @@ fn unit_id(r: &mut Reader<'_>, line: Pos, id: &str) -> Option<String> {
 fn read_entries(r: &mut Reader<'_>, root: &Tab<'_, '_>) -> Vec<ReadEntry> {
     let mut out: Vec<ReadEntry> = Vec::new();
     let mut places: Vec<Pos> = Vec::new();
+    // Unit id -> index in `out`: a file may hold hundreds of thousands of entries,
+    // so the duplicate check must not rescan them.
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
     for t in r
         .tables(root, "read", false, "[[read]]")
         .unwrap_or_default()
@@ -183,7 +188,7 @@ fn read_entries(r: &mut Reader<'_>, root: &Tab<'_, '_>) -> Vec<ReadEntry> {
         let (Some(unit), Some(seconds)) = (unit, seconds) else {
             continue;
         };
-        if let Some(i) = out.iter().position(|e| e.unit == unit) {
+        if let Some(&i) = seen.get(&unit) {
             let first = places.get(i).map_or(1, |p| r.line(*p));
             r.push(
                 t.at,
@@ -192,6 +197,7 @@ fn read_entries(r: &mut Reader<'_>, root: &Tab<'_, '_>) -> Vec<ReadEntry> {
             continue;
         }
         places.push(t.at);
+        seen.insert(unit.clone(), out.len());
         out.push(ReadEntry {
             unit,
             seconds: u64::try_from(seconds).unwrap_or(0),

@@ -405,7 +405,7 @@ fn name_problems(file: &str, c: &Completion) -> Vec<Problem> {
 }
 
 /// Why each part is not done, as data.
-fn read_why(a: &Assessment) -> Vec<Shortfall> {
+fn read_why(a: &Assessment, c: &Completion) -> Vec<Shortfall> {
     let r = &a.read;
     let mut out = Vec::new();
     if r.units_missing() > 0 {
@@ -415,7 +415,8 @@ fn read_why(a: &Assessment) -> Vec<Shortfall> {
         });
     }
     if r.reflection_chars < r.reflection_min as usize {
-        out.push(if r.reflection_chars == 0 {
+        // A reflection of invisible characters counts 0 but is not "no reflection".
+        out.push(if c.reflection.is_none() {
             Shortfall::NoReflection
         } else {
             Shortfall::Reflection {
@@ -448,7 +449,7 @@ fn talk_why(a: &Assessment, delivered_late: bool) -> Vec<Shortfall> {
     out
 }
 
-fn study_why(a: &Assessment) -> Vec<Shortfall> {
+fn study_why(a: &Assessment, c: &Completion) -> Vec<Shortfall> {
     let s = &a.study;
     let mut out = Vec::new();
     match &s.test {
@@ -460,7 +461,7 @@ fn study_why(a: &Assessment) -> Vec<Shortfall> {
         Some(_) => {}
     }
     if s.survey_chars < s.survey_min as usize {
-        out.push(if s.survey_chars == 0 {
+        out.push(if c.survey.is_none() {
             Shortfall::NoSurvey
         } else {
             Shortfall::Survey {
@@ -488,14 +489,14 @@ fn disagreements(c: &Completion, a: &Assessment, delivered_late: bool) -> Vec<Pr
             });
         }
     };
-    part(Part::Read, claimed.read, a.read.done, read_why(a));
+    part(Part::Read, claimed.read, a.read.done, read_why(a, c));
     part(
         Part::Talk,
         claimed.talk,
         a.talk.done,
         talk_why(a, delivered_late),
     );
-    part(Part::Study, claimed.study, a.study.done, study_why(a));
+    part(Part::Study, claimed.study, a.study.done, study_why(a, c));
     if claimed.score != a.score() {
         out.push(Problem::ClaimedScore {
             claimed: claimed.score,
@@ -507,11 +508,16 @@ fn disagreements(c: &Completion, a: &Assessment, delivered_late: bool) -> Vec<Pr
 
 /// Why a part is not done, for the evidence view; empty when done.
 #[must_use]
-pub fn shortfalls(a: &Assessment, part: Part, delivered_late: bool) -> Vec<Shortfall> {
+pub fn shortfalls(
+    a: &Assessment,
+    c: &Completion,
+    part: Part,
+    delivered_late: bool,
+) -> Vec<Shortfall> {
     match part {
-        Part::Read => read_why(a),
+        Part::Read => read_why(a, c),
         Part::Talk => talk_why(a, delivered_late),
-        Part::Study => study_why(a),
+        Part::Study => study_why(a, c),
     }
 }
 

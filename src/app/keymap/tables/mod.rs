@@ -1,0 +1,184 @@
+//! The key table of every screen: key, action, label in 中文 and English, footer hint.
+//! Bindings shared by several screens are named constants here; each table (the lists
+//! and the reader in `screens`, the quiz, test, editor and dialogs in `questions`)
+//! lists the ones that screen has, so a screen's help is exactly its keys.
+
+mod questions;
+mod screens;
+
+pub(super) use questions::{
+    CONFIRM, EDITOR, HELP, QUIZ, QUIZ_FEEDBACK, QUIZ_FILL, TEST, TEST_DONE, TEST_FILL,
+};
+pub(super) use screens::{HOME, LIBRARY, READER, REVIEW, SEARCH};
+
+use crossterm::event::KeyCode;
+
+use super::{Act, Binding, Hint, Key};
+use crate::app::msg::Msg;
+use crate::strings::Text;
+
+const fn t(zh: &'static str, en: &'static str) -> Text {
+    Text::new(zh, en)
+}
+
+const fn s(both: &'static str) -> Text {
+    Text::same(both)
+}
+
+const fn hint(key: Text, words: Text, priority: u8) -> Option<Hint> {
+    Some(Hint {
+        key,
+        words,
+        priority,
+    })
+}
+
+const fn send(m: &'static Msg) -> Act {
+    Act::Send(m)
+}
+
+const SPACE: Text = t("空格", "Space");
+
+/// Keys every screen has, the help overlay and dialogs included.
+pub(super) static GLOBAL: &[Binding] = &[Binding {
+    keys: &[Key::Ctrl('c')],
+    act: send(&Msg::Quit),
+    shown: s("Ctrl-C"),
+    label: t("退出（进度已保存）", "quit (progress saved)"),
+    hint: None,
+}];
+
+const HELP_KEY: Binding = Binding {
+    keys: &[Key::Char('?')],
+    act: send(&Msg::Help),
+    shown: s("?"),
+    label: t("显示/关闭本帮助", "show/close this help"),
+    hint: hint(s("?"), t("帮助", "help"), 1),
+};
+
+const QUIT: Binding = Binding {
+    keys: &[Key::Char('q'), Key::Code(KeyCode::Esc)],
+    act: send(&Msg::Back),
+    shown: s("q Esc"),
+    label: t("退出（进度已保存）", "quit (progress saved)"),
+    hint: hint(s("q"), t("退出", "quit"), 1),
+};
+
+const BACK: Binding = Binding {
+    keys: &[Key::Char('q'), Key::Code(KeyCode::Esc)],
+    act: send(&Msg::Back),
+    shown: s("q Esc"),
+    label: t("返回", "back"),
+    hint: hint(s("q"), t("返回", "back"), 1),
+};
+
+const DOWN: Binding = Binding {
+    keys: &[Key::Char('j'), Key::Code(KeyCode::Down)],
+    act: send(&Msg::Down),
+    shown: s("j ↓"),
+    label: t("下移一行", "down one line"),
+    hint: hint(s("j"), t("移动", "move"), 3),
+};
+
+const UP: Binding = Binding {
+    keys: &[Key::Char('k'), Key::Code(KeyCode::Up)],
+    act: send(&Msg::Up),
+    shown: s("k ↑"),
+    label: t("上移一行", "up one line"),
+    hint: hint(s("k"), t("移动", "move"), 3),
+};
+
+const PAGE_DOWN: Binding = Binding {
+    keys: &[Key::Char(' '), Key::Code(KeyCode::PageDown)],
+    act: send(&Msg::PageDown),
+    shown: t("空格 PgDn", "Space PgDn"),
+    label: t("下一页", "page down"),
+    hint: hint(SPACE, t("翻页", "page"), 3),
+};
+
+const PAGE_UP: Binding = Binding {
+    keys: &[Key::Char('b'), Key::Code(KeyCode::PageUp)],
+    act: send(&Msg::PageUp),
+    shown: s("b PgUp"),
+    label: t("上一页", "page up"),
+    hint: hint(s("b"), t("翻页", "page"), 3),
+};
+
+const TOP: Binding = Binding {
+    keys: &[Key::Char('g'), Key::Code(KeyCode::Home)],
+    act: send(&Msg::Top),
+    shown: s("g Home"),
+    label: t("到开头", "to the top"),
+    hint: hint(s("g"), t("首尾", "top/end"), 4),
+};
+
+const BOTTOM: Binding = Binding {
+    keys: &[Key::Char('G'), Key::Code(KeyCode::End)],
+    act: send(&Msg::Bottom),
+    shown: s("G End"),
+    label: t("到结尾", "to the end"),
+    hint: hint(s("G"), t("首尾", "top/end"), 4),
+};
+
+const NEXT_TAB: Binding = Binding {
+    keys: &[Key::Code(KeyCode::Tab)],
+    act: send(&Msg::NextTab),
+    shown: s("Tab"),
+    label: t("下一个页面", "next tab"),
+    hint: hint(s("Tab"), t("切换", "switch"), 3),
+};
+
+const TAB_1: Binding = Binding {
+    keys: &[Key::Char('1')],
+    act: send(&Msg::GoTab(0)),
+    shown: s("1"),
+    label: t("本月", "this cycle"),
+    hint: None,
+};
+
+const TAB_2: Binding = Binding {
+    keys: &[Key::Char('2')],
+    act: send(&Msg::GoTab(1)),
+    shown: s("2"),
+    label: t("学习库", "library"),
+    hint: None,
+};
+
+const TAB_3: Binding = Binding {
+    keys: &[Key::Char('3')],
+    act: send(&Msg::GoTab(2)),
+    shown: s("3"),
+    label: t("错题本", "review"),
+    hint: None,
+};
+
+const OPEN: Binding = Binding {
+    keys: &[Key::Code(KeyCode::Enter)],
+    act: send(&Msg::Open),
+    shown: s("Enter"),
+    label: t("打开选中的学习单元", "open the selected unit"),
+    hint: hint(s("Enter"), t("打开", "open"), 2),
+};
+
+const TEXT_ANSWER: Binding = Binding {
+    keys: &[Key::Printable],
+    act: Act::Text,
+    shown: t("文字", "text"),
+    label: t("输入答案", "type the answer"),
+    hint: hint(t("输入", "type"), t("答案", "answer"), 3),
+};
+
+const BACKSPACE: Binding = Binding {
+    keys: &[Key::Code(KeyCode::Backspace)],
+    act: send(&Msg::Backspace),
+    shown: s("Backspace"),
+    label: t("删除一个字", "delete a character"),
+    hint: None,
+};
+
+const ESC_BACK: Binding = Binding {
+    keys: &[Key::Code(KeyCode::Esc)],
+    shown: s("Esc"),
+    hint: hint(s("Esc"), t("返回", "back"), 1),
+    ..BACK
+};

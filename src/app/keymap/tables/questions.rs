@@ -1,0 +1,350 @@
+//! The keys of the practice quiz, the cycle test, the editor, dialogs and the help.
+
+use crossterm::event::KeyCode;
+
+use super::*;
+use crate::app::keymap::{Act, Binding, Key, Mark, Table};
+use crate::app::msg::Msg;
+
+const CHOOSE: Binding = Binding {
+    keys: &[Key::Letter],
+    act: Act::Letter,
+    shown: t("字母", "letter"),
+    label: t(
+        "选择该选项（多选题为勾选/取消）",
+        "pick that choice (multiple: toggle it)",
+    ),
+    hint: hint(t("字母/↑↓", "letter/↑↓"), t("选择", "choose"), 2),
+};
+
+const CURSOR_DOWN: Binding = Binding {
+    shown: s("j ↓"),
+    label: t("光标下移", "cursor down"),
+    hint: None,
+    ..DOWN
+};
+
+const CURSOR_UP: Binding = Binding {
+    shown: s("k ↑"),
+    label: t("光标上移", "cursor up"),
+    hint: None,
+    ..UP
+};
+
+const TOGGLE: Binding = Binding {
+    keys: &[Key::Char(' ')],
+    act: send(&Msg::Toggle),
+    shown: SPACE,
+    label: t(
+        "勾选/取消光标所在的选项",
+        "toggle the choice under the cursor",
+    ),
+    hint: hint(SPACE, t("勾选", "toggle"), 3),
+};
+
+const NEXT_Q: Binding = Binding {
+    keys: &[
+        Key::Char('n'),
+        Key::Code(KeyCode::Right),
+        Key::Code(KeyCode::Tab),
+    ],
+    act: send(&Msg::NextQuestion),
+    shown: s("n → Tab"),
+    label: t("下一题", "next question"),
+    hint: hint(s("n"), t("下一题", "next"), 2),
+};
+
+const PREV_Q: Binding = Binding {
+    keys: &[
+        Key::Char('p'),
+        Key::Code(KeyCode::Left),
+        Key::Code(KeyCode::BackTab),
+    ],
+    act: send(&Msg::PrevQuestion),
+    shown: s("p ← Shift-Tab"),
+    label: t("上一题", "previous question"),
+    hint: hint(s("p"), t("上一题", "prev"), 3),
+};
+
+const SUBMIT_ANSWER: Binding = Binding {
+    keys: &[Key::Code(KeyCode::Enter)],
+    act: send(&Msg::Enter),
+    shown: s("Enter"),
+    label: t("提交答案", "submit the answer"),
+    hint: hint(s("Enter"), t("提交", "submit"), 2),
+};
+
+/// A practice choice or judge question.
+pub(crate) static QUIZ: Table = Table {
+    bindings: &[
+        CHOOSE,
+        CURSOR_DOWN,
+        CURSOR_UP,
+        TOGGLE,
+        SUBMIT_ANSWER,
+        NEXT_Q,
+        PREV_Q,
+        HELP_KEY,
+        BACK,
+    ],
+    marks: &[],
+};
+
+/// A practice fill question: every character is text.
+pub(crate) static QUIZ_FILL: Table = Table {
+    bindings: &[
+        TEXT_ANSWER,
+        BACKSPACE,
+        SUBMIT_ANSWER,
+        ESC_BACK,
+        Binding {
+            keys: &[Key::Code(KeyCode::Down)],
+            shown: s("↓"),
+            hint: None,
+            ..DOWN
+        },
+        Binding {
+            keys: &[Key::Code(KeyCode::Up)],
+            shown: s("↑"),
+            hint: None,
+            ..UP
+        },
+        Binding {
+            keys: &[Key::Code(KeyCode::PageDown)],
+            shown: s("PgDn"),
+            hint: None,
+            ..PAGE_DOWN
+        },
+        Binding {
+            keys: &[Key::Code(KeyCode::PageUp)],
+            shown: s("PgUp"),
+            hint: None,
+            ..PAGE_UP
+        },
+        Binding {
+            keys: &[Key::Code(KeyCode::Home)],
+            shown: s("Home"),
+            hint: None,
+            ..TOP
+        },
+        Binding {
+            keys: &[Key::Code(KeyCode::End)],
+            shown: s("End"),
+            hint: None,
+            ..BOTTOM
+        },
+    ],
+    marks: &[],
+};
+
+/// A practice question with its feedback shown.
+pub(crate) static QUIZ_FEEDBACK: Table = Table {
+    bindings: &[
+        NEXT_Q,
+        PREV_Q,
+        Binding {
+            keys: &[Key::Char('r')],
+            act: send(&Msg::Retry),
+            shown: s("r"),
+            label: t("重做这道题", "try the question again"),
+            hint: hint(s("r"), t("重做", "retry"), 2),
+        },
+        Binding {
+            hint: None,
+            ..CURSOR_DOWN
+        },
+        Binding {
+            hint: None,
+            ..CURSOR_UP
+        },
+        Binding {
+            hint: None,
+            ..TOGGLE
+        },
+        Binding {
+            label: t("继续", "continue"),
+            hint: None,
+            ..SUBMIT_ANSWER
+        },
+        HELP_KEY,
+        BACK,
+    ],
+    marks: &[
+        Mark {
+            mark: "✓",
+            meaning: t("回答正确", "correct"),
+        },
+        Mark {
+            mark: "✗",
+            meaning: t("回答错误", "wrong"),
+        },
+    ],
+};
+
+const HAND_IN: Binding = Binding {
+    keys: &[Key::Char('S'), Key::Ctrl('s')],
+    act: send(&Msg::SubmitTest),
+    shown: s("S Ctrl-S"),
+    label: t("交卷（会先确认）", "hand the test in (asks first)"),
+    hint: hint(s("S"), t("交卷", "hand in"), 2),
+};
+
+const TEST_BACK: Binding = Binding {
+    label: t("返回（答案已保存）", "back (answers kept)"),
+    ..BACK
+};
+
+/// A choice or judge question of the cycle test.
+pub(crate) static TEST: Table = Table {
+    bindings: &[
+        CHOOSE,
+        CURSOR_DOWN,
+        CURSOR_UP,
+        TOGGLE,
+        Binding {
+            label: t("勾选光标所在的选项", "pick the choice under the cursor"),
+            hint: None,
+            ..SUBMIT_ANSWER
+        },
+        NEXT_Q,
+        PREV_Q,
+        HAND_IN,
+        HELP_KEY,
+        TEST_BACK,
+    ],
+    marks: &[],
+};
+
+/// A fill question of the cycle test: every character is text.
+pub(crate) static TEST_FILL: Table = Table {
+    bindings: &[
+        TEXT_ANSWER,
+        BACKSPACE,
+        Binding {
+            keys: &[Key::Code(KeyCode::Tab), Key::Code(KeyCode::Enter)],
+            shown: s("Tab Enter"),
+            hint: hint(s("Tab"), t("下一题", "next"), 2),
+            ..NEXT_Q
+        },
+        Binding {
+            keys: &[Key::Code(KeyCode::BackTab)],
+            shown: s("Shift-Tab"),
+            hint: None,
+            ..PREV_Q
+        },
+        Binding {
+            keys: &[Key::Ctrl('s')],
+            shown: s("Ctrl-S"),
+            hint: hint(s("Ctrl-S"), t("交卷", "hand in"), 2),
+            ..HAND_IN
+        },
+        Binding {
+            keys: &[Key::Code(KeyCode::Down)],
+            shown: s("↓"),
+            hint: None,
+            ..DOWN
+        },
+        Binding {
+            keys: &[Key::Code(KeyCode::Up)],
+            shown: s("↑"),
+            hint: None,
+            ..UP
+        },
+        Binding {
+            label: t("返回（答案已保存）", "back (answers kept)"),
+            ..ESC_BACK
+        },
+    ],
+    marks: &[],
+};
+
+/// The handed-in test with its score.
+pub(crate) static TEST_DONE: Table = Table {
+    bindings: &[HELP_KEY, BACK],
+    marks: &[
+        Mark {
+            mark: "✓",
+            meaning: t("答对", "right"),
+        },
+        Mark {
+            mark: "✗",
+            meaning: t("答错", "wrong"),
+        },
+    ],
+};
+
+/// The editor of 心得, 月讲 and 调研: other keys edit the text.
+pub(crate) static EDITOR: Table = Table {
+    bindings: &[
+        Binding {
+            keys: &[Key::Code(KeyCode::Tab)],
+            act: send(&Msg::NextField),
+            shown: s("Tab"),
+            label: t("下一栏", "next field"),
+            hint: hint(s("Tab"), t("下一栏", "next field"), 2),
+        },
+        Binding {
+            keys: &[Key::Ctrl('z')],
+            act: send(&Msg::Undo),
+            shown: s("Ctrl-Z"),
+            label: t("撤销", "undo"),
+            hint: hint(s("Ctrl-Z"), t("撤销", "undo"), 2),
+        },
+        Binding {
+            keys: &[Key::Code(KeyCode::Esc), Key::Ctrl('q')],
+            act: send(&Msg::Back),
+            shown: s("Esc Ctrl-Q"),
+            label: t("保存并返回", "save and go back"),
+            hint: hint(s("Esc"), t("保存并返回", "save and back"), 1),
+        },
+        Binding {
+            keys: &[Key::Any],
+            act: Act::Edit,
+            shown: t("其他键", "other keys"),
+            label: t(
+                "编辑文字（方向键移动，回车换行）",
+                "edit the text (arrows move, Enter breaks the line)",
+            ),
+            hint: None,
+        },
+    ],
+    marks: &[],
+};
+
+/// A yes/no dialog.
+pub(crate) static CONFIRM: Table = Table {
+    bindings: &[
+        Binding {
+            keys: &[Key::Char('y'), Key::Char('Y'), Key::Code(KeyCode::Enter)],
+            act: send(&Msg::Confirm(true)),
+            shown: s("y Enter"),
+            label: t("确认", "yes"),
+            hint: hint(s("y"), t("确认", "yes"), 1),
+        },
+        Binding {
+            keys: &[
+                Key::Char('n'),
+                Key::Char('N'),
+                Key::Code(KeyCode::Esc),
+                Key::Char('q'),
+            ],
+            act: send(&Msg::Confirm(false)),
+            shown: s("n Esc"),
+            label: t("取消", "no"),
+            hint: hint(s("n"), t("取消", "no"), 1),
+        },
+    ],
+    marks: &[],
+};
+
+/// The help overlay: any key closes it.
+pub(crate) static HELP: Table = Table {
+    bindings: &[Binding {
+        keys: &[Key::Any],
+        act: send(&Msg::Help),
+        shown: t("任意键", "any key"),
+        label: t("关闭帮助", "close the help"),
+        hint: None,
+    }],
+    marks: &[],
+};

@@ -1,0 +1,86 @@
+//! The real binary in a pseudo-terminal: the reading chart on 本月 under `NO_COLOR`,
+//! and 错题本's passage look-up that leaves the saved reading place alone.
+
+mod support;
+
+use support::{Pty, faketime_env, home, state};
+
+const UNIT: &str = "a000-ulanhot-red-property";
+
+fn start(h: &std::path::Path, at: &str, extra: &[(&str, &str)]) -> Pty {
+    let mut env = faketime_env(at, "UTC");
+    env.extend(
+        extra
+            .iter()
+            .map(|(k, v)| ((*k).to_string(), (*v).to_string())),
+    );
+    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
+    Pty::start_env(h, &["--member", "zhangsan"], 80, 24, &env)
+}
+
+#[test]
+fn the_chart_labels_minutes_and_days_and_is_not_inverted_without_colour() {
+    let h = home();
+    let members = h.path().join("members");
+    std::fs::create_dir_all(&members).expect("members dir");
+    std::fs::write(
+        members.join("zhangsan.toml"),
+        "format = 1\nmember_id = \"zhangsan\"\nname = \"张三\"\n\n[days]\n\
+         2026-11-02 = 60\n2026-11-10 = 720\n2026-11-19 = 2700\n2026-11-20 = 1200\n",
+    )
+    .expect("state");
+    let mut p = start(h.path(), "2026-11-20 12:00:00", &[("NO_COLOR", "1")]);
+    p.wait_for("学习库");
+    p.keys("1");
+    let s = p.wait_for("每日阅读(分钟)");
+    assert!(s.contains("60┤"), "the scale's top is labelled: {s}");
+    assert!(s.contains(" 0┤"), "{s}");
+    assert!(s.contains("今天 20 · 本期 78 分钟"), "{s}");
+    let labels = s
+        .lines()
+        .find(|l| l.contains("10   15   20"))
+        .unwrap_or_else(|| panic!("day labels under the bars: {s}"));
+    assert!(labels.trim_start().starts_with('1'), "{labels}");
+    let solid = s.lines().filter(|l| l.contains('█')).count();
+    assert!(solid >= 5, "the 45-minute day stands as a bar: {s}");
+    let inverted = p.inverse_in(56..80);
+    assert!(
+        inverted.is_empty(),
+        "no reverse video in the chart column: {inverted:?}\n{s}"
+    );
+    p.keys("q");
+    assert_eq!(p.wait_exit(), 0);
+}
+
+#[test]
+fn opening_a_cards_passage_does_not_move_the_reading_place() {
+    let h = home();
+    let mut p = start(h.path(), "2026-11-20 12:00:00", &[]);
+    p.open_by_search("红色物业 凝聚", "红色物业 凝聚基层治理合力");
+    // Practise: q1 right (B), q2 wrong (D alone; the answer is ABC).
+    p.keys("t");
+    p.wait_for("第 1/");
+    p.keys("B\r");
+    p.wait_for("回答正确");
+    p.keys("\r");
+    p.wait_for("第 2/");
+    p.keys("D\r");
+    p.wait_for("回答错误");
+    p.keys("qq");
+    p.wait_for("学习库");
+    p.keys("3");
+    p.wait_for("下次复习");
+    p.keys("o");
+    let s = p.wait_for("画出共治");
+    assert!(s.contains("红色物业 凝聚基层治理合力"), "{s}");
+    p.keys("jjj");
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    p.keys("q");
+    p.wait_for("下次复习");
+    p.keys("q");
+    assert_eq!(p.wait_exit(), 0);
+    let st = state(h.path(), "zhangsan");
+    let offset = st["units"][UNIT]["offset"].as_integer();
+    assert_eq!(offset, Some(0), "the place stays at the start: {st:#?}");
+    assert!(st.get("resume").is_none(), "{st:#?}");
+}

@@ -1,0 +1,253 @@
+//! Nothing typed is lost when saving fails: a full disk, a read-only disk, a lock
+//! another process holds. The real binary in a pseudo-terminal, on a real small
+//! tmpfs (CI runs as root, which mounting needs).
+
+mod support;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::time::Duration;
+
+use support::Pty;
+
+/// Unmounts on drop, so a failing test leaves no mount behind.
+struct Mount(PathBuf);
+
+impl Drop for Mount {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg("-l").arg(&self.0).status();
+    }
+}
+
+/// A tmpfs of `size` at `dir`. Needs root (or CAP_SYS_ADMIN): the test fails, loudly,
+/// where it cannot mount, rather than passing without having run.
+fn mount_tmpfs(dir: &Path, size: &str) -> Mount {
+    fs::create_dir_all(dir).expect("mount point");
+    let out = Command::new("mount")
+        .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
+        .arg(dir)
+        .output()
+        .expect("run mount");
+    assert!(
+        out.status.success(),
+        "this test needs a tmpfs (run as root, as CI does): {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    Mount(dir.to_path_buf())
+}
+
+fn remount_read_only(dir: &Path) {
+    let ok = Command::new("mount")
+        .args(["-o", "remount,ro"])
+        .arg(dir)
+        .status()
+        .expect("remount")
+        .success();
+    assert!(ok, "remount read-only");
+}
+
+/// Fill the file system holding `dir` to the last block.
+fn fill(dir: &Path) {
+    use std::io::Write;
+    let mut f = fs::File::create(dir.join("filler")).expect("filler");
+    let chunk = vec![b'x'; 4096];
+    loop {
+        if f.write_all(&chunk).is_err() {
+            break;
+        }
+    }
+    let _ = f.sync_all();
+}
+
+/// Emergency copies of `id` in `dir`.
+fn copies(dir: &Path, id: &str) -> Vec<PathBuf> {
+    let prefix = format!("dangxue-{id}-unsaved-");
+    fs::read_dir(dir)
+        .map(|d| {
+            d.flatten()
+                .map(|e| e.path())
+                .filter(|p| {
+                    p.file_name()
+                        .is_some_and(|n| n.to_string_lossy().starts_with(&prefix))
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+struct Setup {
+    _tmp: tempfile::TempDir,
+    mount: Mount,
+    /// The dangxue home, on the tmpfs.
+    home: PathBuf,
+    /// `$HOME` of the program: writable, not on the tmpfs.
+    user_home: PathBuf,
+}
+
+fn setup(size: &str) -> Setup {
+    let tmp = tempfile::tempdir().expect("tempdir");
+    let mount = mount_tmpfs(&tmp.path().join("mnt"), size);
+    let home = mount.0.join("home");
+    fs::create_dir(&home).expect("home");
+    let user_home = tmp.path().join("user");
+    fs::create_dir(&user_home).expect("user home");
+    Setup {
+        _tmp: tmp,
+        mount,
+        home,
+        user_home,
+    }
+}
+
+fn start(s: &Setup, id: &str) -> Pty {
+    Pty::start_env(
+        &s.home,
+        &["--member", id],
+        80,
+        24,
+        &[("HOME", s.user_home.to_str().expect("utf-8"))],
+    )
+}
+
+/// Open the reflection editor and type `text`.
+fn write_reflection(p: &mut Pty, text: &str) {
+    p.wait_for("学习库");
+    p.keys("1r");
+    p.wait_for("写心得");
+    p.keys(text);
+    p.wait_for(&format!("心得 {}/300 字", text.chars().count()));
+}
+
+#[test]
+fn quitting_on_a_full_disk_keeps_the_program_open_then_gives_up_with_a_copy() {
+    let s = setup("1m");
+    let mut p = start(&s, "zhangsan");
+    write_reflection(&mut p, "满盘时写下的心得");
+    fill(&s.mount.0);
+    // Esc saves and goes back: the save fails, and says so where it can be read.
+    p.send("\u{1b}");
+    p.wait_for("保存失败");
+    let screen = p.wait_for("No space left");
+    assert!(screen.contains("zhangsan.toml"), "{screen}");
+    // The next key does not clear it.
+    p.keys("j");
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(p.screen().contains("保存失败"), "{}", p.screen());
+    // A quit does not quit while the work is unsaved.
+    p.keys("q");
+    let screen = p.wait_for("尚未退出");
+    assert!(screen.contains("再按一次 q"), "{screen}");
+    std::thread::sleep(Duration::from_millis(300));
+    assert!(
+        p.screen().contains("尚未退出"),
+        "still open: {}",
+        p.screen()
+    );
+    // The second quit gives up, says so and where the work went, and exits 1.
+    p.keys("q");
+    assert_eq!(p.wait_exit(), 1);
+    let screen = p.wait_for("未保存的内容已写入");
+    assert!(screen.contains("dangxue-zhangsan-unsaved-"), "{screen}");
+    let found = copies(&s.user_home, "zhangsan");
+    assert_eq!(found.len(), 1, "{found:?}; screen:\n{screen}");
+    let copy = dangxue::store::state::parse_state(&fs::read(&found[0]).expect("copy"))
+        .expect("a whole state file");
+    let text = copy
+        .cycles
+        .values()
+        .find_map(|c| c.reflection.as_ref())
+        .map(|r| r.text.clone());
+    assert_eq!(text.as_deref(), Some("满盘时写下的心得"));
+}
+
+#[test]
+fn quitting_while_another_process_holds_the_lock_waits_and_saves_once_it_is_free() {
+    let s = setup("4m");
+    let mut p = start(&s, "lisi");
+    p.wait_for("学习库");
+    let lock = fs::OpenOptions::new()
+        .read(true)
+        .write(true)
+        .open(s.home.join("members/lisi.lock"))
+        .expect("lock file");
+    lock.lock().expect("hold the lock");
+    p.keys("1r");
+    p.wait_for("写心得");
+    p.keys("锁被占用时写的心得");
+    p.send("\u{1b}");
+    let screen = p.wait_for("保存失败");
+    assert!(screen.contains("another dangxue process"), "{screen}");
+    p.keys("q");
+    p.wait_for("尚未退出");
+    drop(lock);
+    // Once the lock is free the next quit saves everything and ends normally.
+    p.keys("q");
+    assert_eq!(p.wait_exit(), 0);
+    let st = support::state(&s.home, "lisi");
+    let text = toml::to_string(&st).expect("toml");
+    assert!(text.contains("锁被占用时写的心得"), "{text}");
+    assert!(copies(&s.user_home, "lisi").is_empty());
+}
+
+#[test]
+fn a_signal_while_the_disk_is_full_writes_an_emergency_copy_and_exits_non_zero() {
+    let s = setup("1m");
+    let mut p = start(&s, "wangwu");
+    write_reflection(&mut p, "满盘时收到信号");
+    fill(&s.mount.0);
+    p.signal("TERM");
+    let code = p.wait_exit();
+    assert_ne!(code, 0);
+    let screen = p.wait_for("未保存的内容已写入");
+    assert!(screen.contains("No space left"), "{screen}");
+    let found = copies(&s.user_home, "wangwu");
+    assert_eq!(found.len(), 1, "{found:?}; screen:\n{screen}");
+    let text = fs::read_to_string(&found[0]).expect("copy");
+    assert!(text.contains("满盘时收到信号"), "{text}");
+}
+
+#[test]
+fn a_read_only_members_folder_is_not_taken_for_another_session() {
+    let s = setup("4m");
+    let mut p = start(&s, "zhaoliu");
+    p.wait_for("学习库");
+    p.keys("qq");
+    assert_eq!(p.wait_exit(), 0);
+    remount_read_only(&s.mount.0);
+    let mut p = start(&s, "zhaoliu");
+    let screen = p.wait_for("学习库");
+    std::thread::sleep(Duration::from_millis(300));
+    let screen = format!("{screen}{}", p.screen());
+    assert!(!screen.contains("另一个会话"), "{screen}");
+    // Nothing changed, so there is nothing to lose: quitting is allowed.
+    p.keys("qq");
+    assert_eq!(p.wait_exit(), 0);
+}
+
+#[test]
+fn keys_do_nothing_while_the_screen_is_too_small() {
+    let h = support::home();
+    let mut p = Pty::start(h.path(), &["--member", "sunqi"], 80, 24);
+    p.wait_for("学习库");
+    p.keys("1r");
+    p.wait_for("写心得");
+    p.keys("可见");
+    p.wait_for("心得 2/300 字");
+    p.resize(30, 8);
+    let screen = p.wait_for("终端太小");
+    assert!(screen.contains("40x10"), "the minimum is named: {screen}");
+    // Typed blind: must not reach the text, and Esc must not leave the editor.
+    p.keys("看不见的字");
+    p.send("\u{1b}");
+    std::thread::sleep(Duration::from_millis(300));
+    p.resize(80, 24);
+    let screen = p.wait_for("写心得");
+    assert!(screen.contains("心得 2/300 字"), "{screen}");
+    p.send("\u{1b}");
+    p.wait_for("月读");
+    p.keys("q");
+    assert_eq!(p.wait_exit(), 0);
+    let text = toml::to_string(&support::state(h.path(), "sunqi")).expect("toml");
+    assert!(text.contains("可见") && !text.contains("看不见"), "{text}");
+}

@@ -1,0 +1,232 @@
+//! The reading chart on 本月, 错题本 and (later) the profile picker and the history,
+//! drawn into ratatui's `TestBackend` in Chinese and English at 80x24, 40x12 and
+//! 120x40, compared with reviewed snapshots.
+
+use dangxue::app::msg::Msg;
+use dangxue::app::update::update;
+use dangxue::app::{App, CyclePlan, Screen};
+use dangxue::core::config::{Lang, ThemeName};
+use dangxue::core::regime::Rules;
+use dangxue::core::state::MemberState;
+use dangxue::store::content::load_builtin;
+use dangxue::ui::theme::Theme;
+use jiff::Timestamp;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::Modifier;
+
+const UNIT: &str = "a000-ulanhot-red-property";
+
+fn now() -> Timestamp {
+    "2026-11-20T12:00:00Z".parse().expect("timestamp")
+}
+
+fn app(lang: Lang) -> App {
+    let mut app = App::new(
+        dangxue::strings::get(lang),
+        load_builtin(),
+        Rules::default(),
+        MemberState::new("zhangsan", "张三"),
+        jiff::tz::TimeZone::UTC,
+        now(),
+    );
+    app.set_plan(CyclePlan::default());
+    app
+}
+
+fn buffer(app: &App, w: u16, h: u16) -> Buffer {
+    let mut t = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
+    let theme = Theme::new(ThemeName::Mono, true);
+    t.draw(|f| dangxue::ui::draw(f, app, &theme)).expect("draw");
+    t.backend().buffer().clone()
+}
+
+fn text(buf: &Buffer) -> String {
+    let mut out = String::new();
+    for y in 0..buf.area.height {
+        let mut skip = 0;
+        for x in 0..buf.area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let sym = buf[(x, y)].symbol();
+            out.push_str(sym);
+            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn render(app: &App, w: u16, h: u16) -> String {
+    text(&buffer(app, w, h))
+}
+
+fn send(app: &mut App, msgs: &[Msg]) {
+    for m in msgs {
+        update(app, m.clone(), now());
+    }
+}
+
+/// A member who read on a few days of November 2026: one minute on the 2nd, 12 on
+/// the 10th, 45 on the 19th and 20 today (the 20th).
+fn with_reading(lang: Lang) -> App {
+    let mut a = app(lang);
+    for (day, min) in [("02", 1), ("10", 12), ("19", 45), ("20", 20)] {
+        a.state.days.insert(format!("2026-11-{day}"), min * 60);
+    }
+    a
+}
+
+#[test]
+fn chart_labels_its_scale_days_and_totals_in_chinese() {
+    let mut a = with_reading(Lang::Zh);
+    send(&mut a, &[Msg::Resize(80, 24), Msg::GoTab(0)]);
+    let screen = render(&a, 80, 24);
+    assert!(screen.contains("每日阅读(分钟)"), "{screen}");
+    assert!(
+        screen.contains("60┤"),
+        "scale top is 45 rounded up: {screen}"
+    );
+    assert!(screen.contains(" 0┤"), "{screen}");
+    assert!(screen.contains("今天 20 · 本期 78 分钟"), "{screen}");
+    assert!(screen.contains("20"), "{screen}");
+    insta::assert_snapshot!("chart_zh_80x24", screen);
+}
+
+#[test]
+fn chart_in_english_and_at_40x12_without_a_chart() {
+    let mut a = with_reading(Lang::En);
+    send(&mut a, &[Msg::Resize(80, 24), Msg::GoTab(0)]);
+    let screen = render(&a, 80, 24);
+    assert!(screen.contains("today 20 · cycle 78 min"), "{screen}");
+    insta::assert_snapshot!("chart_en_80x24", screen);
+    send(&mut a, &[Msg::Resize(40, 12)]);
+    insta::assert_snapshot!("home_en_40x12", render(&a, 40, 12));
+    let mut z = with_reading(Lang::Zh);
+    send(&mut z, &[Msg::Resize(40, 12), Msg::GoTab(0)]);
+    insta::assert_snapshot!("home_zh_40x12", render(&z, 40, 12));
+}
+
+#[test]
+fn one_minute_does_not_fill_the_chart() {
+    let mut a = app(Lang::Zh);
+    a.state.days.insert("2026-11-20".into(), 60);
+    send(&mut a, &[Msg::Resize(80, 24), Msg::GoTab(0)]);
+    let screen = render(&a, 80, 24);
+    assert!(screen.contains("30┤"), "{screen}");
+    assert!(
+        !screen.contains('█'),
+        "one minute of 30 is no full cell: {screen}"
+    );
+    assert!(screen.contains('▂'), "{screen}");
+}
+
+#[test]
+fn the_chart_is_never_drawn_in_reverse_video_in_mono() {
+    let mut a = with_reading(Lang::Zh);
+    send(&mut a, &[Msg::Resize(80, 24), Msg::GoTab(0)]);
+    let buf = buffer(&a, 80, 24);
+    let screen = text(&buf);
+    let top = screen
+        .lines()
+        .position(|l| l.contains("每日阅读"))
+        .expect("chart title");
+    let mut bars = 0;
+    for y in u16::try_from(top).expect("row")..24 {
+        for x in 56..80 {
+            let cell = &buf[(x, y)];
+            assert!(
+                !cell.modifier.contains(Modifier::REVERSED),
+                "reversed cell at {x},{y}: {screen}"
+            );
+            if cell.symbol() == "█" {
+                bars += 1;
+            }
+        }
+    }
+    assert!(bars >= 8, "the 45-minute day is a solid bar: {screen}");
+}
+
+#[test]
+fn at_120x40_the_chart_shows_the_whole_month() {
+    let mut a = with_reading(Lang::Zh);
+    send(&mut a, &[Msg::Resize(120, 40), Msg::GoTab(0)]);
+    let screen = render(&a, 120, 40);
+    let labels = screen
+        .lines()
+        .find(|l| l.contains(" 1 ") && l.contains("30"))
+        .unwrap_or_default()
+        .to_string();
+    assert!(!labels.is_empty(), "days 1 to 30 labelled: {screen}");
+    insta::assert_snapshot!("home_zh_120x40", screen);
+}
+
+fn missed_one(lang: Lang) -> App {
+    let mut a = app(lang);
+    send(&mut a, &[Msg::Resize(80, 24)]);
+    dangxue::app::update::open_unit(&mut a, UNIT, None);
+    send(&mut a, &[Msg::Practice]);
+    // q1 right (B); q2 (ABC) missed with D alone: its card quotes a section title.
+    send(
+        &mut a,
+        &[
+            Msg::Letter('B'),
+            Msg::Enter,
+            Msg::Enter,
+            Msg::Letter('D'),
+            Msg::Enter,
+            Msg::Back,
+            Msg::Back,
+        ],
+    );
+    assert_eq!(a.state.reviews.len(), 1, "{:?}", a.state.reviews);
+    a
+}
+
+#[test]
+fn review_book_has_a_legend_in_both_languages() {
+    let mut a = missed_one(Lang::Zh);
+    send(&mut a, &[Msg::GoTab(2)]);
+    let screen = render(&a, 80, 24);
+    assert!(
+        screen.contains("● 已到期  12-03 下次复习  ✗2 答错次数"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("review_zh_80x24", screen);
+    insta::assert_snapshot!("review_zh_40x12", render(&a, 40, 12));
+    let mut e = missed_one(Lang::En);
+    send(&mut e, &[Msg::GoTab(2)]);
+    let screen = render(&e, 80, 24);
+    assert!(
+        screen.contains("● due  12-03 next review  ✗2 missed"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("review_en_80x24", screen);
+    insta::assert_snapshot!("review_en_40x12", render(&e, 40, 12));
+}
+
+#[test]
+fn the_passage_of_a_card_opens_without_moving_the_saved_place() {
+    let mut a = missed_one(Lang::Zh);
+    let saved = a.state.units[UNIT].offset;
+    assert_eq!(saved, 0);
+    // Make the card due now, open its passage and scroll about in it.
+    for c in a.state.reviews.values_mut() {
+        c.due = "2026-11-01".into();
+    }
+    send(&mut a, &[Msg::GoTab(2), Msg::OpenPassage]);
+    assert_eq!(a.screen, Screen::Reader);
+    let top = a.reader.as_ref().map(|r| r.top).unwrap_or_default();
+    assert!(top > 0, "the passage is further down than the start");
+    send(&mut a, &[Msg::Down, Msg::Down, Msg::PageDown]);
+    assert_eq!(a.state.units[UNIT].offset, saved);
+    assert_eq!(a.state.resume, None, "a look-up is not a place to resume");
+    send(&mut a, &[Msg::Back]);
+    assert_eq!(a.screen, Screen::Review);
+    // Opening the unit from the library still goes to the saved place.
+    dangxue::app::update::open_unit(&mut a, UNIT, None);
+    assert_eq!(a.reader.as_ref().map(|r| r.top), Some(0));
+}
