@@ -98,6 +98,7 @@ fn main() -> anyhow::Result<()> {
                     taken,
                     answers,
                     submitted: true,
+                    submitted_at: None,
                 }),
                 survey: Some(Survey {
                     title: "社区红色物业调研".into(),

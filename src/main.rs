@@ -48,13 +48,33 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Export { cycle, out }) => {
-            let path = dangxue::commands::export::run(
+            let done = dangxue::commands::export::run(
                 cli.home.as_deref(),
                 cli.member.as_deref(),
                 cycle.as_deref(),
                 out.as_deref(),
             )?;
-            println!("{}", path.display());
+            println!("{}", done.path.display());
+            if let Some(Ok(sig)) = &done.signature {
+                println!("{}", sig.display());
+            }
+            // The file is there, but a secretary who requires signatures will not
+            // take it: a script must notice.
+            match done.warning() {
+                Some(w) => {
+                    eprintln!("dangxue: {w}");
+                    Ok(ExitCode::from(1))
+                }
+                None => Ok(ExitCode::SUCCESS),
+            }
+        }
+        Some(Command::AllowedSigners { plan }) => {
+            let (text, notes) =
+                dangxue::commands::allowed_signers::run(cli.home.as_deref(), plan.as_deref())?;
+            print!("{text}");
+            for n in &notes {
+                eprintln!("dangxue: {n}");
+            }
             Ok(ExitCode::SUCCESS)
         }
         Some(Command::Report { dir, cycle, format }) => {

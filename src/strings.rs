@@ -98,6 +98,14 @@ pub struct Strings {
     pub test_title: &'static str,
     /// Shown when the test pool is empty.
     pub test_empty: &'static str,
+    /// Enter past the last test question when every question is answered.
+    pub test_all_answered: &'static str,
+    /// Enter in practice with nothing chosen or typed.
+    pub need_answer: &'static str,
+    /// "Your answer" in the test review.
+    pub your_answer: &'static str,
+    /// Shown for a question left unanswered.
+    pub not_answered: &'static str,
     /// Editor field titles: reflection, topic, outline, delivered, survey title, survey text.
     pub fields: [&'static str; 6],
     /// Editor titles: reflection, talk, survey.
@@ -127,6 +135,8 @@ pub struct Strings {
     pub kept_aside: [&'static str; 2],
     /// Save failure notice prefix.
     pub save_failed: &'static str,
+    /// The completion file was dropped into `report_dir` without its signature.
+    pub dropped_unsigned: &'static str,
     /// Shown when another session of the same member is open.
     pub other_session: &'static str,
 }
@@ -162,6 +172,10 @@ pub static ZH: Strings = Strings {
     no_questions: "本单元没有练习题",
     test_title: "本期测试(月学)",
     test_empty: "还没有读完的本期学习单元,读完后再来参加测试",
+    test_all_answered: "已是最后一题,全部已答。按 S 交卷(会先确认)",
+    need_answer: "还没有作答:按字母选择,或输入答案",
+    your_answer: "你的答案:",
+    not_answered: "未答",
     fields: ["心得", "题目", "提纲", "宣讲日期", "调研题目", "调研报告"],
     editors: ["写心得", "月讲", "调研"],
     review_empty: "错题本是空的",
@@ -179,6 +193,7 @@ pub static ZH: Strings = Strings {
         "(已保留另一会话的版本,本会话的版本存于学习记录的 conflicts 中)",
     ],
     save_failed: "保存失败",
+    dropped_unsigned: "已交到交件夹,但未签名",
     other_session: "此档案在另一个会话中也已打开:两边的进度都会保存并合并",
 };
 
@@ -213,6 +228,10 @@ pub static EN: Strings = Strings {
     no_questions: "This unit has no questions",
     test_title: "Cycle test",
     test_empty: "No unit of this cycle finished yet: read some first",
+    test_all_answered: "That was the last question and all are answered. Press S to hand in (asks first)",
+    need_answer: "Nothing answered yet: press a letter, or type the answer",
+    your_answer: "Your answer:",
+    not_answered: "not answered",
     fields: [
         "Reflection",
         "Topic",
@@ -237,6 +256,7 @@ pub static EN: Strings = Strings {
         "(the other session's version kept; this one is saved under `conflicts` in your state file)",
     ],
     save_failed: "Could not save",
+    dropped_unsigned: "Dropped into report_dir UNSIGNED",
     other_session: "This profile is also open in another session: both are saved and merged",
 };
 
@@ -360,25 +380,63 @@ impl Strings {
         }
     }
 
-    /// Test start confirmation.
+    /// Test start confirmation: how many units are read, that only they supply
+    /// questions, and that the test is taken once.
     #[must_use]
-    pub fn confirm_test(&self, n: usize) -> String {
+    pub fn confirm_test(&self, n: usize, units_read: usize, units_needed: u32) -> String {
         if self.lang == Lang::En {
             format!(
-                "Start the cycle test? {n} questions, taken once per cycle, no feedback until submitted."
+                "Start the cycle test? You have finished {units_read} unit(s) of this cycle (the rule asks {units_needed}); questions come only from finished units. {n} questions, taken once per cycle, no feedback until handed in. y starts, n cancels."
             )
         } else {
-            format!("开始本期测试?共 {n} 题,每期只能参加一次,交卷前不显示对错。")
+            format!(
+                "开始本期测试?本期已读完 {units_read} 篇(要求 {units_needed} 篇),题目只从已读完的单元中抽取。共 {n} 题,每期只能参加一次,交卷前不显示对错。按 y 开始,n 取消。"
+            )
         }
     }
 
-    /// Test submit confirmation.
+    /// Test hand-in confirmation, naming the questions still unanswered (1-based).
     #[must_use]
-    pub fn confirm_submit(&self, answered: usize, total: usize) -> String {
+    pub fn confirm_submit(&self, unanswered: &[usize], total: usize) -> String {
+        let answered = total - unanswered.len().min(total);
+        let list = unanswered.iter().map(usize::to_string).collect::<Vec<_>>();
         if self.lang == Lang::En {
-            format!("Submit? {answered} of {total} answered. It cannot be changed afterwards.")
+            let open = if list.is_empty() {
+                "All answered.".to_string()
+            } else {
+                format!("Not answered: {}.", list.join(", "))
+            };
+            format!(
+                "Hand in? {answered} of {total} answered. {open} It cannot be changed afterwards. y hands in, n goes back."
+            )
         } else {
-            format!("确认交卷?已答 {answered}/{total} 题,交卷后不能修改。")
+            let open = if list.is_empty() {
+                "全部已答。".to_string()
+            } else {
+                format!("未答:第 {} 题。", list.join("、"))
+            };
+            format!("确认交卷?已答 {answered}/{total} 题。{open}交卷后不能修改。按 y 交卷,n 返回。")
+        }
+    }
+
+    /// A test begun and not handed in: "测试进行中(已答 6/10)".
+    #[must_use]
+    pub fn test_in_progress(&self, answered: usize, total: usize) -> String {
+        if self.lang == Lang::En {
+            format!("test in progress ({answered}/{total} answered)")
+        } else {
+            format!("测试进行中(已答 {answered}/{total})")
+        }
+    }
+
+    /// The summary of a practice sitting: "本次练习 4/6 对".
+    #[must_use]
+    pub fn practice_summary(&self, right: usize, answered: usize, skipped: usize) -> String {
+        match (self.lang == Lang::En, skipped) {
+            (true, 0) => format!("This sitting: {right}/{answered} right"),
+            (true, _) => format!("This sitting: {right}/{answered} right, {skipped} skipped"),
+            (false, 0) => format!("本次练习 {right}/{answered} 对"),
+            (false, _) => format!("本次练习 {right}/{answered} 对,跳过 {skipped} 题"),
         }
     }
 

@@ -377,7 +377,7 @@ pub fn run(
     mut app: App,
     saver: Box<dyn Saver>,
     theme: Theme,
-    report_dir: Option<std::path::PathBuf>,
+    mut drop_box: Option<DropBox>,
 ) -> anyhow::Result<()> {
     let ending = Arc::new(Ending {
         shared: Mutex::new(Shared {
@@ -418,9 +418,9 @@ pub fn run(
         if save_pending {
             save_pending = false;
             if save_now(&ending.shared, &mut app)
-                && let Some(dir) = &report_dir
+                && let Some(d) = &mut drop_box
             {
-                drop_completion(&mut app, dir);
+                d.drop_completion(&mut app, false);
             }
             last_save = Instant::now();
             // What the save brought (a notice, another session's changes) is shown
@@ -495,7 +495,7 @@ pub fn run(
         let quit = effects.contains(&Effect::Quit);
         let due = app.dirty && last_save.elapsed() >= SAVE_EVERY;
         if quit {
-            match quit_now(&ending.shared, &mut app, report_dir.as_deref()) {
+            match quit_now(&ending.shared, &mut app, drop_box.as_mut()) {
                 Quit::Stay => last_save = Instant::now(),
                 Quit::Saved => break,
                 Quit::GaveUp(text) => {
@@ -520,10 +520,10 @@ enum Quit {
     GaveUp(String),
 }
 
-fn quit_now(shared: &Mutex<Shared>, app: &mut App, report_dir: Option<&std::path::Path>) -> Quit {
+fn quit_now(shared: &Mutex<Shared>, app: &mut App, drop_box: Option<&mut DropBox>) -> Quit {
     let saved = save_with(shared, app, true);
-    if saved && let Some(dir) = report_dir {
-        drop_completion(app, dir);
+    if saved && let Some(d) = drop_box {
+        d.drop_completion(app, true);
     }
     let mut s = lock(shared);
     if saved || !s.unsaved {
@@ -638,15 +638,63 @@ fn save_with(shared: &Mutex<Shared>, app: &mut App, patient: bool) -> bool {
     }
 }
 
-/// Write the current cycle's completion file into the configured drop folder, so the
-/// secretary's folder always holds the latest evidence.
-fn drop_completion(app: &mut App, dir: &std::path::Path) {
-    let Some(c) = crate::app::queries::completion(app) else {
-        return;
-    };
-    let path = dir.join(format!("{}-{}.toml", c.member_id, c.cycle));
-    if let Err(e) = crate::store::atomic::write_atomic(&path, c.to_toml().as_bytes(), 0o640) {
-        app.notice = Some(format!("{}: {}: {e}", app.s.save_failed, path.display()));
+/// The drop folder (`report_dir`) and how files dropped there are signed.
+pub struct DropBox {
+    /// The folder.
+    pub dir: std::path::PathBuf,
+    /// The resolved `signing_key`, if any.
+    pub signing_key: Option<std::path::PathBuf>,
+    /// When the last signed file was dropped.
+    last_signed: Option<Instant>,
+}
+
+/// How often a signed drop happens while the member works: each one runs
+/// `ssh-keygen` (and may ask a security key for a touch).
+const SIGNED_DROP_EVERY: Duration = Duration::from_secs(60);
+
+impl DropBox {
+    /// A drop folder, signing with `signing_key` when given.
+    #[must_use]
+    pub fn new(dir: std::path::PathBuf, signing_key: Option<std::path::PathBuf>) -> DropBox {
+        DropBox {
+            dir,
+            signing_key,
+            last_signed: None,
+        }
+    }
+
+    /// Write the current cycle's completion file (and its signature) into the folder,
+    /// so the secretary's folder holds the latest evidence. With a signing key this
+    /// happens at most every [`SIGNED_DROP_EVERY`], and always when `last` (on quit).
+    fn drop_completion(&mut self, app: &mut App, last: bool) {
+        use crate::store::{handin, sign};
+        let Some(c) = crate::app::queries::completion(app) else {
+            return;
+        };
+        if self.signing_key.is_some()
+            && !last
+            && self
+                .last_signed
+                .is_some_and(|t| t.elapsed() < SIGNED_DROP_EVERY)
+        {
+            return;
+        }
+        let path = self.dir.join(format!("{}-{}.toml", c.member_id, c.cycle));
+        let bytes = c.to_toml();
+        let lang = app.s.lang;
+        let signed = self.signing_key.as_ref().map(|k| {
+            self.last_signed = Some(Instant::now());
+            sign::sign(k, bytes.as_bytes(), sign::Prompt::Never)
+        });
+        let armored = signed
+            .as_ref()
+            .and_then(|s| s.as_ref().ok())
+            .map(|s| s.armored.as_slice());
+        if let Err(e) = handin::hand_in(&path, bytes.as_bytes(), armored) {
+            app.notice = Some(e.text(lang));
+        } else if let Some(Err(e)) = &signed {
+            app.notice = Some(format!("{}: {}", app.s.dropped_unsigned, e.text(lang)));
+        }
     }
 }
 

@@ -22,6 +22,7 @@ fn example_config_mentions_every_key() {
         "content_dirs",
         "plan",
         "report_dir",
+        "signing_key",
         "[cycle]",
         "length",
         "[read]",

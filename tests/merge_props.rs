@@ -84,6 +84,7 @@ fn test_record() -> impl Strategy<Value = TestRecord> {
         any::<bool>(),
     )
         .prop_map(|(taken, given, submitted)| TestRecord {
+            submitted_at: None,
             taken,
             answers: given
                 .into_iter()

@@ -123,15 +123,25 @@ pub struct QuizView {
     pub feedback: Option<bool>,
     /// Started from the review list (so Back returns there).
     pub from_review: bool,
+    /// The first answer to each item in this sitting (`None`: not answered yet). Only
+    /// a first answer reaches the 错题本; retries are practice.
+    pub results: Vec<Option<bool>>,
+    /// The sitting is over and its summary is shown.
+    pub summary: bool,
 }
 
 /// Cycle test view state (the answers themselves live in the member state).
 #[derive(Debug, Clone, Default)]
 pub struct TestView {
+    /// The cycle the open test belongs to: the one in which it began, even after the
+    /// date moves into the next cycle while it is open.
+    pub cycle: String,
     /// Current question.
     pub index: usize,
     /// Cursor row among the choices.
     pub cursor: usize,
+    /// First line shown of the handed-in test's review.
+    pub scroll: usize,
 }
 
 /// Which document the editor is writing.
@@ -296,6 +306,25 @@ impl App {
     pub fn set_plan(&mut self, plan: CyclePlan) {
         self.plan = plan;
         self.rebuild_order();
+    }
+
+    /// The cycle of the test on screen: the one it was opened in, else the current one.
+    #[must_use]
+    pub fn test_cycle(&self) -> &str {
+        if self.test.cycle.is_empty() {
+            &self.cycle
+        } else {
+            &self.test.cycle
+        }
+    }
+
+    /// The test record of [`App::test_cycle`], if the test was begun.
+    #[must_use]
+    pub fn test_record(&self) -> Option<&crate::core::state::TestRecord> {
+        self.state
+            .cycles
+            .get(self.test_cycle())
+            .and_then(|c| c.test.as_ref())
     }
 
     /// The terminal is smaller than [`MIN_SIZE`]: the screens are hidden.

@@ -51,6 +51,8 @@ pub enum Msg {
     NextQuestion,
     /// Previous question.
     PrevQuestion,
+    /// Go to question n (0-based) of the test.
+    GoQuestion(usize),
     /// Try the current practice question again.
     Retry,
     /// Practise the questions of the unit being read.

@@ -1,10 +1,41 @@
-//! `dangxue export [--cycle C] [--out PATH]`: write the member's completion file.
+//! `dangxue export [--cycle C] [--out PATH]`: write the member's completion file and,
+//! with `signing_key`, its signature `<file>.sig`.
 
 use std::path::{Path, PathBuf};
 
 use crate::core::completion::Completion;
+use crate::core::config::Lang;
+use crate::store::handin;
+use crate::store::sign::{self, Prompt, SignError};
 
-/// Run `export`; returns the path written.
+/// What `export` wrote.
+#[derive(Debug)]
+pub struct Exported {
+    /// The completion file.
+    pub path: PathBuf,
+    /// Without `signing_key`: `None`. Else the `.sig` written, or why the file was
+    /// written unsigned.
+    pub signature: Option<Result<PathBuf, SignError>>,
+    /// The member's language, for [`Exported::warning`].
+    pub lang: Lang,
+}
+
+impl Exported {
+    /// When signing failed: that the file was written unsigned, and why.
+    #[must_use]
+    pub fn warning(&self) -> Option<String> {
+        let Some(Err(e)) = &self.signature else {
+            return None;
+        };
+        let file = self.path.display();
+        Some(match self.lang {
+            Lang::Zh => format!("已写入 {file},但未签名:{}", e.text(self.lang)),
+            Lang::En => format!("wrote {file} UNSIGNED: {}", e.text(self.lang)),
+        })
+    }
+}
+
+/// Run `export`.
 ///
 /// # Errors
 /// When the member cannot be loaded or the file cannot be written.
@@ -13,7 +44,7 @@ pub fn run(
     member: Option<&str>,
     cycle: Option<&str>,
     out: Option<&Path>,
-) -> anyhow::Result<PathBuf> {
+) -> anyhow::Result<Exported> {
     let m = super::load_member(home, member)?;
     let cycle = super::cycle_arg(cycle, &m)?;
     let units = m.plan.as_ref().and_then(|p| p.units_for(&cycle));
@@ -23,11 +54,28 @@ pub fn run(
         || PathBuf::from(format!("{}-{cycle}.toml", m.state.member_id)),
         Path::to_path_buf,
     );
-    crate::store::atomic::write_atomic(&path, c.to_toml().as_bytes(), 0o640).map_err(|e| {
+    let bytes = c.to_toml();
+    let signed = m.config.signing_key.as_ref().map(|k| {
+        sign::sign(
+            &sign::key_path(k, &m.paths.home),
+            bytes.as_bytes(),
+            Prompt::Terminal,
+        )
+    });
+    let armored = signed
+        .as_ref()
+        .and_then(|s| s.as_ref().ok())
+        .map(|s| s.armored.as_slice());
+    handin::hand_in(&path, bytes.as_bytes(), armored).map_err(|e| {
         anyhow::anyhow!(
-            "cannot write {}: {e} (choose another place with --out)",
-            path.display()
+            "{} (or choose another place with --out)",
+            e.text(m.config.lang)
         )
     })?;
-    Ok(path)
+    let signature = signed.map(|s| s.map(|_| handin::sig_path(&path)));
+    Ok(Exported {
+        path,
+        signature,
+        lang: m.config.lang,
+    })
 }

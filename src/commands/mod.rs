@@ -1,5 +1,6 @@
 //! Subcommands: plain text in, plain text out, no terminal.
 
+pub mod allowed_signers;
 pub mod check;
 pub mod export;
 pub mod open;

@@ -113,7 +113,16 @@ pub fn run(home: Option<&Path>, member: Option<&str>) -> anyhow::Result<()> {
     // A new member's record is written once the first frame is out.
     app.dirty |= unsaved;
     let saver = Box::new(Record { store, s });
-    let result = tui::run(app, saver, theme, config.report_dir.clone());
+    let drop_box = config.report_dir.clone().map(|dir| {
+        tui::DropBox::new(
+            dir,
+            config
+                .signing_key
+                .as_ref()
+                .map(|k| crate::store::sign::key_path(k, &paths.home)),
+        )
+    });
+    let result = tui::run(app, saver, theme, drop_box);
     drop(session);
     result
 }

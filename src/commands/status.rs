@@ -13,6 +13,16 @@ use crate::core::text::escape_controls;
 use crate::store::content::Library;
 use crate::strings::{self, Strings};
 
+/// What the completion file does not show: each unit's read state and a test begun but
+/// not handed in (answered, total).
+#[derive(Debug, Clone, Copy)]
+pub struct Underway<'a> {
+    /// Units with their read state in the cycle.
+    pub reads: &'a [(String, ReadState)],
+    /// The open test's answered and total questions.
+    pub open_test: Option<(usize, usize)>,
+}
+
 /// The status text for a member and cycle.
 #[must_use]
 pub fn render(
@@ -21,9 +31,10 @@ pub fn render(
     id: &str,
     cycle: &Cycle,
     a: &Assessment,
-    reads: &[(String, ReadState)],
+    work: &Underway<'_>,
     titles: &dyn Fn(&str) -> String,
 ) -> String {
+    let (reads, open_test) = (work.reads, work.open_test);
     let zh = s.lang == Lang::Zh;
     let mark = |done: bool| {
         if done {
@@ -86,10 +97,11 @@ pub fn render(
         s.fields[3],
     );
     let st = &a.study;
-    let test = match &st.test {
-        Some(tr) => s.score(tr.score, st.pass_score),
-        None if zh => "测试未参加".to_string(),
-        None => "test not taken".to_string(),
+    let test = match (&st.test, open_test) {
+        (Some(tr), _) => s.score(tr.score, st.pass_score),
+        (None, Some((answered, total))) => s.test_in_progress(answered, total),
+        (None, None) if zh => "测试未参加".to_string(),
+        (None, None) => "test not taken".to_string(),
     };
     let _ = writeln!(
         o,
@@ -154,6 +166,21 @@ pub fn run(
             .get(id)
             .map_or_else(|| id.to_string(), |u| escape_controls(&u.title))
     };
+    // A test begun and not handed in is not in the completion file; say how far it is.
+    let open_test = m
+        .state
+        .cycles
+        .get(&cycle.to_string())
+        .and_then(|w| w.test.as_ref())
+        .filter(|t| !t.submitted)
+        .map(|t| {
+            let answered = t
+                .answers
+                .iter()
+                .filter(|a| !a.given.trim().is_empty())
+                .count();
+            (answered, t.answers.len())
+        });
     let reads = read_states(&m.state, &cycle.to_string(), &rules, units, &m.library);
     Ok(render(
         s,
@@ -161,7 +188,10 @@ pub fn run(
         &m.state.member_id,
         &cycle,
         &a,
-        &reads,
+        &Underway {
+            reads: &reads,
+            open_test,
+        },
         &titles,
     ))
 }

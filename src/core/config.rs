@@ -47,6 +47,9 @@ pub struct Config {
     pub plan: Option<PathBuf>,
     /// Folder where the completion file is dropped whenever the evidence changes.
     pub report_dir: Option<PathBuf>,
+    /// The SSH key that signs exported files: a private key file, or a public key
+    /// file whose private half is in `ssh-agent`.
+    pub signing_key: Option<PathBuf>,
     /// `[cycle]`.
     pub cycle: CycleRules,
     /// `[read]`.

@@ -851,6 +851,7 @@ mod tests {
                 })
                 .collect(),
             submitted,
+            submitted_at: None,
         }
     }
 

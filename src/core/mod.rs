@@ -13,6 +13,7 @@ pub mod report;
 pub mod review;
 pub mod roster;
 pub mod search;
+pub mod sshsig;
 pub mod state;
 pub mod text;
 pub(crate) mod tomldoc;

@@ -59,7 +59,7 @@ const KEY_TYPES: &[&str] = &[
 
 /// Why `key` is not an SSH public key line (`TYPE BASE64 [COMMENT]`), or `None` when
 /// it is one: a known type, base64 that decodes, and a key blob that names the same
-/// type. Whether signatures verify with it is `report`'s business, not this one's.
+/// type, and a key the signature check can use (see [`super::sshsig::parse_key`]).
 ///
 /// ```
 /// use dangxue::core::roster::key_problem;
@@ -102,7 +102,11 @@ pub fn key_problem(key: &str) -> Option<String> {
             "has a key part that is not a {kind} key: the line may be cut or mixed up"
         ));
     }
-    None
+    // The whole key as the signature check will use it (an RSA key's size, a
+    // curve point that is on its curve).
+    super::sshsig::parse_key(key)
+        .err()
+        .map(|p| p.text(super::config::Lang::En))
 }
 
 /// Standard base64 with padding, as in `.pub` files; `None` when malformed.

@@ -303,6 +303,10 @@ pub struct TestRecord {
     /// Submitted and graded; a submitted test is never changed.
     #[serde(default)]
     pub submitted: bool,
+    /// When it was handed in (written as `[test] submitted` in the completion file).
+    /// Absent in states written before it was recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub submitted_at: Option<Datetime>,
 }
 
 /// One answer as given, in the completion file's words.

@@ -114,6 +114,21 @@ pub fn normalize_fill(s: &str) -> String {
         .to_string()
 }
 
+/// Text for a one-line field: the lines of a paste joined with a space, tabs and other
+/// control characters dropped, so a field never holds a newline it cannot show.
+///
+/// ```
+/// assert_eq!(dangxue::core::text::one_line("红色物业\r\n调研\n"), "红色物业 调研");
+/// ```
+#[must_use]
+pub fn one_line(s: &str) -> String {
+    s.split(['\n', '\r'])
+        .map(|l| l.chars().filter(|c| !c.is_control()).collect::<String>())
+        .filter(|l| !l.trim().is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Escape every hidden character (see the module docs) so text from a file cannot
 /// drive a terminal nor hide what it says: ESC becomes `\u{1b}`, a tab or newline
 /// inside one-line fields `\t`, `\n`. Other text, Chinese included, is unchanged.

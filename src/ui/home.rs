@@ -164,10 +164,23 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         ),
     ));
     // 月学
-    let test = match p.score {
-        Some(sc) => s.score(sc, p.pass_score),
-        None if zh => "测试未参加".to_string(),
-        None => "test not taken".to_string(),
+    let open_test = app
+        .state
+        .cycles
+        .get(&app.cycle)
+        .and_then(|c| c.test.as_ref())
+        .filter(|t| !t.submitted);
+    let test = match (p.score, open_test) {
+        (Some(sc), _) => s.score(sc, p.pass_score),
+        (None, Some(t)) => s.test_in_progress(
+            t.answers
+                .iter()
+                .filter(|a| !a.given.trim().is_empty())
+                .count(),
+            t.answers.len(),
+        ),
+        (None, None) if zh => "测试未参加".to_string(),
+        (None, None) => "test not taken".to_string(),
     };
     rows.push((
         Line::from(vec![

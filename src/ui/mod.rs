@@ -74,10 +74,27 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     }
     if let Some(c) = app.confirm {
         let text = match c {
-            Confirm::StartTest => app.s.confirm_test(crate::app::queries::test_size(app)),
+            Confirm::StartTest => {
+                let read =
+                    crate::app::queries::assessment(app).map_or(0, |a| a.read.units_read.len());
+                app.s.confirm_test(
+                    crate::app::queries::test_size(app),
+                    read,
+                    app.rules.read.units,
+                )
+            }
             Confirm::SubmitTest => {
-                let (answered, total) = test_counts(app);
-                app.s.confirm_submit(answered, total)
+                let (unanswered, total) = app.test_record().map_or((Vec::new(), 0), |t| {
+                    let open = t
+                        .answers
+                        .iter()
+                        .enumerate()
+                        .filter(|(_, a)| a.given.trim().is_empty())
+                        .map(|(i, _)| i + 1)
+                        .collect();
+                    (open, t.answers.len())
+                });
+                app.s.confirm_submit(&unanswered, total)
             }
         };
         let hint = keymap::footer(keymap::Mode::Confirm, app.s.lang, 58);
@@ -115,16 +132,12 @@ fn save_error(frame: &mut Frame, area: Rect, text: &str, theme: &Theme) {
 /// Answered and total questions of the current test.
 #[must_use]
 pub fn test_counts(app: &App) -> (usize, usize) {
-    app.state
-        .cycles
-        .get(&app.cycle)
-        .and_then(|c| c.test.as_ref())
-        .map_or((0, 0), |t| {
-            (
-                t.answers.iter().filter(|a| !a.given.is_empty()).count(),
-                t.answers.len(),
-            )
-        })
+    app.test_record().map_or((0, 0), |t| {
+        (
+            t.answers.iter().filter(|a| !a.given.is_empty()).count(),
+            t.answers.len(),
+        )
+    })
 }
 
 /// Break a one-line text into lines of at most `width` columns, anywhere (as Chinese

@@ -126,10 +126,86 @@ fn question_lines(
     (lines, focus)
 }
 
+/// The given answer in readable form: "C", "A C D", "正确", the typed text.
+fn given_text(app: &App, q: &Question, given: &str) -> String {
+    if given.trim().is_empty() {
+        return app.s.not_answered.to_string();
+    }
+    match q.qtype {
+        QuestionType::Judge => match given.trim() {
+            "true" => app.s.judge[0].to_string(),
+            "false" => app.s.judge[1].to_string(),
+            other => escape_controls(other),
+        },
+        QuestionType::Fill => escape_controls(given),
+        _ => given
+            .chars()
+            .map(|c| c.to_string())
+            .collect::<Vec<_>>()
+            .join(" "),
+    }
+}
+
+/// The summary of a practice sitting: the count and one mark per question.
+fn draw_practice_summary(frame: &mut Frame, body: Rect, app: &App, theme: &Theme) {
+    let v = &app.quiz;
+    let answered = v.results.iter().filter(|r| r.is_some()).count();
+    let right = v.results.iter().filter(|r| **r == Some(true)).count();
+    let skipped = v.items.len().saturating_sub(answered);
+    let mut lines = vec![
+        Line::from(Span::styled(
+            app.s.practice_summary(right, answered, skipped),
+            theme.title,
+        )),
+        Line::from(""),
+    ];
+    for (i, item) in v.items.iter().enumerate() {
+        let (mark, style) = match v.results.get(i).copied().flatten() {
+            Some(true) => ("✓", theme.good),
+            Some(false) => ("✗", theme.bad),
+            None => ("·", theme.dim),
+        };
+        let prompt = app
+            .library
+            .get(&item.0)
+            .and_then(|u| u.question(&item.1))
+            .map(|q| escape_controls(&q.prompt))
+            .unwrap_or_default();
+        lines.push(Line::from(vec![
+            Span::styled(format!(" {mark} "), style),
+            Span::raw(truncate(
+                &format!("{}. {prompt}", i + 1),
+                usize::from(body.width).saturating_sub(4),
+            )),
+        ]));
+    }
+    frame.render_widget(
+        Paragraph::new(lines),
+        Rect::new(
+            body.x + 1,
+            body.y + 1,
+            body.width.saturating_sub(2),
+            body.height.saturating_sub(1),
+        ),
+    );
+}
+
 /// Draw a practice quiz.
 pub fn draw_quiz(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let [head, body, foot] = frame_areas(area);
     let v = &app.quiz;
+    if v.summary {
+        frame.render_widget(
+            Paragraph::new(Span::styled(
+                truncate(&format!(" {}", app.s.quiz_title), usize::from(area.width)),
+                theme.title,
+            )),
+            head,
+        );
+        draw_practice_summary(frame, body, app, theme);
+        footer(frame, foot, app, theme);
+        return;
+    }
     let item = v.items.get(v.index);
     let unit = item.and_then(|(u, _)| app.library.get(u));
     let title = unit.map(|u| escape_controls(&u.title)).unwrap_or_default();
@@ -209,20 +285,16 @@ pub fn draw_quiz(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 /// Draw the cycle test: the current question, or the score once submitted.
 pub fn draw_test(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let [head, body, foot] = frame_areas(area);
-    let Some(t) = app
-        .state
-        .cycles
-        .get(&app.cycle)
-        .and_then(|c| c.test.as_ref())
-    else {
+    let Some(t) = app.test_record() else {
         return;
     };
     let total = t.answers.len();
     let (answered, _) = super::test_counts(app);
+    let cycle = app.test_cycle();
     frame.render_widget(
         Paragraph::new(Span::styled(
             truncate(
-                &format!(" {} · {} · {answered}/{total}", app.s.test_title, app.cycle),
+                &format!(" {} · {cycle} · {answered}/{total}", app.s.test_title),
                 usize::from(area.width),
             ),
             theme.title,
@@ -243,24 +315,77 @@ pub fn draw_test(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             Line::from(Span::styled(app.s.score(score, pass), style)),
             Line::from(""),
         ];
+        // The review: every question with the answer given, the right one and why,
+        // wrapped by display width (Chinese breaks anywhere) and scrolled by row.
+        let mut rows: Vec<(String, ratatui::style::Style)> = Vec::new();
         for (i, a) in t.answers.iter().enumerate() {
             let q = app
                 .library
                 .get(&a.unit)
                 .and_then(|u| u.question(&a.question));
             let right = q.is_some_and(|q| quiz::is_correct(q, &a.given));
-            let prompt = q.map(|q| escape_controls(&q.prompt)).unwrap_or_default();
-            lines.push(Line::from(vec![
-                Span::styled(
-                    if right { " ✓ " } else { " ✗ " },
-                    if right { theme.good } else { theme.bad },
+            let (mark, mark_style) = if right {
+                ("✓", theme.good)
+            } else {
+                ("✗", theme.bad)
+            };
+            rows.push((
+                format!(
+                    "{mark} {}. [{}] {}",
+                    i + 1,
+                    q.map_or("", |q| type_label(app, q.qtype)),
+                    q.map(|q| escape_controls(&q.prompt)).unwrap_or_default()
                 ),
-                Span::raw(truncate(
-                    &format!("{}. {prompt}", i + 1),
-                    usize::from(inner.width).saturating_sub(3),
-                )),
-            ]));
+                mark_style,
+            ));
+            if let Some(q) = q {
+                if !matches!(q.qtype, QuestionType::Judge | QuestionType::Fill) {
+                    for (j, c) in q.choices.iter().enumerate() {
+                        let letter = char::from_u32('A' as u32 + u32::try_from(j).unwrap_or(0))
+                            .unwrap_or('?');
+                        rows.push((format!("  {letter}. {}", escape_controls(c)), theme.dim));
+                    }
+                }
+                rows.push((
+                    format!(
+                        "  {} {}    {} {}",
+                        app.s.your_answer,
+                        given_text(app, q, &a.given),
+                        app.s.answer_is,
+                        escape_controls(&answer_text(app, q))
+                    ),
+                    if right { theme.good } else { theme.bad },
+                ));
+                if !q.explain.is_empty() {
+                    rows.push((
+                        format!("  {} {}", app.s.explain, escape_controls(&q.explain)),
+                        ratatui::style::Style::new(),
+                    ));
+                }
+            }
+            rows.push((String::new(), ratatui::style::Style::new()));
         }
+        let width = inner.width.max(1);
+        let visual: Vec<Line> = rows
+            .iter()
+            .flat_map(|(text, style)| {
+                let l = crate::core::layout::layout(text, width);
+                let wrapped: Vec<Line> = l
+                    .lines
+                    .iter()
+                    .map(|v| Line::from(Span::styled(v.text.clone(), *style)))
+                    .collect();
+                if wrapped.is_empty() {
+                    vec![Line::from("")]
+                } else {
+                    wrapped
+                }
+            })
+            .collect();
+        let height = usize::from(inner.height).saturating_sub(2);
+        let max = visual.len().saturating_sub(height);
+        let scroll = app.test.scroll.min(max);
+        lines.extend(visual.into_iter().skip(scroll).take(height));
         frame.render_widget(Paragraph::new(lines), inner);
         footer(frame, foot, app, theme);
         return;
@@ -276,10 +401,25 @@ pub fn draw_test(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         return;
     };
     let input = (q.qtype == QuestionType::Fill).then_some(a.given.as_str());
-    let mut lines = vec![Line::from(Span::styled(
-        app.s.question_n(app.test.index + 1, total),
+    // The question strip: every question with whether it is answered; digits jump.
+    let mut strip = vec![Span::styled(
+        format!("{}  ", app.s.question_n(app.test.index + 1, total)),
         theme.accent,
-    ))];
+    )];
+    for (i, x) in t.answers.iter().enumerate() {
+        let done = !x.given.trim().is_empty();
+        let cell = format!("{}{}", i + 1, if done { "✓" } else { "·" });
+        let style = if i == app.test.index {
+            theme.selected
+        } else if done {
+            theme.good
+        } else {
+            theme.dim
+        };
+        strip.push(Span::styled(cell, style));
+        strip.push(Span::raw(" "));
+    }
+    let mut lines = vec![Line::from(strip), Line::from("")];
     let (question, focus) =
         question_lines(app, q, &a.given, app.test.cursor, input, theme, inner.width);
     let focus = focus + lines.len();

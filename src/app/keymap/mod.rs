@@ -45,6 +45,8 @@ pub enum Act {
     Text,
     /// Send the key to the multi-line editor ([`Msg::Editor`]).
     Edit,
+    /// Send [`Msg::GoQuestion`] for the digit typed (`1` the first, `0` the tenth).
+    Jump,
 }
 
 /// One row of a screen's key table.
@@ -111,6 +113,8 @@ pub enum Mode {
     QuizFill,
     /// A practice question answered, its feedback shown.
     QuizFeedback,
+    /// The summary at the end of a practice sitting.
+    QuizDone,
     /// A choice or judge question of the cycle test.
     Test,
     /// A fill question of the cycle test: keys are text.
@@ -127,7 +131,7 @@ pub enum Mode {
 
 impl Mode {
     /// Every mode, for tests and documentation.
-    pub const ALL: [Mode; 14] = [
+    pub const ALL: [Mode; 15] = [
         Mode::Home,
         Mode::Library,
         Mode::Search,
@@ -136,6 +140,7 @@ impl Mode {
         Mode::Quiz,
         Mode::QuizFill,
         Mode::QuizFeedback,
+        Mode::QuizDone,
         Mode::Test,
         Mode::TestFill,
         Mode::TestDone,
@@ -156,6 +161,7 @@ impl Mode {
             Mode::Quiz => &tables::QUIZ,
             Mode::QuizFill => &tables::QUIZ_FILL,
             Mode::QuizFeedback => &tables::QUIZ_FEEDBACK,
+            Mode::QuizDone => &tables::QUIZ_DONE,
             Mode::Test => &tables::TEST,
             Mode::TestFill => &tables::TEST_FILL,
             Mode::TestDone => &tables::TEST_DONE,
@@ -182,6 +188,7 @@ pub fn screen_mode(app: &App) -> Mode {
         Screen::Review => Mode::Review,
         Screen::Reader => Mode::Reader,
         Screen::Editor => Mode::Editor,
+        Screen::Quiz if app.quiz.summary => Mode::QuizDone,
         Screen::Quiz if app.quiz.feedback.is_some() => Mode::QuizFeedback,
         Screen::Quiz if is_fill(app) => Mode::QuizFill,
         Screen::Quiz => Mode::Quiz,
@@ -252,6 +259,11 @@ pub fn lookup(mode: Mode, key: KeyEvent) -> Option<Msg> {
             _ => return None,
         },
         Act::Edit => Msg::Editor(key.into()),
+        Act::Jump => match key.code {
+            KeyCode::Char('0') => Msg::GoQuestion(9),
+            KeyCode::Char(c @ '1'..='9') => Msg::GoQuestion(c as usize - '1' as usize),
+            _ => return None,
+        },
     })
 }
 
@@ -312,19 +324,12 @@ fn is_fill(app: &App) -> bool {
 }
 
 fn test_submitted(app: &App) -> bool {
-    app.state
-        .cycles
-        .get(&app.cycle)
-        .and_then(|c| c.test.as_ref())
-        .is_some_and(|t| t.submitted)
+    app.test_record().is_some_and(|t| t.submitted)
 }
 
 fn test_is_fill(app: &App) -> bool {
     let item = app
-        .state
-        .cycles
-        .get(&app.cycle)
-        .and_then(|c| c.test.as_ref())
+        .test_record()
         .filter(|t| !t.submitted)
         .and_then(|t| t.answers.get(app.test.index))
         .map(|a| (a.unit.clone(), a.question.clone()));

@@ -147,6 +147,15 @@ fn keys_map_to_their_table_s_messages() {
     assert_eq!(lookup(Mode::QuizFeedback, ch('b')), None);
     assert_eq!(lookup(Mode::QuizFeedback, ch('r')), Some(Msg::Retry));
     assert_eq!(lookup(Mode::QuizFill, ch('n')), Some(Msg::Char('n')));
+    assert_eq!(lookup(Mode::QuizFill, ch('p')), Some(Msg::Char('p')));
+    assert_eq!(lookup(Mode::QuizFill, ch('q')), Some(Msg::Char('q')));
+    assert_eq!(lookup(Mode::QuizFill, ctrl('n')), Some(Msg::NextQuestion));
+    assert_eq!(lookup(Mode::TestFill, ctrl('p')), Some(Msg::PrevQuestion));
+    assert_eq!(lookup(Mode::Test, key(KeyCode::Enter)), Some(Msg::Enter));
+    assert_eq!(lookup(Mode::Test, ch(' ')), Some(Msg::Toggle));
+    assert_eq!(lookup(Mode::Test, ch('3')), Some(Msg::GoQuestion(2)));
+    assert_eq!(lookup(Mode::Test, ch('0')), Some(Msg::GoQuestion(9)));
+    assert_eq!(lookup(Mode::TestFill, ch('3')), Some(Msg::Char('3')));
     assert_eq!(lookup(Mode::Test, ctrl('s')), Some(Msg::SubmitTest));
     assert_eq!(lookup(Mode::Test, ch('S')), Some(Msg::SubmitTest));
     assert_eq!(lookup(Mode::TestFill, ch('S')), Some(Msg::Char('S')));
@@ -162,8 +171,10 @@ fn keys_map_to_their_table_s_messages() {
     assert_eq!(lookup(Mode::Editor, ctrl('q')), Some(Msg::Back));
     assert_eq!(
         lookup(Mode::Confirm, key(KeyCode::Enter)),
-        Some(Msg::Confirm(true))
+        None,
+        "Enter must never hand the test in"
     );
+    assert_eq!(lookup(Mode::Confirm, ch('y')), Some(Msg::Confirm(true)));
     assert_eq!(lookup(Mode::Confirm, ch('x')), None);
     assert_eq!(lookup(Mode::Help, ch('x')), Some(Msg::Help));
     for mode in Mode::ALL {

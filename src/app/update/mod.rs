@@ -80,6 +80,11 @@ pub fn resume(app: &mut App) {
 
 fn step(app: &mut App, msg: Msg, now: Timestamp) -> Vec<Effect> {
     account(app, now);
+    // The seconds just counted may complete the unit: stamp it before the key leaves
+    // the reader, or a unit read to the end would wait for its next opening.
+    if app.screen == Screen::Reader {
+        check_finished(app);
+    }
     if !matches!(msg, Msg::Tick | Msg::Resize(..)) {
         app.last_input = now;
         app.notice = None;

@@ -8,12 +8,14 @@ use crate::core::unit::QuestionType;
 
 pub(super) fn start_practice(app: &mut App, id: &str) {
     let Some(u) = app.library.get(id) else { return };
+    let items: Vec<(String, String)> = u
+        .questions
+        .iter()
+        .map(|q| (u.id.clone(), q.id.clone()))
+        .collect();
     app.quiz = QuizView {
-        items: u
-            .questions
-            .iter()
-            .map(|q| (u.id.clone(), q.id.clone()))
-            .collect(),
+        results: vec![None; items.len()],
+        items,
         ..QuizView::default()
     };
     app.screen = Screen::Quiz;
@@ -28,30 +30,48 @@ pub(super) fn question<'a>(
     app.library.get(u)?.question(q)
 }
 
+/// Move to item `index` of the sitting with a fresh answer, or to the summary when
+/// past the last.
+fn go_to(app: &mut App, index: usize) {
+    let v = &mut app.quiz;
+    if index >= v.items.len() {
+        v.summary = true;
+        v.feedback = None;
+        return;
+    }
+    app.quiz = QuizView {
+        index,
+        items: std::mem::take(&mut v.items),
+        results: std::mem::take(&mut v.results),
+        from_review: v.from_review,
+        ..QuizView::default()
+    };
+}
+
 pub(super) fn quiz_screen(app: &mut App, msg: Msg) -> Vec<Effect> {
+    if app.quiz.summary {
+        if matches!(msg, Msg::Back | Msg::Enter) {
+            leave_quiz(app);
+        }
+        return Vec::new();
+    }
     let Some(q) = question(app, app.quiz.items.get(app.quiz.index)).cloned() else {
         if matches!(msg, Msg::Back) {
             leave_quiz(app);
         }
         return Vec::new();
     };
-    let n = q.choices.len().max(2);
-    let v = &mut app.quiz;
-    if v.feedback.is_some() {
+    let n = match q.qtype {
+        QuestionType::Judge => 2,
+        _ => q.choices.len().max(1),
+    };
+    let index = app.quiz.index;
+    if app.quiz.feedback.is_some() {
         match msg {
-            Msg::NextQuestion | Msg::Enter => {
-                if v.index + 1 < v.items.len() {
-                    app.quiz = QuizView {
-                        index: v.index + 1,
-                        items: std::mem::take(&mut v.items),
-                        from_review: v.from_review,
-                        ..QuizView::default()
-                    };
-                } else {
-                    leave_quiz(app);
-                }
-            }
+            Msg::NextQuestion | Msg::Enter => go_to(app, index + 1),
+            Msg::PrevQuestion if index > 0 => go_to(app, index - 1),
             Msg::Retry => {
+                let v = &mut app.quiz;
                 v.feedback = None;
                 v.chosen.clear();
                 v.input.clear();
@@ -61,8 +81,12 @@ pub(super) fn quiz_screen(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         return Vec::new();
     }
+    let v = &mut app.quiz;
     match msg {
         Msg::Back => leave_quiz(app),
+        // Skip and back: the question stays unanswered in this sitting.
+        Msg::NextQuestion => go_to(app, index + 1),
+        Msg::PrevQuestion if index > 0 => go_to(app, index - 1),
         Msg::Up => v.cursor = v.cursor.saturating_sub(1),
         Msg::Down => v.cursor = (v.cursor + 1).min(n - 1),
         Msg::Letter(c) if q.qtype != QuestionType::Fill => {
@@ -72,30 +96,43 @@ pub(super) fn quiz_screen(app: &mut App, msg: Msg) -> Vec<Effect> {
                 choose(v, q.qtype, c);
             }
         }
-        Msg::Toggle if q.qtype == QuestionType::Multiple => {
+        Msg::Toggle if q.qtype != QuestionType::Fill => {
             if let Some(c) = char::from_u32('A' as u32 + u32::try_from(v.cursor).unwrap_or(0)) {
                 choose(v, q.qtype, c);
             }
         }
         Msg::Char(c) if q.qtype == QuestionType::Fill => v.input.push(c),
-        Msg::Paste(s) if q.qtype == QuestionType::Fill => v.input.push_str(s.trim()),
+        Msg::Paste(s) if q.qtype == QuestionType::Fill => {
+            v.input.push_str(&crate::core::text::one_line(&s));
+        }
         Msg::Backspace if q.qtype == QuestionType::Fill => {
             v.input.pop();
         }
+        // Enter submits what was chosen; it never picks the row under the cursor, and
+        // with nothing chosen nothing is submitted.
         Msg::Enter => {
-            if q.qtype != QuestionType::Fill
-                && v.chosen.is_empty()
-                && let Some(c) = char::from_u32('A' as u32 + u32::try_from(v.cursor).unwrap_or(0))
-            {
-                choose(v, q.qtype, c);
-            }
             let given = given_text(q.qtype, &v.chosen, &v.input);
             if given.is_empty() {
+                app.notice = Some(app.s.need_answer.to_string());
                 return Vec::new();
             }
             let right = quiz::is_correct(&q, &given);
             v.feedback = Some(right);
-            let key = format!("{}/{}", v.items[v.index].0, v.items[v.index].1);
+            if v.results.len() < v.items.len() {
+                v.results.resize(v.items.len(), None);
+            }
+            let first = v.results.get(index).is_some_and(Option::is_none);
+            if let Some(r) = v.results.get_mut(index)
+                && r.is_none()
+            {
+                *r = Some(right);
+            }
+            // Only the first answer in a sitting reaches the 错题本: a retry right after
+            // seeing the answer is practice, not another lapse.
+            if !first {
+                return Vec::new();
+            }
+            let key = format!("{}/{}", v.items[index].0, v.items[index].1);
             let today = app.today();
             let existing = app.state.reviews.get(&key);
             if !right || existing.is_some() {

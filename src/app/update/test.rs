@@ -1,20 +1,36 @@
-//! The cycle test: starting it, answering, handing it in.
+//! The cycle test: starting it, answering, handing it in, and its review.
+//!
+//! The test on screen belongs to the cycle it began in (`TestView::cycle`), so a test
+//! open across midnight at a cycle's end is still answered and handed in as the old
+//! cycle's, with the old cycle's draw.
 
 use super::quiz::question;
 use crate::app::msg::Msg;
 use crate::app::queries::draw_now;
 use crate::app::{App, Confirm, Effect, Screen, TestView};
+use crate::core::quiz;
+use crate::core::review;
 use crate::core::state::{GivenAnswer, TestRecord};
 use crate::core::unit::QuestionType;
 
+/// Index of the first unanswered question, or 0 when all are answered.
+fn first_unanswered(t: &TestRecord) -> usize {
+    t.answers
+        .iter()
+        .position(|a| a.given.trim().is_empty())
+        .unwrap_or(0)
+}
+
 pub(super) fn start_test(app: &mut App) {
-    let existing = app
-        .state
-        .cycles
-        .get(&app.cycle)
-        .and_then(|c| c.test.as_ref());
-    if existing.is_some() {
-        app.test = TestView::default();
+    let cycle = app.cycle.clone();
+    let existing = app.state.cycles.get(&cycle).and_then(|c| c.test.as_ref());
+    if let Some(t) = existing {
+        // Reopening an unfinished test goes to the first question still unanswered.
+        app.test = TestView {
+            index: if t.submitted { 0 } else { first_unanswered(t) },
+            cycle,
+            ..TestView::default()
+        };
         app.screen = Screen::Test;
         return;
     }
@@ -43,84 +59,147 @@ pub(super) fn confirmed(app: &mut App, c: Confirm) -> Vec<Effect> {
                     })
                     .collect(),
                 submitted: false,
+                submitted_at: None,
             };
             app.state.cycles.entry(app.cycle.clone()).or_default().test = Some(record);
-            app.test = TestView::default();
+            app.test = TestView {
+                cycle: app.cycle.clone(),
+                ..TestView::default()
+            };
             app.screen = Screen::Test;
             app.dirty = true;
             vec![Effect::Save]
         }
-        Confirm::SubmitTest => {
-            if let Some(t) = app
-                .state
-                .cycles
-                .get_mut(&app.cycle)
-                .and_then(|c| c.test.as_mut())
-            {
-                t.submitted = true;
-                app.dirty = true;
-            }
-            vec![Effect::Save]
-        }
+        Confirm::SubmitTest => hand_in(app),
     }
 }
 
+/// Hand the open test in: mark it submitted with the time, and put every wrong answer
+/// into the 错题本 so the member can learn from the test as from practice.
+fn hand_in(app: &mut App) -> Vec<Effect> {
+    let stamp = app.now_datetime();
+    let today = app.today();
+    let cycle = app.test_cycle().to_string();
+    let Some(t) = app
+        .state
+        .cycles
+        .get_mut(&cycle)
+        .and_then(|c| c.test.as_mut())
+        .filter(|t| !t.submitted)
+    else {
+        return Vec::new();
+    };
+    t.submitted = true;
+    t.submitted_at = stamp;
+    let answers = t.answers.clone();
+    for a in answers {
+        let Some(q) = app
+            .library
+            .get(&a.unit)
+            .and_then(|u| u.question(&a.question))
+        else {
+            continue;
+        };
+        if quiz::is_correct(q, &a.given) {
+            continue;
+        }
+        let key = format!("{}/{}", a.unit, a.question);
+        let card = review::review(app.state.reviews.get(&key), false, today);
+        app.state.reviews.insert(key, card);
+    }
+    app.test.scroll = 0;
+    app.dirty = true;
+    vec![Effect::Save]
+}
+
 pub(super) fn test_screen(app: &mut App, msg: Msg) -> Vec<Effect> {
-    let cycle = app.cycle.clone();
-    let Some(t) = app.state.cycles.get(&cycle).and_then(|c| c.test.as_ref()) else {
+    let Some(t) = app.test_record() else {
         app.screen = app.home_screen;
         return Vec::new();
     };
     let total = t.answers.len();
     let submitted = t.submitted;
+    let unanswered = t.answers.iter().any(|a| a.given.trim().is_empty());
+    let first_open = first_unanswered(t);
     let item = t
         .answers
         .get(app.test.index)
         .map(|a| (a.unit.clone(), a.question.clone()));
     let q = question(app, item.as_ref()).cloned();
+    let go = |app: &mut App, index: usize| {
+        app.test = TestView {
+            index,
+            cursor: 0,
+            cycle: std::mem::take(&mut app.test.cycle),
+            scroll: 0,
+        };
+    };
+    if submitted {
+        // The handed-in test is a review to scroll through.
+        let s = &mut app.test.scroll;
+        match msg {
+            Msg::Back => {
+                app.screen = app.home_screen;
+                return vec![Effect::Save];
+            }
+            Msg::Up => *s = s.saturating_sub(1),
+            Msg::Down => *s += 1,
+            Msg::PageUp => *s = s.saturating_sub(10),
+            Msg::PageDown => *s += 10,
+            Msg::Top => *s = 0,
+            _ => {}
+        }
+        return Vec::new();
+    }
     match msg {
         Msg::Back => {
             app.screen = app.home_screen;
             return vec![Effect::Save];
         }
-        Msg::NextQuestion if app.test.index + 1 < total => {
-            app.test = TestView {
-                index: app.test.index + 1,
-                cursor: 0,
-            };
-        }
-        Msg::PrevQuestion if app.test.index > 0 => {
-            app.test = TestView {
-                index: app.test.index - 1,
-                cursor: 0,
-            };
-        }
-        // Moving past the last question, or S, asks to hand the test in.
-        Msg::SubmitTest | Msg::NextQuestion if !submitted => {
-            app.confirm = Some(Confirm::SubmitTest);
-        }
-        m if !submitted => {
-            if let Some(q) = q {
-                answer_test(app, &q, m);
+        // Enter confirms the question and moves on; it never changes an answer and
+        // never hands the test in. Past the last question it goes to the first one
+        // still open, or says how to hand in.
+        Msg::Enter | Msg::NextQuestion => {
+            if app.test.index + 1 < total {
+                go(app, app.test.index + 1);
+            } else if unanswered {
+                go(app, first_open);
+            } else {
+                app.notice = Some(app.s.test_all_answered.to_string());
             }
         }
-        _ => {}
+        Msg::PrevQuestion if app.test.index > 0 => go(app, app.test.index - 1),
+        Msg::GoQuestion(n) if n < total => go(app, n),
+        Msg::SubmitTest => app.confirm = Some(Confirm::SubmitTest),
+        m => {
+            // A graded answer is saved at once, not with the next periodic save.
+            if let Some(q) = q
+                && answer_test(app, &q, m)
+            {
+                return vec![Effect::Save];
+            }
+        }
     }
     Vec::new()
 }
 
-pub(super) fn answer_test(app: &mut App, q: &crate::core::unit::Question, msg: Msg) {
-    let n = q.choices.len().max(2);
+/// Apply an answering key to the current question; whether the answer changed.
+pub(super) fn answer_test(app: &mut App, q: &crate::core::unit::Question, msg: Msg) -> bool {
+    let n = match q.qtype {
+        QuestionType::Judge => 2,
+        _ => q.choices.len().max(1),
+    };
     let index = app.test.index;
+    let cycle = app.test_cycle().to_string();
     let cursor = &mut app.test.cursor;
     let Some(a) = app
         .state
         .cycles
-        .get_mut(&app.cycle)
+        .get_mut(&cycle)
         .and_then(|c| c.test.as_mut())
         .and_then(|t| t.answers.get_mut(index))
     else {
-        return;
+        return false;
     };
     let before = a.given.clone();
     let letter = |i: usize| char::from_u32('A' as u32 + u32::try_from(i).unwrap_or(0));
@@ -151,19 +230,24 @@ pub(super) fn answer_test(app: &mut App, q: &crate::core::unit::Question, msg: M
                 pick(&mut a.given, c);
             }
         }
-        Msg::Toggle | Msg::Enter if q.qtype != QuestionType::Fill => {
+        Msg::Toggle if q.qtype != QuestionType::Fill => {
             if let Some(c) = letter(*cursor) {
                 pick(&mut a.given, c);
             }
         }
         Msg::Char(c) if q.qtype == QuestionType::Fill => a.given.push(c),
-        Msg::Paste(s) if q.qtype == QuestionType::Fill => a.given.push_str(s.trim()),
+        // A one-line answer: a pasted text's lines are joined.
+        Msg::Paste(s) if q.qtype == QuestionType::Fill => {
+            a.given.push_str(&crate::core::text::one_line(&s));
+        }
         Msg::Backspace if q.qtype == QuestionType::Fill => {
             a.given.pop();
         }
         _ => {}
     }
-    if a.given != before {
+    let changed = a.given != before;
+    if changed {
         app.dirty = true;
     }
+    changed
 }

@@ -221,6 +221,7 @@ score = 101
                     taken,
                     answers: draw.iter().map(|(u, q)| right_answer(u, q)).collect(),
                     submitted: false,
+                    submitted_at: None,
                 }),
                 survey: None,
             },

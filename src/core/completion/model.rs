@@ -114,7 +114,7 @@ impl Completion {
                 .filter(|t| t.submitted)
                 .map(|t| TestEntry {
                     taken: t.taken,
-                    submitted: None,
+                    submitted: t.submitted_at,
                     answers: t.answers.clone(),
                 }),
             survey: work.and_then(|w| w.survey.clone()),

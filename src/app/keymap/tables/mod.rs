@@ -7,7 +7,7 @@ mod questions;
 mod screens;
 
 pub(super) use questions::{
-    CONFIRM, EDITOR, HELP, QUIZ, QUIZ_FEEDBACK, QUIZ_FILL, TEST, TEST_DONE, TEST_FILL,
+    CONFIRM, EDITOR, HELP, QUIZ, QUIZ_DONE, QUIZ_FEEDBACK, QUIZ_FILL, TEST, TEST_DONE, TEST_FILL,
 };
 pub(super) use screens::{HOME, LIBRARY, READER, REVIEW, SEARCH};
 

@@ -70,8 +70,47 @@ const SUBMIT_ANSWER: Binding = Binding {
     keys: &[Key::Code(KeyCode::Enter)],
     act: send(&Msg::Enter),
     shown: s("Enter"),
-    label: t("提交答案", "submit the answer"),
-    hint: hint(s("Enter"), t("提交", "submit"), 2),
+    label: t(
+        "确认答案（不会改动所选）；未作答时不提交",
+        "confirm the answer (never changes it); nothing chosen, nothing submitted",
+    ),
+    hint: hint(s("Enter"), t("确认", "confirm"), 2),
+};
+
+const SKIP_NEXT: Binding = Binding {
+    keys: &[Key::Code(KeyCode::Tab), Key::Ctrl('n')],
+    shown: s("Tab Ctrl-N"),
+    hint: hint(s("Tab"), t("下一题", "next"), 2),
+    ..NEXT_Q
+};
+
+const SKIP_PREV: Binding = Binding {
+    keys: &[Key::Code(KeyCode::BackTab), Key::Ctrl('p')],
+    shown: s("Shift-Tab Ctrl-P"),
+    hint: None,
+    ..PREV_Q
+};
+
+const JUMP: Binding = Binding {
+    keys: &[
+        Key::Char('1'),
+        Key::Char('2'),
+        Key::Char('3'),
+        Key::Char('4'),
+        Key::Char('5'),
+        Key::Char('6'),
+        Key::Char('7'),
+        Key::Char('8'),
+        Key::Char('9'),
+        Key::Char('0'),
+    ],
+    act: Act::Jump,
+    shown: s("1-9 0"),
+    label: t(
+        "跳到第几题（0 为第 10 题）",
+        "go to that question (0 is the 10th)",
+    ),
+    hint: hint(s("1-9"), t("跳题", "go to"), 3),
 };
 
 /// A practice choice or judge question.
@@ -96,6 +135,11 @@ pub(crate) static QUIZ_FILL: Table = Table {
         TEXT_ANSWER,
         BACKSPACE,
         SUBMIT_ANSWER,
+        Binding {
+            label: t("跳过，到下一题", "skip to the next question"),
+            ..SKIP_NEXT
+        },
+        SKIP_PREV,
         ESC_BACK,
         Binding {
             keys: &[Key::Code(KeyCode::Down)],
@@ -137,6 +181,35 @@ pub(crate) static QUIZ_FILL: Table = Table {
     marks: &[],
 };
 
+/// The summary at the end of a practice sitting.
+pub(crate) static QUIZ_DONE: Table = Table {
+    bindings: &[
+        Binding {
+            keys: &[Key::Code(KeyCode::Enter)],
+            act: send(&Msg::Back),
+            shown: s("Enter"),
+            label: t("结束练习", "end the practice"),
+            hint: None,
+        },
+        HELP_KEY,
+        BACK,
+    ],
+    marks: &[
+        Mark {
+            mark: "✓",
+            meaning: t("答对", "right"),
+        },
+        Mark {
+            mark: "✗",
+            meaning: t("答错", "wrong"),
+        },
+        Mark {
+            mark: "·",
+            meaning: t("跳过", "skipped"),
+        },
+    ],
+};
+
 /// A practice question with its feedback shown.
 pub(crate) static QUIZ_FEEDBACK: Table = Table {
     bindings: &[
@@ -162,7 +235,7 @@ pub(crate) static QUIZ_FEEDBACK: Table = Table {
             ..TOGGLE
         },
         Binding {
-            label: t("继续", "continue"),
+            label: t("下一题", "next question"),
             hint: None,
             ..SUBMIT_ANSWER
         },
@@ -202,12 +275,16 @@ pub(crate) static TEST: Table = Table {
         CURSOR_UP,
         TOGGLE,
         Binding {
-            label: t("勾选光标所在的选项", "pick the choice under the cursor"),
-            hint: None,
+            label: t(
+                "确认并到下一题（不会改动答案，也不会交卷）",
+                "confirm and go on (never changes an answer nor hands in)",
+            ),
+            hint: hint(s("Enter"), t("下一题", "next"), 2),
             ..SUBMIT_ANSWER
         },
         NEXT_Q,
         PREV_Q,
+        JUMP,
         HAND_IN,
         HELP_KEY,
         TEST_BACK,
@@ -221,17 +298,16 @@ pub(crate) static TEST_FILL: Table = Table {
         TEXT_ANSWER,
         BACKSPACE,
         Binding {
-            keys: &[Key::Code(KeyCode::Tab), Key::Code(KeyCode::Enter)],
-            shown: s("Tab Enter"),
+            keys: &[
+                Key::Code(KeyCode::Tab),
+                Key::Ctrl('n'),
+                Key::Code(KeyCode::Enter),
+            ],
+            shown: s("Tab Ctrl-N Enter"),
             hint: hint(s("Tab"), t("下一题", "next"), 2),
             ..NEXT_Q
         },
-        Binding {
-            keys: &[Key::Code(KeyCode::BackTab)],
-            shown: s("Shift-Tab"),
-            hint: None,
-            ..PREV_Q
-        },
+        SKIP_PREV,
         Binding {
             keys: &[Key::Ctrl('s')],
             shown: s("Ctrl-S"),
@@ -258,9 +334,9 @@ pub(crate) static TEST_FILL: Table = Table {
     marks: &[],
 };
 
-/// The handed-in test with its score.
+/// The handed-in test with its score and the review of every question.
 pub(crate) static TEST_DONE: Table = Table {
-    bindings: &[HELP_KEY, BACK],
+    bindings: &[DOWN, UP, PAGE_DOWN, PAGE_UP, TOP, HELP_KEY, BACK],
     marks: &[
         Mark {
             mark: "✓",
@@ -315,9 +391,10 @@ pub(crate) static EDITOR: Table = Table {
 pub(crate) static CONFIRM: Table = Table {
     bindings: &[
         Binding {
-            keys: &[Key::Char('y'), Key::Char('Y'), Key::Code(KeyCode::Enter)],
+            // Only `y`: an Enter meant for a question must never hand the test in.
+            keys: &[Key::Char('y'), Key::Char('Y')],
             act: send(&Msg::Confirm(true)),
-            shown: s("y Enter"),
+            shown: s("y"),
             label: t("确认", "yes"),
             hint: hint(s("y"), t("确认", "yes"), 1),
         },

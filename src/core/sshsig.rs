@@ -1,0 +1,795 @@
+//! SSH signatures over completion files: OpenSSH's SSHSIG format, checked in-process.
+//!
+//! A member's program has `ssh-keygen -Y sign` sign the exact bytes of the file in the
+//! namespace [`NAMESPACE`] and puts the armored signature beside it as `<file>.sig`.
+//! [`Keyring::verdict`] checks such a signature against the roster's keys and comes to
+//! the verdict `ssh-keygen -Y verify` comes to with the roster written out by
+//! [`allowed_signers`]. To agree with OpenSSH rather than with a stricter reading:
+//! - the armor is read as OpenSSH reads it: the header line at the very start, ended
+//!   by a bare newline; the base64 up to the `END` line, whitespace anywhere in it;
+//!   whatever follows the `END` line ignored; nothing after the signature in the blob;
+//! - the signed data is rebuilt with an empty `reserved` field, as OpenSSH rebuilds it;
+//! - RSA keys are taken from 1024 to 16384 bits, with SHA-2 signatures only, and a
+//!   signature a few zero bytes short of the modulus is padded as OpenSSH pads it;
+//! - a security key's (`sk-…`) signature counts only when the key saw a touch.
+
+use ssh_encoding::Decode;
+use ssh_encoding::base64::{Base64, Encoding};
+use ssh_key::public::KeyData;
+use ssh_key::sha2::{Digest, Sha256, Sha512};
+use ssh_key::{Algorithm, HashAlg, PublicKey, SshSig};
+
+use super::config::Lang;
+
+/// The SSHSIG namespace of completion-file signatures.
+pub const NAMESPACE: &str = "dangxue-completion";
+
+/// Largest `.sig` read; a real one is well under 2 KB even for a 16384-bit RSA key.
+pub const MAX_SIG_BYTES: u64 = 64 * 1024;
+
+const BEGIN: &[u8] = b"-----BEGIN SSH SIGNATURE-----\n";
+const END: &[u8] = b"\n-----END SSH SIGNATURE-----";
+/// Bounds OpenSSH puts on RSA moduli (`SSH_RSA_MINIMUM_MODULUS_SIZE`,
+/// `OPENSSL_RSA_MAX_MODULUS_BITS`).
+const RSA_MIN_BITS: usize = 1024;
+const RSA_MAX_BITS: usize = 16384;
+/// The "user present" bit of a security key's signature flags.
+const SK_USER_PRESENT: u8 = 0x01;
+
+/// Why a roster `key` cannot be used.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KeyProblem {
+    /// Not one OpenSSH public key line (`ssh-ed25519 AAAA… comment`); the parser's words.
+    Unreadable(String),
+    /// A key type OpenSSH does not verify file signatures with here (DSA, unknown).
+    Unsupported(String),
+    /// An RSA key outside 1024–16384 bits.
+    RsaSize(usize),
+}
+
+impl KeyProblem {
+    /// The problem in the secretary's language.
+    #[must_use]
+    pub fn text(&self, lang: Lang) -> String {
+        match (self, lang) {
+            (KeyProblem::Unreadable(e), Lang::Zh) => {
+                format!("不是一行 OpenSSH 公钥(形如 ssh-ed25519 AAAA… 注释):{e}")
+            }
+            (KeyProblem::Unreadable(e), Lang::En) => {
+                format!("is not one OpenSSH public key line (like ssh-ed25519 AAAA… comment): {e}")
+            }
+            (KeyProblem::Unsupported(a), Lang::Zh) => {
+                format!("密钥类型 {a} 不能用于签名校验:请用 ed25519、ecdsa 或 rsa 密钥")
+            }
+            (KeyProblem::Unsupported(a), Lang::En) => format!(
+                "key type {a} cannot be used for signatures here: use an ed25519, ecdsa or rsa key"
+            ),
+            (KeyProblem::RsaSize(bits), Lang::Zh) => {
+                format!("RSA 密钥为 {bits} 位,OpenSSH 只接受 1024 到 16384 位")
+            }
+            (KeyProblem::RsaSize(bits), Lang::En) => {
+                format!("the RSA key has {bits} bits; OpenSSH takes 1024 to 16384")
+            }
+        }
+    }
+}
+
+/// Parse one roster `key`: an OpenSSH public key line, comment optional.
+///
+/// # Errors
+/// When the text is not such a line, or names a key type that cannot sign files here.
+pub fn parse_key(text: &str) -> Result<PublicKey, KeyProblem> {
+    let key =
+        PublicKey::from_openssh(text.trim()).map_err(|e| KeyProblem::Unreadable(e.to_string()))?;
+    match key.key_data() {
+        KeyData::Ed25519(_)
+        | KeyData::Ecdsa(_)
+        | KeyData::SkEd25519(_)
+        | KeyData::SkEcdsaSha2NistP256(_) => Ok(key),
+        KeyData::Rsa(rsa) => {
+            let bits = rsa_bits(rsa);
+            if (RSA_MIN_BITS..=RSA_MAX_BITS).contains(&bits) {
+                Ok(key)
+            } else {
+                Err(KeyProblem::RsaSize(bits))
+            }
+        }
+        other => Err(KeyProblem::Unsupported(other.algorithm().to_string())),
+    }
+}
+
+/// The SHA-256 fingerprint as `ssh-keygen -l` prints it (`SHA256:…`).
+#[must_use]
+pub fn fingerprint(key: &KeyData) -> String {
+    key.fingerprint(HashAlg::Sha256).to_string()
+}
+
+fn rsa_bits(rsa: &ssh_key::public::RsaPublicKey) -> usize {
+    let n = rsa.n.as_positive_bytes().unwrap_or(&[]);
+    let Some(first) = n.iter().position(|&b| b != 0) else {
+        return 0;
+    };
+    let lead = n[first];
+    (n.len() - first - 1) * 8 + (8 - lead.leading_zeros() as usize)
+}
+
+/// Why a signature does not vouch for its file.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Invalid {
+    /// The `.sig` is not an SSH signature OpenSSH can read.
+    Unreadable(String),
+    /// It signs for another purpose than completion files.
+    Namespace(String),
+    /// It was made by another key: another roster member's, or one not on the roster.
+    OtherKey {
+        /// `SHA256:…` of the key that made it.
+        fingerprint: String,
+        /// The roster member whose key that is.
+        member: Option<String>,
+    },
+    /// The right key, but over other bytes: the file was changed after it was signed.
+    Changed,
+    /// A security key's signature made without a touch.
+    NoTouch,
+    /// The roster's own key for the member cannot be used.
+    RosterKey(KeyProblem),
+}
+
+impl Invalid {
+    /// The problem in the secretary's language, for the file `file`.
+    #[must_use]
+    pub fn text(&self, file: &str, lang: Lang) -> String {
+        let zh = lang == Lang::Zh;
+        match self {
+            Invalid::Unreadable(e) if zh => format!("{file}.sig 不是可读的 SSH 签名:{e}"),
+            Invalid::Unreadable(e) => format!("{file}.sig is not a readable SSH signature: {e}"),
+            Invalid::Namespace(ns) if zh => {
+                format!("{file}.sig 的命名空间是 {ns:?},不是 {NAMESPACE:?}:它是为别的用途签的")
+            }
+            Invalid::Namespace(ns) => format!(
+                "{file}.sig is in namespace {ns:?}, not {NAMESPACE:?}: it was signed for another purpose"
+            ),
+            Invalid::OtherKey {
+                fingerprint,
+                member: Some(m),
+            } if zh => format!("{file}.sig 是用另一名成员 {m} 的密钥签的({fingerprint})"),
+            Invalid::OtherKey {
+                fingerprint,
+                member: Some(m),
+            } => format!("{file}.sig was made with another member's key: {m}'s ({fingerprint})"),
+            Invalid::OtherKey {
+                fingerprint,
+                member: None,
+            } if zh => format!("{file}.sig 是用名册上没有的密钥签的({fingerprint})"),
+            Invalid::OtherKey {
+                fingerprint,
+                member: None,
+            } => {
+                format!("{file}.sig was made with a key that is not on the roster ({fingerprint})")
+            }
+            Invalid::Changed if zh => {
+                format!("{file}.sig 与文件内容不符:文件在签名后被改过")
+            }
+            Invalid::Changed => format!(
+                "{file}.sig does not match the file's bytes: the file was changed after it was signed"
+            ),
+            Invalid::NoTouch if zh => {
+                format!("{file}.sig 由安全密钥签出,但签名时无人触碰该密钥")
+            }
+            Invalid::NoTouch => {
+                format!("{file}.sig was made by a security key without the user touching it")
+            }
+            Invalid::RosterKey(p) if zh => {
+                format!("名册上该成员的 key {},无法校验 {file}.sig", p.text(lang))
+            }
+            Invalid::RosterKey(p) => format!(
+                "the roster key of this member {}; {file}.sig cannot be checked",
+                p.text(lang)
+            ),
+        }
+    }
+}
+
+/// What a file's signature proves, as `"signature"` in the report's JSON.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Verdict {
+    /// The roster has no key for the member: nothing is required (`null`).
+    NotRequired,
+    /// The roster has a key and there is no `.sig` (`"missing"`).
+    Missing,
+    /// Made by the member's roster key over the file's exact bytes (`"valid"`).
+    Valid,
+    /// Anything else (`"invalid"`), with why.
+    Invalid(Invalid),
+}
+
+impl Verdict {
+    /// The JSON value: `"valid"`, `"invalid"`, `"missing"` or `None` for `null`.
+    #[must_use]
+    pub fn json(&self) -> Option<&'static str> {
+        match self {
+            Verdict::NotRequired => None,
+            Verdict::Missing => Some("missing"),
+            Verdict::Valid => Some("valid"),
+            Verdict::Invalid(_) => Some("invalid"),
+        }
+    }
+
+    /// The problem this verdict is for `file`, if any.
+    #[must_use]
+    pub fn problem(&self, file: &str, lang: Lang) -> Option<String> {
+        match self {
+            Verdict::NotRequired | Verdict::Valid => None,
+            Verdict::Missing if lang == Lang::Zh => Some(format!(
+                "名册要求签名,但没有 {file}.sig:请该成员在配置中设置 signing_key 后重新导出"
+            )),
+            Verdict::Missing => Some(format!(
+                "the roster asks for a signature and there is no {file}.sig: the member should set signing_key and export again"
+            )),
+            Verdict::Invalid(why) => Some(why.text(file, lang)),
+        }
+    }
+}
+
+/// The roster's keys, parsed once for a whole report.
+#[derive(Debug, Clone, Default)]
+pub struct Keyring {
+    members: Vec<(String, Result<PublicKey, KeyProblem>)>,
+}
+
+impl Keyring {
+    /// Parse the keys of `(member id, key)` pairs; members without a key are left out.
+    pub fn new<'a>(roster: impl IntoIterator<Item = (&'a str, &'a str)>) -> Keyring {
+        Keyring {
+            members: roster
+                .into_iter()
+                .map(|(id, key)| (id.to_string(), parse_key(key)))
+                .collect(),
+        }
+    }
+
+    /// True when no member has a key.
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.members.is_empty()
+    }
+
+    /// The member's key (or why it cannot be used); `None` when the roster has none.
+    #[must_use]
+    pub fn key_of(&self, member_id: &str) -> Option<Result<&PublicKey, &KeyProblem>> {
+        self.members
+            .iter()
+            .find(|(id, _)| id == member_id)
+            .map(|(_, k)| k.as_ref())
+    }
+
+    /// The first roster member (other than `not`) whose key is `key`.
+    fn owner_of(&self, key: &KeyData, not: &str) -> Option<&str> {
+        self.members.iter().find_map(|(id, k)| match k {
+            Ok(k) if id != not && k.key_data() == key => Some(id.as_str()),
+            _ => None,
+        })
+    }
+
+    /// Judge the signature `sig` (the `.sig` file's bytes, `None` when there is none)
+    /// of the completion file `message` of `member_id`.
+    #[must_use]
+    pub fn verdict(&self, member_id: &str, message: &[u8], sig: Option<&[u8]>) -> Verdict {
+        let key = match self.key_of(member_id) {
+            None => return Verdict::NotRequired,
+            Some(Err(p)) => return Verdict::Invalid(Invalid::RosterKey(p.clone())),
+            Some(Ok(k)) => k,
+        };
+        let Some(sig) = sig else {
+            return Verdict::Missing;
+        };
+        match check(key, message, sig) {
+            Ok(()) => Verdict::Valid,
+            Err(Invalid::OtherKey { fingerprint, .. }) => {
+                let member = read_sig(sig)
+                    .ok()
+                    .and_then(|s| self.owner_of(&s.key, member_id).map(str::to_string));
+                Verdict::Invalid(Invalid::OtherKey {
+                    fingerprint,
+                    member,
+                })
+            }
+            Err(e) => Verdict::Invalid(e),
+        }
+    }
+}
+
+/// An SSHSIG blob, read field by field.
+#[derive(Debug, Clone)]
+pub struct Sig {
+    /// The key that made it.
+    pub key: KeyData,
+    /// What it signs for (lossy UTF-8; compared as bytes first).
+    pub namespace: String,
+    /// The hash of the message that was signed.
+    pub hash_alg: HashAlg,
+    /// The signature over the signed data.
+    pub signature: ssh_key::Signature,
+}
+
+/// Read an armored signature the way OpenSSH's `sshsig_dearmor` and
+/// `sshsig_verifyb` read it: every length prefix must match its contents exactly (the
+/// crate's own decoder lets a nested length run long), and the `r` and `s` of an
+/// ECDSA signature are taken with leading zero bytes, as OpenSSH's bignum reader
+/// takes them.
+///
+/// # Errors
+/// When the armor or the blob inside cannot be read.
+pub fn read_sig(armored: &[u8]) -> Result<Sig, String> {
+    let rest = armored
+        .strip_prefix(BEGIN)
+        .ok_or("it does not begin with the line -----BEGIN SSH SIGNATURE-----")?;
+    let end = rest
+        .windows(END.len())
+        .position(|w| w == END)
+        .ok_or("there is no -----END SSH SIGNATURE----- line")?;
+    let b64: Vec<u8> = rest[..end]
+        .iter()
+        .copied()
+        .filter(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c))
+        .collect();
+    let b64 = std::str::from_utf8(&b64).map_err(|_| "the base64 text has non-ASCII bytes")?;
+    let blob = Base64::decode_vec(b64).map_err(|e| format!("bad base64: {e}"))?;
+    let mut b = blob.as_slice();
+    if take(&mut b, 6)? != b"SSHSIG" {
+        return Err("it does not start with SSHSIG".into());
+    }
+    let version = take_u32(&mut b)?;
+    if version > 1 {
+        return Err(format!("signature version {version} is newer than 1"));
+    }
+    let mut key_blob = take_string(&mut b)?;
+    let key = KeyData::decode(&mut key_blob).map_err(|e| format!("the key: {e}"))?;
+    if !key_blob.is_empty() {
+        return Err("the key has trailing data".into());
+    }
+    let namespace = take_string(&mut b)?;
+    if namespace.contains(&0) {
+        return Err("the namespace holds a NUL byte".into());
+    }
+    let namespace = String::from_utf8_lossy(namespace).into_owned();
+    let _reserved = take_string(&mut b)?;
+    let hash_alg = match take_string(&mut b)? {
+        b"sha256" => HashAlg::Sha256,
+        b"sha512" => HashAlg::Sha512,
+        other => {
+            return Err(format!(
+                "hash algorithm {:?} is neither sha256 nor sha512",
+                String::from_utf8_lossy(other)
+            ));
+        }
+    };
+    let signature = read_signature(take_string(&mut b)?)?;
+    if !b.is_empty() {
+        return Err(format!(
+            "{} bytes of trailing data after the signature",
+            b.len()
+        ));
+    }
+    Ok(Sig {
+        key,
+        namespace,
+        hash_alg,
+        signature,
+    })
+}
+
+fn take<'a>(b: &mut &'a [u8], n: usize) -> Result<&'a [u8], String> {
+    if b.len() < n {
+        return Err("the signature is cut short".into());
+    }
+    let (head, tail) = b.split_at(n);
+    *b = tail;
+    Ok(head)
+}
+
+fn take_u32(b: &mut &[u8]) -> Result<u32, String> {
+    let bytes = take(b, 4)?;
+    Ok(u32::from_be_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]))
+}
+
+fn take_string<'a>(b: &mut &'a [u8]) -> Result<&'a [u8], String> {
+    let len = usize::try_from(take_u32(b)?).map_err(|e| e.to_string())?;
+    take(b, len)
+}
+
+/// The inner signature: algorithm name, signature bytes, and for security keys the
+/// flags and counter.
+fn read_signature(mut b: &[u8]) -> Result<ssh_key::Signature, String> {
+    let name = std::str::from_utf8(take_string(&mut b)?)
+        .map_err(|_| "the signature algorithm is not text".to_string())?;
+    let algorithm: Algorithm = name
+        .parse()
+        .map_err(|_| format!("unknown signature algorithm {name:?}"))?;
+    let raw = take_string(&mut b)?;
+    let mut data = match algorithm {
+        Algorithm::Ecdsa { .. } | Algorithm::SkEcdsaSha2NistP256 => canonical_ecdsa(raw)?,
+        _ => raw.to_vec(),
+    };
+    if matches!(
+        algorithm,
+        Algorithm::SkEd25519 | Algorithm::SkEcdsaSha2NistP256
+    ) {
+        data.extend_from_slice(take(&mut b, 5)?);
+    }
+    if !b.is_empty() {
+        return Err("the signature has trailing data".into());
+    }
+    ssh_key::Signature::new(algorithm, data).map_err(|e| format!("the signature: {e}"))
+}
+
+/// `r` and `s` re-encoded as minimal mpints: OpenSSH reads them with leading zeros
+/// trimmed and refuses negative ones.
+fn canonical_ecdsa(mut b: &[u8]) -> Result<Vec<u8>, String> {
+    let mut out = Vec::with_capacity(b.len());
+    for _ in 0..2 {
+        let n = take_string(&mut b)?;
+        if n.first().is_some_and(|&f| f & 0x80 != 0) {
+            return Err("a negative number in the ECDSA signature".into());
+        }
+        let n = &n[n.iter().position(|&x| x != 0).unwrap_or(n.len())..];
+        let pad = n.first().is_some_and(|&f| f & 0x80 != 0);
+        let len = u32::try_from(n.len() + usize::from(pad)).map_err(|e| e.to_string())?;
+        out.extend_from_slice(&len.to_be_bytes());
+        if pad {
+            out.push(0);
+        }
+        out.extend_from_slice(n);
+    }
+    if !b.is_empty() {
+        return Err("the ECDSA signature has trailing data".into());
+    }
+    Ok(out)
+}
+
+/// Check `armored` as a signature of `message` by `key` in [`NAMESPACE`].
+///
+/// # Errors
+/// Why it does not verify.
+pub fn check(key: &PublicKey, message: &[u8], armored: &[u8]) -> Result<(), Invalid> {
+    let sig = read_sig(armored).map_err(Invalid::Unreadable)?;
+    if sig.namespace != NAMESPACE {
+        return Err(Invalid::Namespace(sig.namespace));
+    }
+    if &sig.key != key.key_data() {
+        return Err(Invalid::OtherKey {
+            fingerprint: fingerprint(&sig.key),
+            member: None,
+        });
+    }
+    let verified = match key.key_data() {
+        KeyData::Rsa(rsa) => SshSig::signed_data(NAMESPACE, sig.hash_alg, message)
+            .is_ok_and(|signed| verify_rsa(rsa, &signed, &sig.signature)),
+        _ => {
+            // Built with an empty `reserved`: OpenSSH checks over an empty one whatever
+            // the blob holds.
+            SshSig::new(
+                sig.key.clone(),
+                NAMESPACE,
+                sig.hash_alg,
+                sig.signature.clone(),
+            )
+            .is_ok_and(|rebuilt| key.verify(NAMESPACE, message, &rebuilt).is_ok())
+        }
+    };
+    if !verified {
+        return Err(Invalid::Changed);
+    }
+    if matches!(
+        key.key_data(),
+        KeyData::SkEd25519(_) | KeyData::SkEcdsaSha2NistP256(_)
+    ) {
+        // The signature ends with flags (one byte) and a counter (four).
+        let data = sig.signature.as_bytes();
+        let flags = data.len().checked_sub(5).and_then(|i| data.get(i));
+        if flags.is_none_or(|f| f & SK_USER_PRESENT == 0) {
+            return Err(Invalid::NoTouch);
+        }
+    }
+    Ok(())
+}
+
+/// PKCS#1 v1.5 over SHA-256 or SHA-512, with OpenSSH's size bounds rather than the
+/// `rsa` crate's default ceiling of 4096 bits.
+fn verify_rsa(
+    key: &ssh_key::public::RsaPublicKey,
+    signed: &[u8],
+    sig: &ssh_key::Signature,
+) -> bool {
+    let (Some(n), Some(e)) = (key.n.as_positive_bytes(), key.e.as_positive_bytes()) else {
+        return false;
+    };
+    let bits = rsa_bits(key);
+    if !(RSA_MIN_BITS..=RSA_MAX_BITS).contains(&bits) {
+        return false;
+    }
+    let Ok(pk) = rsa::RsaPublicKey::new_with_max_size(
+        rsa::BigUint::from_bytes_be(n),
+        rsa::BigUint::from_bytes_be(e),
+        RSA_MAX_BITS,
+    ) else {
+        return false;
+    };
+    let size = bits.div_ceil(8);
+    let raw = sig.as_bytes();
+    if raw.len() > size {
+        return false;
+    }
+    let mut padded = vec![0u8; size - raw.len()];
+    padded.extend_from_slice(raw);
+    match sig.algorithm() {
+        Algorithm::Rsa {
+            hash: Some(HashAlg::Sha256),
+        } => pk
+            .verify(
+                rsa::Pkcs1v15Sign::new::<Sha256>(),
+                &Sha256::digest(signed),
+                &padded,
+            )
+            .is_ok(),
+        Algorithm::Rsa {
+            hash: Some(HashAlg::Sha512),
+        } => pk
+            .verify(
+                rsa::Pkcs1v15Sign::new::<Sha512>(),
+                &Sha512::digest(signed),
+                &padded,
+            )
+            .is_ok(),
+        _ => false,
+    }
+}
+
+/// Whether `id` can stand as an `allowed_signers` principal as it is: principals are
+/// comma-separated patterns, so quotes, commas, wildcards and blanks would change what
+/// `ssh-keygen -I id` matches.
+#[must_use]
+pub fn plain_principal(id: &str) -> bool {
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_graphic() && !matches!(c, '"' | ',' | '*' | '?' | '!' | '#'))
+}
+
+/// One roster member as [`allowed_signers`] sees them.
+#[derive(Debug, Clone, Copy)]
+pub struct Signer<'a> {
+    /// Member id, the principal.
+    pub id: &'a str,
+    /// Display name, written as a comment.
+    pub name: &'a str,
+    /// The roster `key`, if any.
+    pub key: Option<&'a str>,
+}
+
+/// The roster as an OpenSSH `allowed_signers` file, one line per member with a usable
+/// key, limited to [`NAMESPACE`]; and a note per member left out, with why.
+#[must_use]
+pub fn allowed_signers(members: &[Signer<'_>], lang: Lang) -> (String, Vec<String>) {
+    let zh = lang == Lang::Zh;
+    let mut out = String::new();
+    out.push_str(if zh {
+        "# dangxue 名册的 allowed_signers;用 OpenSSH 校验一个文件:\n"
+    } else {
+        "# The dangxue roster as an allowed_signers file; check a file with OpenSSH:\n"
+    });
+    out.push_str(&format!(
+        "#   ssh-keygen -Y verify -f allowed_signers -I <member_id> -n {NAMESPACE} -s F.sig < F\n"
+    ));
+    let mut notes = Vec::new();
+    for m in members {
+        let shown = super::text::escape_controls(m.id);
+        let Some(text) = m.key else {
+            continue;
+        };
+        if !plain_principal(m.id) {
+            notes.push(if zh {
+                format!("{shown}: 成员 ID 含有 allowed_signers 中有特殊含义的字符,未写入")
+            } else {
+                format!("{shown}: the member id has characters with a meaning in allowed_signers; left out")
+            });
+            continue;
+        }
+        match parse_key(text) {
+            Ok(key) => {
+                let bare = PublicKey::new(key.key_data().clone(), "");
+                match bare.to_openssh() {
+                    Ok(line) => {
+                        let name = super::text::escape_controls(m.name).replace('\n', " ");
+                        out.push_str(&format!("# {name}\n"));
+                        out.push_str(&format!(
+                            "{} namespaces=\"{NAMESPACE}\" {}\n",
+                            m.id,
+                            line.trim_end()
+                        ));
+                    }
+                    Err(e) => notes.push(format!("{shown}: {e}")),
+                }
+            }
+            Err(p) => notes.push(if zh {
+                format!("{shown}: 名册上的 key {},未写入", p.text(lang))
+            } else {
+                format!("{shown}: the roster key {}; left out", p.text(lang))
+            }),
+        }
+    }
+    (out, notes)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    // Made once with `ssh-keygen -t ed25519` and `ssh-keygen -Y sign -n dangxue-completion`
+    // over the bytes of MESSAGE; the other key signed the same bytes.
+    const KEY_A: &str =
+        "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIPJlVQn1fqwCoMYDUJrkr24DUVU9ybyQ2fFSO/Awd/uH test";
+    const MESSAGE: &[u8] = b"hello\n";
+    const SIG_A: &str = "-----BEGIN SSH SIGNATURE-----
+U1NIU0lHAAAAAQAAADMAAAALc3NoLWVkMjU1MTkAAAAg8mVVCfV+rAKgxgNQmuSvbgNRVT
+3JvJDZ8VI78DB3+4cAAAASZGFuZ3h1ZS1jb21wbGV0aW9uAAAAAAAAAAZzaGE1MTIAAABT
+AAAAC3NzaC1lZDI1NTE5AAAAQEjNDiQrypVxN4AGGnpHSLbuFRuCfix5SHUTyoIMMZ/5Qx
+Y4aQ0UrYweBujRNPmJniz+yIiSy3ORAtpmi2XPXwU=
+-----END SSH SIGNATURE-----
+";
+
+    fn ring() -> Keyring {
+        Keyring::new([("zhangsan", KEY_A)])
+    }
+
+    #[test]
+    fn a_good_signature_is_valid_and_a_changed_byte_is_not() {
+        let r = ring();
+        assert_eq!(
+            r.verdict("zhangsan", MESSAGE, Some(SIG_A.as_bytes())),
+            Verdict::Valid
+        );
+        assert_eq!(
+            r.verdict("zhangsan", b"hellp\n", Some(SIG_A.as_bytes())),
+            Verdict::Invalid(Invalid::Changed)
+        );
+    }
+
+    #[test]
+    fn missing_and_not_required() {
+        let r = ring();
+        assert_eq!(r.verdict("zhangsan", MESSAGE, None), Verdict::Missing);
+        assert_eq!(r.verdict("lisi", MESSAGE, None), Verdict::NotRequired);
+        assert_eq!(
+            r.verdict("lisi", MESSAGE, Some(SIG_A.as_bytes())),
+            Verdict::NotRequired
+        );
+        assert_eq!(Verdict::NotRequired.json(), None);
+        assert_eq!(Verdict::Missing.json(), Some("missing"));
+    }
+
+    #[test]
+    fn another_members_key_is_named() {
+        // lisi signs in zhangsan's name with lisi's own (roster) key.
+        let r = Keyring::new([
+            (
+                "zhangsan",
+                "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIKNugcIOoZJ1EyPh/HXtT5l/XjvzuhbPWsZWVQffFlCV b",
+            ),
+            ("lisi", KEY_A),
+        ]);
+        let v = r.verdict("zhangsan", MESSAGE, Some(SIG_A.as_bytes()));
+        let Verdict::Invalid(Invalid::OtherKey {
+            fingerprint,
+            member,
+        }) = &v
+        else {
+            panic!("{v:?}");
+        };
+        assert_eq!(member.as_deref(), Some("lisi"));
+        assert_eq!(
+            fingerprint,
+            "SHA256:XyE7U93WYg18csjP+518ShCMmr8OS64gTjSrqyaje0k"
+        );
+        let text = v
+            .problem("zhangsan-2026-11.toml", Lang::En)
+            .expect("a problem");
+        assert!(text.contains("lisi's"), "{text}");
+    }
+
+    #[test]
+    fn armor_is_read_as_openssh_reads_it() {
+        // Whitespace anywhere in the base64 and text after the END line are fine.
+        let spaced = SIG_A
+            .replace("\nAAAA", "\n  AAAA")
+            .replace("\n-----END", "\r\n-----END")
+            + "trailing words\n";
+        assert!(read_sig(spaced.as_bytes()).is_ok());
+        // A header not at the very start is not.
+        let e = read_sig(format!(" {SIG_A}").as_bytes()).expect_err("leading blank");
+        assert!(e.contains("BEGIN"), "{e}");
+        let e = read_sig(SIG_A.replace("-----END", "-----FIN").as_bytes()).expect_err("no end");
+        assert!(e.contains("END"), "{e}");
+        assert!(matches!(
+            check(&parse_key(KEY_A).expect("key"), MESSAGE, b"not a signature"),
+            Err(Invalid::Unreadable(_))
+        ));
+    }
+
+    #[test]
+    fn roster_keys_are_checked() {
+        assert!(parse_key(KEY_A).is_ok());
+        assert!(matches!(
+            parse_key("ssh-ed25519 AAAAC3Nza"),
+            Err(KeyProblem::Unreadable(_))
+        ));
+        assert!(matches!(parse_key(""), Err(KeyProblem::Unreadable(_))));
+        let r = Keyring::new([("x", "garbage")]);
+        assert!(matches!(
+            r.verdict("x", MESSAGE, Some(SIG_A.as_bytes())),
+            Verdict::Invalid(Invalid::RosterKey(_))
+        ));
+    }
+
+    #[test]
+    fn allowed_signers_lines() {
+        let members = [
+            Signer {
+                id: "zhangsan",
+                name: "张三\n",
+                key: Some(KEY_A),
+            },
+            Signer {
+                id: "lisi",
+                name: "李四",
+                key: None,
+            },
+            Signer {
+                id: "a*b",
+                name: "x",
+                key: Some(KEY_A),
+            },
+            Signer {
+                id: "wangwu",
+                name: "王五",
+                key: Some("ssh-ed25519 nope"),
+            },
+        ];
+        let (text, notes) = allowed_signers(&members, Lang::En);
+        let lines: Vec<&str> = text.lines().filter(|l| !l.starts_with('#')).collect();
+        assert_eq!(
+            lines,
+            vec![
+                "zhangsan namespaces=\"dangxue-completion\" ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIPJlVQn1fqwCoMYDUJrkr24DUVU9ybyQ2fFSO/Awd/uH"
+            ]
+        );
+        assert!(text.contains("# 张三\\n\n"), "{text}");
+        assert_eq!(notes.len(), 2, "{notes:?}");
+        assert!(notes[0].starts_with("a*b:"), "{notes:?}");
+        assert!(notes[1].starts_with("wangwu:"), "{notes:?}");
+    }
+
+    #[test]
+    fn small_rsa_keys_are_refused_as_openssh_refuses_them() {
+        let mut n = vec![0xc5u8; 64];
+        n[63] |= 1;
+        let key = PublicKey::new(
+            KeyData::Rsa(ssh_key::public::RsaPublicKey {
+                e: ssh_key::Mpint::from_positive_bytes(&[1, 0, 1]).expect("e"),
+                n: ssh_key::Mpint::from_positive_bytes(&n).expect("n"),
+            }),
+            "",
+        );
+        let line = key.to_openssh().expect("encode");
+        assert_eq!(parse_key(&line), Err(KeyProblem::RsaSize(512)));
+        let text = super::super::roster::key_problem(&line).expect("refused");
+        assert!(text.contains("512 bits"), "{text}");
+    }
+
+    #[test]
+    fn rsa_bits_counts_the_modulus() {
+        let n = ssh_key::Mpint::from_positive_bytes(&[0x01, 0, 0]).expect("mpint");
+        let e = ssh_key::Mpint::from_positive_bytes(&[3]).expect("mpint");
+        assert_eq!(rsa_bits(&ssh_key::public::RsaPublicKey { e, n }), 17);
+    }
+}

@@ -1,0 +1,303 @@
+//! Signing a completion file with OpenSSH's own `ssh-keygen -Y sign`, the way git
+//! signs commits with SSH keys: so a key in `ssh-agent`, a passphrase-protected key
+//! and a security key all work, and no private key is ever read by dangxue.
+//!
+//! The file's bytes go to `ssh-keygen` on its standard input and the armored
+//! signature comes back on its standard output; the signature is then checked
+//! in-process before it is used, so a `.sig` that is written always verifies.
+
+use std::fmt;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::core::config::Lang;
+use crate::core::sshsig::{self, NAMESPACE};
+
+/// Whether `ssh-keygen` may ask for a passphrase on the terminal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Prompt {
+    /// `dangxue export` in a terminal: a passphrase may be asked for on `/dev/tty`.
+    Terminal,
+    /// The TUI's automatic drop, or no terminal at all: never ask (the TUI owns the
+    /// screen), fail instead and say how to use the agent.
+    Never,
+}
+
+/// A signature made by `ssh-keygen` and checked.
+#[derive(Debug, Clone)]
+pub struct Signed {
+    /// The armored signature, as written to `<file>.sig`.
+    pub armored: Vec<u8>,
+    /// `SHA256:…` of the key that made it.
+    pub fingerprint: String,
+}
+
+/// Why a file could not be signed; the text names the key and what to do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignError {
+    /// The key as configured.
+    pub key: PathBuf,
+    /// What went wrong.
+    pub kind: SignErrorKind,
+}
+
+/// The ways signing fails.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SignErrorKind {
+    /// There is no file at the key's path.
+    NoKeyFile,
+    /// `ssh-keygen` is not installed.
+    NoSshKeygen,
+    /// A public key whose private half must be in the agent, and there is no agent.
+    NoAgent,
+    /// A public key the agent does not hold.
+    NotInAgent,
+    /// The private key needs a passphrase that cannot be asked for here.
+    Passphrase,
+    /// `ssh-keygen` did not finish in time (a security key waiting for a touch).
+    Timeout,
+    /// `ssh-keygen` failed otherwise; its last words.
+    Failed(String),
+    /// What `ssh-keygen` gave back does not verify.
+    BadSignature(String),
+}
+
+impl SignError {
+    /// The message in the member's language.
+    #[must_use]
+    pub fn text(&self, lang: Lang) -> String {
+        let key = self.key.display();
+        let zh = lang == Lang::Zh;
+        match &self.kind {
+            SignErrorKind::NoKeyFile if zh => format!(
+                "签名密钥 {key} 不存在:signing_key 应是私钥文件(如 ~/.ssh/id_ed25519),或其 .pub 文件(私钥已加入 ssh-agent)"
+            ),
+            SignErrorKind::NoKeyFile => format!(
+                "the signing key {key} does not exist: signing_key names a private key file (such as ~/.ssh/id_ed25519), or its .pub file with the key added to ssh-agent"
+            ),
+            SignErrorKind::NoSshKeygen if zh => {
+                format!("无法用 {key} 签名:找不到 OpenSSH 的 ssh-keygen,请安装 openssh-client")
+            }
+            SignErrorKind::NoSshKeygen => format!(
+                "cannot sign with {key}: OpenSSH's ssh-keygen is not installed (install openssh-client)"
+            ),
+            SignErrorKind::NoAgent if zh => format!(
+                "{key} 是公钥,私钥须在 ssh-agent 中,但没有运行中的 agent(SSH_AUTH_SOCK 未设置):先 eval $(ssh-agent) 并 ssh-add 私钥"
+            ),
+            SignErrorKind::NoAgent => format!(
+                "{key} is a public key, so its private half must be in ssh-agent, and no agent is running (SSH_AUTH_SOCK is not set): run eval $(ssh-agent) and ssh-add the private key"
+            ),
+            SignErrorKind::NotInAgent if zh => format!(
+                "ssh-agent 中没有 {key} 的私钥:用 ssh-add 加入私钥(ssh-add -L 列出 agent 中的密钥)"
+            ),
+            SignErrorKind::NotInAgent => format!(
+                "ssh-agent does not hold the private half of {key}: add it with ssh-add (ssh-add -L lists what the agent holds)"
+            ),
+            SignErrorKind::Passphrase if zh => format!(
+                "私钥 {key} 有口令,这里无法询问:先 ssh-add {key} 加入 ssh-agent,或在终端里运行 dangxue export"
+            ),
+            SignErrorKind::Passphrase => format!(
+                "the private key {key} has a passphrase that cannot be asked for here: add it to ssh-agent with ssh-add {key}, or run dangxue export in a terminal"
+            ),
+            SignErrorKind::Timeout if zh => format!("用 {key} 签名超时:安全密钥是否在等待触碰?"),
+            SignErrorKind::Timeout => {
+                format!("signing with {key} timed out: is a security key waiting for a touch?")
+            }
+            SignErrorKind::Failed(why) if zh => format!("用 {key} 签名失败:ssh-keygen:{why}"),
+            SignErrorKind::Failed(why) => format!("signing with {key} failed: ssh-keygen: {why}"),
+            SignErrorKind::BadSignature(why) if zh => {
+                format!("ssh-keygen 用 {key} 给出的签名无法校验:{why}")
+            }
+            SignErrorKind::BadSignature(why) => {
+                format!("the signature ssh-keygen made with {key} does not verify: {why}")
+            }
+        }
+    }
+}
+
+impl fmt::Display for SignError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text(Lang::En))
+    }
+}
+
+impl std::error::Error for SignError {}
+
+/// The configured `signing_key` as a path: `~/` is the user's home folder, and a
+/// relative path is taken from the dangxue home (as `plan` is).
+#[must_use]
+pub fn key_path(configured: &Path, dangxue_home: &Path) -> PathBuf {
+    if let Ok(rest) = configured.strip_prefix("~")
+        && let Some(home) = std::env::var_os("HOME")
+    {
+        return PathBuf::from(home).join(rest);
+    }
+    dangxue_home.join(configured)
+}
+
+/// How long the TUI's drop waits for `ssh-keygen`.
+pub const NEVER_PROMPT_TIMEOUT: Duration = Duration::from_secs(20);
+
+/// Sign `message` with the key at `key` in the namespace [`NAMESPACE`].
+///
+/// # Errors
+/// Every way signing can fail, as a [`SignError`] naming the key.
+pub fn sign(key: &Path, message: &[u8], prompt: Prompt) -> Result<Signed, SignError> {
+    let fail = |kind| SignError {
+        key: key.to_path_buf(),
+        kind,
+    };
+    let head = match std::fs::read(key) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(fail(SignErrorKind::NoKeyFile));
+        }
+        Err(e) => return Err(fail(SignErrorKind::Failed(e.to_string()))),
+    };
+    let public_only = std::str::from_utf8(&head)
+        .ok()
+        .is_some_and(|t| ssh_key::PublicKey::from_openssh(t.trim()).is_ok());
+    if public_only && std::env::var_os("SSH_AUTH_SOCK").is_none_or(|s| s.is_empty()) {
+        return Err(fail(SignErrorKind::NoAgent));
+    }
+    let prompt = if prompt == Prompt::Terminal && std::fs::File::open("/dev/tty").is_err() {
+        Prompt::Never
+    } else {
+        prompt
+    };
+    let mut cmd = Command::new("ssh-keygen");
+    cmd.args(["-Y", "sign", "-n", NAMESPACE, "-f"])
+        .arg(key)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    if prompt == Prompt::Never {
+        // Have ssh-keygen ask a program that always refuses instead of the terminal.
+        cmd.env("SSH_ASKPASS", "false")
+            .env("SSH_ASKPASS_REQUIRE", "force");
+    }
+    let mut child = match cmd.spawn() {
+        Ok(c) => c,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(fail(SignErrorKind::NoSshKeygen));
+        }
+        Err(e) => return Err(fail(SignErrorKind::Failed(e.to_string()))),
+    };
+    let (Some(mut stdin), Some(mut stdout), Some(mut stderr)) =
+        (child.stdin.take(), child.stdout.take(), child.stderr.take())
+    else {
+        let _ = child.kill();
+        let _ = child.wait();
+        return Err(fail(SignErrorKind::Failed("no pipes to ssh-keygen".into())));
+    };
+    let bytes = message.to_vec();
+    // ssh-keygen may stop reading (a bad key): a closed pipe is then not our error.
+    let writer = std::thread::spawn(move || {
+        let _ = stdin.write_all(&bytes);
+    });
+    let out = std::thread::spawn(move || {
+        let mut v = Vec::new();
+        let _ = stdout.read_to_end(&mut v);
+        v
+    });
+    let err = std::thread::spawn(move || {
+        let mut v = Vec::new();
+        let _ = stderr.read_to_end(&mut v);
+        v
+    });
+    let deadline = (prompt == Prompt::Never).then(|| Instant::now() + NEVER_PROMPT_TIMEOUT);
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break status,
+            Ok(None) if deadline.is_some_and(|d| Instant::now() >= d) => {
+                let _ = child.kill();
+                let _ = child.wait();
+                return Err(fail(SignErrorKind::Timeout));
+            }
+            Ok(None) => std::thread::sleep(Duration::from_millis(5)),
+            Err(e) => return Err(fail(SignErrorKind::Failed(e.to_string()))),
+        }
+    };
+    let _ = writer.join();
+    let armored = out.join().unwrap_or_default();
+    let stderr = String::from_utf8_lossy(&err.join().unwrap_or_default()).into_owned();
+    if !status.success() {
+        return Err(fail(classify(&stderr, public_only)));
+    }
+    let sig = sshsig::read_sig(&armored).map_err(|e| fail(SignErrorKind::BadSignature(e)))?;
+    let own = ssh_key::PublicKey::new(sig.key.clone(), "");
+    sshsig::check(&own, message, &armored)
+        .map_err(|e| fail(SignErrorKind::BadSignature(format!("{e:?}"))))?;
+    Ok(Signed {
+        armored,
+        fingerprint: sshsig::fingerprint(&sig.key),
+    })
+}
+
+/// What ssh-keygen's complaint means for the member.
+fn classify(stderr: &str, public_only: bool) -> SignErrorKind {
+    let last = stderr
+        .lines()
+        .map(str::trim)
+        .rfind(|l| !l.is_empty() && !l.starts_with("Signing "))
+        .unwrap_or("it failed without a word")
+        .to_string();
+    let lower = stderr.to_ascii_lowercase();
+    if lower.contains("passphrase") {
+        SignErrorKind::Passphrase
+    } else if public_only {
+        SignErrorKind::NotInAgent
+    } else {
+        SignErrorKind::Failed(last)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn key_paths_follow_home_and_tilde() {
+        let home = Path::new("/h/dangxue");
+        assert_eq!(key_path(Path::new("/k/id"), home), PathBuf::from("/k/id"));
+        assert_eq!(
+            key_path(Path::new("keys/id"), home),
+            PathBuf::from("/h/dangxue/keys/id")
+        );
+        if let Some(h) = std::env::var_os("HOME") {
+            assert_eq!(
+                key_path(Path::new("~/.ssh/id_ed25519"), home),
+                PathBuf::from(h).join(".ssh/id_ed25519")
+            );
+        }
+    }
+
+    #[test]
+    fn complaints_are_sorted_out() {
+        assert_eq!(
+            classify(
+                "Load key \"k\": incorrect passphrase supplied to decrypt private key\n",
+                false
+            ),
+            SignErrorKind::Passphrase
+        );
+        assert_eq!(
+            classify("Load key \"k.pub\": invalid format\n", true),
+            SignErrorKind::NotInAgent
+        );
+        assert_eq!(
+            classify("Signing data on standard input\nsomething odd\n", false),
+            SignErrorKind::Failed("something odd".into())
+        );
+    }
+
+    #[test]
+    fn a_missing_key_is_named() {
+        let e =
+            sign(Path::new("/nonexistent/id_ed25519"), b"x", Prompt::Never).expect_err("no key");
+        assert_eq!(e.kind, SignErrorKind::NoKeyFile);
+        assert!(e.text(Lang::Zh).contains("/nonexistent/id_ed25519"));
+    }
+}
