@@ -4,6 +4,7 @@ pub mod backend;
 pub mod chart;
 pub mod home;
 pub mod library;
+pub mod picker;
 pub mod quiz;
 pub mod reader;
 pub mod scroll;
@@ -100,6 +101,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         let hint = keymap::footer(keymap::Mode::Confirm, app.s.lang, 58);
         dialog(frame, area, &text, &hint, theme);
     }
+    if let Some(name) = &app.rename {
+        name_dialog(frame, area, app.s, name, theme);
+    }
     if app.help {
         help(frame, area, app, theme);
     }
@@ -112,20 +116,18 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
 /// failed, where, and what a quit will do.
 fn save_error(frame: &mut Frame, area: Rect, text: &str, theme: &Theme) {
     let inner = area.width.saturating_sub(2).max(1);
-    let rows = u16::try_from(text.width().div_ceil(usize::from(inner)))
+    let lines = wrapped(text, inner, theme.accent);
+    let rows = u16::try_from(lines.len())
         .unwrap_or(u16::MAX)
         .saturating_add(2)
         .min(area.height / 2);
     let r = Rect::new(area.x, area.y + area.height - rows, area.width, rows);
     clear_around(frame, area, r);
-    let p = Paragraph::new(text.to_string())
-        .style(theme.accent)
-        .wrap(Wrap { trim: false })
-        .block(
-            Block::default()
-                .borders(Borders::ALL)
-                .border_style(theme.accent),
-        );
+    let p = Paragraph::new(lines).style(theme.accent).block(
+        Block::default()
+            .borders(Borders::ALL)
+            .border_style(theme.accent),
+    );
     frame.render_widget(p, r);
 }
 
@@ -313,7 +315,18 @@ fn dialog(frame: &mut Frame, area: Rect, text: &str, hint: &str, theme: &Theme) 
 /// The help of the screen underneath: its keys, then the marks it draws, each
 /// meaning wrapped beside its key. What does not fit the terminal's height is cut.
 fn help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let (keys, marks) = keymap::help(keymap::screen_mode(app), app.s.lang);
+    help_box(frame, area, keymap::screen_mode(app), app.s, theme);
+}
+
+/// The key help of `mode` in a box over `area`: its keys, then the marks it draws.
+pub fn help_box(
+    frame: &mut Frame,
+    area: Rect,
+    mode: keymap::Mode,
+    s: &crate::strings::Strings,
+    theme: &Theme,
+) {
+    let (keys, marks) = keymap::help(mode, s.lang);
     let key_w = keys
         .iter()
         .chain(&marks)
@@ -337,7 +350,46 @@ fn help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let p = Paragraph::new(lines).block(
         Block::default()
             .borders(Borders::ALL)
-            .title(truncate(app.s.help_title, usize::from(inner)))
+            .title(truncate(s.help_title, usize::from(inner)))
+            .border_style(theme.title),
+    );
+    frame.render_widget(p, r);
+}
+
+/// The one-line display-name input, boxed over the screen.
+pub fn name_dialog(
+    frame: &mut Frame,
+    area: Rect,
+    s: &crate::strings::Strings,
+    name: &str,
+    theme: &Theme,
+) {
+    let r = centered(area, 50, 5);
+    clear_around(frame, area, r);
+    let inner = usize::from(r.width.saturating_sub(2));
+    let typed = escape_controls(name);
+    // Keep the end of a long name in view: that is where the cursor is.
+    let room = inner.saturating_sub(3);
+    let mut shown = typed.as_str();
+    while shown.width() > room {
+        let mut cs = shown.chars();
+        cs.next();
+        shown = cs.as_str();
+    }
+    let hint = keymap::footer(keymap::Mode::NameInput, s.lang, inner);
+    let p = Paragraph::new(vec![
+        Line::from(vec![
+            Span::styled("> ", theme.accent),
+            Span::raw(shown.to_string()),
+            Span::styled("▏", theme.accent),
+        ]),
+        Line::from(""),
+        Line::from(Span::styled(truncate(&hint, inner), theme.dim)),
+    ])
+    .block(
+        Block::default()
+            .borders(Borders::ALL)
+            .title(truncate(s.rename_title, inner))
             .border_style(theme.title),
     );
     frame.render_widget(p, r);
