@@ -13,7 +13,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::{App, Confirm, Screen, keymap};
@@ -112,20 +112,18 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
 /// failed, where, and what a quit will do.
 fn save_error(frame: &mut Frame, area: Rect, text: &str, theme: &Theme) {
     let inner = area.width.saturating_sub(2).max(1);
-    let rows = u16::try_from(text.width().div_ceil(usize::from(inner)))
+    let lines = wrapped(text, inner, theme.accent);
+    let rows = u16::try_from(lines.len())
         .unwrap_or(u16::MAX)
         .saturating_add(2)
         .min(area.height / 2);
     let r = Rect::new(area.x, area.y + area.height - rows, area.width, rows);
     clear_around(frame, area, r);
-    let p = Paragraph::new(text.to_string())
-        .style(theme.accent)
-        .wrap(Wrap { trim: false })
-        .block(
-            Block::default()
-                .borders(Borders::ALL)
-                .border_style(theme.accent),
-        );
+    let p = Paragraph::new(lines).style(theme.accent).block(
+        Block::default()
+            .borders(Borders::ALL)
+            .border_style(theme.accent),
+    );
     frame.render_widget(p, r);
 }
 
