@@ -24,9 +24,18 @@ fn main() -> ExitCode {
 fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     match cli.command {
         Some(Command::Check { paths }) => {
-            let problems = dangxue::commands::check::run(&paths, cli.home.as_deref());
-            for p in &problems {
+            let checked = dangxue::commands::check::run_counted(&paths, cli.home.as_deref());
+            let problems = &checked.problems;
+            for p in problems {
                 println!("{p}");
+            }
+            if problems.is_empty() {
+                let lang = dangxue::store::paths::Paths::resolve(cli.home.as_deref())
+                    .ok()
+                    .and_then(|p| dangxue::store::config::load_config(&p).ok())
+                    .map(|c| c.lang)
+                    .unwrap_or_default();
+                println!("{}", checked.summary(lang));
             }
             Ok(if problems.is_empty() {
                 ExitCode::SUCCESS

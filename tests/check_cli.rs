@@ -45,7 +45,13 @@ fn check(home: &Path, args: &[&str]) -> (i32, Vec<String>) {
 fn a_clean_unit_passes() {
     let h = support::home();
     let f = write(h.path(), "good.md", GOOD);
-    assert_eq!(check(h.path(), &[&f]), (0, vec![]));
+    assert_eq!(
+        check(h.path(), &[&f]),
+        (
+            0,
+            vec!["已检查 1 个学习单元、0 个计划文件、0 个完成情况文件：没有发现问题".to_string()]
+        )
+    );
 }
 
 #[test]
@@ -213,5 +219,121 @@ fn escape_sequences_in_paths_and_messages_are_escaped() {
     assert!(
         lines.iter().any(|l| l.contains("bad\\u{1b}[31m.md:1:")),
         "{lines:?}"
+    );
+}
+
+#[test]
+fn files_are_told_apart_by_their_format_key_not_by_a_mention() {
+    let h = support::home();
+    // A plan whose note mentions the completion format is still a plan.
+    let plan = write(
+        h.path(),
+        "plan.toml",
+        "format = \"dangxue-plan/1\"\n[[member]]\nid = \"zs\"\nname = \"张三\"\n[[cycle]]\nname = \"2026-11\"\nunits = [\"x-good\"]\nnote = \"导出为 dangxue-completion/1 文件\"\n",
+    );
+    let unit = write(h.path(), "good.md", GOOD);
+    let (code, out) = check(h.path(), &[&plan, &unit]);
+    assert_eq!(code, 1, "{out:?}");
+    // Only the rule check (read.units 4 > 1 unit) speaks, nothing about completions.
+    assert_eq!(out.len(), 1, "{out:?}");
+    assert!(
+        out[0].contains(":5: cycle \"2026-11\" assigns 1 units"),
+        "{out:?}"
+    );
+    // An empty file named like a completion file gets completion problems.
+    let empty = write(h.path(), "x-2026-11.toml", "");
+    let (_, out) = check(h.path(), &[&empty]);
+    assert!(
+        out.iter()
+            .any(|l| l.ends_with(":1: missing key \"member_id\"")),
+        "{out:?}"
+    );
+    assert!(!out.iter().any(|l| l.contains("[[cycle]]")), "{out:?}");
+    let other = write(h.path(), "odd.toml", "format = \"something/9\"\n");
+    let (_, out) = check(h.path(), &[&other]);
+    assert_eq!(
+        out,
+        [format!(
+            "{other}:1: format \"something/9\" is neither a plan (\"dangxue-plan/1\") nor a completion file (\"dangxue-completion/1\")"
+        )]
+    );
+}
+
+#[test]
+fn structure_and_unknown_ids_come_in_one_pass_with_a_near_id() {
+    let h = support::home();
+    let unit = write(h.path(), "good.md", GOOD);
+    let plan = write(
+        h.path(),
+        "plan.toml",
+        "format = \"dangxue-plan/1\"\n[[cycle]]\nname = \"2026-11\"\nunits = [\"x-goood\", \"x-good\", \"x-good\", \"x-good\"]\ntalk_theme = \" \"\ndue = 2026-12-05\n",
+    );
+    let (code, out) = check(h.path(), &[&unit, &plan]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        out,
+        [
+            format!(
+                "{plan}:2: cycle \"2026-11\" assigns 2 units but 月读 needs 4 read (read.units)"
+            ),
+            format!("{plan}:4: unit \"x-good\" is listed twice in this cycle"),
+            format!(
+                "{plan}:4: unit \"x-goood\" of cycle \"2026-11\" is not in the content: did you mean \"x-good\"?"
+            ),
+            format!("{plan}:5: \"talk_theme\" is empty: give a theme or remove the key"),
+            format!(
+                "{plan}:6: due 2026-12-05 is outside cycle \"2026-11\" (2026-11-01 to 2026-11-30): give a day of the cycle"
+            ),
+        ]
+    );
+    let completion = write(
+        h.path(),
+        "zs-2026-11.toml",
+        "format = \"dangxue-completion/1\"\nmember_id = \"zs\"\ncycle = \"2026-11\"\nexported = 2026-11-30T21:04:00+08:00\n\n[[read]]\nunit = \"x-gooд\"\nseconds = 10\n",
+    );
+    let (_, out) = check(h.path(), &[&unit, &completion]);
+    assert_eq!(
+        out,
+        [
+            format!("{completion}:1: missing key \"member\""),
+            format!(
+                "{completion}:7: unit id \"x-gooд\" may hold only lowercase a-z, digits and '-'"
+            ),
+            format!(
+                "{completion}:7: [[read]] names unit \"x-gooд\", which is not in the content: did you mean \"x-good\"?"
+            ),
+        ]
+    );
+}
+
+#[test]
+fn without_paths_the_config_is_checked_too() {
+    let h = support::home();
+    std::fs::write(
+        h.path().join("config.toml"),
+        "lang = \"en\"\ntimezone = \"Asia/Shanghia\"\n",
+    )
+    .expect("config");
+    let (code, out) = check(h.path(), &[]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        out[0],
+        format!(
+            "{}:2: timezone \"Asia/Shanghia\" is not a known IANA zone name: use one like \"Asia/Shanghai\", or remove the key for the system's",
+            h.path().join("config.toml").display()
+        )
+    );
+    std::fs::write(
+        h.path().join("config.toml"),
+        "lang = \"en\"\ntimezone = \"Asia/Shanghai\"\n",
+    )
+    .expect("config");
+    let (code, out) = check(h.path(), &[]);
+    assert_eq!(code, 0, "{out:?}");
+    assert!(
+        out.last().is_some_and(
+            |l| l.starts_with("checked ") && l.ends_with(" and the config: no problems")
+        ),
+        "{out:?}"
     );
 }

@@ -554,14 +554,28 @@ fn check_reports_the_broken_fixture_with_its_line() {
     let out = run(h.path(), &["check", completions().to_str().expect("UTF-8")]);
     assert_eq!(out.code, 1);
     let lines: Vec<&str> = out.stdout.lines().collect();
-    assert_eq!(lines.len(), 1, "{}", out.stdout);
+    assert_eq!(lines.len(), 2, "{}", out.stdout);
+    // The member's unit the secretary's content lacks is found by check too.
     assert!(
-        lines[0]
+        lines[0].ends_with(
+            "chenshi-2026-11.toml:25: [[read]] names unit \"t-omega\", which is not in the content"
+        ),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        lines[1]
             .ends_with("zhengjiu-2026-11.toml:4: TOML error: invalid basic string, expected `\"`")
     );
     let plan = Path::new(env!("CARGO_MANIFEST_DIR")).join("plan.example.toml");
     let out = run(h.path(), &["check", plan.to_str().expect("UTF-8")]);
-    assert_eq!((out.code, out.stdout.as_str()), (0, ""));
+    assert_eq!(
+        (out.code, out.stdout.as_str()),
+        (
+            0,
+            "已检查 0 个学习单元、1 个计划文件、0 个完成情况文件：没有发现问题\n"
+        )
+    );
 }
 
 #[test]

@@ -3,24 +3,153 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::core::unit::{Answer, Unit};
+use crate::core::plan::did_you_mean;
+use crate::core::unit::{Answer, Catalog, Unit};
 use crate::store::content::{self, FileProblem};
 
 /// Largest plan or completion file checked.
 const MAX_TOML_BYTES: u64 = 8 * 1024 * 1024;
 
-/// What kind of file a `.toml` is, judged from its text.
-fn toml_kind(text: &str) -> TomlKind {
-    if text.contains("dangxue-completion/") {
-        TomlKind::Completion
-    } else {
-        TomlKind::Plan
+/// What kind of file a `.toml` is: by its top-level `format` key, else by its name
+/// (`<member-id>-<cycle>.toml` is a completion file), else a plan.
+fn toml_kind(text: &str, path: &Path) -> TomlKind {
+    match top_level_format(text) {
+        Some(f) if f.starts_with("dangxue-completion/") => TomlKind::Completion,
+        Some(f) if f.starts_with("dangxue-plan/") => TomlKind::Plan,
+        Some(f) => TomlKind::Unknown(f),
+        None => {
+            let name = path.file_name().map(|n| n.to_string_lossy().into_owned());
+            if name.is_some_and(|n| crate::core::report::split_file_name(&n).is_some()) {
+                TomlKind::Completion
+            } else {
+                TomlKind::Plan
+            }
+        }
     }
+}
+
+/// The value of a `format = "..."` line before the first table header; a light
+/// look that needs no parse, so a file with TOML errors is still sorted right.
+fn top_level_format(text: &str) -> Option<String> {
+    for line in text.lines() {
+        let l = line.trim_start_matches('\u{feff}').trim();
+        if l.starts_with('[') {
+            return None;
+        }
+        let Some(rest) = l.strip_prefix("format") else {
+            continue;
+        };
+        let value = rest.trim_start().strip_prefix('=')?.trim();
+        let value = value.strip_prefix('"')?;
+        return value.split('"').next().map(str::to_string);
+    }
+    None
 }
 
 enum TomlKind {
     Plan,
     Completion,
+    Unknown(String),
+}
+
+/// How much `check` looked at, for the line it prints when nothing is wrong.
+#[derive(Debug, Default)]
+pub struct Checked {
+    /// Every problem, in path order.
+    pub problems: Vec<FileProblem>,
+    /// Unit files read.
+    pub units: usize,
+    /// Plan files read.
+    pub plans: usize,
+    /// Completion files read.
+    pub completions: usize,
+    /// The config file was read.
+    pub config: bool,
+}
+
+impl Checked {
+    /// "checked ...: no problems", in `lang`.
+    #[must_use]
+    pub fn summary(&self, lang: crate::core::config::Lang) -> String {
+        match lang {
+            crate::core::config::Lang::Zh => format!(
+                "已检查 {} 个学习单元、{} 个计划文件、{} 个完成情况文件{}：没有发现问题",
+                self.units,
+                self.plans,
+                self.completions,
+                if self.config { "和配置文件" } else { "" }
+            ),
+            crate::core::config::Lang::En => format!(
+                "checked {} units, {} plan files and {} completion files{}: no problems",
+                self.units,
+                self.plans,
+                self.completions,
+                if self.config { " and the config" } else { "" }
+            ),
+        }
+    }
+}
+
+/// Unit ids a completion file names that the content does not have, with the line
+/// of each and a near id when there is one; read even when the file has other
+/// problems, so every problem is found in one pass.
+fn completion_units(text: &str, catalog: &impl Catalog) -> Vec<(usize, String)> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let Ok(doc) = toml::de::DeTable::parse(text) else {
+        return Vec::new();
+    };
+    let ids = catalog.ids();
+    let mut out = Vec::new();
+    let mut note = |offset: usize, unit: &str, place: &str| {
+        if catalog.unit(unit).is_some() {
+            return;
+        }
+        let hint = did_you_mean(unit, ids.iter().copied())
+            .map(|n| format!(": did you mean {n:?}?"))
+            .unwrap_or_default();
+        out.push((
+            crate::core::text::line_of(text.as_bytes(), offset),
+            format!("{place} names unit {unit:?}, which is not in the content{hint}"),
+        ));
+    };
+    let unit_of = |t: &toml::de::DeTable<'_>| -> Option<(usize, String)> {
+        let (k, v) = t.get_key_value("unit")?;
+        match v.get_ref() {
+            toml::de::DeValue::String(s) => Some((k.span().start, s.to_string())),
+            _ => None,
+        }
+    };
+    let tables = |v: &toml::de::DeValue<'_>| -> Vec<(usize, String)> {
+        match v {
+            toml::de::DeValue::Array(items) => items
+                .iter()
+                .filter_map(|i| match i.get_ref() {
+                    toml::de::DeValue::Table(t) => unit_of(t),
+                    _ => None,
+                })
+                .collect(),
+            _ => Vec::new(),
+        }
+    };
+    let root = doc.get_ref();
+    if let Some(v) = root.get("read") {
+        for (at, u) in tables(v.get_ref()) {
+            note(at, &u, "[[read]]");
+        }
+    }
+    if let Some(toml::de::DeValue::Table(t)) = root.get("reflection").map(|v| v.get_ref())
+        && let Some((at, u)) = unit_of(t)
+    {
+        note(at, &u, "[reflection]");
+    }
+    if let Some(toml::de::DeValue::Table(t)) = root.get("test").map(|v| v.get_ref())
+        && let Some(v) = t.get("answers")
+    {
+        for (at, u) in tables(v.get_ref()) {
+            note(at, &u, "a test answer");
+        }
+    }
+    out
 }
 
 /// Every file to check under the given paths: units (`.md`) and `.toml` files.
@@ -106,10 +235,19 @@ fn unit_quality(u: &Unit, path: &str, problems: &mut Vec<FileProblem>) {
     }
 }
 
-/// Check the paths, or without paths the configured content dirs and plan (the
-/// built-in units when nothing is configured); every problem found, in path order.
+/// Check the paths, or without paths the config itself and the configured content
+/// dirs and plan (the built-in units when nothing is configured); every problem
+/// found, in path order.
 #[must_use]
 pub fn run(paths: &[PathBuf], home: Option<&Path>) -> Vec<FileProblem> {
+    run_counted(paths, home).problems
+}
+
+/// [`run`], with how many files of each kind were checked.
+#[must_use]
+#[allow(clippy::too_many_lines)]
+pub fn run_counted(paths: &[PathBuf], home: Option<&Path>) -> Checked {
+    let mut checked = Checked::default();
     let mut problems = Vec::new();
     let config = match crate::store::paths::Paths::resolve(home)
         .map_err(|e| e.to_string())
@@ -127,13 +265,29 @@ pub fn run(paths: &[PathBuf], home: Option<&Path>) -> Vec<FileProblem> {
     };
     let mut paths = paths.to_vec();
     if paths.is_empty() {
+        checked.config = true;
+        if let Some((p, c)) = &config
+            && let Some(tz) = &c.timezone
+            && jiff::tz::TimeZone::get(tz).is_err()
+        {
+            problems.push(FileProblem {
+                path: p.config_file().display().to_string(),
+                line: config_line(&p.config_file(), "timezone"),
+                message: format!(
+                    "timezone {tz:?} is not a known IANA zone name: use one like \"Asia/Shanghai\", or remove the key for the system's"
+                ),
+            });
+        }
         if let Some((p, c)) = &config {
             paths.extend(c.content_dirs.iter().cloned());
             paths.extend(c.plan.iter().map(|plan| p.home.join(plan)));
         }
         if paths.is_empty() {
-            problems.extend(content::load_builtin().problems);
-            return problems;
+            let builtin = content::load_builtin();
+            checked.units = builtin.units.len();
+            problems.extend(builtin.problems);
+            checked.problems = problems;
+            return checked;
         }
     }
     // Plans are checked against every unit a member would have: built in, configured
@@ -146,6 +300,7 @@ pub fn run(paths: &[PathBuf], home: Option<&Path>) -> Vec<FileProblem> {
     let mut seen: BTreeMap<String, (String, usize)> = BTreeMap::new();
     for f in &units {
         let shown = f.display().to_string();
+        checked.units += 1;
         match content::load_file(f) {
             Ok(u) => {
                 let id_line = u.id_line;
@@ -177,24 +332,54 @@ pub fn run(paths: &[PathBuf], home: Option<&Path>) -> Vec<FileProblem> {
                 continue;
             }
         };
-        let found = match toml_kind(&text) {
-            TomlKind::Plan => match crate::core::plan::Plan::parse(&text) {
-                Ok(plan) => {
-                    let mut found = crate::core::plan::check_against(&plan, &catalog);
+        let mut found = match toml_kind(&text, f) {
+            TomlKind::Plan => {
+                checked.plans += 1;
+                // Structure and unknown ids in one pass: what parses is checked
+                // against the content even when something else is wrong.
+                let (plan, mut found) = crate::core::plan::Plan::parse_all(&text);
+                if let Some(plan) = plan {
+                    found.extend(crate::core::plan::check_against(&plan, &catalog));
                     found.extend(crate::core::plan::check_rules(&plan, &rules));
                     found.extend(crate::core::plan::check_due(&plan));
-                    found.sort_by_key(|(line, _)| *line);
-                    found
                 }
-                Err(ps) => ps,
-            },
-            TomlKind::Completion => crate::core::completion::check(&text),
+                found
+            }
+            TomlKind::Completion => {
+                checked.completions += 1;
+                let mut found = crate::core::completion::check(&text);
+                found.extend(completion_units(&text, &catalog));
+                found
+            }
+            TomlKind::Unknown(format) => vec![(
+                1,
+                format!(
+                    "format {format:?} is neither a plan (\"dangxue-plan/1\") nor a completion file (\"dangxue-completion/1\")"
+                ),
+            )],
         };
+        found.sort_by_key(|(line, _)| *line);
+        found.dedup();
         problems.extend(found.into_iter().map(|(line, message)| FileProblem {
             path: shown.clone(),
             line,
             message,
         }));
     }
-    problems
+    checked.problems = problems;
+    checked
+}
+
+/// The line of a top-level `key` in the config file, or 0 when it is not found.
+fn config_line(path: &Path, key: &str) -> usize {
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return 0;
+    };
+    text.lines()
+        .position(|l| {
+            l.trim_start()
+                .strip_prefix(key)
+                .is_some_and(|r| r.trim_start().starts_with('='))
+        })
+        .map_or(0, |i| i + 1)
 }

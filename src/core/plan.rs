@@ -76,8 +76,23 @@ impl Plan {
     /// # Errors
     /// Every problem found as (line, message), sorted by line; never empty.
     pub fn parse(text: &str) -> Result<Plan, Vec<(usize, String)>> {
+        let (plan, problems) = Plan::parse_all(text);
+        match plan {
+            Some(plan) if problems.is_empty() => Ok(plan),
+            _ => Err(problems),
+        }
+    }
+
+    /// Parse a plan and keep what is readable even when something is wrong, so `check`
+    /// can also report unknown unit ids of a cycle that has another problem: every
+    /// problem (sorted by line), and the plan when the file is TOML at all.
+    #[must_use]
+    pub fn parse_all(text: &str) -> (Option<Plan>, Vec<(usize, String)>) {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let doc = tomldoc::parse(text).map_err(|p| vec![p])?;
+        let doc = match tomldoc::parse(text) {
+            Ok(d) => d,
+            Err(p) => return (None, vec![p]),
+        };
         let mut r = Reader::new(text);
         let root = r.root(&doc);
         r.unknown_keys(&root, TOP_KEYS);
@@ -114,15 +129,12 @@ impl Plan {
                 "the plan has no [[cycle]] and no [[member]]: add a [[cycle]] per cycle, or the roster's [[member]] tables".into(),
             );
         }
-        if r.problems.is_empty() {
-            Ok(Plan {
-                branch,
-                cycles,
-                roster,
-            })
-        } else {
-            Err(tomldoc::sorted(r.problems))
-        }
+        let plan = Plan {
+            branch,
+            cycles,
+            roster,
+        };
+        (Some(plan), tomldoc::sorted(r.problems))
     }
 
     /// The plan of a cycle, if it has one.
@@ -257,7 +269,7 @@ fn read_roster(r: &mut Reader<'_>, root: &tomldoc::Tab<'_, '_>) -> Vec<RosterMem
 /// The cycle's name when it parses, and the whole cycle when nothing is wrong.
 fn read_cycle(r: &mut Reader<'_>, t: &tomldoc::Tab<'_, '_>) -> (Option<Cycle>, Option<PlanCycle>) {
     r.unknown_keys(t, CYCLE_KEYS);
-    let before = r.problems.len();
+
     let cycle = match r.string(t, "name", true) {
         Some((line, name)) => match name.parse::<Cycle>() {
             Ok(c) => Some(c),
@@ -311,9 +323,7 @@ fn read_cycle(r: &mut Reader<'_>, t: &tomldoc::Tab<'_, '_>) -> (Option<Cycle>, O
     let Some(cycle) = cycle else {
         return (None, None);
     };
-    if r.problems.len() > before {
-        return (Some(cycle), None);
-    }
+    // A cycle with problems is kept for `parse_all`; `parse` refuses the plan.
     let planned = PlanCycle {
         cycle,
         units,
@@ -360,17 +370,23 @@ pub fn check(text: &str) -> Vec<(usize, String)> {
     }
 }
 
-/// Unit ids of the plan that the content does not have, as (line, message).
+/// Unit ids of the plan that the content does not have, as (line, message), with the
+/// nearest id the content has when one is close.
 #[must_use]
 pub fn check_against(plan: &Plan, catalog: &impl Catalog) -> Vec<(usize, String)> {
     let mut out = Vec::new();
+    let ids = catalog.ids();
     for c in &plan.cycles {
         for (id, line) in c.units.iter().zip(&c.unit_lines) {
             if catalog.unit(id).is_none() {
+                let hint = match did_you_mean(id, ids.iter().copied()) {
+                    Some(near) => format!("did you mean {near:?}?"),
+                    None => "check the id, or add its folder to content_dirs".to_string(),
+                };
                 out.push((
                     *line,
                     format!(
-                        "unit {id:?} of cycle \"{}\" is not in the content: check the id, or add its folder to content_dirs",
+                        "unit {id:?} of cycle \"{}\" is not in the content: {hint}",
                         c.cycle
                     ),
                 ));
@@ -378,6 +394,40 @@ pub fn check_against(plan: &Plan, catalog: &impl Catalog) -> Vec<(usize, String)
         }
     }
     out
+}
+
+/// The known id nearest to `id` by edit distance, when it is near enough to be a
+/// typo: at most 2 edits, or a quarter of the id's length for long ids.
+///
+/// ```
+/// use dangxue::core::plan::did_you_mean;
+/// let ids = ["a000-ulanhot-red-property", "a001-ordos-double-report"];
+/// assert_eq!(did_you_mean("a000-ulanhot-red-proprety", ids.into_iter()), Some("a000-ulanhot-red-property"));
+/// assert_eq!(did_you_mean("something-else", ids.into_iter()), None);
+/// ```
+pub fn did_you_mean<'a>(id: &str, known: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    let limit = (id.chars().count() / 4).max(2);
+    known
+        .map(|k| (edit_distance(id, k), k))
+        .filter(|(d, _)| *d <= limit)
+        .min()
+        .map(|(_, k)| k)
+}
+
+/// Levenshtein distance over chars, two rows of memory.
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for (i, ca) in a.chars().enumerate() {
+        cur[0] = i + 1;
+        for (j, cb) in b.iter().enumerate() {
+            let sub = prev[j] + usize::from(ca != *cb);
+            cur[j + 1] = sub.min(prev[j + 1] + 1).min(cur[j] + 1);
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    prev[b.len()]
 }
 
 /// Cycles the rules make impossible: fewer units than 月读 asks for, or cycles of the
