@@ -78,6 +78,20 @@ pub struct Strings {
     pub picker_title: &'static str,
     /// "new profile" entry in the picker.
     pub new_profile: &'static str,
+    /// Shown when no profile matches the picker's search.
+    pub no_profile_match: &'static str,
+    /// Title of the new-profile form.
+    pub form_title: &'static str,
+    /// The form's field labels: name, id.
+    pub form_fields: [&'static str; 2],
+    /// What an id is for and what it may hold.
+    pub id_rule: &'static str,
+    /// The form's error when no name is typed.
+    pub no_name: &'static str,
+    /// Heading of the roster members offered in the form.
+    pub roster_title: &'static str,
+    /// Title of the display-name input.
+    pub rename_title: &'static str,
     /// Quiz title.
     pub quiz_title: &'static str,
     /// Fill question hint.
@@ -159,9 +173,16 @@ pub static ZH: Strings = Strings {
     parts: ["月读", "月讲", "月学"],
     done: "已完成",
     not_done: "未完成",
-    name_prompt: "欢迎使用党学。请输入您的姓名,回车确认:",
-    picker_title: "选择学习档案 (Enter 确认)",
+    name_prompt: "欢迎使用党学。请填写您的姓名和档案编号,回车确认:",
+    picker_title: "选择学习档案",
     new_profile: "+ 新建档案",
+    no_profile_match: "没有匹配的档案",
+    form_title: "新建学习档案",
+    form_fields: ["姓名", "编号"],
+    id_rule: "编号是学习记录和上交的完成文件所用的名字:小写字母、数字、- _ .,不以 - 或 . 开头",
+    no_name: "请填写姓名",
+    roster_title: "支部名册中的成员(↑↓ 选用其编号和姓名):",
+    rename_title: "修改姓名",
     quiz_title: "练习",
     fill_hint: "输入答案,Enter 提交",
     judge: ["正确", "错误"],
@@ -215,9 +236,16 @@ pub static EN: Strings = Strings {
     parts: ["Read", "Talk", "Study"],
     done: "done",
     not_done: "not done",
-    name_prompt: "Welcome to dangxue. Type your name and press Enter:",
-    picker_title: "Choose a profile (Enter)",
+    name_prompt: "Welcome to dangxue. Fill in your name and profile id, then Enter:",
+    picker_title: "Choose a profile",
     new_profile: "+ new profile",
+    no_profile_match: "No profile matches",
+    form_title: "New profile",
+    form_fields: ["Name", "Id"],
+    id_rule: "The id names your record and the completion files you hand in: a-z, 0-9, - _ . (not first: - .)",
+    no_name: "Type a name",
+    roster_title: "On the branch roster (↑↓ takes the id and name):",
+    rename_title: "Change the display name",
     quiz_title: "Practice",
     fill_hint: "Type the answer, Enter to submit",
     judge: ["true", "false"],
@@ -406,6 +434,27 @@ impl Strings {
             (true, _) => format!("This sitting: {right}/{answered} right, {skipped} skipped"),
             (false, 0) => format!("本次练习 {right}/{answered} 对"),
             (false, _) => format!("本次练习 {right}/{answered} 对,跳过 {skipped} 题"),
+        }
+    }
+
+    /// The form's error for an id against the rules (`why` is the rule broken, in
+    /// English).
+    #[must_use]
+    pub fn bad_id(&self, id: &str, why: &str) -> String {
+        if self.lang == Lang::En {
+            format!("Id not allowed: {why}")
+        } else {
+            format!("编号“{id}”不合要求:请按上面的规则修改")
+        }
+    }
+
+    /// The form's error for an id that has a profile already.
+    #[must_use]
+    pub fn id_taken(&self, id: &str) -> String {
+        if self.lang == Lang::En {
+            format!("A profile with the id {id} exists already: choose it in the list")
+        } else {
+            format!("已有编号为 {id} 的档案:请在列表中选择它")
         }
     }
 

@@ -698,105 +698,33 @@ impl DropBox {
     }
 }
 
-/// What the member chose at start-up.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Pick {
-    /// An existing profile, by index.
-    Existing(usize),
-    /// A new profile with this display name.
-    New(String),
-}
-
-/// Before the main screens: a profile picker when the account holds several
-/// members, or a name prompt on first run (`profiles` empty). `None`: the member left.
+/// Before the main screens: the profile picker when the account holds several
+/// members, or the new-profile form on first run. Renames made in the picker are left
+/// in `picker.renames` for the caller to save.
 ///
 /// # Errors
 /// When the terminal cannot be set up or read.
 pub fn choose_profile(
     s: &'static crate::strings::Strings,
-    profiles: &[(String, String)],
-    default_name: &str,
+    picker: &mut crate::app::picker::Picker,
     theme: &Theme,
-) -> anyhow::Result<Option<Pick>> {
-    use crossterm::event::KeyCode;
-    use ratatui::text::{Line, Span};
-    use ratatui::widgets::Paragraph;
+) -> anyhow::Result<crate::app::picker::Outcome> {
     let (mut terminal, _guard) = setup()?;
-    let mut selected = 0usize;
-    let mut typing = profiles.is_empty();
-    let mut name = default_name.to_string();
     loop {
-        terminal.draw(|f| {
-            let area = f.area();
-            let mut lines = Vec::new();
-            if typing {
-                lines.push(Line::from(Span::styled(s.name_prompt, theme.title)));
-                lines.push(Line::from(""));
-                lines.push(Line::from(vec![
-                    Span::styled("> ", theme.accent),
-                    Span::raw(crate::core::text::escape_controls(&name)),
-                    Span::styled("▏", theme.accent),
-                ]));
-            } else {
-                lines.push(Line::from(Span::styled(s.picker_title, theme.title)));
-                lines.push(Line::from(""));
-                for (i, (id, n)) in profiles.iter().enumerate() {
-                    let text = format!(
-                        "  {} ({})",
-                        crate::core::text::escape_controls(n),
-                        crate::core::text::escape_controls(id)
-                    );
-                    let mut l = Line::from(text);
-                    if i == selected {
-                        l = l.style(theme.selected);
-                    }
-                    lines.push(l);
-                }
-                let mut l = Line::from(format!("  {}", s.new_profile));
-                if selected == profiles.len() {
-                    l = l.style(theme.selected);
-                }
-                lines.push(l);
+        let size = terminal.size()?;
+        picker.page = crate::ui::picker::list_rows(size.height);
+        terminal.draw(|f| crate::ui::picker::draw(f, picker, s, theme))?;
+        let msg = match event::read()? {
+            Event::Key(k) if k.kind != KeyEventKind::Release => {
+                crate::app::keymap::lookup(picker.key_mode(), k)
             }
-            f.render_widget(Paragraph::new(lines), area);
-        })?;
-        let Event::Key(k) = event::read()? else {
-            continue;
+            Event::Paste(text) => Some(Msg::Paste(text)),
+            _ => None,
         };
-        if k.kind == KeyEventKind::Release {
-            continue;
-        }
-        let ctrl = k
-            .modifiers
-            .contains(crossterm::event::KeyModifiers::CONTROL);
-        if ctrl && k.code == KeyCode::Char('c') {
-            return Ok(None);
-        }
-        if typing {
-            match k.code {
-                KeyCode::Char(c) => name.push(c),
-                KeyCode::Backspace => {
-                    name.pop();
-                }
-                KeyCode::Enter if !name.trim().is_empty() => {
-                    return Ok(Some(Pick::New(name.trim().to_string())));
-                }
-                KeyCode::Esc if profiles.is_empty() => return Ok(None),
-                KeyCode::Esc => typing = false,
-                _ => {}
-            }
-        } else {
-            match k.code {
-                KeyCode::Up | KeyCode::Char('k') => selected = selected.saturating_sub(1),
-                KeyCode::Down | KeyCode::Char('j') => selected = (selected + 1).min(profiles.len()),
-                KeyCode::Enter if selected == profiles.len() => {
-                    typing = true;
-                    name.clear();
-                }
-                KeyCode::Enter => return Ok(Some(Pick::Existing(selected))),
-                KeyCode::Char('q') | KeyCode::Esc => return Ok(None),
-                _ => {}
-            }
+        if let Some(msg) = msg
+            && let Some(outcome) = picker.update(msg)
+        {
+            return Ok(outcome);
         }
     }
 }

@@ -32,10 +32,11 @@ fn the_chart_labels_minutes_and_days_and_is_not_inverted_without_colour() {
     let mut p = start(h.path(), "2026-11-20 12:00:00", &[("NO_COLOR", "1")]);
     p.wait_for("学习库");
     p.keys("1");
-    let s = p.wait_for("每日阅读(分钟)");
+    // The totals are the chart's last line: once they are drawn, all of it is.
+    let s = p.wait_for("今天 20 · 本期 78 分钟");
+    assert!(s.contains("每日阅读(分钟)"), "{s}");
     assert!(s.contains("60┤"), "the scale's top is labelled: {s}");
     assert!(s.contains(" 0┤"), "{s}");
-    assert!(s.contains("今天 20 · 本期 78 分钟"), "{s}");
     let labels = s
         .lines()
         .find(|l| l.contains("10   15   20"))

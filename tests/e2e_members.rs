@@ -12,7 +12,7 @@ use support::{Pty, home, run, state};
 fn first_run_asks_for_a_name_then_the_picker_lists_profiles() {
     let h = home();
     let mut p = Pty::start(h.path(), &[], 80, 24);
-    let s = p.wait_for("请输入您的姓名");
+    let s = p.wait_for("请填写您的姓名");
     assert!(s.contains("tester"), "the login name is the default: {s}");
     // Replace the default with a Chinese name.
     for _ in 0..6 {
@@ -36,7 +36,7 @@ fn first_run_asks_for_a_name_then_the_picker_lists_profiles() {
     let mut p = Pty::start(h.path(), &[], 80, 24);
     let s = p.wait_for("选择学习档案");
     assert!(
-        s.contains("张三 (tester)") && s.contains("lisi (lisi)"),
+        s.contains("张三  (tester)") && s.contains("lisi  (lisi)"),
         "{s}"
     );
     p.keys("j\r");

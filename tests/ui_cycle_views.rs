@@ -230,3 +230,129 @@ fn the_passage_of_a_card_opens_without_moving_the_saved_place() {
     dangxue::app::update::open_unit(&mut a, UNIT, None);
     assert_eq!(a.reader.as_ref().map(|r| r.top), Some(0));
 }
+
+mod picker {
+    use super::*;
+    use dangxue::app::picker::Picker;
+
+    fn thirty() -> Vec<(String, String)> {
+        (1..=30)
+            .map(|i| (format!("m{i:02}"), format!("成员{i}")))
+            .collect()
+    }
+
+    fn draw(p: &mut Picker, lang: Lang, w: u16, h: u16) -> String {
+        p.page = dangxue::ui::picker::list_rows(h);
+        let mut t = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
+        let theme = Theme::new(ThemeName::Mono, true);
+        let s = dangxue::strings::get(lang);
+        t.draw(|f| dangxue::ui::picker::draw(f, p, s, &theme))
+            .expect("draw");
+        text(t.backend().buffer())
+    }
+
+    #[test]
+    fn thirty_profiles_scroll_with_the_selection_and_the_new_entry_in_view() {
+        for (lang, w, h) in [
+            (Lang::Zh, 80, 24),
+            (Lang::En, 80, 24),
+            (Lang::Zh, 40, 12),
+            (Lang::En, 40, 12),
+        ] {
+            let mut p = Picker::new(thirty(), &[], "tester");
+            let first = draw(&mut p, lang, w, h);
+            assert!(first.contains("成员1  (m01)"), "{first}");
+            assert!(first.contains("1/31"), "{first}");
+            p.update(Msg::Bottom);
+            let last = draw(&mut p, lang, w, h);
+            let new = if lang == Lang::Zh {
+                "+ 新建档案"
+            } else {
+                "+ new profile"
+            };
+            assert!(last.contains(new), "{last}");
+            assert!(last.contains("成员30  (m30)"), "{last}");
+            assert!(last.contains("31/31"), "{last}");
+            insta::assert_snapshot!(format!("picker_bottom_{lang:?}_{w}x{h}"), last);
+        }
+    }
+
+    #[test]
+    fn the_picker_searches_and_shows_its_help() {
+        let mut p = Picker::new(thirty(), &[], "tester");
+        p.update(Msg::SearchStart);
+        for c in "m2".chars() {
+            p.update(Msg::Char(c));
+        }
+        let s = draw(&mut p, Lang::Zh, 80, 24);
+        assert!(s.contains("搜索: m2▏  (10)"), "{s}");
+        assert!(!s.contains("(m01)"), "{s}");
+        insta::assert_snapshot!("picker_search_zh_80x24", s);
+        p.update(Msg::Enter);
+        p.update(Msg::Help);
+        let s = draw(&mut p, Lang::En, 80, 24);
+        assert!(s.contains("search names and ids"), "{s}");
+        assert!(s.contains("change the selected profile's name"), "{s}");
+        insta::assert_snapshot!("picker_help_en_80x24", s);
+    }
+
+    #[test]
+    fn the_new_profile_form_shows_the_id_and_the_roster() {
+        let roster = vec![
+            ("zhangsan".to_string(), "张三".to_string()),
+            ("lisi".to_string(), "李四".to_string()),
+        ];
+        for (lang, w, h) in [
+            (Lang::Zh, 80, 24),
+            (Lang::En, 80, 24),
+            (Lang::Zh, 40, 12),
+            (Lang::En, 40, 12),
+        ] {
+            let mut p = Picker::new(vec![("tester".into(), "测试员".into())], &roster, "tester");
+            p.update(Msg::NewProfile);
+            let s = draw(&mut p, lang, w, h);
+            assert!(s.contains("tester-2"), "the id it will use: {s}");
+            assert!(s.contains("(zhangsan)") && s.contains("(lisi)"), "{s}");
+            p.update(Msg::Down);
+            p.update(Msg::NextField);
+            p.update(Msg::Char('/'));
+            assert_eq!(p.update(Msg::Enter), None, "a path separator is refused");
+            let s = draw(&mut p, lang, w, h);
+            assert!(s.contains("zhangsan/"), "{s}");
+            insta::assert_snapshot!(format!("profile_form_{lang:?}_{w}x{h}"), s);
+        }
+        let mut first = Picker::new(Vec::new(), &[], "tester");
+        let s = draw(&mut first, Lang::Zh, 80, 24);
+        assert!(s.contains("欢迎使用党学"), "{s}");
+        assert!(s.contains("编号: tester"), "{s}");
+        insta::assert_snapshot!("first_run_zh_80x24", s);
+    }
+}
+
+#[test]
+fn the_display_name_is_changed_on_home() {
+    let mut a = app(Lang::Zh);
+    send(&mut a, &[Msg::Resize(80, 24), Msg::GoTab(0), Msg::Rename]);
+    send(&mut a, &[Msg::Backspace, Msg::Backspace]);
+    for c in "李四".chars() {
+        send(&mut a, &[Msg::Char(c)]);
+    }
+    let screen = render(&a, 80, 24);
+    assert!(screen.contains("修改姓名"), "{screen}");
+    assert!(screen.contains("> 李四▏"), "{screen}");
+    insta::assert_snapshot!("rename_zh_80x24", screen);
+    insta::assert_snapshot!("rename_zh_40x12", render(&a, 40, 12));
+    send(&mut a, &[Msg::Enter]);
+    assert_eq!(a.state.name, "李四");
+    assert!(a.dirty);
+    assert_eq!(a.screen, Screen::Home);
+    // Esc leaves the name as it was; an empty name is not taken.
+    send(&mut a, &[Msg::Rename, Msg::Char('x'), Msg::Back]);
+    assert_eq!(a.state.name, "李四");
+    send(
+        &mut a,
+        &[Msg::Rename, Msg::Backspace, Msg::Backspace, Msg::Enter],
+    );
+    assert_eq!(a.state.name, "李四");
+    assert!(a.rename.is_some(), "still typing");
+}

@@ -7,6 +7,7 @@
 
 pub mod keymap;
 pub mod msg;
+pub mod picker;
 pub mod queries;
 /// The progress queries, by their former name.
 pub use queries as progress;
@@ -230,6 +231,8 @@ pub struct App {
     pub review: ReviewView,
     /// Set once the app should end.
     pub quitting: bool,
+    /// The display name being typed on 本月, while it is being changed.
+    pub rename: Option<String>,
     /// Why the last save failed, while the record on disk is behind `state`. Shown on
     /// every screen until a save succeeds (not cleared by a key, as `notice` is).
     pub save_error: Option<String>,
@@ -295,6 +298,7 @@ impl App {
             editor: None,
             review: ReviewView::default(),
             quitting: false,
+            rename: None,
             save_error: None,
             quit_refused: false,
         };

@@ -73,4 +73,8 @@ pub enum Msg {
     Undo,
     /// Open the passage a review card comes from.
     OpenPassage,
+    /// Make a new profile (profile picker).
+    NewProfile,
+    /// Change a display name: the selected profile's in the picker, one's own on 本月.
+    Rename,
 }

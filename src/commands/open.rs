@@ -4,12 +4,13 @@
 use std::path::Path;
 
 use crate::app::App;
+use crate::app::picker::{Outcome, Picker};
 use crate::core::state::MemberState;
 use crate::store::content;
 use crate::store::paths::Paths;
 use crate::store::state::{Session, StateStore};
 use crate::strings;
-use crate::tui::{self, Pick};
+use crate::tui;
 use crate::ui::theme::Theme;
 
 /// The login name, for the default display name and the first member id.
@@ -19,14 +20,20 @@ fn login_name() -> String {
         .unwrap_or_else(|_| "member".into())
 }
 
-/// A member id made from a login name: lowercase ASCII letters, digits and '-'.
-fn id_from(login: &str) -> String {
-    let id: String = login
-        .chars()
-        .map(|c| c.to_ascii_lowercase())
-        .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
-        .collect();
-    if id.is_empty() { "member".into() } else { id }
+/// Save display names changed in the picker into the members' records, except
+/// `skip`'s (the member about to be opened saves its own with its first save).
+fn save_renames(
+    paths: &Paths,
+    renames: &[(String, String)],
+    skip: Option<&str>,
+) -> anyhow::Result<()> {
+    for (id, name) in renames.iter().filter(|(id, _)| Some(id.as_str()) != skip) {
+        let (mut store, mut state, _, _) =
+            StateStore::open_unsaved(paths, id, name).map_err(|e| anyhow::anyhow!("{e}"))?;
+        name.clone_into(&mut state.name);
+        store.save(&state).map_err(|e| anyhow::anyhow!("{e}"))?;
+    }
+    Ok(())
 }
 
 /// Open the TUI for `member` (or the picked / first-run member).
@@ -45,39 +52,57 @@ pub fn run(home: Option<&Path>, member: Option<&str>) -> anyhow::Result<()> {
     }
     let skipped = library.problems.len();
 
+    let plan = crate::commands::load_plan(&config, &paths)?;
+    let mut renames = Vec::new();
     let (id, name) = match member {
         Some(id) => (id.to_string(), None),
         None => {
             let profiles = crate::store::state::list_members(&paths);
-            match profiles.len() {
-                1 => (profiles[0].0.clone(), None),
-                _ => match tui::choose_profile(s, &profiles, &login_name(), &theme)? {
-                    None => return Ok(()),
-                    Some(Pick::Existing(i)) => (profiles[i].0.clone(), None),
-                    Some(Pick::New(name)) => {
-                        let base = id_from(&login_name());
-                        let mut id = base.clone();
-                        let mut n = 2;
-                        while profiles.iter().any(|(p, _)| *p == id) {
-                            id = format!("{base}-{n}");
-                            n += 1;
-                        }
-                        (id, Some(name))
+            if profiles.len() == 1 {
+                (profiles[0].0.clone(), None)
+            } else {
+                let roster: Vec<(String, String)> = plan
+                    .as_ref()
+                    .map(|p| {
+                        p.roster
+                            .iter()
+                            .map(|m| (m.id.clone(), m.name.clone()))
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                let mut picker = Picker::new(profiles, &roster, &login_name());
+                let outcome = tui::choose_profile(s, &mut picker, &theme)?;
+                renames = picker.renames;
+                match outcome {
+                    Outcome::Leave => {
+                        save_renames(&paths, &renames, None)?;
+                        return Ok(());
                     }
-                },
+                    Outcome::Open(id) => (id, None),
+                    Outcome::Create { id, name } => (id, Some(name)),
+                }
             }
         }
     };
+    save_renames(&paths, &renames, Some(&id))?;
+    let renamed = renames
+        .iter()
+        .find(|(r, _)| *r == id)
+        .map(|(_, n)| n.clone());
     let display = name.clone().unwrap_or_else(|| id.clone());
     let (store, state, notices, unsaved) =
         crate::store::state::StateStore::open_unsaved(&paths, &id, &display)
             .map_err(|e| anyhow::anyhow!("{e}"))?;
     let mut state: MemberState = state;
-    if let Some(n) = name {
+    let mut unsaved_name = false;
+    if let Some(n) = name.or(renamed)
+        && state.name != n
+    {
         state.name = n;
+        // Written with the first save, like a new member's record.
+        unsaved_name = true;
     }
     let tz = crate::commands::time_zone(&config)?;
-    let plan = crate::commands::load_plan(&config, &paths)?;
     let mut app = App::new(
         s,
         library,
@@ -111,7 +136,7 @@ pub fn run(home: Option<&Path>, member: Option<&str>) -> anyhow::Result<()> {
         app.notice = Some(notes.join(" · "));
     }
     // A new member's record is written once the first frame is out.
-    app.dirty |= unsaved;
+    app.dirty |= unsaved || unsaved_name;
     let saver = Box::new(Record { store, s });
     let drop_box = config.report_dir.clone().map(|dir| {
         tui::DropBox::new(

@@ -4,6 +4,7 @@ pub mod backend;
 pub mod chart;
 pub mod home;
 pub mod library;
+pub mod picker;
 pub mod quiz;
 pub mod reader;
 pub mod scroll;
@@ -13,7 +14,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Clear, Paragraph, Wrap};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use crate::app::{App, Confirm, Screen, keymap};
@@ -99,6 +100,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         };
         let hint = keymap::footer(keymap::Mode::Confirm, app.s.lang, 58);
         dialog(frame, area, &text, &hint, theme);
+    }
+    if let Some(name) = &app.rename {
+        name_dialog(frame, area, app.s, name, theme);
     }
     if app.help {
         help(frame, area, app, theme);
@@ -311,7 +315,18 @@ fn dialog(frame: &mut Frame, area: Rect, text: &str, hint: &str, theme: &Theme) 
 /// The help of the screen underneath: its keys, then the marks it draws, each
 /// meaning wrapped beside its key. What does not fit the terminal's height is cut.
 fn help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let (keys, marks) = keymap::help(keymap::screen_mode(app), app.s.lang);
+    help_box(frame, area, keymap::screen_mode(app), app.s, theme);
+}
+
+/// The key help of `mode` in a box over `area`: its keys, then the marks it draws.
+pub fn help_box(
+    frame: &mut Frame,
+    area: Rect,
+    mode: keymap::Mode,
+    s: &crate::strings::Strings,
+    theme: &Theme,
+) {
+    let (keys, marks) = keymap::help(mode, s.lang);
     let key_w = keys
         .iter()
         .chain(&marks)
@@ -335,7 +350,46 @@ fn help(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let p = Paragraph::new(lines).block(
         Block::default()
             .borders(Borders::ALL)
-            .title(truncate(app.s.help_title, usize::from(inner)))
+            .title(truncate(s.help_title, usize::from(inner)))
+            .border_style(theme.title),
+    );
+    frame.render_widget(p, r);
+}
+
+/// The one-line display-name input, boxed over the screen.
+pub fn name_dialog(
+    frame: &mut Frame,
+    area: Rect,
+    s: &crate::strings::Strings,
+    name: &str,
+    theme: &Theme,
+) {
+    let r = centered(area, 50, 5);
+    clear_around(frame, area, r);
+    let inner = usize::from(r.width.saturating_sub(2));
+    let typed = escape_controls(name);
+    // Keep the end of a long name in view: that is where the cursor is.
+    let room = inner.saturating_sub(3);
+    let mut shown = typed.as_str();
+    while shown.width() > room {
+        let mut cs = shown.chars();
+        cs.next();
+        shown = cs.as_str();
+    }
+    let hint = keymap::footer(keymap::Mode::NameInput, s.lang, inner);
+    let p = Paragraph::new(vec![
+        Line::from(vec![
+            Span::styled("> ", theme.accent),
+            Span::raw(shown.to_string()),
+            Span::styled("▏", theme.accent),
+        ]),
+        Line::from(""),
+        Line::from(Span::styled(truncate(&hint, inner), theme.dim)),
+    ])
+    .block(
+        Block::default()
+            .borders(Borders::ALL)
+            .title(truncate(s.rename_title, inner))
             .border_style(theme.title),
     );
     frame.render_widget(p, r);

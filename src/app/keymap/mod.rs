@@ -127,11 +127,19 @@ pub enum Mode {
     Confirm,
     /// The help overlay: any key closes it.
     Help,
+    /// The profile picker's list.
+    Picker,
+    /// The profile picker, typing a search.
+    PickerSearch,
+    /// The new-profile form (and the first-run prompt).
+    ProfileForm,
+    /// Typing a display name.
+    NameInput,
 }
 
 impl Mode {
     /// Every mode, for tests and documentation.
-    pub const ALL: [Mode; 15] = [
+    pub const ALL: [Mode; 19] = [
         Mode::Home,
         Mode::Library,
         Mode::Search,
@@ -147,6 +155,10 @@ impl Mode {
         Mode::Editor,
         Mode::Confirm,
         Mode::Help,
+        Mode::Picker,
+        Mode::PickerSearch,
+        Mode::ProfileForm,
+        Mode::NameInput,
     ];
 
     /// The key table of this mode.
@@ -168,6 +180,10 @@ impl Mode {
             Mode::Editor => &tables::EDITOR,
             Mode::Confirm => &tables::CONFIRM,
             Mode::Help => &tables::HELP,
+            Mode::Picker => &tables::PICKER,
+            Mode::PickerSearch => &tables::PICKER_SEARCH,
+            Mode::ProfileForm => &tables::PROFILE_FORM,
+            Mode::NameInput => &tables::NAME_INPUT,
         }
     }
 
@@ -182,6 +198,7 @@ impl Mode {
 #[must_use]
 pub fn screen_mode(app: &App) -> Mode {
     match app.screen {
+        Screen::Home if app.rename.is_some() => Mode::NameInput,
         Screen::Home => Mode::Home,
         Screen::Library if app.library_view.searching => Mode::Search,
         Screen::Library => Mode::Library,

@@ -196,6 +196,10 @@ fn top_level(app: &mut App, msg: Msg) -> Vec<Effect> {
     if app.screen == Screen::Library && app.library_view.searching {
         return search_input(app, msg);
     }
+    if app.screen == Screen::Home && app.rename.is_some() {
+        home::rename_input(app, msg);
+        return Vec::new();
+    }
     match msg {
         Msg::Back => {
             if app.screen == Screen::Library && !app.library_view.query.is_empty() {

@@ -46,6 +46,13 @@ pub(crate) static HOME: Table = Table {
         TAB_3,
         HELP_KEY,
         QUIT,
+        Binding {
+            keys: &[Key::Char('n')],
+            act: send(&Msg::Rename),
+            shown: s("n"),
+            label: t("修改显示的姓名", "change your display name"),
+            hint: None,
+        },
     ],
     marks: &[
         Mark {
