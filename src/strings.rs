@@ -416,6 +416,18 @@ impl Strings {
         }
     }
 
+    /// The date moved into a new cycle while the program was open.
+    #[must_use]
+    pub fn new_cycle(&self, cycle: &str) -> String {
+        if self.lang == Lang::En {
+            format!(
+                "A new cycle has begun: {cycle}. Anything already open stays with its own cycle."
+            )
+        } else {
+            format!("新的一期已开始:{cycle}。已打开的测试或文稿仍属于它开始时的那一期。")
+        }
+    }
+
     /// A test begun and not handed in: "测试进行中(已答 6/10)".
     #[must_use]
     pub fn test_in_progress(&self, answered: usize, total: usize) -> String {

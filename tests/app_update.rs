@@ -3,7 +3,7 @@
 
 use dangxue::app::msg::Msg;
 use dangxue::app::update::update;
-use dangxue::app::{App, Confirm, Screen};
+use dangxue::app::{App, Confirm, Doc, Effect, Screen, Tab};
 use dangxue::core::regime::Rules;
 use dangxue::core::state::MemberState;
 use dangxue::store::content::load_builtin;
@@ -112,10 +112,14 @@ fn the_test_draws_deterministically_and_grades_once() {
     update(&mut a, Msg::Bottom, at(1));
     update(&mut a, Msg::Tick, at(130));
     update(&mut a, Msg::Back, at(130));
-    update(&mut a, Msg::GoTab(0), at(131));
-    update(&mut a, Msg::StartTest, at(131));
+    update(&mut a, Msg::GoTab(Tab::Home), at(131));
+    // Asking changes nothing on disk; the yes saves the begun test at once.
+    assert_eq!(update(&mut a, Msg::StartTest, at(131)), vec![]);
     assert_eq!(a.confirm, Some(Confirm::StartTest));
-    update(&mut a, Msg::Confirm(true), at(132));
+    assert_eq!(
+        update(&mut a, Msg::Confirm(true), at(132)),
+        vec![Effect::Save]
+    );
     assert_eq!(a.screen, Screen::Test);
     let unit = a.library.get(UNIT).expect("unit");
     let pool: Vec<(String, String)> = unit
@@ -145,8 +149,8 @@ fn the_test_draws_deterministically_and_grades_once() {
 #[test]
 fn the_editor_keeps_typed_text_in_the_state_and_undoes() {
     let mut a = app();
-    update(&mut a, Msg::GoTab(0), t0());
-    update(&mut a, Msg::Write(0), t0());
+    update(&mut a, Msg::GoTab(Tab::Home), t0());
+    update(&mut a, Msg::Write(Doc::Reflection), t0());
     update(&mut a, Msg::Paste("学习心得".into()), t0());
     let text = |a: &App| {
         a.state.cycles["2026-11"]
@@ -161,4 +165,20 @@ fn the_editor_keeps_typed_text_in_the_state_and_undoes() {
     assert_eq!(text(&a), "");
     update(&mut a, Msg::Back, t0());
     assert_eq!(a.screen, Screen::Home);
+}
+
+#[test]
+fn leaving_the_top_screen_and_ctrl_c_quit_and_the_editor_is_remembered() {
+    let mut a = app();
+    update(&mut a, Msg::GoTab(Tab::Home), t0());
+    assert_eq!(update(&mut a, Msg::Write(Doc::Talk), t0()), vec![]);
+    assert_eq!(
+        a.state.resume,
+        Some(dangxue::core::state::Resume::Editor(Doc::Talk))
+    );
+    assert_eq!(update(&mut a, Msg::Quit, t0()), vec![Effect::Quit]);
+    let mut b = app();
+    update(&mut b, Msg::GoTab(Tab::Review), t0());
+    assert_eq!(b.screen, Screen::Review);
+    assert_eq!(update(&mut b, Msg::Back, t0()), vec![Effect::Quit]);
 }

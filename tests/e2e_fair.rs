@@ -537,3 +537,184 @@ fn a_card_with_a_tiny_stability_does_not_crash_the_next_miss() {
     assert!(s >= 0.01, "{card:?}");
     assert_eq!(card["lapses"].as_integer(), Some(9));
 }
+
+// ---- midnight at a cycle's end ---------------------------------------------------
+
+const PLAN: &str = "\
+format = \"dangxue-plan/1\"
+
+[[cycle]]
+name = \"2026-11\"
+units = [\"a000-ulanhot-red-property\"]
+talk_theme = \"十一月的主题\"
+
+[[cycle]]
+name = \"2026-12\"
+units = [\"c06-cadres\"]
+talk_theme = \"十二月的主题\"
+";
+
+/// A home whose plan gives November a000 and December c06, with quick rules.
+fn planned_home() -> tempfile::TempDir {
+    let h = home();
+    let plan = h.path().join("plan.toml");
+    std::fs::write(&plan, PLAN).expect("write plan");
+    std::fs::write(
+        h.path().join("config.toml"),
+        format!(
+            "timezone = \"UTC\"\nplan = \"{}\"\n[read]\nunits = 1\nmin_seconds = 1\n[study]\nquestions = 6\npass_score = 100\n",
+            plan.display()
+        ),
+    )
+    .expect("write config");
+    h
+}
+
+/// Finding 8: a test begun on the last evening of November and still open at
+/// midnight is handed in as November's, with November's draw; 本月 then shows
+/// December's plan; the secretary's report verifies the November file.
+#[test]
+fn a_test_open_at_midnight_is_handed_in_as_its_own_cycles() {
+    let u = a000();
+    let h = planned_home();
+    let mut p = Pty::start_at(
+        h.path(),
+        &["--member", "zhangsan"],
+        "2026-11-30 23:59:45",
+        "UTC",
+    );
+    read_a000(&mut p);
+    p.keys("q");
+    p.keys("1");
+    p.wait_for("1/1 ·");
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    p.keys("x");
+    p.wait_for("开始本期测试");
+    p.keys("y");
+    let s = p.wait_for("第 1/6 题");
+    assert!(s.contains("2026-11"), "{s}");
+    // Wait for midnight, with the test open.
+    let start = std::time::Instant::now();
+    while !p.screen().contains("新的一期已开始") {
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(40),
+            "midnight never came:\n{}",
+            p.screen()
+        );
+        std::thread::sleep(std::time::Duration::from_millis(500));
+        p.keys("k");
+    }
+    // Still November's test: answer every question right and hand it in.
+    for i in 1..=6 {
+        let s = p.wait_for(&format!("第 {i}/6 题"));
+        assert!(s.contains("2026-11"), "{s}");
+        let q = on_screen(&u, &s);
+        match &q.answer {
+            Answer::Fill(forms) => p.keys(&forms[0]),
+            _ => p.keys(&right_letters(q)),
+        }
+        p.wait_for(&format!("{i}/6"));
+        std::thread::sleep(std::time::Duration::from_millis(100));
+        p.keys("\r");
+    }
+    p.keys("\u{13}");
+    p.wait_for("确认交卷");
+    p.keys("y");
+    p.wait_for("得分 100");
+    p.keys("q");
+    // 本月 is December's now, with December's plan.
+    let s = p.wait_for("十二月的主题");
+    assert!(s.contains("党的干部"), "{s}");
+    assert!(s.contains("2026-12"), "{s}");
+    p.keys("q");
+    assert_eq!(p.wait_exit(), 0);
+
+    let st = support::state(h.path(), "zhangsan");
+    assert_eq!(
+        st["cycles"]["2026-11"]["test"]["submitted"].as_bool(),
+        Some(true)
+    );
+    assert!(
+        st["cycles"]
+            .get("2026-12")
+            .and_then(|c| c.get("test"))
+            .is_none(),
+        "December's one test is still to be taken"
+    );
+    let drop = h.path().join("drop");
+    std::fs::create_dir(&drop).expect("drop dir");
+    let out = drop.join("zhangsan-2026-11.toml");
+    let (code, _, err) = support::run(
+        h.path(),
+        &[
+            "--member",
+            "zhangsan",
+            "export",
+            "--cycle",
+            "2026-11",
+            "--out",
+            out.to_str().expect("utf-8"),
+        ],
+    );
+    assert_eq!(code, 0, "{err}");
+    let (_, json, err) = support::run(
+        h.path(),
+        &[
+            "report",
+            drop.to_str().expect("utf-8"),
+            "--cycle",
+            "2026-11",
+            "--format",
+            "json",
+        ],
+    );
+    let rows: serde_json::Value =
+        serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}: {json}{err}"));
+    assert_eq!(rows[0]["score"], 100, "{json}");
+    let problems = rows[0]["problems"].as_array().expect("problems");
+    assert!(
+        problems
+            .iter()
+            .all(|p| !p.to_string().contains("draw") && !p.to_string().contains("抽题")),
+        "{json}"
+    );
+}
+
+/// Finding 8, the editors: a 心得 open at midnight keeps writing November's text and
+/// does not copy it into December.
+#[test]
+fn an_editor_open_at_midnight_stays_with_its_cycle() {
+    let h = planned_home();
+    let mut p = Pty::start_at(
+        h.path(),
+        &["--member", "zhangsan"],
+        "2026-11-30 23:59:54",
+        "UTC",
+    );
+    p.wait_for("学习库");
+    p.keys("1");
+    p.wait_for("月读");
+    p.keys("r");
+    p.wait_for("写心得");
+    p.keys("十一月的心得");
+    // The clock started six seconds before midnight; go past it with the editor open.
+    std::thread::sleep(std::time::Duration::from_secs(8));
+    p.keys("，跨过零点");
+    p.wait_for("跨过零点");
+    p.keys("\u{1b}");
+    p.wait_for("2026-12");
+    p.keys("q");
+    assert_eq!(p.wait_exit(), 0);
+    let st = support::state(h.path(), "zhangsan");
+    let nov = st["cycles"]["2026-11"]["reflection"]["text"]
+        .as_str()
+        .expect("November's reflection");
+    assert_eq!(nov, "十一月的心得，跨过零点");
+    let dec = st["cycles"]
+        .get("2026-12")
+        .and_then(|c| c.get("reflection"))
+        .and_then(|r| r.get("text"))
+        .and_then(|t| t.as_str())
+        .unwrap_or("");
+    assert_eq!(dec, "", "December's reflection is not a copy");
+}

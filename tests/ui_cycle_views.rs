@@ -4,7 +4,7 @@
 
 use dangxue::app::msg::Msg;
 use dangxue::app::update::update;
-use dangxue::app::{App, CyclePlan, Screen};
+use dangxue::app::{App, CyclePlan, Screen, Tab};
 use dangxue::core::config::{Lang, ThemeName};
 use dangxue::core::regime::Rules;
 use dangxue::core::state::MemberState;
@@ -83,7 +83,7 @@ fn with_reading(lang: Lang) -> App {
 #[test]
 fn chart_labels_its_scale_days_and_totals_in_chinese() {
     let mut a = with_reading(Lang::Zh);
-    send(&mut a, &[Msg::Resize(80, 24), Msg::GoTab(0)]);
+    send(&mut a, &[Msg::Resize(80, 24), Msg::GoTab(Tab::Home)]);
     let screen = render(&a, 80, 24);
     assert!(screen.contains("每日阅读(分钟)"), "{screen}");
     assert!(
@@ -99,14 +99,14 @@ fn chart_labels_its_scale_days_and_totals_in_chinese() {
 #[test]
 fn chart_in_english_and_at_40x12_without_a_chart() {
     let mut a = with_reading(Lang::En);
-    send(&mut a, &[Msg::Resize(80, 24), Msg::GoTab(0)]);
+    send(&mut a, &[Msg::Resize(80, 24), Msg::GoTab(Tab::Home)]);
     let screen = render(&a, 80, 24);
     assert!(screen.contains("today 20 · cycle 78 min"), "{screen}");
     insta::assert_snapshot!("chart_en_80x24", screen);
     send(&mut a, &[Msg::Resize(40, 12)]);
     insta::assert_snapshot!("home_en_40x12", render(&a, 40, 12));
     let mut z = with_reading(Lang::Zh);
-    send(&mut z, &[Msg::Resize(40, 12), Msg::GoTab(0)]);
+    send(&mut z, &[Msg::Resize(40, 12), Msg::GoTab(Tab::Home)]);
     insta::assert_snapshot!("home_zh_40x12", render(&z, 40, 12));
 }
 
@@ -114,7 +114,7 @@ fn chart_in_english_and_at_40x12_without_a_chart() {
 fn one_minute_does_not_fill_the_chart() {
     let mut a = app(Lang::Zh);
     a.state.days.insert("2026-11-20".into(), 60);
-    send(&mut a, &[Msg::Resize(80, 24), Msg::GoTab(0)]);
+    send(&mut a, &[Msg::Resize(80, 24), Msg::GoTab(Tab::Home)]);
     let screen = render(&a, 80, 24);
     assert!(screen.contains("30┤"), "{screen}");
     assert!(
@@ -127,7 +127,7 @@ fn one_minute_does_not_fill_the_chart() {
 #[test]
 fn the_chart_is_never_drawn_in_reverse_video_in_mono() {
     let mut a = with_reading(Lang::Zh);
-    send(&mut a, &[Msg::Resize(80, 24), Msg::GoTab(0)]);
+    send(&mut a, &[Msg::Resize(80, 24), Msg::GoTab(Tab::Home)]);
     let buf = buffer(&a, 80, 24);
     let screen = text(&buf);
     let top = screen
@@ -153,7 +153,7 @@ fn the_chart_is_never_drawn_in_reverse_video_in_mono() {
 #[test]
 fn at_120x40_the_chart_shows_the_whole_month() {
     let mut a = with_reading(Lang::Zh);
-    send(&mut a, &[Msg::Resize(120, 40), Msg::GoTab(0)]);
+    send(&mut a, &[Msg::Resize(120, 40), Msg::GoTab(Tab::Home)]);
     let screen = render(&a, 120, 40);
     let labels = screen
         .lines()
@@ -189,7 +189,7 @@ fn missed_one(lang: Lang) -> App {
 #[test]
 fn review_book_has_a_legend_in_both_languages() {
     let mut a = missed_one(Lang::Zh);
-    send(&mut a, &[Msg::GoTab(2)]);
+    send(&mut a, &[Msg::GoTab(Tab::Review)]);
     let screen = render(&a, 80, 24);
     assert!(
         screen.contains("● 已到期  12-03 下次复习  ✗2 答错次数"),
@@ -198,7 +198,7 @@ fn review_book_has_a_legend_in_both_languages() {
     insta::assert_snapshot!("review_zh_80x24", screen);
     insta::assert_snapshot!("review_zh_40x12", render(&a, 40, 12));
     let mut e = missed_one(Lang::En);
-    send(&mut e, &[Msg::GoTab(2)]);
+    send(&mut e, &[Msg::GoTab(Tab::Review)]);
     let screen = render(&e, 80, 24);
     assert!(
         screen.contains("● due  12-03 next review  ✗2 missed"),
@@ -217,7 +217,7 @@ fn the_passage_of_a_card_opens_without_moving_the_saved_place() {
     for c in a.state.reviews.values_mut() {
         c.due = "2026-11-01".into();
     }
-    send(&mut a, &[Msg::GoTab(2), Msg::OpenPassage]);
+    send(&mut a, &[Msg::GoTab(Tab::Review), Msg::OpenPassage]);
     assert_eq!(a.screen, Screen::Reader);
     let top = a.reader.as_ref().map(|r| r.top).unwrap_or_default();
     assert!(top > 0, "the passage is further down than the start");
@@ -332,7 +332,7 @@ mod picker {
 #[test]
 fn the_display_name_is_changed_on_home() {
     let mut a = app(Lang::Zh);
-    send(&mut a, &[Msg::Resize(80, 24), Msg::GoTab(0), Msg::Rename]);
+    send(&mut a, &[Msg::Resize(80, 24), Msg::GoTab(Tab::Home), Msg::Rename]);
     send(&mut a, &[Msg::Backspace, Msg::Backspace]);
     for c in "李四".chars() {
         send(&mut a, &[Msg::Char(c)]);

@@ -3,7 +3,7 @@
 
 use dangxue::app::msg::Msg;
 use dangxue::app::update::update;
-use dangxue::app::{App, CyclePlan, Screen};
+use dangxue::app::{App, CyclePlan, Doc, Screen, Tab};
 use dangxue::core::config::{Lang, ThemeName};
 use dangxue::core::regime::Rules;
 use dangxue::core::state::MemberState;
@@ -165,7 +165,7 @@ fn reader_in_english() {
 #[test]
 fn home_80x24() {
     let mut a = app(Lang::Zh);
-    send(&mut a, &[Msg::Resize(80, 24), Msg::GoTab(0)]);
+    send(&mut a, &[Msg::Resize(80, 24), Msg::GoTab(Tab::Home)]);
     let screen = render(&a, 80, 24);
     assert!(screen.contains("还需阅读 4 篇"), "{screen}");
     insta::assert_snapshot!(screen);
@@ -211,8 +211,8 @@ fn editor_counts_characters_live() {
         &mut a,
         &[
             Msg::Resize(80, 24),
-            Msg::GoTab(0),
-            Msg::Write(0),
+            Msg::GoTab(Tab::Home),
+            Msg::Write(Doc::Reflection),
             Msg::Paste("心得 体会\n第二行".into()),
         ],
     );
@@ -234,7 +234,7 @@ fn a_missed_question_is_listed_in_the_review_book() {
             Msg::Enter,
             Msg::Back,
             Msg::Back,
-            Msg::GoTab(2),
+            Msg::GoTab(Tab::Review),
         ],
     );
     let screen = render(&a, 80, 24);
@@ -327,7 +327,7 @@ fn the_test_and_its_dialogs_wrap_by_layout() {
     update(&mut a, Msg::Bottom, at(1));
     update(&mut a, Msg::Tick, at(130));
     update(&mut a, Msg::Back, at(131));
-    update(&mut a, Msg::GoTab(0), at(131));
+    update(&mut a, Msg::GoTab(Tab::Home), at(131));
     update(&mut a, Msg::StartTest, at(132));
     let start = render(&a, 80, 24);
     assert!(start.contains("开始本期测试"), "{start}");
@@ -357,7 +357,10 @@ fn the_test_and_its_dialogs_wrap_by_layout() {
 #[test]
 fn help_at_40x12_wraps_its_meanings() {
     let mut a = app(Lang::Zh);
-    send(&mut a, &[Msg::Resize(40, 12), Msg::GoTab(0), Msg::Help]);
+    send(
+        &mut a,
+        &[Msg::Resize(40, 12), Msg::GoTab(Tab::Home), Msg::Help],
+    );
     let screen = render(&a, 40, 12);
     assert!(screen.contains("月讲"), "{screen}");
     assert_kinsoku(&screen);

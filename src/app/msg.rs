@@ -2,6 +2,8 @@
 
 use ratatui_textarea::Input;
 
+use super::{Doc, Tab};
+
 /// A message for [`super::update::update`].
 #[derive(Debug, Clone, PartialEq)]
 pub enum Msg {
@@ -31,8 +33,8 @@ pub enum Msg {
     Help,
     /// Next top-level screen.
     NextTab,
-    /// Go to top-level screen 0 (home), 1 (library) or 2 (review).
-    GoTab(usize),
+    /// Go to a top-level screen.
+    GoTab(Tab),
     /// Start typing a search.
     SearchStart,
     /// A character typed into a one-line input (search, fill answer).
@@ -57,8 +59,8 @@ pub enum Msg {
     Retry,
     /// Practise the questions of the unit being read.
     Practice,
-    /// Open the editor: 0 reflection, 1 talk, 2 survey.
-    Write(usize),
+    /// Open the editor of a document.
+    Write(Doc),
     /// Ask to start the cycle test.
     StartTest,
     /// Ask to submit the cycle test.

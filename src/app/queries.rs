@@ -63,10 +63,41 @@ pub fn test_size(app: &App) -> usize {
     draw_now(app).len()
 }
 
-/// The graded score of the current cycle's submitted test.
+/// The plan's units for `cycle`: the current cycle's as set, another's from the plan
+/// file.
+#[must_use]
+pub fn plan_units(app: &App, cycle: &Cycle) -> Option<Vec<String>> {
+    if cycle.to_string() == app.cycle {
+        return app.plan.units.clone();
+    }
+    app.plan_file
+        .as_deref()
+        .and_then(|p| p.units_for(cycle))
+        .map(<[String]>::to_vec)
+}
+
+/// 月读/月讲/月学 of `cycle`, with that cycle's plan.
+#[must_use]
+pub fn assessment_of(app: &App, cycle: &Cycle) -> Option<Assessment> {
+    let exported = app.now_datetime()?;
+    let units = plan_units(app, cycle);
+    let c = Completion::from_state(
+        &app.state,
+        cycle,
+        exported,
+        &app.rules,
+        units.as_deref(),
+        &app.library,
+    );
+    Some(assess(&c, &app.rules, units.as_deref(), &app.library))
+}
+
+/// The graded score of the submitted test on screen: graded in the cycle it began
+/// in, with that cycle's plan, even when handed in after the cycle ended.
 #[must_use]
 pub fn test_score(app: &App) -> Option<u32> {
-    assessment(app)?.score()
+    let cycle: Cycle = app.test_cycle().parse().ok()?;
+    assessment_of(app, &cycle)?.score()
 }
 
 /// The read state of a unit in the current cycle: the one derivation the library, the

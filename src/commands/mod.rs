@@ -37,14 +37,7 @@ pub fn load_plan(config: &Config, paths: &Paths) -> anyhow::Result<Option<Plan>>
 /// The plan's part for a cycle: assigned units, talk theme and due date.
 #[must_use]
 pub fn plan_for(plan: Option<&Plan>, cycle: &Cycle) -> CyclePlan {
-    let Some(plan) = plan else {
-        return CyclePlan::default();
-    };
-    CyclePlan {
-        units: plan.units_for(cycle).map(<[String]>::to_vec),
-        theme: plan.talk_theme_for(cycle).map(str::to_string),
-        due: plan.due_for(cycle).map(|d| d.to_string()),
-    }
+    CyclePlan::of(plan, cycle)
 }
 
 /// Everything a plain-text command needs about one member.

@@ -111,8 +111,7 @@ pub fn run(home: Option<&Path>, member: Option<&str>) -> anyhow::Result<()> {
         tz,
         jiff::Timestamp::now(),
     );
-    let cycle = crate::app::queries::cycle(&app);
-    app.set_plan(crate::commands::plan_for(plan.as_ref(), &cycle));
+    app.set_plan_file(plan);
     // A second login of the same member must not jump to where the first one is
     // reading: only a session that ended without going back (hang-up, kill) resumes.
     let session = crate::store::state::claim_session(&paths, &id);

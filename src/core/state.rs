@@ -82,14 +82,26 @@ impl Mark {
     }
 }
 
+/// A document the member writes for a cycle, named as the state file names it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Doc {
+    /// 心得.
+    Reflection,
+    /// 月讲: topic, outline, delivery date.
+    Talk,
+    /// 调研: title and text.
+    Survey,
+}
+
 /// A place to reopen at the next start.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Resume {
     /// Reading this unit (the place in it is in `units`).
     Reader(String),
-    /// Writing: `reflection`, `talk` or `survey`.
-    Editor(String),
+    /// Writing this document.
+    Editor(Doc),
 }
 
 impl MemberState {
@@ -322,6 +334,17 @@ pub struct GivenAnswer {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_open_editor_is_named_as_before_in_the_state_file() {
+        let mut s = MemberState::new("zs", "张三");
+        s.resume = Some(Resume::Editor(Doc::Talk));
+        let text = toml::to_string(&s).expect("serialises");
+        assert!(text.contains("editor = \"talk\""), "{text}");
+        let back: MemberState = toml::from_str(&text).expect("parses");
+        assert_eq!(back.resume, Some(Resume::Editor(Doc::Talk)));
+    }
+
     use super::*;
 
     #[test]

@@ -468,7 +468,7 @@ pub fn draw_editor(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         theme.accent
     };
     let mut head_spans = vec![
-        Span::styled(format!(" {title} · {} ", app.cycle), theme.title),
+        Span::styled(format!(" {title} · {} ", e.cycle), theme.title),
         Span::styled(
             app.s
                 .chars_of(labels.get(counted).map_or("", |l| l.0), count, need),

@@ -1,4 +1,5 @@
 use super::*;
+use crate::app::Doc;
 use crossterm::event::KeyEvent;
 use unicode_width::UnicodeWidthStr;
 
@@ -132,7 +133,7 @@ fn help_lists_the_screen_s_own_keys_and_marks() {
 
 #[test]
 fn keys_map_to_their_table_s_messages() {
-    assert_eq!(lookup(Mode::Home, ch('t')), Some(Msg::Write(1)));
+    assert_eq!(lookup(Mode::Home, ch('t')), Some(Msg::Write(Doc::Talk)));
     assert_eq!(
         lookup(Mode::Home, ch('k')),
         None,

@@ -43,6 +43,7 @@ pub(super) fn open_editor(app: &mut App, doc: Doc) {
         doc,
         fields,
         focus: 0,
+        cycle: app.cycle.clone(),
     };
     show_cursor(&mut e);
     app.editor = Some(e);
@@ -78,7 +79,8 @@ pub(super) fn sync_editor(app: &mut App) {
             .unwrap_or_default()
     };
     let last_unit = app.reader.as_ref().map(|r| r.unit_id.clone());
-    let work = app.state.cycles.entry(app.cycle.clone()).or_default();
+    // The work of the cycle the editor was opened for, even after midnight at its end.
+    let work = app.state.cycles.entry(e.cycle.clone()).or_default();
     let before = work.clone();
     match e.doc {
         Doc::Reflection => {

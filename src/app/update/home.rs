@@ -3,18 +3,11 @@
 use super::editor::open_editor;
 use super::test::start_test;
 use crate::app::msg::Msg;
-use crate::app::{App, Doc, Effect};
+use crate::app::{App, Effect};
 
 pub(super) fn home(app: &mut App, msg: Msg) -> Vec<Effect> {
     match msg {
-        Msg::Write(i) => open_editor(
-            app,
-            match i {
-                0 => Doc::Reflection,
-                1 => Doc::Talk,
-                _ => Doc::Survey,
-            },
-        ),
+        Msg::Write(doc) => open_editor(app, doc),
         Msg::StartTest => start_test(app),
         Msg::Rename => app.rename = Some(app.state.name.clone()),
         _ => {}

@@ -3,7 +3,7 @@
 use jiff::Timestamp;
 
 use super::msg::Msg;
-use super::{App, Doc, Effect, ReaderView, Screen};
+use super::{App, Effect, ReaderView, Screen};
 use crate::core::state::Resume;
 
 mod editor;
@@ -37,16 +37,7 @@ pub fn update(app: &mut App, msg: Msg, now: Timestamp) -> Vec<Effect> {
 /// after a dropped connection reopens it.
 fn remember_place(app: &mut App) {
     let place = match app.screen {
-        Screen::Editor => app.editor.as_ref().map(|e| {
-            Resume::Editor(
-                match e.doc {
-                    Doc::Reflection => "reflection",
-                    Doc::Talk => "talk",
-                    Doc::Survey => "survey",
-                }
-                .to_string(),
-            )
-        }),
+        Screen::Editor => app.editor.as_ref().map(|e| Resume::Editor(e.doc)),
         Screen::Reader | Screen::Quiz => app
             .reader
             .as_ref()
@@ -65,11 +56,6 @@ pub fn resume(app: &mut App) {
     match app.state.resume.clone() {
         Some(Resume::Reader(id)) if app.library.get(&id).is_some() => open_unit(app, &id, None),
         Some(Resume::Editor(doc)) => {
-            let doc = match doc.as_str() {
-                "talk" => Doc::Talk,
-                "survey" => Doc::Survey,
-                _ => Doc::Reflection,
-            };
             // The editor is reached from 本月; leaving it goes back there.
             app.home_screen = Screen::Home;
             open_editor(app, doc);
@@ -79,7 +65,7 @@ pub fn resume(app: &mut App) {
 }
 
 fn step(app: &mut App, msg: Msg, now: Timestamp) -> Vec<Effect> {
-    account(app, now);
+    let rolled = account(app, now);
     // The seconds just counted may complete the unit: stamp it before the key leaves
     // the reader, or a unit read to the end would wait for its next opening.
     if app.screen == Screen::Reader {
@@ -88,6 +74,9 @@ fn step(app: &mut App, msg: Msg, now: Timestamp) -> Vec<Effect> {
     if !matches!(msg, Msg::Tick | Msg::Resize(..)) {
         app.last_input = now;
         app.notice = None;
+    }
+    if rolled {
+        app.notice = Some(app.s.new_cycle(&app.cycle));
     }
     match msg {
         Msg::Tick => {
@@ -132,21 +121,34 @@ fn step(app: &mut App, msg: Msg, now: Timestamp) -> Vec<Effect> {
     }
 }
 
+/// The date moved into another cycle while the program was open: the cycle's plan is
+/// derived again, so 本月, the library order and a test begun from now on are the new
+/// cycle's. An open test or editor keeps the cycle it was opened for.
+fn roll_over(app: &mut App, cycle: String) {
+    app.cycle = cycle;
+    let c = crate::app::queries::cycle(app);
+    let plan = crate::app::CyclePlan::of(app.plan_file.as_deref(), &c);
+    if app.plan_file.is_some() || plan != app.plan {
+        app.set_plan(plan);
+    }
+}
+
 /// Count reading time up to `now`: only while a unit is open and only up to
 /// `read.idle_seconds` after the last key press.
-fn account(app: &mut App, now: Timestamp) {
+fn account(app: &mut App, now: Timestamp) -> bool {
     let since = app.last_tick;
     app.last_tick = now;
     app.now = now;
     let today = app.today();
     let cycle = super::cycle_name(today, app.rules.cycle.length);
-    if cycle != app.cycle {
-        app.cycle = cycle;
+    let rolled = cycle != app.cycle;
+    if rolled {
+        roll_over(app, cycle);
     }
     if app.screen != Screen::Reader {
-        return;
+        return rolled;
     }
-    let Some(r) = &app.reader else { return };
+    let Some(r) = &app.reader else { return rolled };
     let idle_ms = i64::try_from(app.rules.read.idle_seconds)
         .unwrap_or(i64::MAX / 2)
         .saturating_mul(1000);
@@ -155,12 +157,12 @@ fn account(app: &mut App, now: Timestamp) {
         .min(app.last_input.as_millisecond().saturating_add(idle_ms));
     let counted = until - since.as_millisecond();
     if counted <= 0 {
-        return;
+        return rolled;
     }
     app.pending_ms += counted;
     let secs = app.pending_ms / 1000;
     if secs == 0 {
-        return;
+        return rolled;
     }
     app.pending_ms -= secs * 1000;
     let secs = u64::try_from(secs).unwrap_or(0);
@@ -171,6 +173,7 @@ fn account(app: &mut App, now: Timestamp) {
     p.cycles.entry(cycle).or_default().seconds += secs;
     *app.state.days.entry(today.to_string()).or_default() += secs;
     app.dirty = true;
+    rolled
 }
 
 fn resize(app: &mut App, w: u16, h: u16) {
@@ -218,14 +221,7 @@ fn top_level(app: &mut App, msg: Msg) -> Vec<Effect> {
             };
             go(app, next);
         }
-        Msg::GoTab(i) => go(
-            app,
-            match i {
-                0 => Screen::Home,
-                1 => Screen::Library,
-                _ => Screen::Review,
-            },
-        ),
+        Msg::GoTab(tab) => go(app, tab.screen()),
         _ => {}
     }
     match app.screen {

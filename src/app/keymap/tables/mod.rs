@@ -16,6 +16,7 @@ pub(super) use screens::{HOME, LIBRARY, READER, REVIEW, SEARCH};
 use crossterm::event::KeyCode;
 
 use super::{Act, Binding, Hint, Key};
+use crate::app::Tab;
 use crate::app::msg::Msg;
 use crate::strings::Text;
 
@@ -132,7 +133,7 @@ const NEXT_TAB: Binding = Binding {
 
 const TAB_1: Binding = Binding {
     keys: &[Key::Char('1')],
-    act: send(&Msg::GoTab(0)),
+    act: send(&Msg::GoTab(Tab::Home)),
     shown: s("1"),
     label: t("本月", "this cycle"),
     hint: None,
@@ -140,7 +141,7 @@ const TAB_1: Binding = Binding {
 
 const TAB_2: Binding = Binding {
     keys: &[Key::Char('2')],
-    act: send(&Msg::GoTab(1)),
+    act: send(&Msg::GoTab(Tab::Library)),
     shown: s("2"),
     label: t("学习库", "library"),
     hint: None,
@@ -148,7 +149,7 @@ const TAB_2: Binding = Binding {
 
 const TAB_3: Binding = Binding {
     keys: &[Key::Char('3')],
-    act: send(&Msg::GoTab(2)),
+    act: send(&Msg::GoTab(Tab::Review)),
     shown: s("3"),
     label: t("错题本", "review"),
     hint: None,

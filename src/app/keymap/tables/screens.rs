@@ -3,6 +3,7 @@
 use crossterm::event::KeyCode;
 
 use super::*;
+use crate::app::Doc;
 use crate::app::keymap::{Act, Binding, Key, Mark, Table};
 use crate::app::msg::Msg;
 
@@ -11,14 +12,14 @@ pub(crate) static HOME: Table = Table {
     bindings: &[
         Binding {
             keys: &[Key::Char('r')],
-            act: send(&Msg::Write(0)),
+            act: send(&Msg::Write(Doc::Reflection)),
             shown: s("r"),
             label: t("写心得", "write the reflection"),
             hint: hint(s("r"), t("心得", "reflect"), 2),
         },
         Binding {
             keys: &[Key::Char('t')],
-            act: send(&Msg::Write(1)),
+            act: send(&Msg::Write(Doc::Talk)),
             shown: s("t"),
             label: t(
                 "写月讲（题目、提纲、宣讲日期）",
@@ -28,7 +29,7 @@ pub(crate) static HOME: Table = Table {
         },
         Binding {
             keys: &[Key::Char('s')],
-            act: send(&Msg::Write(2)),
+            act: send(&Msg::Write(Doc::Survey)),
             shown: s("s"),
             label: t("写调研", "write the survey"),
             hint: hint(s("s"), t("调研", "survey"), 2),
