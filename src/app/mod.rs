@@ -54,6 +54,8 @@ pub enum Screen {
     Test,
     /// Writing the reflection, the talk or the survey.
     Editor,
+    /// 往期: the past cycles, and one cycle's evidence.
+    History,
 }
 
 /// What a confirmation dialog is about.
@@ -199,6 +201,17 @@ pub struct EditorView {
     pub cycle: String,
 }
 
+/// History view state.
+#[derive(Debug, Clone, Default)]
+pub struct HistoryView {
+    /// Selected row of the list of past cycles.
+    pub selected: usize,
+    /// The cycle whose evidence is open, by name.
+    pub open: Option<String>,
+    /// First visible line of the open cycle's evidence.
+    pub top: usize,
+}
+
 /// Review list view state.
 #[derive(Debug, Clone, Default)]
 pub struct ReviewView {
@@ -268,6 +281,8 @@ pub struct App {
     pub quitting: bool,
     /// The display name being typed on 本月, while it is being changed.
     pub rename: Option<String>,
+    /// History screen.
+    pub history: HistoryView,
     /// Why the last save failed, while the record on disk is behind `state`. Shown on
     /// every screen until a save succeeds (not cleared by a key, as `notice` is).
     pub save_error: Option<String>,
@@ -278,6 +293,12 @@ pub struct App {
 /// Smallest terminal the screens are laid out for; below it a notice is shown and
 /// keys other than Ctrl-C do nothing (nothing may be typed or answered blind).
 pub const MIN_SIZE: (u16, u16) = (40, 10);
+
+/// Most (unit, width) layouts kept; more are dropped all at once (each is rebuilt on
+/// demand from the body).
+pub const MAX_CACHED_LAYOUTS: usize = 8;
+/// Most escaped unit bodies kept.
+pub const MAX_CACHED_BODIES: usize = 16;
 
 /// Rows above the reader body: title, metadata, rule.
 pub const READER_HEADER: u16 = 3;
@@ -335,6 +356,7 @@ impl App {
             review: ReviewView::default(),
             quitting: false,
             rename: None,
+            history: HistoryView::default(),
             save_error: None,
             quit_refused: false,
         };
@@ -485,6 +507,9 @@ impl App {
                 text::escape_controls_multiline(&u.body).replace('\t', "    ")
             });
         let rc = Rc::new(body);
+        if self.bodies.len() >= MAX_CACHED_BODIES {
+            self.bodies.clear();
+        }
         self.bodies.insert(id.to_string(), Rc::clone(&rc));
         rc
     }
@@ -497,6 +522,11 @@ impl App {
         }
         let body = self.body_of(id);
         let l = Rc::new(layout::layout(&body, width));
+        // Bounded: resizing through many widths must not keep a layout per width (a
+        // 1 MB unit's layout is megabytes). The views hold their own `Rc`s.
+        if self.layouts.len() >= MAX_CACHED_LAYOUTS {
+            self.layouts.clear();
+        }
         self.layouts.insert(key, Rc::clone(&l));
         l
     }
