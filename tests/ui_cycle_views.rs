@@ -332,7 +332,10 @@ mod picker {
 #[test]
 fn the_display_name_is_changed_on_home() {
     let mut a = app(Lang::Zh);
-    send(&mut a, &[Msg::Resize(80, 24), Msg::GoTab(Tab::Home), Msg::Rename]);
+    send(
+        &mut a,
+        &[Msg::Resize(80, 24), Msg::GoTab(Tab::Home), Msg::Rename],
+    );
     send(&mut a, &[Msg::Backspace, Msg::Backspace]);
     for c in "李四".chars() {
         send(&mut a, &[Msg::Char(c)]);

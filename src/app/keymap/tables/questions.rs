@@ -360,6 +360,13 @@ pub(crate) static EDITOR: Table = Table {
             hint: hint(s("Tab"), t("下一栏", "next field"), 2),
         },
         Binding {
+            keys: &[Key::Ctrl('t')],
+            act: send(&Msg::Today),
+            shown: s("Ctrl-T"),
+            label: t("日期栏填入今天", "put today into the date field"),
+            hint: hint(s("Ctrl-T"), t("今天", "today"), 3),
+        },
+        Binding {
             keys: &[Key::Ctrl('z')],
             act: send(&Msg::Undo),
             shown: s("Ctrl-Z"),
