@@ -81,4 +81,6 @@ pub enum Msg {
     NewProfile,
     /// Change a display name: the selected profile's in the picker, one's own on 本月.
     Rename,
+    /// Open 往期, the past cycles.
+    History,
 }
