@@ -467,6 +467,38 @@ impl Strings {
         }
     }
 
+    /// A delivery date that could not be read, when the editor is left.
+    #[must_use]
+    pub fn bad_date(&self, typed: &str) -> String {
+        let typed = crate::core::text::escape_controls(typed.trim());
+        if self.lang == Lang::En {
+            format!(
+                "The talk date \"{typed}\" is not a date, so it was not kept: write it as 2026-11-20 (Ctrl-T puts today)"
+            )
+        } else {
+            format!("宣讲日期“{typed}”不是有效日期,没有保存:请写成 2026-11-20(Ctrl-T 填入今天)")
+        }
+    }
+
+    /// What a typed talk date means for 月讲, shown beside the field as it is typed.
+    #[must_use]
+    pub fn talk_day(&self, day: crate::core::regime::TalkDay, cycle: &str) -> String {
+        use crate::core::regime::TalkDay;
+        let en = self.lang == Lang::En;
+        match (day, en) {
+            (TalkDay::Empty, true) => "not given yet · Ctrl-T today".to_string(),
+            (TalkDay::Empty, false) => "未填 · Ctrl-T 填入今天".to_string(),
+            (TalkDay::Invalid, true) => "✗ not a date (2026-11-20)".to_string(),
+            (TalkDay::Invalid, false) => "✗ 不是有效日期(如 2026-11-20)".to_string(),
+            (TalkDay::Outside(d), true) => format!("✗ {d} is outside {cycle}: does not count"),
+            (TalkDay::Outside(d), false) => format!("✗ {d} 不在本期 {cycle},不计入"),
+            (TalkDay::Future(d), true) => format!("… {d} is still to come: counts from that day"),
+            (TalkDay::Future(d), false) => format!("… {d} 还没到,当天起计入"),
+            (TalkDay::Counts(d), true) => format!("✓ {d} counts"),
+            (TalkDay::Counts(d), false) => format!("✓ {d} 计入本期"),
+        }
+    }
+
     /// The date moved into a new cycle while the program was open.
     #[must_use]
     pub fn new_cycle(&self, cycle: &str) -> String {
