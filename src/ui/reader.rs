@@ -2,7 +2,7 @@
 
 use crate::app::keymap;
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Alignment, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
@@ -200,19 +200,24 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 None => status,
             };
             let hint_w = width.saturating_sub(status.width());
-            Line::from(vec![
-                Span::styled(status, theme.accent),
-                Span::styled(
-                    truncate(
-                        &keymap::footer(keymap::Mode::Reader, app.s.lang, hint_w),
-                        hint_w,
-                    ),
-                    theme.dim,
-                ),
-            ])
+            // The figures change as the member reads: in the plain style they are
+            // redrawn without a colour sequence around them, and the hint sits at
+            // the right edge so that a shorter or longer status does not move it.
+            frame.render_widget(Paragraph::new(Span::styled(status, theme.text)), foot);
+            let hint = truncate(
+                &keymap::footer(keymap::Mode::Reader, app.s.lang, hint_w),
+                hint_w,
+            );
+            frame.render_widget(
+                Paragraph::new(Span::styled(hint, theme.dim)).alignment(Alignment::Right),
+                foot,
+            );
+            Line::default()
         }
     };
-    frame.render_widget(Paragraph::new(line), foot);
+    if r.input.is_some() || app.notice.is_some() {
+        frame.render_widget(Paragraph::new(line), foot);
+    }
     if r.info {
         info(frame, area, app, u, theme);
     }
