@@ -378,8 +378,26 @@ impl Strings {
         }
     }
 
+    /// Whole minutes for the reader footer, which changes at most once a minute:
+    /// time still needed is rounded up, time spent down ("不到 1 分" under a minute).
+    #[must_use]
+    pub fn minutes(&self, secs: u64, round_up: bool) -> String {
+        let m = if round_up {
+            secs.div_ceil(60)
+        } else {
+            secs / 60
+        };
+        match (self.lang == Lang::En, m) {
+            (true, 0) => "under 1 min".to_string(),
+            (true, _) => format!("{m} min"),
+            (false, 0) => "不到 1 分".to_string(),
+            (false, _) => format!("{m} 分"),
+        }
+    }
+
     /// The reader footer: whether time counts now, the time counted in the cycle and
-    /// what is still needed for the unit to count as read.
+    /// what is still needed for the unit to count as read, in whole minutes (see
+    /// [`Strings::minutes`]) so that reading does not redraw it every second.
     #[must_use]
     pub fn reader_status(&self, state: ReadState, counting: bool, spent: u64, need: u64) -> String {
         let en = self.lang == Lang::En;
@@ -389,17 +407,30 @@ impl Strings {
             (false, true) => "计时中",
             (false, false) => "闲置，不计时",
         };
+        // The clock comes first in every state, so reaching the last line changes
+        // only the end of the footer.
         match state {
-            ReadState::Counted | ReadState::OutsidePlan | ReadState::NeedsTime { .. } => {
-                format!("{} · {clock}", self.read_state(state))
+            ReadState::NeedsTime { seconds_left } if en => {
+                format!(
+                    "{clock} · read · {} to go",
+                    self.minutes(seconds_left, true)
+                )
+            }
+            ReadState::NeedsTime { seconds_left } => {
+                format!("{clock} · 读完·还需 {}", self.minutes(seconds_left, true))
+            }
+            ReadState::Counted | ReadState::OutsidePlan => {
+                format!("{clock} · {}", self.read_state(state))
             }
             ReadState::Unread | ReadState::Reading { .. } => {
-                let spent = self.duration(spent);
+                let spent = self.minutes(spent, false);
                 match (en, need) {
                     (true, 0) => format!("{clock} · {spent} · read to the last line"),
-                    (true, _) => format!("{clock} · {spent} · {} more", self.duration(need)),
+                    (true, _) => format!("{clock} · {spent} · {} more", self.minutes(need, true)),
                     (false, 0) => format!("{clock} · 已读 {spent} · 读到最后一行即计入"),
-                    (false, _) => format!("{clock} · 已读 {spent} · 还需 {}", self.duration(need)),
+                    (false, _) => {
+                        format!("{clock} · 已读 {spent} · 还需 {}", self.minutes(need, true))
+                    }
                 }
             }
         }
@@ -441,6 +472,38 @@ impl Strings {
                 format!("未答:第 {} 题。", list.join("、"))
             };
             format!("确认交卷?已答 {answered}/{total} 题。{open}交卷后不能修改。按 y 交卷,n 返回。")
+        }
+    }
+
+    /// A delivery date that could not be read, when the editor is left.
+    #[must_use]
+    pub fn bad_date(&self, typed: &str) -> String {
+        let typed = crate::core::text::escape_controls(typed.trim());
+        if self.lang == Lang::En {
+            format!(
+                "The talk date \"{typed}\" is not a date, so it was not kept: write it as 2026-11-20 (Ctrl-T puts today)"
+            )
+        } else {
+            format!("宣讲日期“{typed}”不是有效日期,没有保存:请写成 2026-11-20(Ctrl-T 填入今天)")
+        }
+    }
+
+    /// What a typed talk date means for 月讲, shown beside the field as it is typed.
+    #[must_use]
+    pub fn talk_day(&self, day: crate::core::regime::TalkDay, cycle: &str) -> String {
+        use crate::core::regime::TalkDay;
+        let en = self.lang == Lang::En;
+        match (day, en) {
+            (TalkDay::Empty, true) => "not given yet · Ctrl-T today".to_string(),
+            (TalkDay::Empty, false) => "未填 · Ctrl-T 填入今天".to_string(),
+            (TalkDay::Invalid, true) => "✗ not a date (2026-11-20)".to_string(),
+            (TalkDay::Invalid, false) => "✗ 不是有效日期(如 2026-11-20)".to_string(),
+            (TalkDay::Outside(d), true) => format!("✗ {d} is outside {cycle}: does not count"),
+            (TalkDay::Outside(d), false) => format!("✗ {d} 不在本期 {cycle},不计入"),
+            (TalkDay::Future(d), true) => format!("… {d} is still to come: counts from that day"),
+            (TalkDay::Future(d), false) => format!("… {d} 还没到,当天起计入"),
+            (TalkDay::Counts(d), true) => format!("✓ {d} counts"),
+            (TalkDay::Counts(d), false) => format!("✓ {d} 计入本期"),
         }
     }
 
