@@ -73,6 +73,8 @@ pub enum Msg {
     NextField,
     /// Undo the last edit in the editor.
     Undo,
+    /// Swap the editor field's text with its latest set-aside version (again: back).
+    SwapSetAside,
     /// Open the passage a review card comes from.
     OpenPassage,
     /// Make a new profile (profile picker).
