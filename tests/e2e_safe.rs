@@ -76,6 +76,23 @@ fn copies(dir: &Path, id: &str) -> Vec<PathBuf> {
         .unwrap_or_default()
 }
 
+/// Like `Pty::wait_for`, for a screen that comes after a deliberate wait (a lock
+/// wait) on a loaded machine.
+fn wait_long(p: &Pty, text: &str) -> String {
+    let start = std::time::Instant::now();
+    loop {
+        let s = p.screen();
+        if s.contains(text) {
+            return s;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(45),
+            "screen never showed {text:?}; it shows:\n{s}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
 struct Setup {
     _tmp: tempfile::TempDir,
     mount: Mount,
@@ -178,8 +195,9 @@ fn quitting_while_another_process_holds_the_lock_waits_and_saves_once_it_is_free
     p.send("\u{1b}");
     let screen = p.wait_for("保存失败");
     assert!(screen.contains("another dangxue process"), "{screen}");
+    // The quit waits the full lock wait (5 s) for the other process first.
     p.keys("q");
-    p.wait_for("尚未退出");
+    wait_long(&p, "尚未退出");
     drop(lock);
     // Once the lock is free the next quit saves everything and ends normally.
     p.keys("q");
