@@ -1,5 +1,13 @@
 //! The `dangxue` binary: parse the command line, run a subcommand or the TUI, and
 //! map errors to exit codes (0 ok, 1 problems or failure, 2 bad usage).
+//!
+//! - Bad usage — an unknown flag, a `--cycle` that is no cycle, a `--member` that
+//!   is no member id — exits 2 with a one-line reason and the usage, for every
+//!   subcommand alike.
+//! - A subcommand whose output goes to a closed pipe (`status | head -1`) ends
+//!   quietly as coreutils do, killed by SIGPIPE, instead of panicking on the write.
+//!   The TUI keeps SIGPIPE ignored: it must survive its terminal going away long
+//!   enough to save.
 
 use std::process::ExitCode;
 
@@ -9,6 +17,10 @@ use dangxue::cli::{Cli, Command};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    if cli.command.is_some() {
+        default_sigpipe();
+    }
+    check_usage(&cli);
     match run(cli) {
         Ok(code) => code,
         Err(e) => {
@@ -18,6 +30,56 @@ fn main() -> ExitCode {
             );
             ExitCode::from(1)
         }
+    }
+}
+
+/// Let SIGPIPE end the process, as it does for coreutils (Rust ignores it, so a
+/// write to a closed pipe would fail and `print!` panic).
+#[allow(unsafe_code)]
+fn default_sigpipe() {
+    // SAFETY: setting a signal's disposition to the default has no preconditions;
+    // no handler of ours is replaced (the TUI's handlers are installed later, and
+    // only for the TUI, which does not come here).
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
+/// Exit 2 with the reason and the usage of `sub` (or of the program).
+fn usage_error(sub: Option<&str>, msg: String) -> ! {
+    use clap::CommandFactory;
+    let mut cmd = Cli::command();
+    cmd.build();
+    match sub.and_then(|name| cmd.find_subcommand_mut(name)) {
+        Some(sc) => sc
+            .error(clap::error::ErrorKind::ValueValidation, msg)
+            .exit(),
+        None => cmd
+            .error(clap::error::ErrorKind::ValueValidation, msg)
+            .exit(),
+    }
+}
+
+/// Values clap takes as strings but that must be a cycle or a member id: bad ones are
+/// bad usage.
+fn check_usage(cli: &Cli) {
+    let (sub, cycle) = match &cli.command {
+        Some(Command::Status { cycle }) => (Some("status"), cycle.as_deref()),
+        Some(Command::Export { cycle, .. }) => (Some("export"), cycle.as_deref()),
+        Some(Command::Report { cycle, .. }) => (Some("report"), cycle.as_deref()),
+        Some(Command::Check { .. }) => (Some("check"), None),
+        Some(Command::AllowedSigners { .. }) => (Some("allowed-signers"), None),
+        None => (None, None),
+    };
+    if let Some(c) = cycle
+        && let Err(e) = c.parse::<dangxue::core::regime::Cycle>()
+    {
+        usage_error(sub, format!("--cycle: {e}"));
+    }
+    if let Some(id) = cli.member.as_deref()
+        && let Err(e) = dangxue::core::state::check_member_id(id)
+    {
+        usage_error(sub, format!("--member: {e}"));
     }
 }
 
@@ -91,20 +153,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 .as_deref()
                 .map(str::parse::<dangxue::core::regime::Cycle>)
             {
-                Some(Err(e)) => {
-                    use clap::CommandFactory;
-                    let mut cmd = Cli::command();
-                    cmd.build();
-                    let msg = format!("--cycle: {e}");
-                    match cmd.find_subcommand_mut("report") {
-                        Some(sub) => sub
-                            .error(clap::error::ErrorKind::ValueValidation, msg)
-                            .exit(),
-                        None => cmd
-                            .error(clap::error::ErrorKind::ValueValidation, msg)
-                            .exit(),
-                    }
-                }
+                Some(Err(e)) => usage_error(Some("report"), format!("--cycle: {e}")),
                 Some(Ok(c)) => Some(c),
                 None => None,
             };

@@ -279,6 +279,12 @@ pub struct App {
 /// keys other than Ctrl-C do nothing (nothing may be typed or answered blind).
 pub const MIN_SIZE: (u16, u16) = (40, 10);
 
+/// Most (unit, width) layouts kept; more are dropped all at once (each is rebuilt on
+/// demand from the body).
+pub const MAX_CACHED_LAYOUTS: usize = 8;
+/// Most escaped unit bodies kept.
+pub const MAX_CACHED_BODIES: usize = 16;
+
 /// Rows above the reader body: title, metadata, rule.
 pub const READER_HEADER: u16 = 3;
 /// Rows below the reader body: the footer.
@@ -485,6 +491,9 @@ impl App {
                 text::escape_controls_multiline(&u.body).replace('\t', "    ")
             });
         let rc = Rc::new(body);
+        if self.bodies.len() >= MAX_CACHED_BODIES {
+            self.bodies.clear();
+        }
         self.bodies.insert(id.to_string(), Rc::clone(&rc));
         rc
     }
@@ -497,6 +506,11 @@ impl App {
         }
         let body = self.body_of(id);
         let l = Rc::new(layout::layout(&body, width));
+        // Bounded: resizing through many widths must not keep a layout per width (a
+        // 1 MB unit's layout is megabytes). The views hold their own `Rc`s.
+        if self.layouts.len() >= MAX_CACHED_LAYOUTS {
+            self.layouts.clear();
+        }
         self.layouts.insert(key, Rc::clone(&l));
         l
     }

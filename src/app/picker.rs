@@ -105,16 +105,46 @@ pub struct Picker {
 /// ```
 #[must_use]
 pub fn id_from_login(login: &str) -> String {
+    // Short enough to leave room for the `-N` a second profile of the login gets, so
+    // whatever the login name, the id is one `check_member_id` accepts.
     let id: String = login
         .chars()
         .map(|c| c.to_ascii_lowercase())
         .filter(|c| c.is_ascii_alphanumeric() || *c == '-')
+        .skip_while(|c| *c == '-')
+        .take(crate::core::state::MAX_MEMBER_ID_LEN - 4)
         .collect();
-    let id = id.trim_start_matches('-');
-    if id.is_empty() {
-        "member".into()
-    } else {
-        id.to_string()
+    if id.is_empty() { "member".into() } else { id }
+}
+
+#[cfg(test)]
+mod login_tests {
+    use super::id_from_login;
+
+    #[test]
+    fn ids_made_from_login_names_are_always_valid() {
+        for login in [
+            "zhangsan",
+            "Zhang.San",
+            "--help",
+            "-",
+            "",
+            "张三",
+            &"a".repeat(300),
+            &format!("-{}", "b".repeat(70)),
+        ] {
+            let id = id_from_login(login);
+            assert!(
+                crate::core::state::check_member_id(&id).is_ok(),
+                "{login:?} -> {id:?}"
+            );
+            // Room for the `-N` a second profile of the same login gets.
+            assert!(
+                crate::core::state::check_member_id(&format!("{id}-99")).is_ok(),
+                "{id}"
+            );
+        }
+        assert_eq!(id_from_login("--help"), "help");
     }
 }
 

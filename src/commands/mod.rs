@@ -1,4 +1,15 @@
 //! Subcommands: plain text in, plain text out, no terminal.
+//!
+//! # Inputs from the environment
+//! Every input a member does not type — `TZ`, the config's paths, the secretary's
+//! plan, the content folders — is validated with a size cap and a clear message:
+//! - a broken or unreadable plan means a notice and "no plan" for a member's program
+//!   ([`member_plan`]), never a program that will not start; `report`, the
+//!   secretary's own command, still refuses it ([`load_plan`]);
+//! - a `TZ` that is not a usable zone is named in a warning and the system zone (or
+//!   UTC) is used ([`time_zone`]);
+//! - skipped unit files are listed [`MAX_SHOWN_PROBLEMS`] at most, then counted: ten
+//!   thousand bad files are one short message, not pages of stderr.
 
 pub mod allowed_signers;
 pub mod check;
@@ -17,8 +28,8 @@ use crate::core::state::MemberState;
 use crate::store::content::{self, Library};
 use crate::store::paths::Paths;
 
-/// Read and parse the configured plan file, if any (a relative path is taken from
-/// the home folder, as `report` does).
+/// Read and parse the configured plan file, if any (a relative path in the config is
+/// taken from the config file's folder).
 ///
 /// # Errors
 /// When the plan file cannot be read or has problems (each as `path:line: message`).
@@ -32,6 +43,56 @@ pub fn load_plan(config: &Config, paths: &Paths) -> anyhow::Result<Option<Plan>>
             let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
             anyhow::anyhow!("the plan file has problems:\n{}", lines.join("\n"))
         })
+}
+
+/// The plan for a member's program: a plan that cannot be read or has problems is
+/// no plan, with a one-line notice saying why and where (the first problem, and how
+/// many there are), so a secretary's mistake never stops every member's program.
+#[must_use]
+pub fn member_plan(config: &Config, paths: &Paths) -> (Option<Plan>, Option<String>) {
+    let Some(path) = &config.plan else {
+        return (None, None);
+    };
+    match crate::store::plan::load(&paths.home.join(path)) {
+        Ok(plan) => (Some(plan), None),
+        Err(problems) => {
+            let first = problems
+                .first()
+                .map(ToString::to_string)
+                .unwrap_or_default();
+            let more = match problems.len() {
+                0 | 1 => String::new(),
+                n => format!(" (and {} more)", n - 1),
+            };
+            (
+                None,
+                Some(format!(
+                    "the plan is not used: {}{more}; every unit counts until the secretary fixes it (`dangxue check` lists the problems)",
+                    crate::core::text::escape_controls(&first)
+                )),
+            )
+        }
+    }
+}
+
+/// Most skipped unit files listed before the rest are only counted.
+pub const MAX_SHOWN_PROBLEMS: usize = 5;
+
+/// Tell stderr about unit files that were skipped: the first
+/// [`MAX_SHOWN_PROBLEMS`], then how many more.
+pub fn warn_skipped(problems: &[crate::store::content::FileProblem]) {
+    use std::io::Write;
+    let mut err = std::io::stderr().lock();
+    for p in problems.iter().take(MAX_SHOWN_PROBLEMS) {
+        let _ = writeln!(err, "dangxue: skipped: {p}");
+    }
+    if problems.len() > MAX_SHOWN_PROBLEMS {
+        let _ = writeln!(
+            err,
+            "dangxue: ... and {} more problems in unit files: run `dangxue check` to list them all",
+            problems.len() - MAX_SHOWN_PROBLEMS
+        );
+    }
 }
 
 /// The plan's part for a cycle: assigned units, talk theme and due date.
@@ -62,11 +123,29 @@ pub struct Member {
 /// # Errors
 /// When the configured name is not a known zone.
 pub fn time_zone(config: &Config) -> anyhow::Result<jiff::tz::TimeZone> {
+    let (tz, warning) = zone_and_warning(config)?;
+    if let Some(w) = warning {
+        eprintln!("dangxue: {w}");
+    }
+    Ok(tz)
+}
+
+/// [`time_zone`], with the warning about an unusable `TZ` returned rather than
+/// printed (the TUI shows it as a notice).
+///
+/// # Errors
+/// When the configured name is not a known zone.
+pub fn zone_and_warning(config: &Config) -> anyhow::Result<(jiff::tz::TimeZone, Option<String>)> {
     match &config.timezone {
-        Some(tz) => crate::store::zone::named(tz).map_err(|e| {
-            anyhow::anyhow!("config timezone {tz:?} is not a known IANA zone name: {e}")
-        }),
-        None => Ok(crate::store::zone::system()),
+        Some(tz) => crate::store::zone::named(tz)
+            .map(|z| (z, None))
+            .map_err(|e| {
+                anyhow::anyhow!(
+                    "config timezone {} is not a known IANA zone name: {e}",
+                    crate::core::text::quote(tz)
+                )
+            }),
+        None => Ok(crate::store::zone::system_checked()),
     }
 }
 
@@ -78,10 +157,11 @@ pub fn load_member(home: Option<&Path>, member: Option<&str>) -> anyhow::Result<
     let paths = Paths::resolve(home)?;
     let config = crate::store::config::load_config(&paths).map_err(|e| anyhow::anyhow!("{e}"))?;
     let library = content::load(&config.content_dirs);
-    for p in &library.problems {
-        eprintln!("dangxue: skipped: {p}");
+    warn_skipped(&library.problems);
+    let (plan, plan_notice) = member_plan(&config, &paths);
+    if let Some(n) = plan_notice {
+        eprintln!("dangxue: {n}");
     }
-    let plan = load_plan(&config, &paths)?;
     let id = match member {
         Some(id) => id.to_string(),
         None => {

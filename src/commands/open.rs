@@ -36,23 +36,45 @@ fn save_renames(
     Ok(())
 }
 
+/// The reader draws on a terminal: refuse clearly, before touching anything, when
+/// standard input or output is not one (a pipe, a file, cron) or `TERM` says it
+/// cannot draw.
+fn check_terminal() -> anyhow::Result<()> {
+    use std::io::IsTerminal;
+    let what = if !std::io::stdin().is_terminal() {
+        Some("standard input is not a terminal")
+    } else if !std::io::stdout().is_terminal() {
+        Some("standard output is not a terminal")
+    } else if std::env::var_os("TERM").is_some_and(|t| t == "dumb") {
+        Some("TERM=dumb cannot show the reader")
+    } else {
+        None
+    };
+    match what {
+        Some(why) => anyhow::bail!(
+            "the reader needs a terminal: {why}. Run `dangxue` in a terminal, or use `dangxue status` or `dangxue export` in scripts"
+        ),
+        None => Ok(()),
+    }
+}
+
 /// Open the TUI for `member` (or the picked / first-run member).
 ///
 /// # Errors
 /// Config, state or terminal errors, each naming the file.
 pub fn run(home: Option<&Path>, member: Option<&str>) -> anyhow::Result<()> {
+    check_terminal()?;
     let paths = Paths::resolve(home)?;
     let config = crate::store::config::load_config(&paths).map_err(|e| anyhow::anyhow!("{e}"))?;
     let s = strings::get(config.lang);
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let theme = Theme::new(config.theme, no_color);
     let library = content::load(&config.content_dirs);
-    for p in &library.problems {
-        eprintln!("dangxue: skipped: {p}");
-    }
+    crate::commands::warn_skipped(&library.problems);
     let skipped = library.problems.len();
 
-    let plan = crate::commands::load_plan(&config, &paths)?;
+    // A secretary's broken plan must not keep members out: no plan, and a notice.
+    let (plan, plan_notice) = crate::commands::member_plan(&config, &paths);
     let mut renames = Vec::new();
     let (id, name) = match member {
         Some(id) => (id.to_string(), None),
@@ -102,7 +124,7 @@ pub fn run(home: Option<&Path>, member: Option<&str>) -> anyhow::Result<()> {
         // Written with the first save, like a new member's record.
         unsaved_name = true;
     }
-    let tz = crate::commands::time_zone(&config)?;
+    let (tz, tz_warning) = crate::commands::zone_and_warning(&config)?;
     let mut app = App::new(
         s,
         library,
@@ -120,6 +142,8 @@ pub fn run(home: Option<&Path>, member: Option<&str>) -> anyhow::Result<()> {
         crate::app::update::resume(&mut app);
     }
     let mut notes: Vec<String> = notices.iter().map(|n| notice_text(s, n)).collect();
+    notes.extend(plan_notice);
+    notes.extend(tz_warning);
     if skipped > 0 {
         notes.push(format!(
             "{skipped} unit file(s) skipped: run `dangxue check`"

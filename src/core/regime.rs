@@ -141,7 +141,14 @@ impl std::str::FromStr for Cycle {
     type Err = CycleParseError;
 
     fn from_str(s: &str) -> Result<Cycle, CycleParseError> {
-        let bad = || CycleParseError(s.to_string());
+        // The value is quoted in messages: a bounded part of it.
+        let bad = || {
+            CycleParseError(if s.chars().count() > 40 {
+                s.chars().take(40).chain(['…']).collect()
+            } else {
+                s.to_string()
+            })
+        };
         let b = s.as_bytes();
         if !(b.len() == 7 || b.len() == 8) || b[4] != b'-' {
             return Err(bad());

@@ -1,5 +1,9 @@
 //! Reading `<home>/config.toml`. A missing file means every default; the file is
 //! only ever read, never written.
+//!
+//! A relative path in the config (`content_dirs`, `plan`, `report_dir`) is taken from
+//! the folder of `config.toml`, wherever the program is started from: the same file
+//! means the same folders for every command.
 
 use std::path::Path;
 
@@ -20,8 +24,22 @@ pub fn load_config(paths: &Paths) -> Result<Config, String> {
     let path = paths.config_file();
     match read(&path)? {
         None => Ok(Config::default()),
-        Some(bytes) => parse_config(&path, &bytes),
+        Some(bytes) => parse_config(&path, &bytes).map(|c| resolve_paths(c, &paths.home)),
     }
+}
+
+/// Make the config's relative paths relative to `dir`, the config file's folder.
+#[must_use]
+pub fn resolve_paths(mut config: Config, dir: &Path) -> Config {
+    let from = |p: &mut std::path::PathBuf| {
+        if p.is_relative() {
+            *p = dir.join(&*p);
+        }
+    };
+    config.content_dirs.iter_mut().for_each(from);
+    config.plan.iter_mut().for_each(from);
+    config.report_dir.iter_mut().for_each(from);
+    config
 }
 
 /// Parse a config file's bytes; `path` is only used in messages.
@@ -129,6 +147,23 @@ mod tests {
             e.starts_with(&format!("{}: cannot read", p.config_file().display())),
             "{e}"
         );
+    }
+
+    #[test]
+    fn relative_paths_are_taken_from_the_config_folder() {
+        let (_t, p) = home();
+        std::fs::write(
+            p.config_file(),
+            "content_dirs = [\"units\", \"/abs/units\"]\nplan = \"plan.toml\"\nreport_dir = \"drop\"\n",
+        )
+        .expect("write");
+        let c = load_config(&p).expect("parses");
+        assert_eq!(
+            c.content_dirs,
+            vec![p.home.join("units"), std::path::PathBuf::from("/abs/units")]
+        );
+        assert_eq!(c.plan, Some(p.home.join("plan.toml")));
+        assert_eq!(c.report_dir, Some(p.home.join("drop")));
     }
 
     #[test]

@@ -6,6 +6,11 @@
 //! reads exactly that file: the configured name under the zoneinfo folder, the file
 //! or name in `TZ`, or `/etc/localtime`. Each is read without blocking, must be a
 //! regular file and is capped in size (TZif files are a few KB).
+//!
+//! `TZ` comes from the environment, so it is bounded too: at most [`MAX_TZ_LEN`]
+//! bytes, a path must be a regular zone file (so `TZ=/dev/zero` or a FIFO is refused
+//! at once instead of being read forever), and a `TZ` that names no zone is said
+//! ([`system_checked`]) rather than silently replaced.
 
 use std::path::{Path, PathBuf};
 
@@ -13,6 +18,9 @@ use jiff::tz::TimeZone;
 
 /// Largest TZif file read; the largest in a current tzdata is under 4 KB.
 pub const MAX_TZIF_BYTES: u64 = 256 * 1024;
+
+/// Longest `TZ` value looked at; zone names and POSIX rules are a few dozen bytes.
+pub const MAX_TZ_LEN: usize = 256;
 
 /// The zoneinfo folder: `TZDIR` when it names an absolute path, else the usual one.
 #[must_use]
@@ -92,14 +100,56 @@ fn from_tz(tz: &str) -> Option<TimeZone> {
 /// The system's zone: `TZ` when set and usable, else `/etc/localtime`, else UTC.
 #[must_use]
 pub fn system() -> TimeZone {
-    if let Some(tz) = std::env::var_os("TZ")
-        && let Some(zone) = tz.to_str().and_then(from_tz)
-    {
-        return zone;
-    }
+    system_checked().0
+}
+
+/// [`system`], and a warning naming `TZ` and why it was not used, when it was set
+/// but is not a zone.
+#[must_use]
+pub fn system_checked() -> (TimeZone, Option<String>) {
+    let tz = std::env::var_os("TZ");
+    let warning = match tz.as_deref().map(check_tz) {
+        None => None,
+        Some(Ok(zone)) => return (zone, None),
+        Some(Err(why)) => Some(why),
+    };
     let local = Path::new("/etc/localtime");
     let name = std::fs::read_link(local).map_or_else(|_| "Local".to_string(), |t| name_of(&t));
-    read_tzif(local, &name).unwrap_or(TimeZone::UTC)
+    let (zone, used) = match read_tzif(local, &name) {
+        Ok(z) => (z, format!("/etc/localtime ({name})")),
+        Err(_) => (TimeZone::UTC, "UTC".to_string()),
+    };
+    (
+        zone,
+        warning.map(|w| {
+            format!("{w}; using {used} instead (set `timezone` in config.toml to choose)")
+        }),
+    )
+}
+
+/// `TZ` as a zone, or why it is not one (quoted, bounded).
+fn check_tz(tz: &std::ffi::OsStr) -> Result<TimeZone, String> {
+    let shown = || crate::core::text::quote(&tz.to_string_lossy());
+    if tz.len() > MAX_TZ_LEN {
+        return Err(format!(
+            "TZ={} is longer than {MAX_TZ_LEN} bytes, not a time zone",
+            shown()
+        ));
+    }
+    let Some(text) = tz.to_str() else {
+        return Err(format!("TZ={} is not valid UTF-8", shown()));
+    };
+    let bare = text.strip_prefix(':').unwrap_or(text);
+    if bare.starts_with('/') {
+        let path = Path::new(bare);
+        return read_tzif(path, &name_of(path)).map_err(|e| format!("TZ={}: {e}", shown()));
+    }
+    from_tz(text).ok_or_else(|| {
+        format!(
+            "TZ={} is neither a zone name such as Asia/Shanghai nor a POSIX rule such as CST-8",
+            shown()
+        )
+    })
 }
 
 #[cfg(test)]
@@ -135,6 +185,36 @@ mod tests {
             "Asia/Shanghai"
         );
         assert_eq!(name_of(Path::new("/tmp/zone")), "/tmp/zone");
+    }
+
+    #[test]
+    fn a_tz_that_is_no_zone_is_refused_with_a_reason() {
+        let e = |v: &str| check_tz(std::ffi::OsStr::new(v)).expect_err(v);
+        let zero = e("/dev/zero");
+        assert!(
+            zero.contains("TZ='/dev/zero'") && zero.contains("not a regular file"),
+            "{zero}"
+        );
+        let dir = tempfile::tempdir().expect("tempdir");
+        let fifo = dir.path().join("fifo");
+        if std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .is_ok_and(|s| s.success())
+        {
+            // Opened without blocking and refused: no hang on a FIFO nobody writes.
+            let f = e(fifo.to_str().expect("utf-8"));
+            assert!(f.contains("not a regular file"), "{f}");
+        }
+        let long = e(&"A".repeat(100_000));
+        assert!(
+            long.len() < 300 && long.contains("longer than 256"),
+            "{long}"
+        );
+        let junk = e("no such zone!");
+        assert!(junk.contains("neither a zone name"), "{junk}");
+        assert!(check_tz(std::ffi::OsStr::new("UTC")).is_ok());
+        assert!(check_tz(std::ffi::OsStr::new("CST-8")).is_ok());
     }
 
     #[test]
