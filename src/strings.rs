@@ -92,6 +92,16 @@ pub struct Strings {
     pub roster_title: &'static str,
     /// Title of the display-name input.
     pub rename_title: &'static str,
+    /// "test not taken".
+    pub test_not_taken: &'static str,
+    /// Title of 往期, the past cycles.
+    pub history_title: &'static str,
+    /// Shown when there is no past cycle yet.
+    pub history_empty: &'static str,
+    /// Before the date a unit was finished in a past cycle.
+    pub history_finished: &'static str,
+    /// Before the answer a member gave in a past test.
+    pub history_given: &'static str,
     /// Quiz title.
     pub quiz_title: &'static str,
     /// Fill question hint.
@@ -183,6 +193,11 @@ pub static ZH: Strings = Strings {
     no_name: "请填写姓名",
     roster_title: "支部名册中的成员（↑↓ 选用其编号和姓名）：",
     rename_title: "修改姓名",
+    test_not_taken: "测试未参加",
+    history_title: "往期记录",
+    history_empty: "还没有往期记录:本期结束后,它的月读、月讲、月学和得分会列在这里",
+    history_finished: "读完于",
+    history_given: "作答",
     quiz_title: "练习",
     fill_hint: "输入答案，Enter 提交",
     judge: ["正确", "错误"],
@@ -246,6 +261,11 @@ pub static EN: Strings = Strings {
     no_name: "Type a name",
     roster_title: "On the branch roster (↑↓ takes the id and name):",
     rename_title: "Change the display name",
+    test_not_taken: "test not taken",
+    history_title: "Past cycles",
+    history_empty: "No past cycle yet: once this one ends, its parts and score are listed here",
+    history_finished: "finished",
+    history_given: "answered",
     quiz_title: "Practice",
     fill_hint: "Type the answer, Enter to submit",
     judge: ["true", "false"],
@@ -418,6 +438,38 @@ impl Strings {
         }
     }
 
+    /// A delivery date that could not be read, when the editor is left.
+    #[must_use]
+    pub fn bad_date(&self, typed: &str) -> String {
+        let typed = crate::core::text::escape_controls(typed.trim());
+        if self.lang == Lang::En {
+            format!(
+                "The talk date \"{typed}\" is not a date, so it was not kept: write it as 2026-11-20 (Ctrl-T puts today)"
+            )
+        } else {
+            format!("宣讲日期“{typed}”不是有效日期,没有保存:请写成 2026-11-20(Ctrl-T 填入今天)")
+        }
+    }
+
+    /// What a typed talk date means for 月讲, shown beside the field as it is typed.
+    #[must_use]
+    pub fn talk_day(&self, day: crate::core::regime::TalkDay, cycle: &str) -> String {
+        use crate::core::regime::TalkDay;
+        let en = self.lang == Lang::En;
+        match (day, en) {
+            (TalkDay::Empty, true) => "not given yet · Ctrl-T today".to_string(),
+            (TalkDay::Empty, false) => "未填 · Ctrl-T 填入今天".to_string(),
+            (TalkDay::Invalid, true) => "✗ not a date (2026-11-20)".to_string(),
+            (TalkDay::Invalid, false) => "✗ 不是有效日期(如 2026-11-20)".to_string(),
+            (TalkDay::Outside(d), true) => format!("✗ {d} is outside {cycle}: does not count"),
+            (TalkDay::Outside(d), false) => format!("✗ {d} 不在本期 {cycle},不计入"),
+            (TalkDay::Future(d), true) => format!("… {d} is still to come: counts from that day"),
+            (TalkDay::Future(d), false) => format!("… {d} 还没到,当天起计入"),
+            (TalkDay::Counts(d), true) => format!("✓ {d} counts"),
+            (TalkDay::Counts(d), false) => format!("✓ {d} 计入本期"),
+        }
+    }
+
     /// The date moved into a new cycle while the program was open.
     #[must_use]
     pub fn new_cycle(&self, cycle: &str) -> String {
@@ -448,6 +500,16 @@ impl Strings {
             (true, _) => format!("This sitting: {right}/{answered} right, {skipped} skipped"),
             (false, 0) => format!("本次练习 {right}/{answered} 对"),
             (false, _) => format!("本次练习 {right}/{answered} 对，跳过 {skipped} 题"),
+        }
+    }
+
+    /// A past test's count of right answers.
+    #[must_use]
+    pub fn history_test(&self, right: usize, of: usize) -> String {
+        if self.lang == Lang::En {
+            format!("test: {right} of {of} right")
+        } else {
+            format!("测试:{of} 题答对 {right} 题")
         }
     }
 

@@ -85,3 +85,45 @@ fn opening_a_cards_passage_does_not_move_the_reading_place() {
     assert_eq!(offset, Some(0), "the place stays at the start: {st:#?}");
     assert!(st.get("resume").is_none(), "{st:#?}");
 }
+
+#[test]
+fn history_lists_past_cycles_and_opens_their_evidence() {
+    let h = home();
+    let members = h.path().join("members");
+    std::fs::create_dir_all(&members).expect("members dir");
+    std::fs::write(
+        members.join("zhangsan.toml"),
+        format!(
+            "format = 1\nmember_id = \"zhangsan\"\nname = \"张三\"\n\n\
+             [units.{UNIT}]\noffset = 0\nfurthest = 100\nseconds = 600\n\n\
+             [units.{UNIT}.cycles.2026-10]\nseconds = 600\nreached_end = true\n\
+             finished = 2026-10-03T20:11:09+08:00\n\n\
+             [cycles.2026-10.reflection]\ntext = \"十月的心得:红色物业让小区议事有了去处。\"\n\n\
+             [cycles.2026-10.talk]\ntopic = \"红色物业进小区\"\noutline = \"提纲\"\n\
+             delivered = 2026-10-20\n"
+        ),
+    )
+    .expect("state");
+    let mut p = start(h.path(), "2026-11-20 12:00:00", &[]);
+    p.wait_for("学习库");
+    p.keys("1");
+    let s = p.wait_for("h 往期");
+    assert!(s.contains("本月"), "{s}");
+    p.keys("h");
+    let s = p.wait_for("往期记录 · 1/1");
+    assert!(
+        s.contains("2026-10  月读 ✗  月讲 ✗  月学 ✗  测试未参加"),
+        "{s}"
+    );
+    p.keys("\r");
+    let s = p.wait_for("十月的心得");
+    assert!(s.contains("✓ 红色物业 凝聚基层治理合力"), "{s}");
+    assert!(s.contains("读完于 2026-10-03"), "{s}");
+    assert!(s.contains("题目: 红色物业进小区"), "{s}");
+    p.keys("q");
+    p.wait_for("往期记录 · 1/1");
+    p.keys("q");
+    p.wait_for("h 往期");
+    p.keys("q");
+    assert_eq!(p.wait_exit(), 0);
+}

@@ -718,3 +718,117 @@ fn an_editor_open_at_midnight_stays_with_its_cycle() {
         .unwrap_or("");
     assert_eq!(dec, "", "December's reflection is not a copy");
 }
+
+// ---- fields that refuse what they cannot hold ---------------------------------------
+
+/// Finding 7: the topic takes no newline (Enter moves on, a paste is joined); the date
+/// field says as it is typed whether the day counts and why not; an unreadable date is
+/// not dropped silently; a future date is kept and counts only from that day on.
+#[test]
+fn one_line_fields_and_the_talk_date_say_what_they_hold() {
+    let h = home();
+    std::fs::write(
+        h.path().join("config.toml"),
+        "timezone = \"UTC\"\n[talk]\noutline_min_chars = 4\n",
+    )
+    .expect("write config");
+    let mut p = Pty::start_at(
+        h.path(),
+        &["--member", "zhangsan"],
+        "2026-11-10 12:00:00",
+        "UTC",
+    );
+    p.wait_for("学习库");
+    p.keys("1");
+    p.wait_for("月讲");
+    p.keys("t");
+    p.wait_for("提纲");
+    p.keys("红色物业");
+    p.keys("\r");
+    // Enter left the topic; this goes into the outline.
+    p.keys("一、议事角的做法");
+    p.wait_for("一、议事角的做法");
+    p.keys("\t");
+    p.keys("2026-13-01");
+    p.wait_for("不是有效日期");
+    p.keys("\u{7f}".repeat(10).as_str());
+    p.keys("12月5日");
+    p.wait_for("不在本期 2026-11");
+    p.keys("\u{7f}".repeat(5).as_str());
+    p.keys("11-20");
+    p.wait_for("还没到,当天起计入");
+    p.keys("\u{14}");
+    p.wait_for("2026-11-10 计入本期");
+    p.keys("\u{7f}".repeat(10).as_str());
+    p.keys("11-20");
+    p.wait_for("还没到");
+    p.keys("\u{1b}");
+    let s = p.wait_for("月讲  ✗");
+    assert!(
+        s.contains("宣讲日期✗"),
+        "a future talk is not done yet:\n{s}"
+    );
+    // A pasted two-line title is one line.
+    p.keys("s");
+    p.wait_for("调研报告");
+    p.send("\u{1b}[200~社区议事角\n调研\u{1b}[201~");
+    p.wait_for("社区议事角 调研");
+    p.keys("\u{1b}");
+    p.wait_for("月学");
+    // An unreadable date is not dropped without a word.
+    p.keys("t");
+    p.wait_for("提纲");
+    p.keys("\t\t");
+    p.keys("\u{7f}".repeat(10).as_str());
+    p.keys("下周一");
+    p.wait_for("不是有效日期");
+    p.keys("\u{1b}");
+    p.wait_for("没有保存");
+    p.keys("q");
+    assert_eq!(p.wait_exit(), 0);
+    let st = support::state(h.path(), "zhangsan");
+    let talk = &st["cycles"]["2026-11"]["talk"];
+    assert_eq!(talk["topic"].as_str(), Some("红色物业"), "{talk:?}");
+    assert!(
+        talk["outline"]
+            .as_str()
+            .is_some_and(|o| o.starts_with("一、议事角的做法")),
+        "{talk:?}"
+    );
+    let survey = &st["cycles"]["2026-11"]["survey"];
+    assert_eq!(
+        survey["title"].as_str(),
+        Some("社区议事角 调研"),
+        "{survey:?}"
+    );
+}
+
+/// Finding 7, the day after: the future date that was kept counts once it has come.
+#[test]
+fn a_future_talk_date_counts_from_that_day_on() {
+    let h = home();
+    std::fs::write(
+        h.path().join("config.toml"),
+        "timezone = \"UTC\"\n[talk]\noutline_min_chars = 4\n",
+    )
+    .expect("write config");
+    std::fs::create_dir_all(h.path().join("members")).expect("members");
+    std::fs::write(
+        h.path().join("members/zhangsan.toml"),
+        "format = 1\nmember_id = \"zhangsan\"\nname = \"张三\"\n\n[cycles.\"2026-11\".talk]\ntopic = \"红色物业\"\noutline = \"一、议事角的做法\"\ndelivered = 2026-11-20\n",
+    )
+    .expect("state");
+    for (day, done) in [
+        ("2026-11-19 12:00:00", false),
+        ("2026-11-20 08:00:00", true),
+    ] {
+        let mut p = Pty::start_at(h.path(), &["--member", "zhangsan"], day, "UTC");
+        p.wait_for("学习库");
+        p.keys("1");
+        let s = p.wait_for("月讲");
+        let want = if done { "月讲  ✓" } else { "月讲  ✗" };
+        assert!(s.contains(want), "{day}:\n{s}");
+        p.keys("q");
+        assert_eq!(p.wait_exit(), 0);
+    }
+}

@@ -359,3 +359,94 @@ fn the_display_name_is_changed_on_home() {
     assert_eq!(a.state.name, "李四");
     assert!(a.rename.is_some(), "still typing");
 }
+
+mod history {
+    use super::*;
+    use dangxue::core::state::{CycleReading, CycleWork, Reflection, Talk};
+
+    /// A member with October's evidence: one unit finished, a reflection, a talk.
+    fn with_october(lang: Lang) -> App {
+        let mut a = app(lang);
+        let p = a.state.units.entry(UNIT.into()).or_default();
+        p.cycles.insert(
+            "2026-10".into(),
+            CycleReading {
+                seconds: 600,
+                reached_end: true,
+                finished: Some("2026-10-03T20:11:09+08:00".parse().expect("datetime")),
+                ..CycleReading::default()
+            },
+        );
+        a.state.cycles.insert(
+            "2026-10".into(),
+            CycleWork {
+                reflection: Some(Reflection {
+                    unit: None,
+                    text: "学习红色物业的做法，体会到党建引领基层治理的力量。".into(),
+                }),
+                talk: Some(Talk {
+                    topic: "红色物业进小区".into(),
+                    outline: "一、议事角；二、物业企业党组织。".into(),
+                    delivered: Some("2026-10-20".parse().expect("date")),
+                }),
+                ..CycleWork::default()
+            },
+        );
+        a.state.days.insert("2026-09-15".into(), 60);
+        a
+    }
+
+    #[test]
+    fn past_cycles_are_listed_with_their_parts_and_open_into_their_evidence() {
+        for (lang, w, h) in [
+            (Lang::Zh, 80, 24),
+            (Lang::En, 80, 24),
+            (Lang::Zh, 40, 12),
+            (Lang::En, 40, 12),
+        ] {
+            let mut a = with_october(lang);
+            send(
+                &mut a,
+                &[Msg::Resize(w, h), Msg::GoTab(Tab::Home), Msg::History],
+            );
+            assert_eq!(a.screen, Screen::History);
+            let list = render(&a, w, h);
+            assert!(
+                list.contains("2026-10") && list.contains("2026-09"),
+                "{list}"
+            );
+            assert!(
+                !list.lines().skip(2).any(|l| l.starts_with("2026-11")),
+                "the current cycle is not past: {list}"
+            );
+            insta::assert_snapshot!(format!("history_{lang:?}_{w}x{h}"), list);
+            send(&mut a, &[Msg::Open]);
+            let ev = render(&a, w, h);
+            assert!(ev.contains("红色物业"), "{ev}");
+            insta::assert_snapshot!(format!("history_cycle_{lang:?}_{w}x{h}"), ev);
+            send(&mut a, &[Msg::Bottom]);
+            let end = render(&a, w, h);
+            let survey = if lang == Lang::Zh {
+                "调研题目"
+            } else {
+                "Survey title"
+            };
+            assert!(end.contains(survey), "the end of the evidence: {end}");
+            send(&mut a, &[Msg::Back]);
+            assert_eq!(a.history.open, None);
+            send(&mut a, &[Msg::Back]);
+            assert_eq!(a.screen, Screen::Home);
+        }
+    }
+
+    #[test]
+    fn no_past_cycle_says_so() {
+        let mut a = app(Lang::Zh);
+        send(
+            &mut a,
+            &[Msg::Resize(80, 24), Msg::GoTab(Tab::Home), Msg::History],
+        );
+        let s = render(&a, 80, 24);
+        assert!(s.contains("还没有往期记录"), "{s}");
+    }
+}

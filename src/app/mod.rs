@@ -54,6 +54,8 @@ pub enum Screen {
     Test,
     /// Writing the reflection, the talk or the survey.
     Editor,
+    /// 往期: the past cycles, and one cycle's evidence.
+    History,
 }
 
 /// What a confirmation dialog is about.
@@ -199,6 +201,17 @@ pub struct EditorView {
     pub cycle: String,
 }
 
+/// History view state.
+#[derive(Debug, Clone, Default)]
+pub struct HistoryView {
+    /// Selected row of the list of past cycles.
+    pub selected: usize,
+    /// The cycle whose evidence is open, by name.
+    pub open: Option<String>,
+    /// First visible line of the open cycle's evidence.
+    pub top: usize,
+}
+
 /// Review list view state.
 #[derive(Debug, Clone, Default)]
 pub struct ReviewView {
@@ -268,6 +281,8 @@ pub struct App {
     pub quitting: bool,
     /// The display name being typed on 本月, while it is being changed.
     pub rename: Option<String>,
+    /// History screen.
+    pub history: HistoryView,
     /// Why the last save failed, while the record on disk is behind `state`. Shown on
     /// every screen until a save succeeds (not cleared by a key, as `notice` is).
     pub save_error: Option<String>,
@@ -341,6 +356,7 @@ impl App {
             review: ReviewView::default(),
             quitting: false,
             rename: None,
+            history: HistoryView::default(),
             save_error: None,
             quit_refused: false,
         };

@@ -73,10 +73,14 @@ pub enum Msg {
     NextField,
     /// Undo the last edit in the editor.
     Undo,
+    /// Put today's date into the editor's date field.
+    Today,
     /// Open the passage a review card comes from.
     OpenPassage,
     /// Make a new profile (profile picker).
     NewProfile,
     /// Change a display name: the selected profile's in the picker, one's own on 本月.
     Rename,
+    /// Open 往期, the past cycles.
+    History,
 }

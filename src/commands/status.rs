@@ -81,6 +81,8 @@ pub fn render(
     }
     let t = &a.talk;
     let delivered = match (t.delivered, t.delivered_in_cycle) {
+        (Some(d), true) if t.delivered_in_future && zh => format!("{d}(还没到,当天起计入)"),
+        (Some(d), true) if t.delivered_in_future => format!("{d} (still to come)"),
         (Some(d), true) => d.to_string(),
         (Some(d), false) if zh => format!("{d}(不在本期)"),
         (Some(d), false) => format!("{d} (outside the cycle)"),

@@ -108,6 +108,9 @@ pub struct TalkPart {
     pub delivered: Option<Date>,
     /// That day lies inside the cycle.
     pub delivered_in_cycle: bool,
+    /// That day is after the day of `exported` (after today in the member's program):
+    /// the talk has not been given yet, so it counts only from that day on.
+    pub delivered_in_future: bool,
 }
 
 impl TalkPart {
@@ -128,6 +131,9 @@ impl TalkPart {
             None => out.push("no delivery date".to_string()),
             Some(d) if !self.delivered_in_cycle => {
                 out.push(format!("delivered {d}, outside {cycle}"));
+            }
+            Some(d) if self.delivered_in_future => {
+                out.push(format!("delivered {d}, a day still to come"));
             }
             Some(_) => {}
         }
@@ -439,15 +445,23 @@ pub fn assess(
         let outline_chars = t.map_or(0, |t| count_chars(&t.outline));
         let delivered = t.and_then(|t| t.delivered.as_ref()).and_then(local_date);
         let delivered_in_cycle = delivered.is_some_and(|d| c.cycle.contains(d));
+        // SPEC: not after today; in `report`, not after the file's `exported` — the
+        // member's program exports with `exported` = now, so one rule serves both.
+        let delivered_in_future = match (delivered, local_date(&c.exported)) {
+            (Some(d), Some(e)) => d > e,
+            _ => false,
+        };
         TalkPart {
             done: has_topic
                 && outline_chars >= rules.talk.outline_min_chars as usize
-                && delivered_in_cycle,
+                && delivered_in_cycle
+                && !delivered_in_future,
             has_topic,
             outline_chars,
             outline_min: rules.talk.outline_min_chars,
             delivered,
             delivered_in_cycle,
+            delivered_in_future,
         }
     };
 
@@ -636,6 +650,31 @@ mod tests {
         );
         c.reflection = None;
         assert_eq!(assess_default(&c).read.shortfalls(), vec!["no reflection"]);
+    }
+
+    #[test]
+    fn a_talk_dated_after_the_export_does_not_count_yet() {
+        let mut c = honest();
+        let cycle = c.cycle;
+        c.exported = dt("2026-11-25T21:04:00+08:00");
+        let exported = local_date(&c.exported).expect("exported date");
+        let next_day = exported.tomorrow().expect("a next day");
+        c.talk = Some(Talk {
+            topic: "红色物业".into(),
+            outline: "纲".repeat(100),
+            delivered: Some(dt(&next_day.to_string())),
+        });
+        let a = assess_default(&c);
+        assert!(a.talk.delivered_in_future && !a.talk.done);
+        assert_eq!(
+            a.talk.shortfalls(&cycle),
+            vec![format!("delivered {next_day}, a day still to come")]
+        );
+        c.talk = Some(Talk {
+            delivered: Some(dt(&exported.to_string())),
+            ..c.talk.clone().expect("talk")
+        });
+        assert!(assess_default(&c).talk.done, "the day of the export counts");
     }
 
     #[test]

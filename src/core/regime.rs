@@ -498,3 +498,109 @@ mod tests {
         );
     }
 }
+
+/// What a typed talk date means for 月讲, checked as the member types it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TalkDay {
+    /// Nothing typed yet.
+    Empty,
+    /// Not a date this program reads.
+    Invalid,
+    /// A real day, outside the cycle: it cannot count for this cycle.
+    Outside(Date),
+    /// A day inside the cycle still to come: kept, and it counts from that day on.
+    Future(Date),
+    /// A day inside the cycle, today or before: it counts.
+    Counts(Date),
+}
+
+/// Read a typed day: `2026-11-20`, `2026/11/20`, `2026.11.20`, `2026年11月20日`, or
+/// without the year (`11-20`, `11月20日`) in `year`. Only real calendar days.
+///
+/// ```
+/// use dangxue::core::regime::read_day;
+/// use jiff::civil::date;
+/// assert_eq!(read_day("2026年12月5日", 2026), Some(date(2026, 12, 5)));
+/// assert_eq!(read_day("12月5日", 2026), Some(date(2026, 12, 5)));
+/// assert_eq!(read_day("2026-13-01", 2026), None);
+/// ```
+#[must_use]
+pub fn read_day(text: &str, year: i16) -> Option<Date> {
+    let t: String = text
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '年' | '月' | '/' | '.' | '－' => '-',
+            c => c,
+        })
+        .filter(|c| *c != '日' && *c != '号' && !c.is_whitespace())
+        .collect();
+    let parts: Vec<&str> = t.split('-').collect();
+    let num = |s: &str| -> Option<i64> {
+        (!s.is_empty() && s.len() <= 4 && s.chars().all(|c| c.is_ascii_digit()))
+            .then(|| s.parse().ok())
+            .flatten()
+    };
+    let (y, m, d) = match parts.as_slice() {
+        [y, m, d] if y.len() == 4 => (num(y)?, num(m)?, num(d)?),
+        [m, d] => (i64::from(year), num(m)?, num(d)?),
+        _ => return None,
+    };
+    Date::new(
+        i16::try_from(y).ok()?,
+        i8::try_from(m).ok()?,
+        i8::try_from(d).ok()?,
+    )
+    .ok()
+}
+
+/// Check a typed talk date against `cycle` on `today`.
+#[must_use]
+pub fn check_talk_day(text: &str, cycle: &Cycle, today: Date) -> TalkDay {
+    if text.trim().is_empty() {
+        return TalkDay::Empty;
+    }
+    match read_day(text, cycle.first_day().year()) {
+        None => TalkDay::Invalid,
+        Some(d) if !cycle.contains(d) => TalkDay::Outside(d),
+        Some(d) if d > today => TalkDay::Future(d),
+        Some(d) => TalkDay::Counts(d),
+    }
+}
+
+#[cfg(test)]
+mod talk_day_tests {
+    use super::*;
+    use jiff::civil::date;
+
+    #[test]
+    fn typed_days_are_read_or_refused() {
+        assert_eq!(read_day("2026-11-20", 2026), Some(date(2026, 11, 20)));
+        assert_eq!(read_day("2026/11/20", 2026), Some(date(2026, 11, 20)));
+        assert_eq!(read_day(" 11-20 ", 2026), Some(date(2026, 11, 20)));
+        assert_eq!(read_day("11月20号", 2026), Some(date(2026, 11, 20)));
+        assert_eq!(read_day("2026-02-30", 2026), None);
+        assert_eq!(read_day("20261120", 2026), None);
+        assert_eq!(read_day("下周一", 2026), None);
+    }
+
+    #[test]
+    fn a_day_counts_inside_the_cycle_and_not_after_today() {
+        let nov: Cycle = "2026-11".parse().expect("cycle");
+        let today = date(2026, 11, 10);
+        assert_eq!(check_talk_day("", &nov, today), TalkDay::Empty);
+        assert_eq!(check_talk_day("2026-13-01", &nov, today), TalkDay::Invalid);
+        assert_eq!(
+            check_talk_day("12月5日", &nov, today),
+            TalkDay::Outside(date(2026, 12, 5))
+        );
+        assert_eq!(
+            check_talk_day("11-20", &nov, today),
+            TalkDay::Future(date(2026, 11, 20))
+        );
+        assert_eq!(
+            check_talk_day("2026-11-10", &nov, today),
+            TalkDay::Counts(date(2026, 11, 10))
+        );
+    }
+}

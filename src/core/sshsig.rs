@@ -235,17 +235,22 @@ impl Verdict {
 #[derive(Debug, Clone, Default)]
 pub struct Keyring {
     members: Vec<(String, Result<PublicKey, KeyProblem>)>,
+    /// Member id -> index in `members`, for a roster of thousands.
+    index: std::collections::HashMap<String, usize>,
 }
 
 impl Keyring {
     /// Parse the keys of `(member id, key)` pairs; members without a key are left out.
     pub fn new<'a>(roster: impl IntoIterator<Item = (&'a str, &'a str)>) -> Keyring {
-        Keyring {
-            members: roster
-                .into_iter()
-                .map(|(id, key)| (id.to_string(), parse_key(key)))
-                .collect(),
+        let members: Vec<(String, Result<PublicKey, KeyProblem>)> = roster
+            .into_iter()
+            .map(|(id, key)| (id.to_string(), parse_key(key)))
+            .collect();
+        let mut index = std::collections::HashMap::with_capacity(members.len());
+        for (i, (id, _)) in members.iter().enumerate() {
+            index.entry(id.clone()).or_insert(i);
         }
+        Keyring { members, index }
     }
 
     /// True when no member has a key.
@@ -257,9 +262,9 @@ impl Keyring {
     /// The member's key (or why it cannot be used); `None` when the roster has none.
     #[must_use]
     pub fn key_of(&self, member_id: &str) -> Option<Result<&PublicKey, &KeyProblem>> {
-        self.members
-            .iter()
-            .find(|(id, _)| id == member_id)
+        self.index
+            .get(member_id)
+            .and_then(|&i| self.members.get(i))
             .map(|(_, k)| k.as_ref())
     }
 

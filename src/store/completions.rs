@@ -89,3 +89,38 @@ pub fn read_file<'b>(path: &Path, buf: &'b mut Vec<u8>) -> Result<&'b str, Unrea
         line: crate::core::text::line_of(buf, e.valid_up_to()),
     })
 }
+
+/// Read the signature `<file>.sig` beside a completion file: `Ok(None)` when there is
+/// none. Not through a link, not from a FIFO, at most
+/// [`crate::core::sshsig::MAX_SIG_BYTES`].
+///
+/// # Errors
+/// Why what is under the name cannot be taken as a signature file.
+pub fn read_sig(path: &Path) -> Result<Option<Vec<u8>>, String> {
+    use std::os::unix::fs::OpenOptionsExt;
+    let mut f = match std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
+        .open(path)
+    {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) if e.raw_os_error() == Some(libc::ELOOP) => {
+            return Err("it is a symbolic link, not a file".into());
+        }
+        Err(e) => return Err(e.to_string()),
+    };
+    if !f.metadata().map_err(|e| e.to_string())?.is_file() {
+        return Err("it is not a regular file".into());
+    }
+    let cap = crate::core::sshsig::MAX_SIG_BYTES;
+    let mut bytes = Vec::new();
+    (&mut f)
+        .take(cap + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| e.to_string())?;
+    if bytes.len() as u64 > cap {
+        return Err(format!("larger than {} KB", cap / 1024));
+    }
+    Ok(Some(bytes))
+}

@@ -66,7 +66,7 @@ impl Summary {
             talk_topic: a.talk.has_topic,
             outline_chars: a.talk.outline_chars,
             outline_needed: a.talk.outline_min,
-            delivered: a.talk.delivered_in_cycle,
+            delivered: a.talk.delivered_in_cycle && !a.talk.delivered_in_future,
             talk_done: a.talk.done,
             score: a.score(),
             pass_score: a.study.pass_score,

@@ -2,6 +2,7 @@
 
 pub mod backend;
 pub mod chart;
+pub mod history;
 pub mod home;
 pub mod library;
 pub mod picker;
@@ -72,6 +73,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Screen::Quiz => quiz::draw_quiz(frame, area, app, theme),
         Screen::Test => quiz::draw_test(frame, area, app, theme),
         Screen::Editor => quiz::draw_editor(frame, area, app, theme),
+        Screen::History => history::draw(frame, area, app, theme),
     }
     if let Some(c) = app.confirm {
         let text = match c {

@@ -501,7 +501,14 @@ pub fn draw_editor(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let Some(r) = areas.get(i) else { continue };
         let mut label = (*label).to_string();
         if e.doc == Doc::Talk && i == 2 {
-            label = format!("{label} ({})", app.s.date_hint);
+            // Checked as it is typed: whether the day counts, and why not.
+            let day = e
+                .cycle
+                .parse::<crate::core::regime::Cycle>()
+                .map_or(crate::core::regime::TalkDay::Invalid, |c| {
+                    crate::core::regime::check_talk_day(&field.lines().join(""), &c, app.today())
+                });
+            label = format!("{label} · {}", app.s.talk_day(day, &e.cycle));
         }
         let border = if i == e.focus { theme.title } else { theme.dim };
         let block = Block::default()

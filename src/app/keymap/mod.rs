@@ -135,11 +135,15 @@ pub enum Mode {
     ProfileForm,
     /// Typing a display name.
     NameInput,
+    /// 往期, the list of past cycles.
+    History,
+    /// One past cycle's evidence.
+    HistoryCycle,
 }
 
 impl Mode {
     /// Every mode, for tests and documentation.
-    pub const ALL: [Mode; 19] = [
+    pub const ALL: [Mode; 21] = [
         Mode::Home,
         Mode::Library,
         Mode::Search,
@@ -159,6 +163,8 @@ impl Mode {
         Mode::PickerSearch,
         Mode::ProfileForm,
         Mode::NameInput,
+        Mode::History,
+        Mode::HistoryCycle,
     ];
 
     /// The key table of this mode.
@@ -184,6 +190,8 @@ impl Mode {
             Mode::PickerSearch => &tables::PICKER_SEARCH,
             Mode::ProfileForm => &tables::PROFILE_FORM,
             Mode::NameInput => &tables::NAME_INPUT,
+            Mode::History => &tables::HISTORY,
+            Mode::HistoryCycle => &tables::HISTORY_CYCLE,
         }
     }
 
@@ -200,6 +208,8 @@ pub fn screen_mode(app: &App) -> Mode {
     match app.screen {
         Screen::Home if app.rename.is_some() => Mode::NameInput,
         Screen::Home => Mode::Home,
+        Screen::History if app.history.open.is_some() => Mode::HistoryCycle,
+        Screen::History => Mode::History,
         Screen::Library if app.library_view.searching => Mode::Search,
         Screen::Library => Mode::Library,
         Screen::Review => Mode::Review,

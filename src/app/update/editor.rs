@@ -4,6 +4,7 @@ use ratatui_textarea::TextArea;
 
 use crate::app::msg::Msg;
 use crate::app::{App, Doc, EditorView, Effect, Screen};
+use crate::core::regime::{Cycle, read_day};
 use crate::core::state::{Reflection, Survey, Talk};
 
 pub(super) fn open_editor(app: &mut App, doc: Doc) {
@@ -62,11 +63,25 @@ pub(super) fn show_cursor(e: &mut EditorView) {
     }
 }
 
-/// Parse a typed delivery date; only a real calendar date is kept.
-pub(super) fn parse_date(s: &str) -> Option<toml::value::Datetime> {
-    let s = s.trim();
-    let d: jiff::civil::Date = s.parse().ok()?;
+/// Parse a typed delivery date (see [`read_day`]); only a real calendar day is kept.
+/// A day in the future is kept too: it counts from that day on.
+pub(super) fn parse_date(s: &str, year: i16) -> Option<toml::value::Datetime> {
+    let d = read_day(s, year)?;
     d.to_string().parse().ok()
+}
+
+/// The field holds one line (a title, a topic, a date): Enter moves on, a paste's
+/// lines are joined.
+#[must_use]
+pub fn is_one_line(doc: Doc, field: usize) -> bool {
+    matches!((doc, field), (Doc::Talk, 0 | 2) | (Doc::Survey, 0))
+}
+
+/// The year a date typed without one belongs to: the editor's cycle's.
+fn cycle_year(cycle: &str) -> i16 {
+    cycle
+        .parse::<Cycle>()
+        .map_or(1970, |c| c.first_day().year())
 }
 
 /// Copy the editor's fields into the member state.
@@ -98,7 +113,7 @@ pub(super) fn sync_editor(app: &mut App) {
             work.talk = Some(Talk {
                 topic: text(0),
                 outline: text(1),
-                delivered: parse_date(&text(2)),
+                delivered: parse_date(&text(2), cycle_year(&e.cycle)),
             });
         }
         Doc::Survey => {
@@ -114,16 +129,37 @@ pub(super) fn sync_editor(app: &mut App) {
 }
 
 pub(super) fn editor(app: &mut App, msg: Msg) -> Vec<Effect> {
+    let today = app.today().to_string();
     let Some(e) = &mut app.editor else {
         app.screen = app.home_screen;
         return Vec::new();
     };
     match msg {
         Msg::Back => {
+            // A date that cannot be read is not kept: say so instead of dropping it.
+            if e.doc == Doc::Talk
+                && let Some(f) = e.fields.get(2)
+            {
+                let typed = f.lines().join("");
+                if !typed.trim().is_empty() && read_day(&typed, cycle_year(&e.cycle)).is_none() {
+                    app.notice = Some(app.s.bad_date(&typed));
+                }
+            }
             sync_editor(app);
             app.editor = None;
             app.screen = app.home_screen;
             return vec![Effect::Save];
+        }
+        Msg::Today => {
+            if e.doc == Doc::Talk {
+                e.focus = 2;
+                if let Some(f) = e.fields.get_mut(2) {
+                    f.select_all();
+                    f.cut();
+                    f.insert_str(today);
+                }
+                show_cursor(e);
+            }
         }
         Msg::NextField => {
             e.focus = (e.focus + 1) % e.fields.len().max(1);
@@ -135,12 +171,22 @@ pub(super) fn editor(app: &mut App, msg: Msg) -> Vec<Effect> {
             }
         }
         Msg::Paste(s) => {
+            let one_line = is_one_line(e.doc, e.focus);
             if let Some(f) = e.fields.get_mut(e.focus) {
-                f.insert_str(s.replace("\r\n", "\n").replace('\r', "\n"));
+                if one_line {
+                    f.insert_str(crate::core::text::one_line(&s));
+                } else {
+                    f.insert_str(s.replace("\r\n", "\n").replace('\r', "\n"));
+                }
             }
         }
         Msg::Editor(input) => {
-            if let Some(f) = e.fields.get_mut(e.focus) {
+            let enter = matches!(input.key, ratatui_textarea::Key::Enter);
+            if enter && is_one_line(e.doc, e.focus) {
+                // A one-line field takes no newline: Enter goes to the next field.
+                e.focus = (e.focus + 1) % e.fields.len().max(1);
+                show_cursor(e);
+            } else if let Some(f) = e.fields.get_mut(e.focus) {
                 f.input(input);
             }
         }

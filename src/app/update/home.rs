@@ -10,6 +10,7 @@ pub(super) fn home(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::Write(doc) => open_editor(app, doc),
         Msg::StartTest => start_test(app),
         Msg::Rename => app.rename = Some(app.state.name.clone()),
+        Msg::History => super::history::open_history(app),
         _ => {}
     }
     Vec::new()

@@ -7,6 +7,7 @@ use super::{App, Effect, ReaderView, Screen};
 use crate::core::state::Resume;
 
 mod editor;
+mod history;
 mod home;
 mod library;
 mod quiz;
@@ -19,6 +20,7 @@ pub use review::passage_offset;
 // The queries moved to `app::queries`; these paths keep working.
 pub use crate::app::queries::{draw_now, test_score, test_size};
 use editor::{editor, open_editor};
+use history::history;
 use home::home;
 use library::{library, search_input};
 use quiz::quiz_screen;
@@ -118,6 +120,7 @@ fn step(app: &mut App, msg: Msg, now: Timestamp) -> Vec<Effect> {
         Screen::Quiz => quiz_screen(app, msg),
         Screen::Test => test_screen(app, msg),
         Screen::Editor => editor(app, msg),
+        Screen::History => history(app, msg),
     }
 }
 

@@ -13,7 +13,9 @@ mod render;
 use evidence::member_view;
 pub use render::{View, csv, html, json, markdown, table};
 
+use std::collections::HashMap;
 use std::io::Write;
+use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -21,9 +23,12 @@ use crate::cli::Format;
 use crate::core::plan::Plan;
 use crate::core::regime::Cycle;
 use crate::core::report::{self, Problem, Row, Signature, Verifier};
+use crate::core::roster::RosterMember;
+use crate::core::sshsig::{self, Keyring, Verdict};
 use crate::core::unit::Catalog;
-use crate::store::completions::{completion_files, read_file};
+use crate::store::completions::{completion_files, read_file, read_sig};
 use crate::store::content;
+use crate::store::handin;
 use crate::store::paths::Paths;
 
 /// What `report` was asked to do.
@@ -112,37 +117,92 @@ pub fn run(req: &Request<'_>, out: &mut dyn Write, err: &mut dyn Write) -> anyho
     Ok(report.all_verified())
 }
 
-/// Who a file is from beyond its word: the signature and the file's owner, checked
-/// against the roster's `key` and `login`. This build sets `signature` to
-/// `missing` when the roster names a key and there is no `.sig` beside the file;
-/// verifying a `.sig` that is there, and the owner check, are not done here yet
-/// (`signature` stays `None`), so this is the one place that work plugs in.
-fn attest(row: &mut Row, path: &Path, plan: Option<&Plan>) {
-    let Some(member) = row
-        .member_id
-        .as_deref()
-        .and_then(|id| plan.and_then(|p| p.roster_member(id)))
-    else {
+/// What files are attributed with, made once for the whole report: the roster's keys
+/// and the accounts of its logins.
+#[derive(Default)]
+struct Attest<'p> {
+    keys: Keyring,
+    /// Roster members by id.
+    members: HashMap<&'p str, &'p RosterMember>,
+    /// Roster login -> its uid on this machine (`None`: no such account).
+    accounts: HashMap<String, Option<u32>>,
+}
+
+impl<'p> Attest<'p> {
+    fn new(plan: Option<&'p Plan>) -> Attest<'p> {
+        let roster = plan.map_or(&[][..], |p| p.roster.as_slice());
+        Attest {
+            keys: Keyring::new(
+                roster
+                    .iter()
+                    .filter_map(|m| m.key.as_deref().map(|k| (m.id.as_str(), k))),
+            ),
+            members: roster.iter().map(|m| (m.id.as_str(), m)).collect(),
+            accounts: roster
+                .iter()
+                .filter_map(|m| m.login.as_ref())
+                .map(|l| (l.clone(), handin::account_uid(l)))
+                .collect(),
+        }
+    }
+}
+
+/// Who a file is from beyond its word: its `.sig` checked against the roster's `key`
+/// for its member (in-process, as `ssh-keygen -Y verify` would), and the account that
+/// owns it against the roster's `login`.
+fn attest(row: &mut Row, path: &Path, bytes: &[u8], att: &Attest<'_>) {
+    let Some(&member) = row.member_id.as_deref().and_then(|id| att.members.get(id)) else {
         return;
     };
+    if let Some(login) = &member.login {
+        match att.accounts.get(login).copied().flatten() {
+            None => row.problems.push(Problem::NoAccount {
+                login: login.clone(),
+            }),
+            Some(uid) => {
+                if let Ok(m) = std::fs::symlink_metadata(path)
+                    && m.uid() != uid
+                {
+                    row.problems.push(Problem::Owner {
+                        owner: handin::account_name(m.uid()),
+                        login: login.clone(),
+                    });
+                }
+            }
+        }
+    }
     if member.key.is_none() {
         return;
     }
-    let mut sig = path.as_os_str().to_owned();
-    sig.push(".sig");
-    let sig = PathBuf::from(sig);
-    if std::fs::symlink_metadata(&sig).is_err() {
-        row.signature = Some(Signature::Missing);
-        let name = sig
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        row.problems.push(Problem::Signature {
-            verdict: Signature::Missing,
-            sig: name,
-            signed_by: None,
-        });
-    }
+    let sig_at = handin::sig_path(path);
+    let sig_name = sig_at
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let verdict = match read_sig(&sig_at) {
+        Ok(sig) => att.keys.verdict(&member.id, bytes, sig.as_deref()),
+        Err(why) => Verdict::Invalid(sshsig::Invalid::Unreadable(why)),
+    };
+    let (signature, why) = match verdict {
+        Verdict::NotRequired => return,
+        Verdict::Valid => {
+            row.signature = Some(Signature::Valid);
+            return;
+        }
+        Verdict::Missing => (Signature::Missing, None),
+        Verdict::Invalid(why) => (Signature::Invalid, Some(why)),
+    };
+    row.signature = Some(signature);
+    let signed_by = match &why {
+        Some(sshsig::Invalid::OtherKey { member, .. }) => member.clone(),
+        _ => None,
+    };
+    row.problems.push(Problem::Signature {
+        verdict: signature,
+        sig: sig_name,
+        signed_by,
+        why,
+    });
 }
 
 /// Write, treating a closed pipe (`| head`) as done rather than as an error.
@@ -159,6 +219,7 @@ fn verify_all<C: Catalog + Sync>(
     verifier: &Verifier<'_, C>,
     plan: Option<&Plan>,
 ) -> anyhow::Result<Vec<Row>> {
+    let att = &Attest::new(plan);
     let next = AtomicUsize::new(0);
     let work = || {
         let mut rows = Vec::new();
@@ -171,7 +232,7 @@ fn verify_all<C: Catalog + Sync>(
             let row = match read_file(path, &mut buf) {
                 Ok(text) => {
                     let mut row = verifier.verify(name, text);
-                    attest(&mut row, path, plan);
+                    attest(&mut row, path, text.as_bytes(), att);
                     row
                 }
                 Err(why) => Row::broken(name, vec![Problem::Unreadable(why)]),

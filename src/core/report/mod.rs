@@ -747,3 +747,201 @@ pub fn summarize(rows: &[Row], cycle: Option<Cycle>, length: CycleLength) -> Sum
         late: files.iter().filter(|r| r.late).count(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::config::Lang;
+    use crate::core::unit::Unit;
+    use std::collections::BTreeMap;
+
+    fn catalog() -> BTreeMap<String, Unit> {
+        let text = "+++\nid = \"u-a\"\ntitle = \"t\"\nkind = \"article\"\n\n[[questions]]\nid = \"q1\"\ntype = \"judge\"\nprompt = \"p\"\nanswer = true\nexplain = \"e\"\n+++\n正文\n";
+        let u = crate::core::unit::parse(text).expect("valid unit");
+        [(u.id.clone(), u)].into_iter().collect()
+    }
+
+    fn rules() -> Rules {
+        let mut r = Rules::default();
+        r.read.units = 1;
+        r.read.reflection_min_chars = 2;
+        r.talk.outline_min_chars = 2;
+        r.study.survey_min_chars = 2;
+        r
+    }
+
+    const FILE: &str = r#"format = "dangxue-completion/1"
+member_id = "zs"
+member = "张三"
+cycle = "2026-11"
+exported = 2026-11-30T21:04:00+08:00
+
+[[read]]
+unit = "u-a"
+seconds = 200
+finished = 2026-11-03T20:00:00+08:00
+
+[reflection]
+text = "心得"
+
+[talk]
+topic = "题"
+outline = "提纲"
+delivered = 2026-11-20
+
+[test]
+taken = 2026-11-28T19:30:00+08:00
+answers = [{ unit = "u-a", question = "q1", given = "true" }]
+
+[survey]
+title = "调研"
+text = "调研"
+
+[claimed]
+read = true
+talk = true
+study = true
+score = 100
+"#;
+
+    fn verify(text: &str) -> Row {
+        let (r, c) = (rules(), catalog());
+        let v = Verifier {
+            rules: &r,
+            plan: None,
+            catalog: &c,
+            now: None,
+        };
+        v.verify("zs-2026-11.toml", text)
+    }
+
+    #[test]
+    fn an_honest_file_verifies() {
+        let row = verify(FILE);
+        assert_eq!(row.problems, Vec::<Problem>::new());
+        assert_eq!(
+            (row.read, row.talk, row.study, row.score),
+            (Some(true), Some(true), Some(true), Some(100))
+        );
+    }
+
+    fn texts(row: &Row) -> Vec<String> {
+        row.problems.iter().map(|p| p.text(Lang::En)).collect()
+    }
+
+    #[test]
+    fn every_disagreement_with_claimed_is_a_problem() {
+        let text = FILE
+            .replace("given = \"true\"", "given = \"false\"")
+            .replace("text = \"心得\"", "text = \"心\"");
+        let row = verify(&text);
+        assert_eq!(
+            texts(&row),
+            vec![
+                "claimed read = true, recomputed false: reflection 1 of 2 characters",
+                "claimed study = true, recomputed false: score 0 < 80",
+                "claimed score = 100, recomputed 0",
+            ]
+        );
+        let row = verify(&FILE.replace("read = true\ntalk", "read = false\ntalk"));
+        assert_eq!(texts(&row), vec!["claimed read = false, recomputed true"]);
+        let row = verify(&FILE.replace("score = 100\n", ""));
+        assert_eq!(texts(&row), vec!["no score claimed, recomputed 100"]);
+        let without_claimed = FILE.split("[claimed]").next().expect("has claimed");
+        let row = verify(without_claimed);
+        assert_eq!(
+            texts(&row),
+            vec!["no [claimed] table: the file does not say what it claims"]
+        );
+        assert_eq!(row.read, Some(true), "recomputed values are still shown");
+    }
+
+    #[test]
+    fn a_broken_file_is_placed_by_its_name_and_has_no_values() {
+        let row = verify(&FILE.replace("seconds = 200", "seconds = \"200\""));
+        assert_eq!(
+            texts(&row),
+            vec![
+                "the file does not parse, line 9: \"seconds\" in [[read]] must be a whole number from 0 to 9223372036854775807"
+            ]
+        );
+        assert_eq!(row.member_id, None);
+        assert_eq!(row.score, None);
+        assert_eq!(row.member_key(), Some("zs"));
+        assert_eq!(
+            row.cycle_key().map(|c| c.to_string()).as_deref(),
+            Some("2026-11")
+        );
+    }
+
+    #[test]
+    fn duplicates_are_all_flagged_whatever_the_order() {
+        let nov: Cycle = "2026-11".parse().expect("cycle");
+        let build = |order: &[usize]| {
+            let mut files = [
+                verify(FILE),
+                verify(FILE),
+                Row::broken("x-2026-12.toml", Vec::new()),
+            ];
+            files[1].file = Some("a-copy.toml".into());
+            let rows: Vec<Row> = order.iter().map(|i| files[*i].clone()).collect();
+            assemble(rows, None, CycleLength::Month, Some(nov), nov, Vec::new())
+        };
+        let r = build(&[0, 1, 2]);
+        assert_eq!(r, build(&[2, 1, 0]), "the order of files does not matter");
+        let files: Vec<Option<&str>> = r.rows.iter().map(|r| r.file.as_deref()).collect();
+        // The December file is not in November.
+        assert_eq!(files, [Some("a-copy.toml"), Some("zs-2026-11.toml")]);
+        assert_eq!(
+            texts(&r.rows[0]),
+            ["member zs has more than one file for 2026-11; also: zs-2026-11.toml"]
+        );
+        assert_eq!(
+            texts(&r.rows[1]),
+            ["member zs has more than one file for 2026-11; also: a-copy.toml"]
+        );
+        let s = summarize(&r.rows, Some(nov), CycleLength::Month);
+        assert_eq!(
+            s,
+            Summary {
+                cycle: Some(nov),
+                files: 2,
+                verified: 0,
+                flagged: 2,
+                members: 1,
+                not_handed_in: 0,
+                read: 0,
+                talk: 0,
+                study: 0,
+                late: 0,
+            }
+        );
+    }
+
+    #[test]
+    fn problems_are_bounded_per_file() {
+        let mut row = verify(FILE);
+        for i in 0..(MAX_PROBLEMS + 5) {
+            row.push(Problem::NameForm {
+                expected: format!("{i}"),
+            });
+        }
+        assert_eq!(row.problems.len(), MAX_PROBLEMS + 1);
+        assert_eq!(row.problems[MAX_PROBLEMS], Problem::More { count: 5 });
+    }
+
+    #[test]
+    fn cycles_in_file_names() {
+        assert_eq!(
+            split_file_name("0-zhangsan-2026-11.toml").map(|(id, _)| id),
+            Some("0-zhangsan")
+        );
+        let c = |s: &str| cycle_of_file_name(s).map(|c| c.to_string());
+        assert_eq!(c("zhangsan-2026-11.toml").as_deref(), Some("2026-11"));
+        assert_eq!(c("li-si-2026-11b.toml").as_deref(), Some("2026-11b"));
+        assert_eq!(c("张三-2026-02a.toml").as_deref(), Some("2026-02a"));
+        assert_eq!(c("notes.toml"), None);
+        assert_eq!(c("2026-11.toml"), None);
+        assert_eq!(c("x-2026-11.txt"), None);
+    }
+}

@@ -335,6 +335,14 @@ pub enum Problem {
         sig: String,
         /// Another roster member whose key made it, when known.
         signed_by: Option<String>,
+        /// Why it does not verify, when it is there and does not.
+        why: Option<crate::core::sshsig::Invalid>,
+    },
+    /// The roster's `login` for the member is not an account on this machine, so
+    /// who owns the file cannot be checked.
+    NoAccount {
+        /// The roster's login.
+        login: String,
     },
     /// A file owned by another account than the roster's `login`.
     Owner {
@@ -596,9 +604,15 @@ impl Problem {
             }
             Problem::Late { exported, due } => format!("late: exported {exported}, due {due}"),
             Problem::Signature {
+                sig,
+                why: Some(why),
+                ..
+            } => why.text(sig.strip_suffix(".sig").unwrap_or(sig), lang),
+            Problem::Signature {
                 verdict,
                 sig,
                 signed_by,
+                why: None,
             } => match (verdict, signed_by, zh) {
                 (Signature::Missing, _, true) => {
                     format!("名册中有此成员的公钥，但没有签名文件 {sig}")
@@ -615,6 +629,12 @@ impl Problem {
                 (_, None, true) => format!("签名 {sig} 无法用名册中的公钥验证"),
                 (_, None, false) => format!("{sig} does not verify with the roster's key"),
             },
+            Problem::NoAccount { login } if zh => {
+                format!("名册中此成员的账户 {login} 在本机上不存在，无法核对文件属于谁")
+            }
+            Problem::NoAccount { login } => format!(
+                "the roster's login {login} is not an account on this machine, so who owns the file cannot be checked"
+            ),
             Problem::Owner { owner, login } if zh => {
                 format!("文件属于账户 {owner}，名册中此成员的账户为 {login}")
             }

@@ -3,10 +3,12 @@
 //! and the reader in `screens`, the quiz, test, editor and dialogs in `questions`)
 //! lists the ones that screen has, so a screen's help is exactly its keys.
 
+mod history;
 mod profiles;
 mod questions;
 mod screens;
 
+pub(super) use history::{HISTORY, HISTORY_CYCLE};
 pub(super) use profiles::{NAME_INPUT, PICKER, PICKER_SEARCH, PROFILE_FORM};
 pub(super) use questions::{
     CONFIRM, EDITOR, HELP, QUIZ, QUIZ_DONE, QUIZ_FEEDBACK, QUIZ_FILL, TEST, TEST_DONE, TEST_FILL,

@@ -360,6 +360,14 @@ pub(crate) static EDITOR: Table = Table {
             hint: hint(s("Tab"), t("下一栏", "next field"), 2),
         },
         Binding {
+            keys: &[Key::Ctrl('t')],
+            act: send(&Msg::Today),
+            shown: s("Ctrl-T"),
+            label: t("日期栏填入今天（月讲）", "put today into the date field (talk)"),
+            // Shown beside the date field itself, not in every editor's footer.
+            hint: None,
+        },
+        Binding {
             keys: &[Key::Ctrl('z')],
             act: send(&Msg::Undo),
             shown: s("Ctrl-Z"),

@@ -48,6 +48,13 @@ pub(crate) static HOME: Table = Table {
         HELP_KEY,
         QUIT,
         Binding {
+            keys: &[Key::Char('h')],
+            act: send(&Msg::History),
+            shown: s("h"),
+            label: t("往期记录", "past cycles"),
+            hint: hint(s("h"), t("往期", "past"), 3),
+        },
+        Binding {
             keys: &[Key::Char('n')],
             act: send(&Msg::Rename),
             shown: s("n"),
