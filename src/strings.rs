@@ -370,8 +370,26 @@ impl Strings {
         }
     }
 
+    /// Whole minutes for the reader footer, which changes at most once a minute:
+    /// time still needed is rounded up, time spent down ("不到 1 分" under a minute).
+    #[must_use]
+    pub fn minutes(&self, secs: u64, round_up: bool) -> String {
+        let m = if round_up {
+            secs.div_ceil(60)
+        } else {
+            secs / 60
+        };
+        match (self.lang == Lang::En, m) {
+            (true, 0) => "under 1 min".to_string(),
+            (true, _) => format!("{m} min"),
+            (false, 0) => "不到 1 分".to_string(),
+            (false, _) => format!("{m} 分"),
+        }
+    }
+
     /// The reader footer: whether time counts now, the time counted in the cycle and
-    /// what is still needed for the unit to count as read.
+    /// what is still needed for the unit to count as read, in whole minutes (see
+    /// [`Strings::minutes`]) so that reading does not redraw it every second.
     #[must_use]
     pub fn reader_status(&self, state: ReadState, counting: bool, spent: u64, need: u64) -> String {
         let en = self.lang == Lang::En;
@@ -381,17 +399,30 @@ impl Strings {
             (false, true) => "计时中",
             (false, false) => "闲置，不计时",
         };
+        // The clock comes first in every state, so reaching the last line changes
+        // only the end of the footer.
         match state {
-            ReadState::Counted | ReadState::OutsidePlan | ReadState::NeedsTime { .. } => {
-                format!("{} · {clock}", self.read_state(state))
+            ReadState::NeedsTime { seconds_left } if en => {
+                format!(
+                    "{clock} · read · {} to go",
+                    self.minutes(seconds_left, true)
+                )
+            }
+            ReadState::NeedsTime { seconds_left } => {
+                format!("{clock} · 读完·还需 {}", self.minutes(seconds_left, true))
+            }
+            ReadState::Counted | ReadState::OutsidePlan => {
+                format!("{clock} · {}", self.read_state(state))
             }
             ReadState::Unread | ReadState::Reading { .. } => {
-                let spent = self.duration(spent);
+                let spent = self.minutes(spent, false);
                 match (en, need) {
                     (true, 0) => format!("{clock} · {spent} · read to the last line"),
-                    (true, _) => format!("{clock} · {spent} · {} more", self.duration(need)),
+                    (true, _) => format!("{clock} · {spent} · {} more", self.minutes(need, true)),
                     (false, 0) => format!("{clock} · 已读 {spent} · 读到最后一行即计入"),
-                    (false, _) => format!("{clock} · 已读 {spent} · 还需 {}", self.duration(need)),
+                    (false, _) => {
+                        format!("{clock} · 已读 {spent} · 还需 {}", self.minutes(need, true))
+                    }
                 }
             }
         }

@@ -1,6 +1,6 @@
 //! When the app next changes by itself (`App::next_change`), which is when the terminal
 //! loop wakes with no key pressed: never outside the reader, in the reader only when
-//! the minute shown goes up, the unit becomes finished, or counting stops.
+//! a minute shown in the footer changes, the unit becomes finished, or counting stops.
 
 use dangxue::app::msg::Msg;
 use dangxue::app::update::update;
@@ -40,7 +40,7 @@ fn open(a: &mut App) {
 }
 
 fn seconds(a: &App) -> u64 {
-    a.state.units[UNIT].seconds
+    a.state.units[UNIT].cycles["2026-11"].seconds
 }
 
 #[test]
@@ -69,6 +69,27 @@ fn in_the_reader_the_next_change_is_the_next_whole_minute() {
     // Waking exactly then shows the new minute.
     update(&mut a, Msg::Tick, at(60_000));
     assert_eq!(seconds(&a), 60);
+    assert_eq!(a.next_change(), Some(at(120_000)));
+}
+
+#[test]
+fn minutes_still_needed_change_when_the_shown_figure_does() {
+    let rules = Rules {
+        read: dangxue::core::regime::ReadRules {
+            min_seconds: 90,
+            ..Rules::default().read
+        },
+        ..Rules::default()
+    };
+    let mut a = app(rules);
+    open(&mut a);
+    // 还需 2 分 until 30 s are counted, then 还需 1 分, then the spent minute at 60 s.
+    assert_eq!(a.next_change(), Some(at(30_000)));
+    update(&mut a, Msg::Tick, at(30_000));
+    assert_eq!(a.next_change(), Some(at(60_000)));
+    update(&mut a, Msg::Tick, at(60_000));
+    assert_eq!(a.next_change(), Some(at(90_000)));
+    update(&mut a, Msg::Tick, at(90_000));
     assert_eq!(a.next_change(), Some(at(120_000)));
 }
 

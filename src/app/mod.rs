@@ -572,8 +572,14 @@ impl App {
             return None;
         }
         let r = self.reader.as_ref()?;
-        let progress = self.state.units.get(&r.unit_id);
-        let total = progress.map_or(0, |p| p.seconds);
+        let cycle = self
+            .state
+            .units
+            .get(&r.unit_id)
+            .and_then(|p| p.cycles.get(&self.cycle));
+        // The footer shows the cycle's seconds in whole minutes: spent rounded down,
+        // still needed (`min_seconds` less spent) rounded up.
+        let have = cycle.map_or(0, |c| c.seconds);
         // Seconds still to count before `target` is reached, from `last_tick`.
         let after = |target: u64, have: u64| {
             let ms = i64::try_from(target.saturating_sub(have))
@@ -583,13 +589,19 @@ impl App {
                 .max(0);
             self.last_tick.as_millisecond().saturating_add(ms.max(1))
         };
-        let mut next = after((total / 60 + 1) * 60, total);
-        if let Some(c) = progress.and_then(|p| p.cycles.get(&self.cycle))
+        let min = self.rules.read.min_seconds;
+        let mut next = after((have / 60 + 1) * 60, have);
+        if have < min {
+            // The next count at which `min - count` is a whole number of minutes.
+            let step = (min - have) % 60;
+            next = next.min(after(have + if step == 0 { 60 } else { step }, have));
+        }
+        if let Some(c) = cycle
             && c.reached_end
             && c.finished.is_none()
-            && c.seconds < self.rules.read.min_seconds
+            && c.seconds < min
         {
-            next = next.min(after(self.rules.read.min_seconds, c.seconds));
+            next = next.min(after(min, c.seconds));
         }
         let next = next.min(until.as_millisecond());
         Timestamp::from_millisecond(next).ok()

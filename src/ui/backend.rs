@@ -33,6 +33,12 @@ pub struct LeanBackend<W: Write> {
     cursor_hidden: Option<bool>,
     /// Where the cursor is between frames, as far as this backend knows.
     cursor: Cursor,
+    /// The scroll region (first and last row, 0-based) set through [`Write`]; `None`:
+    /// the whole screen. Relative cursor moves stop at its margins.
+    region: Option<(u16, u16)>,
+    /// Screen width as last asked for: a character ending in the last column leaves
+    /// the cursor in a state terminals disagree on.
+    width: std::cell::Cell<u16>,
 }
 
 impl<W: Write> LeanBackend<W> {
@@ -42,20 +48,66 @@ impl<W: Write> LeanBackend<W> {
             inner: CrosstermBackend::new(writer),
             cursor_hidden: None,
             cursor: Cursor::Unknown,
+            region: None,
+            width: std::cell::Cell::new(UNKNOWN_WIDTH),
         }
     }
+
+    /// Take the screen as `width` columns wide without asking the terminal, as for a
+    /// fixed viewport (ratatui asks only a full-screen one). Until the width is known,
+    /// moves between rows are absolute.
+    pub fn assume_width(&mut self, width: u16) {
+        self.width.set(width);
+    }
 }
+
+/// The width before it is known.
+const UNKNOWN_WIDTH: u16 = u16::MAX;
 
 impl<W: Write> Write for LeanBackend<W> {
     /// Raw output, e.g. the scroll sequences of [`super::scroll`]. It must leave
     /// colours and attributes reset and the cursor's visibility unchanged. Output
-    /// that is only a scroll up or down (`CSI n S`, `CSI n T`) leaves the cursor where
-    /// it was; anything else makes the backend forget where the cursor is.
+    /// made only of scroll-region settings (`CSI t;b r`, `CSI r`) and scrolls (`CSI n
+    /// S`, `CSI n T`) is understood: the region is remembered, a scroll leaves the
+    /// cursor where it was, and a scroll up by one line with the cursor on the
+    /// region's last row is sent as a line feed (1 byte instead of 3). Anything else
+    /// makes the backend forget where the cursor is.
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        if !is_pure_scroll(buf) {
+        let Some(ops) = region_ops(buf) else {
             self.cursor = Cursor::Unknown;
+            return self.inner.write(buf);
+        };
+        for op in ops {
+            match op {
+                RegionOp::Set(top, bottom) => {
+                    self.region = (top < bottom).then_some((top, bottom));
+                    write!(self.inner, "\x1b[{};{}r", top + 1, bottom + 1)?;
+                    self.cursor = Cursor::Unknown;
+                }
+                RegionOp::Reset => {
+                    self.region = None;
+                    self.inner.write_all(b"\x1b[r")?;
+                    self.cursor = Cursor::Unknown;
+                }
+                RegionOp::Scroll(n, up) => {
+                    let at_bottom = match (self.cursor, self.region) {
+                        (Cursor::At(_, y) | Cursor::Row(y), Some((_, bottom))) => y == bottom,
+                        _ => false,
+                    };
+                    if up && n == 1 && at_bottom {
+                        self.inner.write_all(b"\n")?;
+                    } else {
+                        let dir = if up { 'S' } else { 'T' };
+                        if n == 1 {
+                            write!(self.inner, "\x1b[{dir}")?;
+                        } else {
+                            write!(self.inner, "\x1b[{n}{dir}")?;
+                        }
+                    }
+                }
+            }
         }
-        self.inner.write(buf)
+        Ok(buf.len())
     }
 
     fn flush(&mut self) -> io::Result<()> {
@@ -63,14 +115,49 @@ impl<W: Write> Write for LeanBackend<W> {
     }
 }
 
-/// Whether `buf` is one scroll-up or scroll-down sequence, which terminals perform
-/// without moving the cursor.
-fn is_pure_scroll(buf: &[u8]) -> bool {
-    buf.strip_prefix(b"\x1b[")
-        .and_then(|rest| rest.split_last())
-        .is_some_and(|(last, digits)| {
-            matches!(last, b'S' | b'T') && digits.iter().all(u8::is_ascii_digit)
-        })
+/// A scroll-region command understood by [`LeanBackend`]'s [`Write`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RegionOp {
+    /// `CSI t;b r`, as 0-based rows.
+    Set(u16, u16),
+    /// `CSI r`.
+    Reset,
+    /// `CSI n S` (up: true) or `CSI n T`.
+    Scroll(u16, bool),
+}
+
+/// `buf` as a list of region commands, or `None` when it holds anything else.
+fn region_ops(buf: &[u8]) -> Option<Vec<RegionOp>> {
+    let mut ops = Vec::new();
+    let mut rest = buf;
+    while !rest.is_empty() {
+        let body = rest.strip_prefix(b"\x1b[")?;
+        let end = body
+            .iter()
+            .position(|b| !(b.is_ascii_digit() || *b == b';'))?;
+        let (params, tail) = body.split_at(end);
+        let (&cmd, tail) = tail.split_first()?;
+        let text = std::str::from_utf8(params).ok()?;
+        let nums: Vec<u16> = if text.is_empty() {
+            Vec::new()
+        } else {
+            text.split(';')
+                .map(str::parse)
+                .collect::<Result<_, _>>()
+                .ok()?
+        };
+        ops.push(match (cmd, nums.as_slice()) {
+            (b'r', []) => RegionOp::Reset,
+            (b'r', [t, b]) if *t >= 1 && *b >= 1 => RegionOp::Set(t - 1, b - 1),
+            (b'S', []) => RegionOp::Scroll(1, true),
+            (b'T', []) => RegionOp::Scroll(1, false),
+            (b'S', [n]) if *n >= 1 => RegionOp::Scroll(*n, true),
+            (b'T', [n]) if *n >= 1 => RegionOp::Scroll(*n, false),
+            _ => return None,
+        });
+        rest = tail;
+    }
+    Some(ops)
 }
 
 /// The width of a cell's symbol when terminals draw it with the width ratatui
@@ -114,21 +201,80 @@ enum Cursor {
 }
 
 /// Write the shortest sequence that moves the cursor from `from` to column `x`, row
-/// `y` (0-based).
-fn move_cursor(out: &mut impl Write, from: Cursor, x: u16, y: u16) -> io::Result<()> {
-    match from {
-        Cursor::At(fx, fy) if fy == y && fx < x => {
-            let n = x - fx;
-            if n == 1 {
-                out.write_all(b"\x1b[C")
-            } else {
-                write!(out, "\x1b[{n}C")
-            }
+/// `y` (0-based). `region` is the scroll region: a relative move up or down is used
+/// only where its margins cannot stop it.
+fn move_cursor(
+    out: &mut impl Write,
+    from: Cursor,
+    x: u16,
+    y: u16,
+    region: Option<(u16, u16)>,
+) -> io::Result<()> {
+    let absolute = if x == 0 {
+        format!("\x1b[{}H", y + 1)
+    } else {
+        format!("\x1b[{};{}H", y + 1, x + 1)
+    };
+    let (column, row) = match from {
+        Cursor::Unknown => return out.write_all(absolute.as_bytes()),
+        Cursor::At(fx, fy) => (Some(fx), fy),
+        Cursor::Row(fy) => (None, fy),
+    };
+    let mut best = absolute;
+    let vertical = vertical_move(row, y, region);
+    if let Some(v) = vertical {
+        let candidate = format!("{v}{}", horizontal_move(column, x));
+        if candidate.len() < best.len() {
+            best = candidate;
         }
-        Cursor::At(_, fy) | Cursor::Row(fy) if fy == y && x == 0 => out.write_all(b"\r"),
-        Cursor::At(_, fy) | Cursor::Row(fy) if fy == y => write!(out, "\x1b[{}G", x + 1),
-        _ if x == 0 => write!(out, "\x1b[{}H", y + 1),
-        _ => write!(out, "\x1b[{};{}H", y + 1, x + 1),
+    }
+    out.write_all(best.as_bytes())
+}
+
+/// The sequence moving the cursor from row `from` to row `to` in its column, when
+/// the scroll region's margins let it get there.
+fn vertical_move(from: u16, to: u16, region: Option<(u16, u16)>) -> Option<String> {
+    if from == to {
+        return Some(String::new());
+    }
+    if let Some((top, bottom)) = region {
+        // Up stops at the top margin from inside or below the region, down at the
+        // bottom margin from inside or above it.
+        if to < from && from >= top && to < top {
+            return None;
+        }
+        if to > from && from <= bottom && to > bottom {
+            return None;
+        }
+    }
+    let (n, dir) = if to < from {
+        (from - to, 'A')
+    } else {
+        (to - from, 'B')
+    };
+    Some(if n == 1 {
+        format!("\x1b[{dir}")
+    } else {
+        format!("\x1b[{n}{dir}")
+    })
+}
+
+/// The shortest way to column `x` on the cursor's row from column `from` (`None`: not
+/// known): nothing, carriage return, a few backspaces, a move right, or the column.
+fn horizontal_move(from: Option<u16>, x: u16) -> String {
+    let column = format!("\x1b[{}G", x + 1);
+    let candidate = match from {
+        Some(fx) if fx == x => String::new(),
+        _ if x == 0 => "\r".to_string(),
+        Some(fx) if fx > x && fx - x < 4 => "\x08".repeat(usize::from(fx - x)),
+        Some(fx) if fx < x && x - fx == 1 => "\x1b[C".to_string(),
+        Some(fx) if fx < x => format!("\x1b[{}C", x - fx),
+        _ => return column,
+    };
+    if candidate.len() <= column.len() {
+        candidate
+    } else {
+        column
     }
 }
 
@@ -267,16 +413,44 @@ impl<W: Write> Backend for LeanBackend<W> {
         let out = &mut self.inner;
         let mut pen = Pen::RESET;
         let mut at = self.cursor;
-        for (x, y, cell) in content {
+        let width = self.width.get();
+        // The row the cursor is on goes first: after a one-line scroll that is the
+        // footer, whose changed figures then cost a backspace or two instead of a
+        // cursor address. Only when every other cell has a width terminals agree on:
+        // a character drawn wider than expected spills into the next row, which must
+        // then be drawn after it, as in ratatui's order.
+        let mut cells: Vec<(u16, u16, &Cell)> = content.collect();
+        if let Cursor::At(_, row) | Cursor::Row(row) = at {
+            let first = cells.iter().filter(|c| c.1 == row).count();
+            if first > 0
+                && first < cells.len()
+                && cells
+                    .iter()
+                    .all(|c| c.1 == row || sure_width(c.2.symbol()).is_some())
+            {
+                cells.sort_by_key(|c| c.1 != row);
+            }
+        }
+        for (x, y, cell) in cells {
             if at != Cursor::At(x, y) {
-                move_cursor(out, at, x, y)?;
+                // Not knowing the width, a cursor after the last column cannot be
+                // told from one inside it: only same-row moves and addresses then.
+                let from = match at {
+                    Cursor::At(_, fy) | Cursor::Row(fy) if width == UNKNOWN_WIDTH && fy != y => {
+                        Cursor::Unknown
+                    }
+                    other => other,
+                };
+                move_cursor(out, from, x, y, self.region)?;
             }
             pen.switch_to(out, cell)?;
             let symbol = cell.symbol();
             queue!(out, Print(symbol))?;
             at = match sure_width(symbol) {
-                Some(w) => Cursor::At(x.saturating_add(w), y),
-                None => Cursor::Row(y),
+                // Ending in the last column leaves the cursor there with a wrap
+                // pending, which terminals resolve differently: keep only the row.
+                Some(w) if x.saturating_add(w) < width => Cursor::At(x + w, y),
+                _ => Cursor::Row(y),
             };
         }
         if pen != Pen::RESET {
@@ -332,7 +506,9 @@ impl<W: Write> Backend for LeanBackend<W> {
     }
 
     fn size(&self) -> io::Result<Size> {
-        self.inner.size()
+        let size = self.inner.size()?;
+        self.width.set(size.width);
+        Ok(size)
     }
 
     fn window_size(&mut self) -> io::Result<WindowSize> {
@@ -464,7 +640,7 @@ mod tests {
             (Cursor::Row(4), 7, 5),
         ];
         for (from, x, y) in moves {
-            move_cursor(&mut v, from, x, y).expect("vec");
+            move_cursor(&mut v, from, x, y, None).expect("vec");
         }
         assert_eq!(
             String::from_utf8(v).expect("ascii"),
@@ -531,12 +707,72 @@ mod tests {
     }
 
     #[test]
-    fn pure_scrolls() {
-        assert!(is_pure_scroll(b"\x1b[S"));
-        assert!(is_pure_scroll(b"\x1b[12T"));
-        assert!(!is_pure_scroll(b"\x1b[3;9r\x1b[S"));
-        assert!(!is_pure_scroll(b"\x1b[H"));
-        assert!(!is_pure_scroll(b"S"));
-        assert!(!is_pure_scroll(b""));
+    fn region_commands_are_understood_and_nothing_else() {
+        assert_eq!(region_ops(b"\x1b[S"), Some(vec![RegionOp::Scroll(1, true)]));
+        assert_eq!(
+            region_ops(b"\x1b[12T"),
+            Some(vec![RegionOp::Scroll(12, false)])
+        );
+        assert_eq!(
+            region_ops(b"\x1b[3;9r\x1b[S"),
+            Some(vec![RegionOp::Set(2, 8), RegionOp::Scroll(1, true)])
+        );
+        assert_eq!(region_ops(b"\x1b[r"), Some(vec![RegionOp::Reset]));
+        for other in [
+            &b"\x1b[H"[..],
+            b"S",
+            b"\x1b[0;9r",
+            b"\x1b[S\n",
+            b"\x1b[1;2;3r",
+        ] {
+            assert_eq!(region_ops(other), None, "{other:?}");
+        }
+        assert_eq!(region_ops(b""), Some(vec![]));
+    }
+
+    #[test]
+    fn moves_up_down_and_back_stay_inside_what_the_margins_allow() {
+        let mv = |from, x, y, region| {
+            let mut v = Vec::new();
+            move_cursor(&mut v, from, x, y, region).expect("vec");
+            String::from_utf8(v).expect("ascii")
+        };
+        let region = Some((3, 22));
+        // From the footer below the region up into its last row: one row up.
+        assert_eq!(mv(Cursor::At(40, 23), 40, 22, region), "\x1b[A");
+        assert_eq!(mv(Cursor::At(5, 23), 2, 22, region), "\x1b[A\x08\x08\x08");
+        // Down out of the region would stop at its bottom margin: an address.
+        assert_eq!(mv(Cursor::At(4, 22), 3, 23, region), "\x1b[24;4H");
+        assert_eq!(mv(Cursor::At(4, 22), 3, 23, None), "\x1b[B\x08");
+        // Up out of the region's top would stop at it.
+        assert_eq!(mv(Cursor::At(4, 3), 4, 2, region), "\x1b[3;5H");
+        // Back a few columns by backspace, further by column.
+        assert_eq!(mv(Cursor::At(6, 23), 4, 23, region), "\x08\x08");
+        assert_eq!(mv(Cursor::At(16, 23), 4, 23, region), "\x1b[5G");
+        // A pending wrap at the last column keeps only the row.
+        assert_eq!(mv(Cursor::Row(22), 2, 22, region), "\x1b[3G");
+    }
+
+    #[test]
+    fn a_one_line_scroll_at_the_region_bottom_is_a_line_feed() {
+        let sink = Sink::default();
+        let mut b = LeanBackend::new(sink.clone());
+        b.write_all(b"\x1b[4;23r").expect("vec");
+        assert_eq!(b.region, Some((3, 22)));
+        // Not known where the cursor is: the scroll sequence itself.
+        b.write_all(b"\x1b[S").expect("vec");
+        b.cursor = Cursor::At(10, 22);
+        b.write_all(b"\x1b[S").expect("vec");
+        assert_eq!(b.cursor, Cursor::At(10, 22), "a scroll keeps the cursor");
+        b.cursor = Cursor::At(10, 23);
+        b.write_all(b"\x1b[S\x1b[2S").expect("vec");
+        b.write_all(b"\x1b[r").expect("vec");
+        assert_eq!(b.region, None);
+        b.write_all(b"\x1b[H").expect("vec");
+        assert_eq!(b.cursor, Cursor::Unknown);
+        assert_eq!(
+            String::from_utf8(sink.take()).expect("ascii"),
+            "\x1b[4;23r\x1b[S\n\x1b[S\x1b[2S\x1b[r\x1b[H"
+        );
     }
 }

@@ -2,7 +2,7 @@
 
 use crate::app::keymap;
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Alignment, Rect};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::Paragraph;
 
@@ -107,22 +107,26 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         area.width,
         1,
     );
-    let line = match &app.notice {
-        Some(n) => Line::from(Span::styled(truncate(n, width), theme.accent)),
+    match &app.notice {
+        Some(n) => frame.render_widget(
+            Paragraph::new(Line::from(Span::styled(truncate(n, width), theme.accent))),
+            foot,
+        ),
         None => {
-            let hint_w =
-                width.saturating_sub(unicode_width::UnicodeWidthStr::width(status.as_str()));
-            Line::from(vec![
-                Span::styled(status, theme.accent),
-                Span::styled(
-                    truncate(
-                        &keymap::footer(keymap::Mode::Reader, app.s.lang, hint_w),
-                        hint_w,
-                    ),
-                    theme.dim,
-                ),
-            ])
+            let status_w = unicode_width::UnicodeWidthStr::width(status.as_str());
+            let hint_w = width.saturating_sub(status_w);
+            // The figures change as the member reads: in the plain style they are
+            // redrawn without a colour sequence around them, and the hint sits at
+            // the right edge so that a shorter or longer status does not move it.
+            frame.render_widget(Paragraph::new(Span::styled(status, theme.text)), foot);
+            let hint = truncate(
+                &keymap::footer(keymap::Mode::Reader, app.s.lang, hint_w),
+                hint_w,
+            );
+            frame.render_widget(
+                Paragraph::new(Span::styled(hint, theme.dim)).alignment(Alignment::Right),
+                foot,
+            );
         }
-    };
-    frame.render_widget(Paragraph::new(line), foot);
+    }
 }

@@ -232,18 +232,20 @@ mod tests {
 
     use crate::ui::Sink;
 
-    fn lean(s: Sink) -> LeanBackend<Sink> {
-        LeanBackend::new(s)
+    fn lean(s: Sink, width: u16) -> LeanBackend<Sink> {
+        let mut b = LeanBackend::new(s);
+        b.assume_width(width);
+        b
     }
 
-    fn plain(s: Sink) -> CrosstermBackend<Sink> {
+    fn plain(s: Sink, _width: u16) -> CrosstermBackend<Sink> {
         CrosstermBackend::new(s)
     }
 
-    fn terminal<B: Backend>(make: fn(Sink) -> B, w: u16, h: u16) -> (Terminal<B>, Sink) {
+    fn terminal<B: Backend>(make: fn(Sink, u16) -> B, w: u16, h: u16) -> (Terminal<B>, Sink) {
         let sink = Sink::default();
         let t = Terminal::with_options(
-            make(sink.clone()),
+            make(sink.clone(), w),
             TerminalOptions {
                 viewport: Viewport::Fixed(Rect::new(0, 0, w, h)),
             },
@@ -309,7 +311,12 @@ mod tests {
 
     /// Scroll through `deltas`, checking the screen after each step against a fresh
     /// full redraw; returns the bytes each step wrote.
-    fn run<B: Backend + Write>(make: fn(Sink) -> B, w: u16, h: u16, deltas: &[i32]) -> Vec<usize> {
+    fn run<B: Backend + Write>(
+        make: fn(Sink, u16) -> B,
+        w: u16,
+        h: u16,
+        deltas: &[i32],
+    ) -> Vec<usize> {
         let s = Screen::new(w, h, &sample());
         let (mut t, sink) = terminal(make, w, h);
         let mut last = LastFrame::new();
