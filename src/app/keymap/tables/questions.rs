@@ -363,7 +363,10 @@ pub(crate) static EDITOR: Table = Table {
             keys: &[Key::Ctrl('t')],
             act: send(&Msg::Today),
             shown: s("Ctrl-T"),
-            label: t("日期栏填入今天（月讲）", "put today into the date field (talk)"),
+            label: t(
+                "日期栏填入今天（月讲）",
+                "put today into the date field (talk)",
+            ),
             // Shown beside the date field itself, not in every editor's footer.
             hint: None,
         },
