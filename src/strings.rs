@@ -94,6 +94,10 @@ pub struct Strings {
     pub rename_title: &'static str,
     /// "test not taken".
     pub test_not_taken: &'static str,
+    /// In a review-all sitting, after a miss: the card comes back at the end.
+    pub again_later: &'static str,
+    /// 错题本 `a` with no card due.
+    pub nothing_due: &'static str,
     /// Title of 往期, the past cycles.
     pub history_title: &'static str,
     /// Shown when there is no past cycle yet.
@@ -194,6 +198,8 @@ pub static ZH: Strings = Strings {
     roster_title: "支部名册中的成员（↑↓ 选用其编号和姓名）：",
     rename_title: "修改姓名",
     test_not_taken: "测试未参加",
+    again_later: "重来:这道题本轮最后再问一次",
+    nothing_due: "今天没有到期的题",
     history_title: "往期记录",
     history_empty: "还没有往期记录:本期结束后,它的月读、月讲、月学和得分会列在这里",
     history_finished: "读完于",
@@ -262,6 +268,8 @@ pub static EN: Strings = Strings {
     roster_title: "On the branch roster (↑↓ takes the id and name):",
     rename_title: "Change the display name",
     test_not_taken: "test not taken",
+    again_later: "Again: this card comes back once more at the end",
+    nothing_due: "No card is due today",
     history_title: "Past cycles",
     history_empty: "No past cycle yet: once this one ends, its parts and score are listed here",
     history_finished: "finished",
@@ -531,6 +539,25 @@ impl Strings {
             (true, _) => format!("This sitting: {right}/{answered} right, {skipped} skipped"),
             (false, 0) => format!("本次练习 {right}/{answered} 对"),
             (false, _) => format!("本次练习 {right}/{answered} 对，跳过 {skipped} 题"),
+        }
+    }
+
+    /// The summary of a review-all sitting: cards, remembered at once, missed, and
+    /// missed then right when asked again.
+    #[must_use]
+    pub fn review_summary(
+        &self,
+        cards: usize,
+        good: usize,
+        again: usize,
+        relearned: usize,
+    ) -> String {
+        if self.lang == Lang::En {
+            format!(
+                "Reviewed {cards}: {good} remembered, {again} again ({relearned} right the second time)"
+            )
+        } else {
+            format!("复习 {cards} 题:记得 {good} 题,重来 {again} 题(再问时答对 {relearned} 题)")
         }
     }
 

@@ -146,6 +146,10 @@ pub struct QuizView {
     pub results: Vec<Option<bool>>,
     /// The sitting is over and its summary is shown.
     pub summary: bool,
+    /// In a "review all due" sitting, how many cards it began with: items from this
+    /// index on are cards missed in the sitting and asked once more, which do not
+    /// reschedule the card again. 0 for any other sitting.
+    pub first_pass: usize,
 }
 
 /// Cycle test view state (the answers themselves live in the member state).

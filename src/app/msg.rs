@@ -83,4 +83,6 @@ pub enum Msg {
     Rename,
     /// Open 往期, the past cycles.
     History,
+    /// Review every card due today in one sitting (错题本).
+    ReviewAll,
 }

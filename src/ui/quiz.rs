@@ -152,13 +152,21 @@ fn draw_practice_summary(frame: &mut Frame, body: Rect, app: &App, theme: &Theme
     let answered = v.results.iter().filter(|r| r.is_some()).count();
     let right = v.results.iter().filter(|r| **r == Some(true)).count();
     let skipped = v.items.len().saturating_sub(answered);
-    let mut lines = vec![
-        Line::from(Span::styled(
-            app.s.practice_summary(right, answered, skipped),
-            theme.title,
-        )),
-        Line::from(""),
-    ];
+    let title = if v.first_pass > 0 {
+        let first: Vec<Option<bool>> = v.results.iter().take(v.first_pass).copied().collect();
+        let again = first.iter().filter(|r| **r == Some(false)).count();
+        let good = first.iter().filter(|r| **r == Some(true)).count();
+        let relearned = v
+            .results
+            .iter()
+            .skip(v.first_pass)
+            .filter(|r| **r == Some(true))
+            .count();
+        app.s.review_summary(v.first_pass, good, again, relearned)
+    } else {
+        app.s.practice_summary(right, answered, skipped)
+    };
+    let mut lines = vec![Line::from(Span::styled(title, theme.title)), Line::from("")];
     for (i, item) in v.items.iter().enumerate() {
         let (mark, style) = match v.results.get(i).copied().flatten() {
             Some(true) => ("✓", theme.good),
