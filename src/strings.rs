@@ -691,4 +691,17 @@ impl Strings {
             )
         }
     }
+
+    /// Under an editor field that has a version set aside by a merge.
+    #[must_use]
+    pub fn set_aside_here(&self, chars: usize, focused: bool) -> String {
+        match (self.lang == Lang::En, focused) {
+            (true, true) => {
+                format!(" another version ({chars} chars) is set aside: Ctrl-R to use it ")
+            }
+            (true, false) => format!(" another version ({chars} chars) is set aside "),
+            (false, true) => format!(" 另有一版({chars} 字)已搁置:Ctrl-R 换用 "),
+            (false, false) => format!(" 另有一版({chars} 字)已搁置 "),
+        }
+    }
 }

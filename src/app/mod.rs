@@ -191,6 +191,20 @@ impl Tab {
     }
 }
 
+/// The name of an editor field in the set-aside list: `reflection.text`,
+/// `talk.topic`, `talk.outline`, `talk.delivered`, `survey.title`, `survey.text`.
+#[must_use]
+pub fn editor_field(doc: Doc, index: usize) -> &'static str {
+    match (doc, index) {
+        (Doc::Reflection, _) => "reflection.text",
+        (Doc::Talk, 0) => "talk.topic",
+        (Doc::Talk, 1) => "talk.outline",
+        (Doc::Talk, _) => "talk.delivered",
+        (Doc::Survey, 0) => "survey.title",
+        (Doc::Survey, _) => "survey.text",
+    }
+}
+
 /// Editor view state.
 #[derive(Debug)]
 pub struct EditorView {
@@ -203,6 +217,10 @@ pub struct EditorView {
     /// The cycle whose work is being written: the one the editor was opened in, kept
     /// when the date moves into the next cycle while it is open.
     pub cycle: String,
+    /// The fields' texts as the record held them when the editor last matched it
+    /// (opened, saved, or followed the record): equal to the fields means no local
+    /// edits, and then the editor follows the record on disk.
+    pub saved: Vec<String>,
 }
 
 /// History view state.
@@ -398,6 +416,17 @@ impl App {
             .cycles
             .get(self.test_cycle())
             .and_then(|c| c.test.as_ref())
+    }
+
+    /// The latest set-aside version of a cycle's text (`field` as in
+    /// [`crate::core::state::SetAside::field`]), if two sessions disagreed on it.
+    #[must_use]
+    pub fn set_aside_for(&self, cycle: &str, field: &str) -> Option<&crate::core::state::SetAside> {
+        self.state
+            .conflicts
+            .iter()
+            .rev()
+            .find(|c| c.cycle.as_deref() == Some(cycle) && c.field == field)
     }
 
     /// The terminal is smaller than [`MIN_SIZE`]: the screens are hidden.

@@ -519,10 +519,18 @@ pub fn draw_editor(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             label = format!("{label} · {}", app.s.talk_day(day, &e.cycle));
         }
         let border = if i == e.focus { theme.title } else { theme.dim };
-        let block = Block::default()
+        let mut block = Block::default()
             .borders(Borders::ALL)
             .title(label)
             .border_style(border);
+        // A version another session wrote and a merge set aside: said where it
+        // belongs, with how to bring it in.
+        if let Some(c) = app.set_aside_for(&e.cycle, crate::app::editor_field(e.doc, i)) {
+            block = block.title_bottom(Span::styled(
+                app.s.set_aside_here(count_chars(&c.text), i == e.focus),
+                theme.accent,
+            ));
+        }
         let inner = block.inner(*r);
         frame.render_widget(block, *r);
         frame.render_widget(field, inner);
