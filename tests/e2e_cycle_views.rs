@@ -34,7 +34,7 @@ fn the_chart_labels_minutes_and_days_and_is_not_inverted_without_colour() {
     p.keys("1");
     // The totals are the chart's last line: once they are drawn, all of it is.
     let s = p.wait_for("今天 20 · 本期 78 分钟");
-    assert!(s.contains("每日阅读(分钟)"), "{s}");
+    assert!(s.contains("每日阅读（分钟）"), "{s}");
     assert!(s.contains("60┤"), "the scale's top is labelled: {s}");
     assert!(s.contains(" 0┤"), "{s}");
     let labels = s

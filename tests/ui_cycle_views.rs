@@ -85,7 +85,7 @@ fn chart_labels_its_scale_days_and_totals_in_chinese() {
     let mut a = with_reading(Lang::Zh);
     send(&mut a, &[Msg::Resize(80, 24), Msg::GoTab(Tab::Home)]);
     let screen = render(&a, 80, 24);
-    assert!(screen.contains("每日阅读(分钟)"), "{screen}");
+    assert!(screen.contains("每日阅读（分钟）"), "{screen}");
     assert!(
         screen.contains("60┤"),
         "scale top is 45 rounded up: {screen}"
@@ -285,7 +285,7 @@ mod picker {
             p.update(Msg::Char(c));
         }
         let s = draw(&mut p, Lang::Zh, 80, 24);
-        assert!(s.contains("搜索: m2▏  (10)"), "{s}");
+        assert!(s.contains("搜索：m2▏  (10)"), "{s}");
         assert!(!s.contains("(m01)"), "{s}");
         insta::assert_snapshot!("picker_search_zh_80x24", s);
         p.update(Msg::Enter);

@@ -270,7 +270,7 @@ pub fn draw_quiz(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             &format!("{word}  "),
             style,
             &format!(
-                "{} {}",
+                "{}{}",
                 app.s.answer_is,
                 escape_controls(&answer_text(app, q))
             ),
@@ -278,7 +278,7 @@ pub fn draw_quiz(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             inner.width,
         ));
         lines.extend(hanging(
-            &format!("{} ", app.s.explain),
+            app.s.explain,
             Style::new(),
             &escape_controls(&q.explain),
             Style::new(),
@@ -356,7 +356,7 @@ pub fn draw_test(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 }
                 rows.push((
                     format!(
-                        "  {} {}    {} {}",
+                        "  {}{}    {}{}",
                         app.s.your_answer,
                         given_text(app, q, &a.given),
                         app.s.answer_is,
@@ -366,7 +366,7 @@ pub fn draw_test(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 ));
                 if !q.explain.is_empty() {
                     rows.push((
-                        format!("  {} {}", app.s.explain, escape_controls(&q.explain)),
+                        format!("  {}{}", app.s.explain, escape_controls(&q.explain)),
                         ratatui::style::Style::new(),
                     ));
                 }
