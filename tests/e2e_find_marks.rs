@@ -116,7 +116,7 @@ fn find_in_the_text_highlights_counts_and_steps_through_matches() {
     p.wait_for("没有找到");
     p.keys("\u{1b}");
     p.wait_until("find closed", |s| {
-        !s.contains("没有找到") && !s.contains("查找:")
+        !s.contains("没有找到") && !s.contains("查找：")
     });
     p.keys("q");
     p.wait_for("学习库");
@@ -134,7 +134,7 @@ fn bookmarks_and_notes_are_kept_listed_and_exported() {
     p.keys("  ");
     std::thread::sleep(std::time::Duration::from_millis(200));
     p.keys("a");
-    p.wait_for("笔记:");
+    p.wait_for("笔记：");
     p.keys("网格员 发现问题就上报");
     p.keys("\r");
     p.wait_for("笔记已保存");
