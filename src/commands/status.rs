@@ -185,7 +185,7 @@ pub fn run(
         });
     let reads = read_states(&m.state, &cycle.to_string(), &rules, units, &m.library);
     let signing = signing_line(&m);
-    Ok(render(
+    let mut out = render(
         s,
         &m.state.name,
         &m.state.member_id,
@@ -196,7 +196,52 @@ pub fn run(
             open_test,
         },
         &titles,
-    ) + &signing)
+    );
+    out.push_str(&signing);
+    out.push_str(&set_aside_list(s, &m.state));
+    Ok(out)
+}
+
+/// Every text a merge set aside, in every cycle, so a version kept only in the state
+/// file is never out of sight: which text, how long, how it begins, and how to bring
+/// it back.
+#[must_use]
+pub fn set_aside_list(s: &Strings, state: &MemberState) -> String {
+    if state.conflicts.is_empty() {
+        return String::new();
+    }
+    let zh = s.lang == Lang::Zh;
+    let mut o = String::new();
+    let _ = writeln!(
+        o,
+        "{}",
+        if zh {
+            "搁置的版本(两个会话改了同一段文字;在编辑器中按 Ctrl-R 换用):"
+        } else {
+            "Set-aside versions (two sessions changed the same text; Ctrl-R in the editor uses one):"
+        }
+    );
+    for c in &state.conflicts {
+        let begins: String = c.text.chars().take(30).collect();
+        let more = if c.text.chars().count() > 30 {
+            "…"
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            o,
+            "      {} {} · {} · {}{more}",
+            c.cycle.as_deref().unwrap_or("-"),
+            escape_controls(&c.field),
+            if zh {
+                format!("{} 字", crate::core::text::count_chars(&c.text))
+            } else {
+                format!("{} chars", crate::core::text::count_chars(&c.text))
+            },
+            escape_controls(&begins)
+        );
+    }
+    o
 }
 
 /// Whether exports are signed, with which key, and whether it is the roster's.

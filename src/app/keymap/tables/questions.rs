@@ -378,6 +378,16 @@ pub(crate) static EDITOR: Table = Table {
             hint: hint(s("Ctrl-Z"), t("撤销", "undo"), 2),
         },
         Binding {
+            keys: &[Key::Ctrl('r')],
+            act: send(&Msg::SwapSetAside),
+            shown: s("Ctrl-R"),
+            label: t(
+                "换用另一会话搁置的版本（再按换回）",
+                "use the version set aside by another session (again: back)",
+            ),
+            hint: None,
+        },
+        Binding {
             keys: &[Key::Code(KeyCode::Esc), Key::Ctrl('q')],
             act: send(&Msg::Back),
             shown: s("Esc Ctrl-Q"),
