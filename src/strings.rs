@@ -94,6 +94,10 @@ pub struct Strings {
     pub rename_title: &'static str,
     /// "test not taken".
     pub test_not_taken: &'static str,
+    /// In a review-all sitting, after a miss: the card comes back at the end.
+    pub again_later: &'static str,
+    /// 错题本 `a` with no card due.
+    pub nothing_due: &'static str,
     /// Title of 往期, the past cycles.
     pub history_title: &'static str,
     /// Shown when there is no past cycle yet.
@@ -112,7 +116,7 @@ pub struct Strings {
     pub correct: &'static str,
     /// "Wrong".
     pub wrong: &'static str,
-    /// "Answer:".
+    /// "Answer: " (with its separator).
     pub answer_is: &'static str,
     /// Explanation label.
     pub explain: &'static str,
@@ -173,9 +177,9 @@ pub static ZH: Strings = Strings {
     kinds: ["文章", "党章", "简讯"],
     unread: "未读",
     read: "已读",
-    search: "搜索: ",
+    search: "搜索：",
     no_match: "没有匹配的学习单元",
-    help_title: "按键帮助 (任意键关闭)",
+    help_title: "按键帮助（任意键关闭）",
     column: "栏目",
     authors: "作者",
     note: "注",
@@ -183,34 +187,36 @@ pub static ZH: Strings = Strings {
     parts: ["月读", "月讲", "月学"],
     done: "已完成",
     not_done: "未完成",
-    name_prompt: "欢迎使用党学。请填写您的姓名和档案编号,回车确认:",
+    name_prompt: "欢迎使用党学。请填写您的姓名和档案编号，回车确认：",
     picker_title: "选择学习档案",
     new_profile: "+ 新建档案",
     no_profile_match: "没有匹配的档案",
     form_title: "新建学习档案",
     form_fields: ["姓名", "编号"],
-    id_rule: "编号是学习记录和上交的完成文件所用的名字:小写字母、数字、- _ .,不以 - 或 . 开头",
+    id_rule: "编号是学习记录和上交的完成文件所用的名字：小写字母、数字、- _ .，不以 - 或 . 开头",
     no_name: "请填写姓名",
-    roster_title: "支部名册中的成员(↑↓ 选用其编号和姓名):",
+    roster_title: "支部名册中的成员（↑↓ 选用其编号和姓名）：",
     rename_title: "修改姓名",
     test_not_taken: "测试未参加",
+    again_later: "重来:这道题本轮最后再问一次",
+    nothing_due: "今天没有到期的题",
     history_title: "往期记录",
     history_empty: "还没有往期记录:本期结束后,它的月读、月讲、月学和得分会列在这里",
     history_finished: "读完于",
     history_given: "作答",
     quiz_title: "练习",
-    fill_hint: "输入答案,Enter 提交",
+    fill_hint: "输入答案，Enter 提交",
     judge: ["正确", "错误"],
     correct: "回答正确",
     wrong: "回答错误",
-    answer_is: "答案:",
-    explain: "解析:",
+    answer_is: "答案：",
+    explain: "解析：",
     no_questions: "本单元没有练习题",
-    test_title: "本期测试(月学)",
-    test_empty: "还没有读完的本期学习单元,读完后再来参加测试",
-    test_all_answered: "已是最后一题,全部已答。按 S 交卷(会先确认)",
-    need_answer: "还没有作答:按字母选择,或输入答案",
-    your_answer: "你的答案:",
+    test_title: "本期测试（月学）",
+    test_empty: "还没有读完的本期学习单元，读完后再来参加测试",
+    test_all_answered: "已是最后一题，全部已答。按 S 交卷（会先确认）",
+    need_answer: "还没有作答：按字母选择，或输入答案",
+    your_answer: "你的答案：",
     not_answered: "未答",
     fields: ["心得", "题目", "提纲", "宣讲日期", "调研题目", "调研报告"],
     editors: ["写心得", "月讲", "调研"],
@@ -218,19 +224,19 @@ pub static ZH: Strings = Strings {
     review_legend: "● 已到期  12-03 下次复习  ✗2 答错次数",
     due_today: "今日待复习",
     calendar: "学习日历",
-    chart: "每日阅读(分钟)",
+    chart: "每日阅读（分钟）",
     plan: "本期学习安排",
     theme: "宣讲主题",
     saved: "已保存",
     date_hint: "格式 YYYY-MM-DD",
     conflict: "另一个会话也修改了",
     kept_aside: [
-        "(已保留本会话的版本,另一版本存于学习记录的 conflicts 中)",
-        "(已保留另一会话的版本,本会话的版本存于学习记录的 conflicts 中)",
+        "（已保留本会话的版本，另一版本存于学习记录的 conflicts 中）",
+        "（已保留另一会话的版本，本会话的版本存于学习记录的 conflicts 中）",
     ],
     save_failed: "保存失败",
-    dropped_unsigned: "已交到交件夹,但未签名",
-    other_session: "此档案在另一个会话中也已打开:两边的进度都会保存并合并",
+    dropped_unsigned: "已交到交件夹，但未签名",
+    other_session: "此档案在另一个会话中也已打开：两边的进度都会保存并合并",
 };
 
 /// English.
@@ -262,6 +268,8 @@ pub static EN: Strings = Strings {
     roster_title: "On the branch roster (↑↓ takes the id and name):",
     rename_title: "Change the display name",
     test_not_taken: "test not taken",
+    again_later: "Again: this card comes back once more at the end",
+    nothing_due: "No card is due today",
     history_title: "Past cycles",
     history_empty: "No past cycle yet: once this one ends, its parts and score are listed here",
     history_finished: "finished",
@@ -271,14 +279,14 @@ pub static EN: Strings = Strings {
     judge: ["true", "false"],
     correct: "Correct",
     wrong: "Wrong",
-    answer_is: "Answer:",
-    explain: "Why:",
+    answer_is: "Answer: ",
+    explain: "Why: ",
     no_questions: "This unit has no questions",
     test_title: "Cycle test",
     test_empty: "No unit of this cycle finished yet: read some first",
     test_all_answered: "That was the last question and all are answered. Press S to hand in (asks first)",
     need_answer: "Nothing answered yet: press a letter, or type the answer",
-    your_answer: "Your answer:",
+    your_answer: "Your answer: ",
     not_answered: "not answered",
     fields: [
         "Reflection",
@@ -438,7 +446,7 @@ impl Strings {
             )
         } else {
             format!(
-                "开始本期测试?本期已读完 {units_read} 篇(要求 {units_needed} 篇),题目只从已读完的单元中抽取。共 {n} 题,每期只能参加一次,交卷前不显示对错。按 y 开始,n 取消。"
+                "开始本期测试？本期已读完 {units_read} 篇（要求 {units_needed} 篇），题目只从已读完的单元中抽取。共 {n} 题，每期只能参加一次，交卷前不显示对错。按 y 开始，n 取消。"
             )
         }
     }
@@ -461,9 +469,11 @@ impl Strings {
             let open = if list.is_empty() {
                 "全部已答。".to_string()
             } else {
-                format!("未答:第 {} 题。", list.join("、"))
+                format!("未答：第 {} 题。", list.join("、"))
             };
-            format!("确认交卷?已答 {answered}/{total} 题。{open}交卷后不能修改。按 y 交卷,n 返回。")
+            format!(
+                "确认交卷？已答 {answered}/{total} 题。{open}交卷后不能修改。按 y 交卷，n 返回。"
+            )
         }
     }
 
@@ -507,17 +517,17 @@ impl Strings {
                 "A new cycle has begun: {cycle}. Anything already open stays with its own cycle."
             )
         } else {
-            format!("新的一期已开始:{cycle}。已打开的测试或文稿仍属于它开始时的那一期。")
+            format!("新的一期已开始：{cycle}。已打开的测试或文稿仍属于它开始时的那一期。")
         }
     }
 
-    /// A test begun and not handed in: "测试进行中(已答 6/10)".
+    /// A test begun and not handed in: "测试进行中（已答 6/10）".
     #[must_use]
     pub fn test_in_progress(&self, answered: usize, total: usize) -> String {
         if self.lang == Lang::En {
             format!("test in progress ({answered}/{total} answered)")
         } else {
-            format!("测试进行中(已答 {answered}/{total})")
+            format!("测试进行中（已答 {answered}/{total}）")
         }
     }
 
@@ -528,7 +538,26 @@ impl Strings {
             (true, 0) => format!("This sitting: {right}/{answered} right"),
             (true, _) => format!("This sitting: {right}/{answered} right, {skipped} skipped"),
             (false, 0) => format!("本次练习 {right}/{answered} 对"),
-            (false, _) => format!("本次练习 {right}/{answered} 对,跳过 {skipped} 题"),
+            (false, _) => format!("本次练习 {right}/{answered} 对，跳过 {skipped} 题"),
+        }
+    }
+
+    /// The summary of a review-all sitting: cards, remembered at once, missed, and
+    /// missed then right when asked again.
+    #[must_use]
+    pub fn review_summary(
+        &self,
+        cards: usize,
+        good: usize,
+        again: usize,
+        relearned: usize,
+    ) -> String {
+        if self.lang == Lang::En {
+            format!(
+                "Reviewed {cards}: {good} remembered, {again} again ({relearned} right the second time)"
+            )
+        } else {
+            format!("复习 {cards} 题:记得 {good} 题,重来 {again} 题(再问时答对 {relearned} 题)")
         }
     }
 
@@ -549,7 +578,7 @@ impl Strings {
         if self.lang == Lang::En {
             format!("Id not allowed: {why}")
         } else {
-            format!("编号“{id}”不合要求:请按上面的规则修改")
+            format!("编号“{id}”不合要求：请按上面的规则修改")
         }
     }
 
@@ -559,7 +588,7 @@ impl Strings {
         if self.lang == Lang::En {
             format!("A profile with the id {id} exists already: choose it in the list")
         } else {
-            format!("已有编号为 {id} 的档案:请在列表中选择它")
+            format!("已有编号为 {id} 的档案：请在列表中选择它")
         }
     }
 
@@ -579,7 +608,7 @@ impl Strings {
         if self.lang == Lang::En {
             format!("Score {score} (pass {pass})")
         } else {
-            format!("得分 {score}(及格 {pass})")
+            format!("得分 {score}（及格 {pass}）")
         }
     }
 
@@ -599,7 +628,7 @@ impl Strings {
         if self.lang == Lang::En {
             format!("Your state file could not be read; it was kept as {path}. Starting afresh.")
         } else {
-            format!("学习记录文件无法读取,已另存为 {path},现从头开始。")
+            format!("学习记录文件无法读取，已另存为 {path}，现从头开始。")
         }
     }
 
@@ -619,7 +648,7 @@ impl Strings {
             )
         } else {
             format!(
-                "尚未退出:最近的内容没有保存({error})。请先解决后再退出,或再按一次 q 放弃保存:未保存的内容会写入一份紧急副本。"
+                "尚未退出：最近的内容没有保存（{error}）。请先解决后再退出，或再按一次 q 放弃保存：未保存的内容会写入一份紧急副本。"
             )
         }
     }
@@ -635,14 +664,14 @@ impl Strings {
                 crate::core::text::escape_controls(&p.display().to_string())
             ),
             (Ok(p), false) => format!(
-                "学习记录保存失败:{error}\n未保存的内容已写入 {}:问题解决后用它覆盖学习记录即可恢复。",
+                "学习记录保存失败：{error}\n未保存的内容已写入 {}：问题解决后用它覆盖学习记录即可恢复。",
                 crate::core::text::escape_controls(&p.display().to_string())
             ),
             (Err(why), true) => format!(
                 "could not save the study record: {error}\nNo emergency copy could be written either ({why}): the work since the last save is lost."
             ),
             (Err(why), false) => format!(
-                "学习记录保存失败:{error}\n紧急副本也无法写入({why}):上次保存后的内容已丢失。"
+                "学习记录保存失败：{error}\n紧急副本也无法写入（{why}）：上次保存后的内容已丢失。"
             ),
         }
     }
@@ -657,9 +686,22 @@ impl Strings {
             )
         } else {
             format!(
-                "终端太小:{}x{},至少需要 {}x{}。请放大窗口;在此之前按键不起作用。",
+                "终端太小：{}x{}，至少需要 {}x{}。请放大窗口；在此之前按键不起作用。",
                 have.0, have.1, need.0, need.1
             )
+        }
+    }
+
+    /// Under an editor field that has a version set aside by a merge.
+    #[must_use]
+    pub fn set_aside_here(&self, chars: usize, focused: bool) -> String {
+        match (self.lang == Lang::En, focused) {
+            (true, true) => {
+                format!(" another version ({chars} chars) is set aside: Ctrl-R to use it ")
+            }
+            (true, false) => format!(" another version ({chars} chars) is set aside "),
+            (false, true) => format!(" 另有一版({chars} 字)已搁置:Ctrl-R 换用 "),
+            (false, false) => format!(" 另有一版({chars} 字)已搁置 "),
         }
     }
 }

@@ -445,6 +445,14 @@ pub fn run(
                 if signal != 0 { 128 + signal } else { 129 },
             );
         }
+        // Before a key reaches an editor, catch up with what another session saved, so
+        // an editor with no local edits types into the record's text, not an old one.
+        if woke == Woke::Input
+            && app.screen == crate::app::Screen::Editor
+            && lock(&ending.shared).saver.changed_on_disk()
+        {
+            save_now(&ending.shared, &mut app);
+        }
         if woke == Woke::Input && event::poll(Duration::ZERO)? {
             let mut n = 0;
             loop {
@@ -616,6 +624,7 @@ fn save_with(shared: &Mutex<Shared>, app: &mut App, patient: bool) -> bool {
             if merged != app.state {
                 app.state = merged.clone();
             }
+            crate::app::update::follow_record(app);
             s.state = merged;
             s.unsaved = false;
             s.last_error = None;

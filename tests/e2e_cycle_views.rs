@@ -34,7 +34,7 @@ fn the_chart_labels_minutes_and_days_and_is_not_inverted_without_colour() {
     p.keys("1");
     // The totals are the chart's last line: once they are drawn, all of it is.
     let s = p.wait_for("今天 20 · 本期 78 分钟");
-    assert!(s.contains("每日阅读(分钟)"), "{s}");
+    assert!(s.contains("每日阅读（分钟）"), "{s}");
     assert!(s.contains("60┤"), "the scale's top is labelled: {s}");
     assert!(s.contains(" 0┤"), "{s}");
     let labels = s
@@ -126,4 +126,53 @@ fn history_lists_past_cycles_and_opens_their_evidence() {
     p.wait_for("h 往期");
     p.keys("q");
     assert_eq!(p.wait_exit(), 0);
+}
+
+#[test]
+fn review_all_runs_every_due_card_and_ends_with_a_summary() {
+    let h = home();
+    let members = h.path().join("members");
+    std::fs::create_dir_all(&members).expect("members dir");
+    let mut text = String::from("format = 1\nmember_id = \"zhangsan\"\nname = \"张三\"\n");
+    for q in ["q1", "q3"] {
+        text.push_str(&format!(
+            "\n[reviews.\"{UNIT}/{q}\"]\ndue = \"2026-11-19\"\nlapses = 1\n"
+        ));
+    }
+    std::fs::write(members.join("zhangsan.toml"), text).expect("state");
+    let mut p = start(h.path(), "2026-11-20 12:00:00", &[]);
+    p.wait_for("学习库");
+    p.keys("3");
+    p.wait_for("全部复习");
+    p.keys("a");
+    p.wait_for("第 1/2");
+    // q1 missed (its answer is B), then q3 (judge, false) right, then q1 once more.
+    p.keys("A\r");
+    p.wait_for("本轮最后再问一次");
+    p.keys("\r");
+    p.wait_for("第 2/3");
+    p.keys("B\r");
+    p.wait_for("回答正确");
+    p.keys("\r");
+    p.wait_for("第 3/3");
+    p.keys("B\r");
+    p.wait_for("回答正确");
+    p.keys("\r");
+    let s = p.wait_for("复习 2 题");
+    assert!(s.contains("记得 1 题,重来 1 题(再问时答对 1 题)"), "{s}");
+    p.keys("q");
+    p.wait_for("全部复习");
+    p.keys("q");
+    assert_eq!(p.wait_exit(), 0);
+    let st = state(h.path(), "zhangsan");
+    let q3 = st["reviews"][&format!("{UNIT}/q3")]["due"]
+        .as_str()
+        .unwrap_or("");
+    assert!(q3 > "2026-11-20", "the remembered card moved on: {st:#?}");
+    let q1 = &st["reviews"][&format!("{UNIT}/q1")];
+    assert_eq!(
+        q1["lapses"].as_integer(),
+        Some(2),
+        "one more lapse, not two: {st:#?}"
+    );
 }

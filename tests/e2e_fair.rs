@@ -302,7 +302,7 @@ fn the_test_keys_never_cost_a_mark_and_the_result_is_a_review() {
     let answered = expected.iter().filter(|(_, g)| !g.is_empty()).count();
     // Leave the test: 本月 says it is in progress, not "not taken".
     p.keys("q");
-    p.wait_for(&format!("测试进行中(已答 {answered}/6)"));
+    p.wait_for(&format!("测试进行中（已答 {answered}/6）"));
     // Reopening goes to the first unanswered question.
     p.keys("x");
     let first_open = fill_at.unwrap_or(4);
@@ -377,14 +377,14 @@ fn the_test_keys_never_cost_a_mark_and_the_result_is_a_review() {
     p.keys("\u{13}");
     let s = p.wait_for("确认交卷");
     let flat = dialog_text(&s);
-    assert!(flat.contains(&format!("未答:第{fill_pos}题")), "{s}");
+    assert!(flat.contains(&format!("未答：第{fill_pos}题")), "{s}");
     p.keys("\r\r");
     std::thread::sleep(std::time::Duration::from_millis(300));
     assert!(p.screen().contains("确认交卷"), "{}", p.screen());
     p.keys("y");
     let s = p.wait_for("得分");
-    assert!(s.contains("你的答案:") && s.contains("答案:"), "{s}");
-    assert!(s.contains("解析:"), "{s}");
+    assert!(s.contains("你的答案：") && s.contains("答案："), "{s}");
+    assert!(s.contains("解析："), "{s}");
     assert!(!s.contains("错题本是空的"), "{s}");
     p.keys("q");
     p.wait_for("月学");
@@ -480,7 +480,7 @@ fn practice_skips_keeps_text_as_text_and_sums_up() {
     p.keys("a\r");
     p.wait_for("回答正确");
     p.keys("\r");
-    p.wait_for("本次练习 4/5 对,跳过 1 题");
+    p.wait_for("本次练习 4/5 对，跳过 1 题");
     p.keys("\r");
     p.wait_for("栏目 广角");
     p.keys("\u{3}");

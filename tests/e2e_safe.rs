@@ -76,6 +76,23 @@ fn copies(dir: &Path, id: &str) -> Vec<PathBuf> {
         .unwrap_or_default()
 }
 
+/// Like `Pty::wait_for`, for a screen that comes after a deliberate wait (a lock
+/// wait) on a loaded machine.
+fn wait_long(p: &Pty, text: &str) -> String {
+    let start = std::time::Instant::now();
+    loop {
+        let s = p.screen();
+        if s.contains(text) {
+            return s;
+        }
+        assert!(
+            start.elapsed() < Duration::from_secs(45),
+            "screen never showed {text:?}; it shows:\n{s}"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
 struct Setup {
     _tmp: tempfile::TempDir,
     mount: Mount,
@@ -178,8 +195,9 @@ fn quitting_while_another_process_holds_the_lock_waits_and_saves_once_it_is_free
     p.send("\u{1b}");
     let screen = p.wait_for("保存失败");
     assert!(screen.contains("another dangxue process"), "{screen}");
+    // The quit waits the full lock wait (5 s) for the other process first.
     p.keys("q");
-    p.wait_for("尚未退出");
+    wait_long(&p, "尚未退出");
     drop(lock);
     // Once the lock is free the next quit saves everything and ends normally.
     p.keys("q");
@@ -250,4 +268,102 @@ fn keys_do_nothing_while_the_screen_is_too_small() {
     assert_eq!(p.wait_exit(), 0);
     let text = toml::to_string(&support::state(h.path(), "sunqi")).expect("toml");
     assert!(text.contains("可见") && !text.contains("看不见"), "{text}");
+}
+
+#[test]
+fn an_editor_with_no_local_edits_follows_what_another_session_saved() {
+    let h = support::home();
+    let mut a = Pty::start(h.path(), &["--member", "zhouba"], 80, 24);
+    a.wait_for("学习库");
+    a.keys("1r");
+    a.wait_for("写心得");
+    let mut b = Pty::start(h.path(), &["--member", "zhouba"], 80, 24);
+    b.wait_for("另一个会话");
+    b.keys("1r");
+    b.wait_for("写心得");
+    b.keys("乙会话写的一段");
+    b.send("\u{1b}");
+    b.wait_for("月读");
+    b.keys("q");
+    assert_eq!(b.wait_exit(), 0);
+    // The first session had typed nothing since it opened the editor: its next key
+    // goes after the other session's paragraph, not over it.
+    a.keys("甲");
+    a.wait_for("乙会话写的一段甲");
+    a.send("\u{1b}");
+    a.wait_for("月读");
+    a.keys("q");
+    assert_eq!(a.wait_exit(), 0);
+    let st = dangxue::store::state::parse_state(
+        &fs::read(h.path().join("members/zhouba.toml")).expect("state"),
+    )
+    .expect("parses");
+    let text: Vec<&str> = st
+        .cycles
+        .values()
+        .filter_map(|c| c.reflection.as_ref().map(|r| r.text.as_str()))
+        .collect();
+    assert_eq!(text, vec!["乙会话写的一段甲"]);
+    assert!(st.conflicts.is_empty(), "{:?}", st.conflicts);
+}
+
+#[test]
+fn a_set_aside_version_is_shown_restorable_and_listed_by_status() {
+    let h = support::home();
+    let today = jiff::Timestamp::now()
+        .to_zoned_datetime(jiff::tz::TimeZone::system())
+        .date();
+    let cycle = format!("{:04}-{:02}", today.year(), today.month());
+    // What a merge of two sessions typing at once leaves: this one's text in place,
+    // the other's set aside.
+    fs::create_dir_all(h.path().join("members")).expect("members");
+    fs::write(
+        h.path().join("members/qianqi.toml"),
+        format!(
+            "format = 1\nmember_id = \"qianqi\"\nname = \"钱七\"\n\n\
+             [cycles.\"{cycle}\".reflection]\ntext = \"乙会话的心得\"\n\n\
+             [[conflicts]]\ncycle = \"{cycle}\"\nfield = \"reflection.text\"\ntext = \"甲会话的心得\"\n"
+        ),
+    )
+    .expect("state");
+    let mut b = Pty::start(h.path(), &["--member", "qianqi"], 80, 24);
+    b.wait_for("学习库");
+    b.keys("1");
+    b.wait_for("月读");
+    // Back in the editor, the other version is said to be there, and Ctrl-R uses it.
+    b.keys("r");
+    let screen = b.wait_for("已搁置");
+    assert!(screen.contains("Ctrl-R 换用"), "{screen}");
+    b.send("\u{12}");
+    b.wait_for("甲会话的心得");
+    b.send("\u{1b}");
+    b.wait_for("月读");
+    b.keys("q");
+    assert_eq!(b.wait_exit(), 0);
+    let st = dangxue::store::state::parse_state(
+        &fs::read(h.path().join("members/qianqi.toml")).expect("state"),
+    )
+    .expect("parses");
+    let text: Vec<&str> = st
+        .cycles
+        .values()
+        .filter_map(|c| c.reflection.as_ref().map(|r| r.text.as_str()))
+        .collect();
+    assert_eq!(text, vec!["甲会话的心得"]);
+    assert_eq!(
+        st.conflicts
+            .iter()
+            .map(|c| c.text.as_str())
+            .collect::<Vec<_>>(),
+        vec!["乙会话的心得"],
+        "the swapped-out version is set aside in turn"
+    );
+    let (code, out, err) = support::run(h.path(), &["--member", "qianqi", "status"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        out.contains("搁置的版本")
+            && out.contains("reflection.text")
+            && out.contains("乙会话的心得"),
+        "{out}"
+    );
 }

@@ -146,6 +146,17 @@ fn export_signs_with_a_key_file_and_openssh_agrees() {
     assert!(!listed.lines().any(|l| l.starts_with("lisi")), "{listed}");
     let v = openssh_verify(&allowed, "zhangsan", &file);
     assert!(v.status.success(), "ssh-keygen: {}", text(&v.stderr));
+    let st = dangxue(
+        h.path(),
+        &["--member", "zhangsan", "status", "--cycle", "2026-11"],
+        &[],
+    );
+    let st = text(&st.stdout);
+    assert!(
+        st.contains(&format!("导出时用 {} 签名（SHA256:", key.display())),
+        "{st}"
+    );
+    assert!(st.contains("与名册上的公钥一致"), "{st}");
     // Not in another member's name, and not after a changed byte.
     let v = openssh_verify(&allowed, "lisi", &file);
     assert!(!v.status.success());
@@ -317,6 +328,16 @@ fn allowed_signers_needs_a_plan_and_says_who_is_left_out() {
         text(&out.stderr)
     );
     let h = home("lang = \"en\"", None);
+    let st = dangxue(
+        h.path(),
+        &["--member", "zhangsan", "status", "--cycle", "2026-11"],
+        &[],
+    );
+    assert!(
+        text(&st.stdout).contains("not signed (no signing_key in config)"),
+        "{}",
+        text(&st.stdout)
+    );
     let out = dangxue(h.path(), &["allowed-signers"], &[]);
     assert!(out.status.success());
     assert!(

@@ -85,7 +85,7 @@ fn chart_labels_its_scale_days_and_totals_in_chinese() {
     let mut a = with_reading(Lang::Zh);
     send(&mut a, &[Msg::Resize(80, 24), Msg::GoTab(Tab::Home)]);
     let screen = render(&a, 80, 24);
-    assert!(screen.contains("每日阅读(分钟)"), "{screen}");
+    assert!(screen.contains("每日阅读（分钟）"), "{screen}");
     assert!(
         screen.contains("60┤"),
         "scale top is 45 rounded up: {screen}"
@@ -285,7 +285,7 @@ mod picker {
             p.update(Msg::Char(c));
         }
         let s = draw(&mut p, Lang::Zh, 80, 24);
-        assert!(s.contains("搜索: m2▏  (10)"), "{s}");
+        assert!(s.contains("搜索：m2▏  (10)"), "{s}");
         assert!(!s.contains("(m01)"), "{s}");
         insta::assert_snapshot!("picker_search_zh_80x24", s);
         p.update(Msg::Enter);
@@ -449,4 +449,78 @@ mod history {
         let s = render(&a, 80, 24);
         assert!(s.contains("还没有往期记录"), "{s}");
     }
+}
+
+/// Three cards due today: q1, q2 and q3 of the red-property unit, missed before.
+fn three_due(lang: Lang) -> App {
+    let mut a = app(lang);
+    send(&mut a, &[Msg::Resize(80, 24)]);
+    for q in ["q1", "q2", "q3"] {
+        let card = dangxue::core::review::review(None, false, jiff::civil::date(2026, 11, 1));
+        a.state.reviews.insert(format!("{UNIT}/{q}"), card);
+    }
+    for c in a.state.reviews.values_mut() {
+        c.due = "2026-11-19".into();
+    }
+    a
+}
+
+#[test]
+fn review_all_asks_every_due_card_and_a_missed_one_once_more() {
+    let mut a = three_due(Lang::Zh);
+    send(&mut a, &[Msg::GoTab(Tab::Review), Msg::ReviewAll]);
+    assert_eq!(a.screen, Screen::Quiz);
+    assert_eq!(a.quiz.items.len(), 3);
+    // q1 (answer B) right, q2 (ABC) missed, q3 (judge, false) right.
+    send(&mut a, &[Msg::Letter('B'), Msg::Enter, Msg::Enter]);
+    send(&mut a, &[Msg::Letter('A'), Msg::Enter]);
+    assert_eq!(a.quiz.items.len(), 4, "the miss comes back once");
+    let after_miss = a.state.reviews[&format!("{UNIT}/q2")].clone();
+    send(
+        &mut a,
+        &[Msg::Enter, Msg::Letter('B'), Msg::Enter, Msg::Enter],
+    );
+    // q2 again, missed again: not a third time, and its card is not moved again.
+    assert_eq!(a.quiz.index, 3);
+    send(&mut a, &[Msg::Letter('D'), Msg::Enter]);
+    assert_eq!(a.quiz.items.len(), 4);
+    assert_eq!(a.state.reviews[&format!("{UNIT}/q2")], after_miss);
+    send(&mut a, &[Msg::Enter]);
+    assert!(a.quiz.summary);
+    let s = render(&a, 80, 24);
+    assert!(
+        s.contains("复习 3 题:记得 2 题,重来 1 题(再问时答对 0 题)"),
+        "{s}"
+    );
+    insta::assert_snapshot!("review_all_summary_zh_80x24", s);
+    insta::assert_snapshot!("review_all_summary_zh_40x12", render(&a, 40, 12));
+    // Cards remembered are no longer due today.
+    let due = a.due_reviews();
+    assert!(
+        !due.iter().any(|k| k.ends_with("q1") || k.ends_with("q3")),
+        "{due:?}"
+    );
+    send(&mut a, &[Msg::Back]);
+    assert_eq!(a.screen, Screen::Review);
+
+    let mut e = three_due(Lang::En);
+    send(&mut e, &[Msg::GoTab(Tab::Review), Msg::ReviewAll]);
+    for _ in 0..3 {
+        send(&mut e, &[Msg::NextQuestion]);
+    }
+    let s = render(&e, 80, 24);
+    assert!(s.contains("Reviewed 3: 0 remembered, 0 again"), "{s}");
+    insta::assert_snapshot!("review_all_summary_en_80x24", s);
+    insta::assert_snapshot!("review_all_summary_en_40x12", render(&e, 40, 12));
+}
+
+#[test]
+fn review_all_with_nothing_due_says_so() {
+    let mut a = app(Lang::Zh);
+    send(
+        &mut a,
+        &[Msg::Resize(80, 24), Msg::GoTab(Tab::Review), Msg::ReviewAll],
+    );
+    assert_eq!(a.screen, Screen::Review);
+    assert_eq!(a.notice.as_deref(), Some("今天没有到期的题"));
 }

@@ -186,7 +186,7 @@ fn quiz_feedback_80x24() {
     );
     let screen = render(&a, 80, 24);
     assert!(screen.contains("回答错误"), "{screen}");
-    assert!(screen.contains("答案: C"), "{screen}");
+    assert!(screen.contains("答案：C"), "{screen}");
     insta::assert_snapshot!(screen);
 }
 

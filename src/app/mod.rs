@@ -146,6 +146,10 @@ pub struct QuizView {
     pub results: Vec<Option<bool>>,
     /// The sitting is over and its summary is shown.
     pub summary: bool,
+    /// In a "review all due" sitting, how many cards it began with: items from this
+    /// index on are cards missed in the sitting and asked once more, which do not
+    /// reschedule the card again. 0 for any other sitting.
+    pub first_pass: usize,
 }
 
 /// Cycle test view state (the answers themselves live in the member state).
@@ -187,6 +191,20 @@ impl Tab {
     }
 }
 
+/// The name of an editor field in the set-aside list: `reflection.text`,
+/// `talk.topic`, `talk.outline`, `talk.delivered`, `survey.title`, `survey.text`.
+#[must_use]
+pub fn editor_field(doc: Doc, index: usize) -> &'static str {
+    match (doc, index) {
+        (Doc::Reflection, _) => "reflection.text",
+        (Doc::Talk, 0) => "talk.topic",
+        (Doc::Talk, 1) => "talk.outline",
+        (Doc::Talk, _) => "talk.delivered",
+        (Doc::Survey, 0) => "survey.title",
+        (Doc::Survey, _) => "survey.text",
+    }
+}
+
 /// Editor view state.
 #[derive(Debug)]
 pub struct EditorView {
@@ -199,6 +217,10 @@ pub struct EditorView {
     /// The cycle whose work is being written: the one the editor was opened in, kept
     /// when the date moves into the next cycle while it is open.
     pub cycle: String,
+    /// The fields' texts as the record held them when the editor last matched it
+    /// (opened, saved, or followed the record): equal to the fields means no local
+    /// edits, and then the editor follows the record on disk.
+    pub saved: Vec<String>,
 }
 
 /// History view state.
@@ -394,6 +416,17 @@ impl App {
             .cycles
             .get(self.test_cycle())
             .and_then(|c| c.test.as_ref())
+    }
+
+    /// The latest set-aside version of a cycle's text (`field` as in
+    /// [`crate::core::state::SetAside::field`]), if two sessions disagreed on it.
+    #[must_use]
+    pub fn set_aside_for(&self, cycle: &str, field: &str) -> Option<&crate::core::state::SetAside> {
+        self.state
+            .conflicts
+            .iter()
+            .rev()
+            .find(|c| c.cycle.as_deref() == Some(cycle) && c.field == field)
     }
 
     /// The terminal is smaller than [`MIN_SIZE`]: the screens are hidden.

@@ -73,6 +73,8 @@ pub enum Msg {
     NextField,
     /// Undo the last edit in the editor.
     Undo,
+    /// Swap the editor field's text with its latest set-aside version (again: back).
+    SwapSetAside,
     /// Put today's date into the editor's date field.
     Today,
     /// Open the passage a review card comes from.
@@ -83,4 +85,6 @@ pub enum Msg {
     Rename,
     /// Open 往期, the past cycles.
     History,
+    /// Review every card due today in one sitting (错题本).
+    ReviewAll,
 }

@@ -184,7 +184,8 @@ pub fn run(
             (answered, t.answers.len())
         });
     let reads = read_states(&m.state, &cycle.to_string(), &rules, units, &m.library);
-    Ok(render(
+    let signing = signing_line(&m);
+    let mut out = render(
         s,
         &m.state.name,
         &m.state.member_id,
@@ -195,5 +196,111 @@ pub fn run(
             open_test,
         },
         &titles,
-    ))
+    );
+    out.push_str(&signing);
+    out.push_str(&set_aside_list(s, &m.state));
+    Ok(out)
+}
+
+/// Every text a merge set aside, in every cycle, so a version kept only in the state
+/// file is never out of sight: which text, how long, how it begins, and how to bring
+/// it back.
+#[must_use]
+pub fn set_aside_list(s: &Strings, state: &MemberState) -> String {
+    if state.conflicts.is_empty() {
+        return String::new();
+    }
+    let zh = s.lang == Lang::Zh;
+    let mut o = String::new();
+    let _ = writeln!(
+        o,
+        "{}",
+        if zh {
+            "搁置的版本(两个会话改了同一段文字;在编辑器中按 Ctrl-R 换用):"
+        } else {
+            "Set-aside versions (two sessions changed the same text; Ctrl-R in the editor uses one):"
+        }
+    );
+    for c in &state.conflicts {
+        let begins: String = c.text.chars().take(30).collect();
+        let more = if c.text.chars().count() > 30 {
+            "…"
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            o,
+            "      {} {} · {} · {}{more}",
+            c.cycle.as_deref().unwrap_or("-"),
+            escape_controls(&c.field),
+            if zh {
+                format!("{} 字", crate::core::text::count_chars(&c.text))
+            } else {
+                format!("{} chars", crate::core::text::count_chars(&c.text))
+            },
+            escape_controls(&begins)
+        );
+    }
+    o
+}
+
+/// Whether exports are signed, with which key, and whether it is the roster's.
+fn signing_line(m: &super::Member) -> String {
+    use crate::core::config::Lang;
+    let zh = m.config.lang == Lang::Zh;
+    let roster_key = m
+        .plan
+        .as_ref()
+        .and_then(|p| p.roster_member(&m.state.member_id))
+        .and_then(|r| r.key.as_deref())
+        .and_then(|k| crate::core::sshsig::parse_key(k).ok());
+    let Some(configured) = &m.config.signing_key else {
+        return match (roster_key.is_some(), zh) {
+            (true, true) => "签名  未签名：名册要求签名，但配置中没有 signing_key\n".into(),
+            (true, false) => {
+                "signing   NOT signed: the roster asks for a signature and there is no signing_key in config\n".into()
+            }
+            (false, true) => "签名  未签名（配置中没有 signing_key）\n".into(),
+            (false, false) => "signing   not signed (no signing_key in config)\n".into(),
+        };
+    };
+    let path = crate::store::sign::key_path(configured, &m.paths.home);
+    let shown = path.display();
+    // The public half: the file itself when it is a .pub, else the .pub beside it.
+    let mut beside = path.as_os_str().to_os_string();
+    beside.push(".pub");
+    let public = [path.clone(), std::path::PathBuf::from(beside)]
+        .iter()
+        .filter_map(|p| std::fs::read_to_string(p).ok())
+        .find_map(|t| ssh_key::PublicKey::from_openssh(t.trim()).ok());
+    if !path.exists() {
+        return if zh {
+            format!("签名  signing_key {shown} 不存在：导出的文件不会签名\n")
+        } else {
+            format!("signing   signing_key {shown} does not exist: exports will not be signed\n")
+        };
+    }
+    let Some(public) = public else {
+        return if zh {
+            format!("签名  导出时用 {shown} 签名\n")
+        } else {
+            format!("signing   exports are signed with {shown}\n")
+        };
+    };
+    let fp = crate::core::sshsig::fingerprint(public.key_data());
+    let roster = match (roster_key, zh) {
+        (None, _) => String::new(),
+        (Some(k), true) if k.key_data() == public.key_data() => "，与名册上的公钥一致".into(),
+        (Some(_), true) => "，但名册上是另一把公钥：书记的报告会判为 invalid".into(),
+        (Some(k), false) if k.key_data() == public.key_data() => "; it is the roster's key".into(),
+        (Some(_), false) => {
+            "; the roster has another key, so the secretary's report will call the files invalid"
+                .into()
+        }
+    };
+    if zh {
+        format!("签名  导出时用 {shown} 签名（{fp}）{roster}\n")
+    } else {
+        format!("signing   exports are signed with {shown} ({fp}){roster}\n")
+    }
 }

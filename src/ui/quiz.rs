@@ -152,13 +152,21 @@ fn draw_practice_summary(frame: &mut Frame, body: Rect, app: &App, theme: &Theme
     let answered = v.results.iter().filter(|r| r.is_some()).count();
     let right = v.results.iter().filter(|r| **r == Some(true)).count();
     let skipped = v.items.len().saturating_sub(answered);
-    let mut lines = vec![
-        Line::from(Span::styled(
-            app.s.practice_summary(right, answered, skipped),
-            theme.title,
-        )),
-        Line::from(""),
-    ];
+    let title = if v.first_pass > 0 {
+        let first: Vec<Option<bool>> = v.results.iter().take(v.first_pass).copied().collect();
+        let again = first.iter().filter(|r| **r == Some(false)).count();
+        let good = first.iter().filter(|r| **r == Some(true)).count();
+        let relearned = v
+            .results
+            .iter()
+            .skip(v.first_pass)
+            .filter(|r| **r == Some(true))
+            .count();
+        app.s.review_summary(v.first_pass, good, again, relearned)
+    } else {
+        app.s.practice_summary(right, answered, skipped)
+    };
+    let mut lines = vec![Line::from(Span::styled(title, theme.title)), Line::from("")];
     for (i, item) in v.items.iter().enumerate() {
         let (mark, style) = match v.results.get(i).copied().flatten() {
             Some(true) => ("✓", theme.good),
@@ -262,7 +270,7 @@ pub fn draw_quiz(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             &format!("{word}  "),
             style,
             &format!(
-                "{} {}",
+                "{}{}",
                 app.s.answer_is,
                 escape_controls(&answer_text(app, q))
             ),
@@ -270,7 +278,7 @@ pub fn draw_quiz(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             inner.width,
         ));
         lines.extend(hanging(
-            &format!("{} ", app.s.explain),
+            app.s.explain,
             Style::new(),
             &escape_controls(&q.explain),
             Style::new(),
@@ -348,7 +356,7 @@ pub fn draw_test(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 }
                 rows.push((
                     format!(
-                        "  {} {}    {} {}",
+                        "  {}{}    {}{}",
                         app.s.your_answer,
                         given_text(app, q, &a.given),
                         app.s.answer_is,
@@ -358,7 +366,7 @@ pub fn draw_test(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 ));
                 if !q.explain.is_empty() {
                     rows.push((
-                        format!("  {} {}", app.s.explain, escape_controls(&q.explain)),
+                        format!("  {}{}", app.s.explain, escape_controls(&q.explain)),
                         ratatui::style::Style::new(),
                     ));
                 }
@@ -511,10 +519,18 @@ pub fn draw_editor(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             label = format!("{label} · {}", app.s.talk_day(day, &e.cycle));
         }
         let border = if i == e.focus { theme.title } else { theme.dim };
-        let block = Block::default()
+        let mut block = Block::default()
             .borders(Borders::ALL)
             .title(label)
             .border_style(border);
+        // A version another session wrote and a merge set aside: said where it
+        // belongs, with how to bring it in.
+        if let Some(c) = app.set_aside_for(&e.cycle, crate::app::editor_field(e.doc, i)) {
+            block = block.title_bottom(Span::styled(
+                app.s.set_aside_here(count_chars(&c.text), i == e.focus),
+                theme.accent,
+            ));
+        }
         let inner = block.inner(*r);
         frame.render_widget(block, *r);
         frame.render_widget(field, inner);

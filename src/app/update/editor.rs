@@ -1,4 +1,10 @@
 //! The editors of 心得, 月讲 and 调研.
+//!
+//! An editor with no local edits since its last save follows the record on disk
+//! ([`follow_record`]): when another session of the member saved a paragraph, this
+//! one shows it before the next key, instead of writing its older text back over it
+//! with one more character typed (which would bury the other session's text among
+//! the set-aside versions).
 
 use ratatui_textarea::TextArea;
 
@@ -7,44 +13,96 @@ use crate::app::{App, Doc, EditorView, Effect, Screen};
 use crate::core::regime::{Cycle, read_day};
 use crate::core::state::{Reflection, Survey, Talk};
 
-pub(super) fn open_editor(app: &mut App, doc: Doc) {
-    let work = app
-        .state
-        .cycles
-        .get(&app.cycle)
-        .cloned()
-        .unwrap_or_default();
-    let area = |text: &str| {
-        let mut t = TextArea::new(text.lines().map(str::to_string).collect());
-        // Chinese has no spaces to break at: wrap at words, else at any character.
-        t.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
-        t.set_cursor_line_style(ratatui::style::Style::default());
-        t.move_cursor(ratatui_textarea::CursorMove::Bottom);
-        t.move_cursor(ratatui_textarea::CursorMove::End);
-        t
-    };
-    let fields = match doc {
-        Doc::Reflection => vec![area(
-            work.reflection.as_ref().map_or("", |r| r.text.as_str()),
-        )],
+/// A text area holding `text`, the cursor at its end.
+fn area(text: &str) -> TextArea<'static> {
+    let mut t = TextArea::new(text.lines().map(str::to_string).collect());
+    // Chinese has no spaces to break at: wrap at words, else at any character.
+    t.set_wrap_mode(ratatui_textarea::WrapMode::WordOrGlyph);
+    t.set_cursor_line_style(ratatui::style::Style::default());
+    t.move_cursor(ratatui_textarea::CursorMove::Bottom);
+    t.move_cursor(ratatui_textarea::CursorMove::End);
+    t
+}
+
+/// The texts of `doc`'s fields as the record of `cycle` holds them.
+fn record_texts(app: &App, doc: Doc, cycle: &str) -> Vec<String> {
+    let work = app.state.cycles.get(cycle).cloned().unwrap_or_default();
+    match doc {
+        Doc::Reflection => vec![work.reflection.map(|r| r.text).unwrap_or_default()],
         Doc::Talk => {
             let t = work.talk.unwrap_or_default();
             vec![
-                area(&t.topic),
-                area(&t.outline),
-                area(&t.delivered.map(|d| d.to_string()).unwrap_or_default()),
+                t.topic,
+                t.outline,
+                t.delivered.map(|d| d.to_string()).unwrap_or_default(),
             ]
         }
         Doc::Survey => {
             let s = work.survey.unwrap_or_default();
-            vec![area(&s.title), area(&s.text)]
+            vec![s.title, s.text]
         }
+    }
+}
+
+fn field_texts(e: &EditorView) -> Vec<String> {
+    e.fields.iter().map(|t| t.lines().join("\n")).collect()
+}
+
+/// After the record was saved or re-read: an open editor with no local edits since
+/// it last matched the record shows the record's texts (another session's paragraph
+/// included); one whose edits were just saved now matches the record again.
+pub fn follow_record(app: &mut App) {
+    let Some(e) = &app.editor else { return };
+    let record = record_texts(app, e.doc, &e.cycle);
+    let current = field_texts(e);
+    let Some(e) = &mut app.editor else { return };
+    if current == record {
+        e.saved = record;
+    } else if current == e.saved {
+        let focus = e.focus;
+        e.fields = record.iter().map(|t| area(t)).collect();
+        e.focus = focus.min(e.fields.len().saturating_sub(1));
+        e.saved = record;
+        show_cursor(e);
+    }
+}
+
+/// Put the focused field's latest set-aside version in the field, and the field's
+/// text in its place among the set-aside versions, so a second swap undoes the
+/// first and nothing is ever dropped.
+fn swap_set_aside(app: &mut App) {
+    let Some(e) = &app.editor else { return };
+    let field = crate::app::editor_field(e.doc, e.focus);
+    let cycle = e.cycle.clone();
+    let Some(pos) = app
+        .state
+        .conflicts
+        .iter()
+        .rposition(|c| c.cycle.as_deref() == Some(cycle.as_str()) && c.field == field)
+    else {
+        return;
     };
+    let Some(e) = &mut app.editor else { return };
+    let Some(area_now) = e.fields.get_mut(e.focus) else {
+        return;
+    };
+    let current = area_now.lines().join("\n");
+    let aside = std::mem::replace(&mut app.state.conflicts[pos].text, current);
+    *area_now = area(&aside);
+    show_cursor(e);
+    app.dirty = true;
+    sync_editor(app);
+}
+
+pub(super) fn open_editor(app: &mut App, doc: Doc) {
+    let texts = record_texts(app, doc, &app.cycle.clone());
+    let fields = texts.iter().map(|t| area(t)).collect();
     let mut e = EditorView {
         doc,
         fields,
         focus: 0,
         cycle: app.cycle.clone(),
+        saved: texts,
     };
     show_cursor(&mut e);
     app.editor = Some(e);
@@ -164,6 +222,10 @@ pub(super) fn editor(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::NextField => {
             e.focus = (e.focus + 1) % e.fields.len().max(1);
             show_cursor(e);
+        }
+        Msg::SwapSetAside => {
+            swap_set_aside(app);
+            return Vec::new();
         }
         Msg::Undo => {
             if let Some(f) = e.fields.get_mut(e.focus) {

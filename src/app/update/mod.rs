@@ -15,6 +15,7 @@ mod reader;
 mod review;
 mod test;
 
+pub use editor::follow_record;
 pub use reader::{open_passage, open_unit};
 pub use review::passage_offset;
 // The queries moved to `app::queries`; these paths keep working.

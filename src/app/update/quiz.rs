@@ -6,6 +6,28 @@ use crate::core::quiz;
 use crate::core::review;
 use crate::core::unit::QuestionType;
 
+/// A sitting over every card due today, oldest first (错题本 `a`).
+pub(super) fn start_review_all(app: &mut App) {
+    let items: Vec<(String, String)> = app
+        .due_reviews()
+        .iter()
+        .filter_map(|k| k.split_once('/'))
+        .map(|(u, q)| (u.to_string(), q.to_string()))
+        .collect();
+    if items.is_empty() {
+        app.notice = Some(app.s.nothing_due.to_string());
+        return;
+    }
+    app.quiz = QuizView {
+        results: vec![None; items.len()],
+        first_pass: items.len(),
+        items,
+        from_review: true,
+        ..QuizView::default()
+    };
+    app.screen = Screen::Quiz;
+}
+
 pub(super) fn start_practice(app: &mut App, id: &str) {
     let Some(u) = app.library.get(id) else { return };
     let items: Vec<(String, String)> = u
@@ -44,6 +66,7 @@ fn go_to(app: &mut App, index: usize) {
         items: std::mem::take(&mut v.items),
         results: std::mem::take(&mut v.results),
         from_review: v.from_review,
+        first_pass: v.first_pass,
         ..QuizView::default()
     };
 }
@@ -131,6 +154,19 @@ pub(super) fn quiz_screen(app: &mut App, msg: Msg) -> Vec<Effect> {
             // seeing the answer is practice, not another lapse.
             if !first {
                 return Vec::new();
+            }
+            // In a review-all sitting a missed card comes back once at the end (again);
+            // that second showing is relearning, its card already rescheduled.
+            if v.first_pass > 0 {
+                if index >= v.first_pass {
+                    return Vec::new();
+                }
+                if !right {
+                    let item = v.items[index].clone();
+                    v.items.push(item);
+                    v.results.push(None);
+                    app.notice = Some(app.s.again_later.to_string());
+                }
             }
             let key = format!("{}/{}", v.items[index].0, v.items[index].1);
             let today = app.today();

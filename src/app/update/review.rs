@@ -21,6 +21,7 @@ pub(super) fn review_list(app: &mut App, msg: Msg) -> Vec<Effect> {
                 app.screen = Screen::Quiz;
             }
         }
+        Msg::ReviewAll => super::quiz::start_review_all(app),
         Msg::OpenPassage => {
             if let Some((u, q)) = due.get(app.review.selected).and_then(|k| k.split_once('/')) {
                 let at = app

@@ -363,7 +363,10 @@ pub(crate) static EDITOR: Table = Table {
             keys: &[Key::Ctrl('t')],
             act: send(&Msg::Today),
             shown: s("Ctrl-T"),
-            label: t("日期栏填入今天（月讲）", "put today into the date field (talk)"),
+            label: t(
+                "日期栏填入今天（月讲）",
+                "put today into the date field (talk)",
+            ),
             // Shown beside the date field itself, not in every editor's footer.
             hint: None,
         },
@@ -373,6 +376,16 @@ pub(crate) static EDITOR: Table = Table {
             shown: s("Ctrl-Z"),
             label: t("撤销", "undo"),
             hint: hint(s("Ctrl-Z"), t("撤销", "undo"), 2),
+        },
+        Binding {
+            keys: &[Key::Ctrl('r')],
+            act: send(&Msg::SwapSetAside),
+            shown: s("Ctrl-R"),
+            label: t(
+                "换用另一会话搁置的版本（再按换回）",
+                "use the version set aside by another session (again: back)",
+            ),
+            hint: None,
         },
         Binding {
             keys: &[Key::Code(KeyCode::Esc), Key::Ctrl('q')],

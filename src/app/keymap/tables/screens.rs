@@ -181,6 +181,16 @@ pub(crate) static REVIEW: Table = Table {
             label: t("打开这道题的原文", "open the passage the question is from"),
             hint: hint(s("o"), t("原文", "passage"), 2),
         },
+        Binding {
+            keys: &[Key::Char('a')],
+            act: send(&Msg::ReviewAll),
+            shown: s("a"),
+            label: t(
+                "复习全部到期的题：答错的本轮最后再问一次",
+                "review every card due; a miss is asked once more at the end",
+            ),
+            hint: hint(s("a"), t("全部复习", "review all"), 2),
+        },
         PAGE_DOWN,
         PAGE_UP,
         TOP,
