@@ -4,6 +4,10 @@
 //! Members read four to six built-in units, write a reflection, a talk and a survey of
 //! realistic length, and take the cycle test; every tenth file claims a higher score
 //! than its answers earn, so the report has problems to list.
+//!
+//! `gen_completions DIR N PLAN` also signs every file as `export` would (an ed25519
+//! key per member, made from the member's number) and writes the roster with those
+//! keys to the plan file PLAN, for the signed-report benchmark.
 
 use std::path::PathBuf;
 
@@ -22,6 +26,8 @@ fn main() -> anyhow::Result<()> {
             .ok_or_else(|| anyhow::anyhow!("usage: gen_completions DIR N"))?,
     );
     let n: usize = args.next().unwrap_or_else(|| "10000".into()).parse()?;
+    let plan = args.next().map(PathBuf::from);
+    let mut roster = String::from("format = \"dangxue-plan/1\"\n");
     std::fs::create_dir_all(&dir)?;
     let lib = dangxue::store::content::load_builtin();
     let ids: Vec<String> = lib
@@ -114,7 +120,30 @@ fn main() -> anyhow::Result<()> {
             cl.score = Some(100);
             cl.study = true;
         }
-        std::fs::write(dir.join(format!("{id}-{cycle}.toml")), c.to_toml())?;
+        let path = dir.join(format!("{id}-{cycle}.toml"));
+        let text = c.to_toml();
+        std::fs::write(&path, &text)?;
+        if plan.is_some() {
+            let mut seed = [0u8; 32];
+            seed[..8].copy_from_slice(&(i as u64 + 1).to_le_bytes());
+            let key = ssh_key::PrivateKey::from(ssh_key::private::Ed25519Keypair::from_seed(&seed));
+            let sig = key.sign(
+                dangxue::core::sshsig::NAMESPACE,
+                ssh_key::HashAlg::Sha512,
+                text.as_bytes(),
+            )?;
+            std::fs::write(
+                dangxue::store::handin::sig_path(&path),
+                sig.to_pem(ssh_key::LineEnding::LF)?,
+            )?;
+            let public = key.public_key().to_openssh()?;
+            roster.push_str(&format!(
+                "\n[[member]]\nid = \"{id}\"\nname = \"成员{i}\"\nkey = \"{public}\"\n"
+            ));
+        }
+    }
+    if let Some(plan) = plan {
+        std::fs::write(plan, roster)?;
     }
     Ok(())
 }
