@@ -173,8 +173,11 @@ impl Plan {
 /// and key when given. Members with problems are reported and left out.
 fn read_roster(r: &mut Reader<'_>, root: &tomldoc::Tab<'_, '_>) -> Vec<RosterMember> {
     let mut roster: Vec<RosterMember> = Vec::new();
-    let mut keys: Vec<(String, String)> = Vec::new();
-    let mut folded: Vec<(String, String, usize)> = Vec::new();
+    let mut keys: std::collections::HashMap<String, String> = std::collections::HashMap::new();
+    // Maps, not scans: a branch roster can hold thousands of members.
+    let mut seen: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
+    let mut folded: std::collections::HashMap<String, (String, usize)> =
+        std::collections::HashMap::new();
     for t in r
         .tables(root, "member", false, "[[member]]")
         .unwrap_or_default()
@@ -192,20 +195,19 @@ fn read_roster(r: &mut Reader<'_>, root: &tomldoc::Tab<'_, '_>) -> Vec<RosterMem
                 );
                 return None;
             }
-            if let Some(first) = roster.iter().find(|m| m.id == *id) {
-                let first = first.line;
+            if let Some(&first) = seen.get(id.as_ref()) {
                 r.push(at, format!("member id {id:?} is already on the roster at line {first}"));
                 return None;
             }
             let fold = lookalike_key(id);
-            if let Some((other, _, first)) = folded.iter().find(|(_, f, _)| *f == fold) {
+            if let Some((other, first)) = folded.get(&fold) {
                 let msg = format!(
                     "member id {id:?} looks like {other:?} at line {first}: give members ids that cannot be mistaken"
                 );
                 r.push(at, msg);
                 return None;
             }
-            folded.push((id.to_string(), fold, line));
+            folded.insert(fold, (id.to_string(), line));
             Some(id.to_string())
         });
         let name = r.string(&t, "name", true).and_then(|(at, n)| {
@@ -238,7 +240,7 @@ fn read_roster(r: &mut Reader<'_>, root: &tomldoc::Tab<'_, '_>) -> Vec<RosterMem
                 return None;
             }
             let ident = key_identity(k);
-            if let Some((other, _)) = keys.iter().find(|(_, i)| *i == ident) {
+            if let Some(other) = keys.get(&ident) {
                 let msg = format!(
                     "key is also the key of member {other:?}: each member signs with a key of their own"
                 );
@@ -252,8 +254,9 @@ fn read_roster(r: &mut Reader<'_>, root: &tomldoc::Tab<'_, '_>) -> Vec<RosterMem
         }
         if let (Some(id), Some(name)) = (id, name) {
             if key.is_some() {
-                keys.push((id.clone(), key_identity(key.as_deref().unwrap_or(""))));
+                keys.insert(key_identity(key.as_deref().unwrap_or("")), id.clone());
             }
+            seen.insert(id.clone(), line);
             roster.push(RosterMember {
                 id,
                 name,

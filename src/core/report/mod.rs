@@ -582,11 +582,12 @@ pub fn assemble(
             .iter()
             .map(|m| (lookalike_key(&m.id), m.id.as_str()))
             .collect();
+        let ids: std::collections::HashSet<&str> = roster.iter().map(|m| m.id.as_str()).collect();
         for r in &mut rows {
             let Some(id) = r.member_id.clone() else {
                 continue;
             };
-            if roster.iter().any(|m| m.id == id) {
+            if ids.contains(id.as_str()) {
                 continue;
             }
             let lookalike = folded.get(&lookalike_key(&id)).map(|s| (*s).to_string());
