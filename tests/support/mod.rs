@@ -175,6 +175,13 @@ impl Pty {
 
     /// Resize the terminal.
     pub fn resize(&self, cols: u16, rows: u16) {
+        // The screen model takes the new size before the program can learn of it, so
+        // the frame it draws for the new size is never parsed at the old one.
+        let mut parser = self.parser.lock().expect("parser lock");
+        parser.screen_mut().set_size(
+            std::num::NonZeroU16::new(rows.max(1)).expect("non-zero"),
+            std::num::NonZeroU16::new(cols.max(1)).expect("non-zero"),
+        );
         if let Some(m) = &self.master {
             m.resize(PtySize {
                 rows,
@@ -184,14 +191,7 @@ impl Pty {
             })
             .expect("resize pty");
         }
-        self.parser
-            .lock()
-            .expect("parser lock")
-            .screen_mut()
-            .set_size(
-                std::num::NonZeroU16::new(rows.max(1)).expect("non-zero"),
-                std::num::NonZeroU16::new(cols.max(1)).expect("non-zero"),
-            );
+        drop(parser);
     }
 
     /// Wait for the program to end; its exit code.
