@@ -104,7 +104,17 @@ pub fn test_score(app: &App) -> Option<u32> {
 /// reader, 本月 and `status` all show (see [`crate::core::reading`]).
 #[must_use]
 pub fn read_state(app: &App, id: &str) -> ReadState {
-    let body_len = app.library.get(id).map_or(0, |u| u.body.len());
+    // Only a unit read in the cycle shows a percentage: only its body is needed.
+    let read = app
+        .state
+        .units
+        .get(id)
+        .is_some_and(|p| p.cycles.contains_key(&app.cycle));
+    let body_len = if read {
+        app.library.get(id).map_or(0, |u| u.body.len())
+    } else {
+        0
+    };
     let in_cycle = app
         .plan
         .units

@@ -5,7 +5,7 @@ use std::collections::BTreeSet;
 
 use super::*;
 
-const UNIT_KEYS: &[&str] = &[
+pub(super) const UNIT_KEYS: &[&str] = &[
     "id",
     "title",
     "kind",
@@ -22,7 +22,7 @@ const QUESTION_KEYS: &[&str] = &["id", "type", "prompt", "choices", "answer", "e
 ///
 /// The TOML crate gives spans only for parse errors; a line scan is enough here
 /// because the format is flat: top-level keys, then `[[questions]]` tables.
-struct Locator {
+pub(super) struct Locator {
     /// (question index or None for top level, key) -> line.
     keys: BTreeMap<(Option<usize>, String), usize>,
     /// Line of each `[[questions]]` header.
@@ -32,7 +32,7 @@ struct Locator {
 }
 
 impl Locator {
-    fn new(front: &str, first_line: usize) -> Locator {
+    pub(super) fn new(front: &str, first_line: usize) -> Locator {
         let mut keys = BTreeMap::new();
         let mut headers = Vec::new();
         let mut section: Option<usize> = None;
@@ -64,7 +64,7 @@ impl Locator {
         }
     }
 
-    fn top(&self, key: &str) -> usize {
+    pub(super) fn top(&self, key: &str) -> usize {
         self.keys
             .get(&(None, key.to_string()))
             .copied()
@@ -85,7 +85,7 @@ impl Locator {
 }
 
 /// Split a file into (front matter, line of its first key, body, line where the body starts).
-fn split(text: &str) -> Result<(&str, usize, &str, usize), Problem> {
+pub(super) fn split(text: &str) -> Result<(&str, usize, &str, usize), Problem> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut offset = 0;
     let mut lines = text.split_inclusive('\n');
@@ -116,7 +116,7 @@ fn split(text: &str) -> Result<(&str, usize, &str, usize), Problem> {
 
 /// Deepest nesting of `[`/`{` outside strings; a cheap guard run before the TOML
 /// parser so a hostile file cannot exhaust the stack.
-fn nesting_depth(s: &str) -> usize {
+pub(super) fn nesting_depth(s: &str) -> usize {
     let mut depth = 0usize;
     let mut max = 0usize;
     let mut in_str: Option<char> = None;
@@ -146,16 +146,12 @@ fn nesting_depth(s: &str) -> usize {
     max
 }
 
-fn line_of_offset(s: &str, offset: usize, first_line: usize) -> usize {
+pub(super) fn line_of_offset(s: &str, offset: usize, first_line: usize) -> usize {
     first_line + crate::core::text::line_of(s.as_bytes(), offset) - 1
 }
 
-/// Parse a unit file. On failure, every problem found, sorted by line.
-///
-/// # Errors
-/// The list of problems; it is never empty.
-pub fn parse(text: &str) -> Result<Unit, Vec<Problem>> {
-    let (front, first_line, body, body_line) = split(text).map_err(|p| vec![p])?;
+/// The front matter as a TOML table, after the size and nesting guards.
+pub(super) fn front_table(front: &str, first_line: usize) -> Result<toml::Table, Vec<Problem>> {
     if front.len() > MAX_FRONT_MATTER_BYTES {
         return Err(vec![Problem {
             line: 1,
@@ -168,19 +164,25 @@ pub fn parse(text: &str) -> Result<Unit, Vec<Problem>> {
             kind: ProblemKind::TooDeep,
         }]);
     }
-    let table: toml::Table = match toml::from_str(front) {
-        Ok(t) => t,
-        Err(e) => {
-            let line = e
-                .span()
-                .map_or(first_line, |s| line_of_offset(front, s.start, first_line));
-            let msg = e.message().trim().to_string();
-            return Err(vec![Problem {
-                line,
-                kind: ProblemKind::Toml(msg),
-            }]);
-        }
-    };
+    toml::from_str(front).map_err(|e| {
+        let line = e
+            .span()
+            .map_or(first_line, |s| line_of_offset(front, s.start, first_line));
+        let msg = e.message().trim().to_string();
+        vec![Problem {
+            line,
+            kind: ProblemKind::Toml(msg),
+        }]
+    })
+}
+
+/// Parse a unit file. On failure, every problem found, sorted by line.
+///
+/// # Errors
+/// The list of problems; it is never empty.
+pub fn parse(text: &str) -> Result<Unit, Vec<Problem>> {
+    let (front, first_line, body, body_line) = split(text).map_err(|p| vec![p])?;
+    let table = front_table(front, first_line)?;
     let loc = Locator::new(front, first_line);
     let mut problems = Vec::new();
     let unit = build(&table, &loc, body, body_line, &mut problems);
@@ -199,11 +201,11 @@ pub fn parse(text: &str) -> Result<Unit, Vec<Problem>> {
     Err(problems)
 }
 
-fn push(problems: &mut Vec<Problem>, line: usize, kind: ProblemKind) {
+pub(super) fn push(problems: &mut Vec<Problem>, line: usize, kind: ProblemKind) {
     problems.push(Problem { line, kind });
 }
 
-fn req_str(
+pub(super) fn req_str(
     t: &toml::Table,
     key: &'static str,
     line: usize,
@@ -221,7 +223,7 @@ fn req_str(
     Some(s)
 }
 
-fn opt_str(
+pub(super) fn opt_str(
     t: &toml::Table,
     key: &'static str,
     line: usize,
@@ -241,7 +243,7 @@ fn opt_str(
     }
 }
 
-fn str_list(
+pub(super) fn str_list(
     t: &toml::Table,
     key: &'static str,
     line: usize,
@@ -276,13 +278,8 @@ fn str_list(
     }
 }
 
-fn build(
-    t: &toml::Table,
-    loc: &Locator,
-    body: &str,
-    body_line: usize,
-    problems: &mut Vec<Problem>,
-) -> Option<Unit> {
+/// The top-level keys: unknown ones reported, the known ones checked.
+pub(super) fn meta_of(t: &toml::Table, loc: &Locator, problems: &mut Vec<Problem>) -> Option<Meta> {
     for key in t.keys() {
         if !UNIT_KEYS.contains(&key.as_str()) {
             push(problems, loc.top(key), ProblemKind::UnknownKey(key.clone()));
@@ -307,7 +304,26 @@ fn build(
     let note = opt_str(t, "note", loc.top("note"), problems);
     let authors = str_list(t, "authors", loc.top("authors"), problems);
     let tags = str_list(t, "tags", loc.top("tags"), problems);
+    Some(Meta {
+        id: id?,
+        title: title?,
+        kind: kind?,
+        column,
+        authors,
+        source,
+        tags,
+        note,
+    })
+}
 
+fn build(
+    t: &toml::Table,
+    loc: &Locator,
+    body: &str,
+    body_line: usize,
+    problems: &mut Vec<Problem>,
+) -> Option<Unit> {
+    let meta = meta_of(t, loc, problems);
     let mut questions = Vec::new();
     match t.get("questions") {
         None => {}
@@ -349,15 +365,16 @@ fn build(
             ProblemKind::EmptyBody,
         );
     }
+    let meta = meta?;
     Some(Unit {
-        id: id?,
-        title: title?,
-        kind: kind?,
-        column,
-        authors,
-        source,
-        tags,
-        note,
+        id: meta.id,
+        title: meta.title,
+        kind: meta.kind,
+        column: meta.column,
+        authors: meta.authors,
+        source: meta.source,
+        tags: meta.tags,
+        note: meta.note,
         questions,
         body,
         body_line,
