@@ -137,12 +137,12 @@ fn completion_units(text: &str, catalog: &impl Catalog) -> Vec<(usize, String)> 
             note(at, &u, "[[read]]");
         }
     }
-    if let Some(toml::de::DeValue::Table(t)) = root.get("reflection").map(|v| v.get_ref())
+    if let Some(toml::de::DeValue::Table(t)) = root.get("reflection").map(toml::Spanned::get_ref)
         && let Some((at, u)) = unit_of(t)
     {
         note(at, &u, "[reflection]");
     }
-    if let Some(toml::de::DeValue::Table(t)) = root.get("test").map(|v| v.get_ref())
+    if let Some(toml::de::DeValue::Table(t)) = root.get("test").map(toml::Spanned::get_ref)
         && let Some(v) = t.get("answers")
     {
         for (at, u) in tables(v.get_ref()) {

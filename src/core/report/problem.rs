@@ -2,6 +2,7 @@
 //! values that disagree, rendered in the secretary's language by [`Problem::text`].
 
 use jiff::civil::Date;
+use std::fmt::Write as _;
 
 use crate::core::assess::{Finding, Place};
 use crate::core::config::Lang;
@@ -368,7 +369,7 @@ fn spelled(id: &str) -> String {
         if c.is_ascii() {
             o.push(c);
         } else {
-            o.push_str(&format!("<U+{:04X}>", u32::from(c)));
+            let _ = write!(o, "<U+{:04X}>", u32::from(c));
         }
     }
     o
