@@ -245,7 +245,6 @@ pub fn run(paths: &[PathBuf], home: Option<&Path>) -> Vec<FileProblem> {
 
 /// [`run`], with how many files of each kind were checked.
 #[must_use]
-#[allow(clippy::too_many_lines)]
 pub fn run_counted(paths: &[PathBuf], home: Option<&Path>) -> Checked {
     let mut checked = Checked::default();
     let mut problems = Vec::new();

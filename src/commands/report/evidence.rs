@@ -99,7 +99,7 @@ fn why_read(
     out
 }
 
-#[allow(clippy::too_many_lines, clippy::too_many_arguments)]
+#[allow(clippy::too_many_arguments)]
 fn evidence(
     out: &mut String,
     row: &Row,

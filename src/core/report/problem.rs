@@ -430,7 +430,6 @@ impl Problem {
     /// The problem in `lang`, with its values. Text from the file is not escaped here;
     /// each output escapes what it prints.
     #[must_use]
-    #[allow(clippy::too_many_lines)]
     pub fn text(&self, lang: Lang) -> String {
         let zh = lang == Lang::Zh;
         match self {
