@@ -41,7 +41,9 @@ impl FoldMap {
                 None => (None, 0),
             }
         };
-        let shift = |i: usize, d: i64| usize::try_from(i as i64 + d).unwrap_or(0);
+        let shift = |i: usize, d: i64| {
+            usize::try_from(i64::try_from(i).unwrap_or(i64::MAX).saturating_add(d)).unwrap_or(0)
+        };
         let start = match at(r.start) {
             (Some(s), _) => s[2] as usize,
             (None, d) => shift(r.start, d),

@@ -3,6 +3,7 @@
 //! FIFO or reading more than a completion file can be.
 
 use std::io::Read;
+use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
@@ -34,6 +35,8 @@ pub fn completion_files(dir: &Path) -> anyhow::Result<Listing> {
     for e in entries {
         let e = e.with_context(|| format!("cannot list the folder {}", dir.display()))?;
         let name = e.file_name().to_string_lossy().into_owned();
+        // SPEC names the files `<member_id>.toml` exactly: `X.TOML` is another file.
+        #[allow(clippy::case_sensitive_file_extension_comparisons)]
         if !name.ends_with(".toml") {
             if !name.ends_with(".toml.sig") {
                 l.others.push(name);
@@ -123,4 +126,11 @@ pub fn read_sig(path: &Path) -> Result<Option<Vec<u8>>, String> {
         return Err(format!("larger than {} KB", cap / 1024));
     }
     Ok(Some(bytes))
+}
+
+/// The account that owns the entry at `path` (the link itself, never its target);
+/// `None` when it cannot be looked at.
+#[must_use]
+pub fn owner_uid(path: &Path) -> Option<u32> {
+    std::fs::symlink_metadata(path).ok().map(|m| m.uid())
 }

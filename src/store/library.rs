@@ -160,7 +160,7 @@ impl Library {
             let sources = self.sources();
             *building = std::thread::Builder::new()
                 .name("search-index".into())
-                .spawn(move || build_index(sources))
+                .spawn(move || build_index(&sources))
                 .ok();
         }
     }
@@ -172,7 +172,7 @@ impl Library {
             let pending = self.building.lock().ok().and_then(|mut b| b.take());
             pending
                 .and_then(|h| h.join().ok())
-                .unwrap_or_else(|| build_index(self.sources()))
+                .unwrap_or_else(|| build_index(&self.sources()))
         })
     }
 
@@ -224,7 +224,7 @@ fn index_one(meta: &Meta, source: &Source) -> Indexed {
 }
 
 /// Index every unit, the files read on the available cores.
-fn build_index(sources: Vec<(Meta, Source)>) -> SearchIndex {
+fn build_index(sources: &[(Meta, Source)]) -> SearchIndex {
     let workers = std::thread::available_parallelism()
         .map_or(1, std::num::NonZero::get)
         .min(8);
