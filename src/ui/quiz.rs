@@ -510,13 +510,9 @@ pub fn draw_editor(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let mut label = (*label).to_string();
         if e.doc == Doc::Talk && i == 2 {
             // Checked as it is typed: whether the day counts, and why not.
-            let day = e
-                .cycle
-                .parse::<crate::core::regime::Cycle>()
-                .map_or(crate::core::regime::TalkDay::Invalid, |c| {
-                    crate::core::regime::check_talk_day(&field.lines().join(""), &c, app.today())
-                });
-            label = format!("{label} · {}", app.s.talk_day(day, &e.cycle));
+            let day =
+                crate::core::regime::check_talk_day(&field.lines().join(""), &e.cycle, app.today());
+            label = format!("{label} · {}", app.s.talk_day(day, &e.cycle.to_string()));
         }
         let border = if i == e.focus { theme.title } else { theme.dim };
         let mut block = Block::default()
@@ -525,7 +521,7 @@ pub fn draw_editor(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             .border_style(border);
         // A version another session wrote and a merge set aside: said where it
         // belongs, with how to bring it in.
-        if let Some(c) = app.set_aside_for(&e.cycle, crate::app::editor_field(e.doc, i)) {
+        if let Some(c) = app.set_aside_for(e.cycle, crate::app::editor_field(e.doc, i)) {
             block = block.title_bottom(Span::styled(
                 app.s.set_aside_here(count_chars(&c.text), i == e.focus),
                 theme.accent,

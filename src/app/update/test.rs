@@ -22,13 +22,17 @@ fn first_unanswered(t: &TestRecord) -> usize {
 }
 
 pub(super) fn start_test(app: &mut App) {
-    let cycle = app.cycle.clone();
-    let existing = app.state.cycles.get(&cycle).and_then(|c| c.test.as_ref());
+    let cycle = app.cycle;
+    let existing = app
+        .state
+        .cycles
+        .get(&cycle.to_string())
+        .and_then(|c| c.test.as_ref());
     if let Some(t) = existing {
         // Reopening an unfinished test goes to the first question still unanswered.
         app.test = TestView {
             index: if t.submitted { 0 } else { first_unanswered(t) },
-            cycle,
+            cycle: Some(cycle),
             ..TestView::default()
         };
         app.screen = Screen::Test;
@@ -61,9 +65,13 @@ pub(super) fn confirmed(app: &mut App, c: Confirm) -> Vec<Effect> {
                 submitted: false,
                 submitted_at: None,
             };
-            app.state.cycles.entry(app.cycle.clone()).or_default().test = Some(record);
+            app.state
+                .cycles
+                .entry(app.cycle.to_string())
+                .or_default()
+                .test = Some(record);
             app.test = TestView {
-                cycle: app.cycle.clone(),
+                cycle: Some(app.cycle),
                 ..TestView::default()
             };
             app.screen = Screen::Test;
@@ -130,7 +138,7 @@ pub(super) fn test_screen(app: &mut App, msg: Msg) -> Vec<Effect> {
         app.test = TestView {
             index,
             cursor: 0,
-            cycle: std::mem::take(&mut app.test.cycle),
+            cycle: app.test.cycle,
             scroll: 0,
         };
     };
