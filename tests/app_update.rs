@@ -231,3 +231,78 @@ fn a_test_and_an_editor_open_at_midnight_keep_the_cycle_they_were_opened_in() {
     assert_eq!(reflection("2026-12").as_deref(), Some("十二月心得"));
     assert_eq!(reflection("2026-11"), None);
 }
+
+#[test]
+fn practice_and_the_test_take_the_same_keys_to_the_same_answer() {
+    let mut a = app();
+    open(&mut a, t0());
+    update(&mut a, Msg::Bottom, at(1));
+    update(&mut a, Msg::Tick, at(130));
+    let unit = a.library.get(UNIT).expect("unit").clone();
+    let multi = unit
+        .questions
+        .iter()
+        .position(|q| q.qtype == dangxue::core::unit::QuestionType::Multiple)
+        .expect("a multiple-choice question");
+    let keys = [
+        Msg::Letter('C'),
+        Msg::Letter('A'),
+        Msg::Down,
+        Msg::Toggle,
+        Msg::Toggle,
+        Msg::Down,
+        Msg::Toggle,
+        Msg::Char('x'),
+    ];
+    // Practice (leaving the reader saves the place): answering keys change the
+    // answer on screen and save nothing.
+    assert_eq!(update(&mut a, Msg::Practice, at(131)), vec![Effect::Save]);
+    for _ in 0..multi {
+        update(&mut a, Msg::NextQuestion, at(131));
+    }
+    for k in keys.clone() {
+        assert_eq!(update(&mut a, k, at(132)), vec![]);
+    }
+    let practised = a.quiz.answer.clone();
+    assert_eq!((practised.given.as_str(), practised.cursor), ("A", 2));
+    update(&mut a, Msg::Back, at(133));
+    update(&mut a, Msg::Back, at(133));
+    update(&mut a, Msg::GoTab(Tab::Home), at(134));
+    update(&mut a, Msg::StartTest, at(134));
+    update(&mut a, Msg::Confirm(true), at(135));
+    let t = a.state.cycles["2026-11"].test.clone().expect("test begun");
+    let n = t
+        .answers
+        .iter()
+        .position(|x| x.unit == UNIT && x.question == unit.questions[multi].id)
+        .expect("the question is drawn: the unit is the whole pool");
+    update(&mut a, Msg::GoQuestion(n), at(136));
+    // The test: a key that changes the answer saves it at once; a cursor move or a
+    // key that means nothing here does not.
+    let effects: Vec<Vec<Effect>> = keys
+        .into_iter()
+        .map(|k| update(&mut a, k, at(137)))
+        .collect();
+    let save = vec![Effect::Save];
+    assert_eq!(
+        effects,
+        vec![
+            save.clone(),
+            save.clone(),
+            vec![],
+            save.clone(),
+            save.clone(),
+            vec![],
+            save,
+            vec![]
+        ]
+    );
+    let given = &a.state.cycles["2026-11"]
+        .test
+        .as_ref()
+        .expect("test")
+        .answers[n]
+        .given;
+    assert_eq!(given, &practised.given);
+    assert_eq!(a.test.cursor, practised.cursor);
+}

@@ -7,6 +7,7 @@ use std::rc::Rc;
 use ratatui_textarea::TextArea;
 
 use crate::core::layout::Layout;
+use crate::core::quiz::Selection;
 use crate::core::regime::Cycle;
 use crate::core::unit::Kind;
 
@@ -138,12 +139,8 @@ pub struct QuizView {
     pub items: Vec<(String, String)>,
     /// Index into `items`.
     pub index: usize,
-    /// Cursor row among the choices.
-    pub cursor: usize,
-    /// Letters chosen so far.
-    pub chosen: Vec<char>,
-    /// Text typed for a fill question.
-    pub input: String,
+    /// The answer being given to the current item.
+    pub answer: Selection,
     /// After submitting: whether it was right.
     pub feedback: Option<bool>,
     /// Started from the review list (so Back returns there).
@@ -167,7 +164,8 @@ pub struct TestView {
     pub cycle: Option<Cycle>,
     /// Current question.
     pub index: usize,
-    /// Cursor row among the choices.
+    /// Cursor row among the choices: with the record's answer to the current
+    /// question, the [`Selection`] the answering keys work on.
     pub cursor: usize,
     /// First line shown of the handed-in test's review.
     pub scroll: usize,

@@ -7,6 +7,7 @@ use super::{App, Effect, ReaderView, Screen};
 use crate::core::regime::Cycle;
 use crate::core::state::Resume;
 
+mod answer;
 mod editor;
 mod history;
 mod home;
