@@ -6,7 +6,10 @@ use crate::core::config::Lang;
 mod en;
 mod zh;
 
+use crate::core::merge::Kept;
 use crate::core::reading::ReadState;
+use crate::core::state::Doc;
+use crate::core::unit::Kind;
 pub use en::EN;
 pub use zh::ZH;
 
@@ -50,10 +53,10 @@ pub struct Strings {
     pub lang: Lang,
     /// App name in the title bar.
     pub app: &'static str,
-    /// Tab titles: home, library, review.
-    pub tabs: [&'static str; 3],
-    /// Kind labels: article, constitution, brief.
-    pub kinds: [&'static str; 3],
+    /// Tab titles.
+    pub tabs: Tabs,
+    /// Labels of the kinds of unit.
+    pub kinds: Kinds,
     /// "unread" in the library.
     pub unread: &'static str,
     /// "read" in the library.
@@ -72,8 +75,8 @@ pub struct Strings {
     pub note: &'static str,
     /// "minutes" unit for reading time.
     pub minutes: &'static str,
-    /// Label for the regime parts: 月读, 月讲, 月学.
-    pub parts: [&'static str; 3],
+    /// Labels of the regime's parts: 月读, 月讲, 月学.
+    pub parts: Parts,
     /// "done".
     pub done: &'static str,
     /// "not done".
@@ -88,8 +91,8 @@ pub struct Strings {
     pub no_profile_match: &'static str,
     /// Title of the new-profile form.
     pub form_title: &'static str,
-    /// The form's field labels: name, id.
-    pub form_fields: [&'static str; 2],
+    /// The new-profile form's field labels.
+    pub form_fields: FormFields,
     /// What an id is for and what it may hold.
     pub id_rule: &'static str,
     /// The form's error when no name is typed.
@@ -116,8 +119,8 @@ pub struct Strings {
     pub quiz_title: &'static str,
     /// Fill question hint.
     pub fill_hint: &'static str,
-    /// Judge labels: true, false.
-    pub judge: [&'static str; 2],
+    /// The two answers of a true-or-false question.
+    pub judge: Judge,
     /// "Correct".
     pub correct: &'static str,
     /// "Wrong".
@@ -140,10 +143,10 @@ pub struct Strings {
     pub your_answer: &'static str,
     /// Shown for a question left unanswered.
     pub not_answered: &'static str,
-    /// Editor field titles: reflection, topic, outline, delivered, survey title, survey text.
-    pub fields: [&'static str; 6],
-    /// Editor titles: reflection, talk, survey.
-    pub editors: [&'static str; 3],
+    /// Titles of the editors' fields.
+    pub fields: Fields,
+    /// Titles of the editors, one per document.
+    pub editors: Editors,
     /// Review list empty.
     pub review_empty: &'static str,
     /// What the marks of a review row mean.
@@ -164,9 +167,8 @@ pub struct Strings {
     pub date_hint: &'static str,
     /// Conflict notice prefix.
     pub conflict: &'static str,
-    /// Conflict notice end: which version was kept (this session's, the other's) and
-    /// where the other one went.
-    pub kept_aside: [&'static str; 2],
+    /// Conflict notice end: which version was kept and where the other one went.
+    pub kept_aside: KeptAside,
     /// Save failure notice prefix.
     pub save_failed: &'static str,
     /// The completion file was dropped into `report_dir` without its signature.
@@ -211,6 +213,143 @@ pub struct Strings {
     pub unit_id: &'static str,
     /// Practice questions label.
     pub questions: &'static str,
+}
+
+/// Tab titles, in tab order.
+#[derive(Debug)]
+pub struct Tabs {
+    /// 1 本月.
+    pub home: &'static str,
+    /// 2 学习库.
+    pub library: &'static str,
+    /// 3 错题本.
+    pub review: &'static str,
+}
+
+/// Labels of the kinds of unit.
+#[derive(Debug)]
+pub struct Kinds {
+    /// A newspaper article.
+    pub article: &'static str,
+    /// An explainer of the Party Constitution.
+    pub constitution: &'static str,
+    /// A short item.
+    pub brief: &'static str,
+}
+
+impl Kinds {
+    /// The label of `kind`.
+    #[must_use]
+    pub fn of(&self, kind: Kind) -> &'static str {
+        match kind {
+            Kind::Article => self.article,
+            Kind::Constitution => self.constitution,
+            Kind::Brief => self.brief,
+        }
+    }
+
+    /// Every label, for measuring the widest.
+    #[must_use]
+    pub fn all(&self) -> [&'static str; 3] {
+        [self.article, self.constitution, self.brief]
+    }
+}
+
+/// Labels of the regime's three parts.
+#[derive(Debug)]
+pub struct Parts {
+    /// 月读.
+    pub read: &'static str,
+    /// 月讲.
+    pub talk: &'static str,
+    /// 月学.
+    pub study: &'static str,
+}
+
+/// The new-profile form's field labels.
+#[derive(Debug)]
+pub struct FormFields {
+    /// The display name.
+    pub name: &'static str,
+    /// The profile id.
+    pub id: &'static str,
+}
+
+/// The two answers of a true-or-false question.
+#[derive(Debug)]
+pub struct Judge {
+    /// The statement is true.
+    pub yes: &'static str,
+    /// The statement is false.
+    pub no: &'static str,
+}
+
+impl Judge {
+    /// The label of the answer `value`.
+    #[must_use]
+    pub fn of(&self, value: bool) -> &'static str {
+        if value { self.yes } else { self.no }
+    }
+}
+
+/// Titles of the editors' fields.
+#[derive(Debug)]
+pub struct Fields {
+    /// The reflection (心得).
+    pub reflection: &'static str,
+    /// The talk's topic.
+    pub topic: &'static str,
+    /// The talk's outline (提纲).
+    pub outline: &'static str,
+    /// The day the talk was given.
+    pub delivered: &'static str,
+    /// The survey's title.
+    pub survey_title: &'static str,
+    /// The survey's text (调研报告).
+    pub survey: &'static str,
+}
+
+/// Titles of the editors, one per document.
+#[derive(Debug)]
+pub struct Editors {
+    /// The reflection editor.
+    pub reflection: &'static str,
+    /// The talk editor.
+    pub talk: &'static str,
+    /// The survey editor.
+    pub survey: &'static str,
+}
+
+impl Editors {
+    /// The title of the editor of `doc`.
+    #[must_use]
+    pub fn of(&self, doc: Doc) -> &'static str {
+        match doc {
+            Doc::Reflection => self.reflection,
+            Doc::Talk => self.talk,
+            Doc::Survey => self.survey,
+        }
+    }
+}
+
+/// The end of a conflict notice: which version was kept, where the other went.
+#[derive(Debug)]
+pub struct KeptAside {
+    /// This session's version was kept.
+    pub mine: &'static str,
+    /// The other session's version was kept.
+    pub theirs: &'static str,
+}
+
+impl KeptAside {
+    /// The ending for the side `kept`.
+    #[must_use]
+    pub fn of(&self, kept: Kept) -> &'static str {
+        match kept {
+            Kept::Mine => self.mine,
+            Kept::Theirs => self.theirs,
+        }
+    }
 }
 
 /// The strings for a language.
