@@ -183,7 +183,7 @@ pub(super) fn test_screen(app: &mut App, msg: Msg) -> Vec<Effect> {
         m => {
             // A graded answer is saved at once, not with the next periodic save.
             if let Some(q) = q
-                && answer_test(app, &q, m)
+                && answer_test(app, &q, &m)
             {
                 return vec![Effect::Save];
             }
@@ -193,7 +193,7 @@ pub(super) fn test_screen(app: &mut App, msg: Msg) -> Vec<Effect> {
 }
 
 /// Apply an answering key to the current question; whether the answer changed.
-pub(super) fn answer_test(app: &mut App, q: &crate::core::unit::Question, msg: Msg) -> bool {
+pub(super) fn answer_test(app: &mut App, q: &crate::core::unit::Question, msg: &Msg) -> bool {
     let index = app.test.index;
     let cycle = app.test_cycle().to_string();
     let cursor = &mut app.test.cursor;
@@ -211,7 +211,7 @@ pub(super) fn answer_test(app: &mut App, q: &crate::core::unit::Question, msg: M
         given: std::mem::take(&mut a.given),
     };
     let before = answer.given.clone();
-    answer_key(&mut answer, q, &msg);
+    answer_key(&mut answer, q, msg);
     *cursor = answer.cursor;
     a.given = answer.given;
     let changed = a.given != before;
