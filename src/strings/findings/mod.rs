@@ -9,6 +9,8 @@ mod zh;
 pub use en::EN;
 pub use zh::ZH;
 
+use std::fmt::Write as _;
+
 use crate::core::assess::{Finding, Place};
 use crate::core::config::Lang;
 use crate::core::regime::CycleLength;
@@ -241,7 +243,7 @@ fn spelled(id: &str) -> String {
         if c.is_ascii() {
             o.push(c);
         } else {
-            o.push_str(&format!("<U+{:04X}>", u32::from(c)));
+            let _ = write!(o, "<U+{:04X}>", u32::from(c));
         }
     }
     o
