@@ -67,7 +67,7 @@ pub fn test_size(app: &App) -> usize {
 /// file.
 #[must_use]
 pub fn plan_units(app: &App, cycle: &Cycle) -> Option<Vec<String>> {
-    if cycle.to_string() == app.cycle {
+    if *cycle == app.cycle {
         return app.plan.units.clone();
     }
     app.plan_file
@@ -96,8 +96,7 @@ pub fn assessment_of(app: &App, cycle: &Cycle) -> Option<Assessment> {
 /// in, with that cycle's plan, even when handed in after the cycle ended.
 #[must_use]
 pub fn test_score(app: &App) -> Option<u32> {
-    let cycle: Cycle = app.test_cycle().parse().ok()?;
-    assessment_of(app, &cycle)?.score()
+    assessment_of(app, &app.test_cycle())?.score()
 }
 
 /// The read state of a unit in the current cycle: the one derivation the library, the
@@ -122,7 +121,7 @@ pub fn read_state(app: &App, id: &str) -> ReadState {
         .is_none_or(|units| units.iter().any(|u| u == id));
     reading::read_state(
         app.state.units.get(id),
-        &app.cycle,
+        &app.cycle.to_string(),
         body_len,
         app.rules.read.min_seconds,
         in_cycle,
@@ -146,7 +145,7 @@ pub fn cycle_seconds(app: &App, id: &str) -> u64 {
     app.state
         .units
         .get(id)
-        .and_then(|p| p.cycles.get(&app.cycle))
+        .and_then(|p| p.cycles.get(&app.cycle.to_string()))
         .map_or(0, |r| r.seconds)
 }
 
@@ -267,11 +266,11 @@ pub fn evidence(app: &App, p: &PastCycle) -> Vec<(Tone, String)> {
         Tone::Heading,
         format!(
             "{}  {}  {}/{} · {}",
-            s.parts[0],
+            s.parts.read,
             mark(r.done),
             r.units_read.len(),
             r.units_required,
-            s.chars_of(s.fields[0], r.reflection_chars, r.reflection_min)
+            s.chars_of(s.fields.reflection, r.reflection_chars, r.reflection_min)
         ),
     ));
     for e in &c.read {
@@ -292,7 +291,7 @@ pub fn evidence(app: &App, p: &PastCycle) -> Vec<(Tone, String)> {
             ),
         ));
     }
-    out.push((Tone::Dim, format!("  {}:", s.fields[0])));
+    out.push((Tone::Dim, format!("  {}:", s.fields.reflection)));
     text_block(
         &mut out,
         c.reflection.as_ref().map_or("", |x| x.text.as_str()),
@@ -304,9 +303,9 @@ pub fn evidence(app: &App, p: &PastCycle) -> Vec<(Tone, String)> {
         Tone::Heading,
         format!(
             "{}  {}  {}",
-            s.parts[1],
+            s.parts.talk,
             mark(t.done),
-            s.chars_of(s.fields[2], t.outline_chars, t.outline_min)
+            s.chars_of(s.fields.outline, t.outline_chars, t.outline_min)
         ),
     ));
     let talk = c.talk.as_ref();
@@ -314,7 +313,7 @@ pub fn evidence(app: &App, p: &PastCycle) -> Vec<(Tone, String)> {
         tone(t.has_topic),
         format!(
             "  {}: {}",
-            s.fields[1],
+            s.fields.topic,
             talk.map_or_else(String::new, |x| esc(&x.topic))
         ),
     ));
@@ -322,12 +321,12 @@ pub fn evidence(app: &App, p: &PastCycle) -> Vec<(Tone, String)> {
         tone(t.delivered_in_cycle),
         format!(
             "  {}: {}",
-            s.fields[3],
+            s.fields.delivered,
             t.delivered
                 .map_or_else(|| "—".to_string(), |d| d.to_string())
         ),
     ));
-    out.push((Tone::Dim, format!("  {}:", s.fields[2])));
+    out.push((Tone::Dim, format!("  {}:", s.fields.outline)));
     text_block(&mut out, talk.map_or("", |x| x.outline.as_str()));
     // 月学
     let st = &a.study;
@@ -340,9 +339,9 @@ pub fn evidence(app: &App, p: &PastCycle) -> Vec<(Tone, String)> {
         Tone::Heading,
         format!(
             "{}  {}  {test} · {}",
-            s.parts[2],
+            s.parts.study,
             mark(st.done),
-            s.chars_of(s.editors[2], st.survey_chars, st.survey_min)
+            s.chars_of(s.editors.survey, st.survey_chars, st.survey_min)
         ),
     ));
     if let Some(tr) = &st.test {
@@ -378,7 +377,7 @@ pub fn evidence(app: &App, p: &PastCycle) -> Vec<(Tone, String)> {
         Tone::Dim,
         format!(
             "  {}: {}",
-            s.fields[4],
+            s.fields.survey_title,
             survey.map_or_else(String::new, |x| esc(&x.title))
         ),
     ));
@@ -389,13 +388,7 @@ pub fn evidence(app: &App, p: &PastCycle) -> Vec<(Tone, String)> {
 /// Rows the open cycle's evidence takes at `width` columns, wrapped as drawn.
 #[must_use]
 pub fn evidence_rows(app: &App, width: u16) -> usize {
-    let Some(p) = app
-        .history
-        .open
-        .as_deref()
-        .and_then(|n| n.parse::<Cycle>().ok())
-        .and_then(|c| past_cycle(app, &c))
-    else {
+    let Some(p) = app.history.open.and_then(|c| past_cycle(app, &c)) else {
         return 0;
     };
     evidence(app, &p)

@@ -10,7 +10,6 @@ use super::theme::Theme;
 use super::{footer, header, truncate};
 use crate::app::App;
 use crate::app::queries::{Tone, evidence, past_cycle, past_cycles};
-use crate::core::regime::Cycle;
 
 /// Draw the history list, or the open cycle's evidence.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
@@ -26,12 +25,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let s = app.s;
     let width = usize::from(area.width);
     let cycles = past_cycles(app);
-    let open = app
-        .history
-        .open
-        .as_deref()
-        .and_then(|n| n.parse::<Cycle>().ok())
-        .and_then(|c| past_cycle(app, &c));
+    let open = app.history.open.and_then(|c| past_cycle(app, &c));
     if let Some(p) = open {
         let mut lines: Vec<Line> = Vec::new();
         for (tone, text) in evidence(app, &p) {
@@ -90,9 +84,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             continue;
         };
         let a = &p.assessment;
-        let part = |i: usize, done: bool| {
+        let part = |label: &str, done: bool| {
             Span::styled(
-                format!("{} {}  ", s.parts[i], if done { "✓" } else { "✗" }),
+                format!("{} {}  ", label, if done { "✓" } else { "✗" }),
                 if done { theme.good } else { theme.bad },
             )
         };
@@ -102,9 +96,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         };
         let mut line = Line::from(vec![
             Span::raw(format!("{:<9}", c.to_string())),
-            part(0, a.read.done),
-            part(1, a.talk.done),
-            part(2, a.study.done),
+            part(s.parts.read, a.read.done),
+            part(s.parts.talk, a.talk.done),
+            part(s.parts.study, a.study.done),
             Span::styled(score, theme.dim),
         ]);
         if row == app.history.selected {
