@@ -104,11 +104,12 @@ pub fn test_score(app: &App) -> Option<u32> {
 #[must_use]
 pub fn read_state(app: &App, id: &str) -> ReadState {
     // Only a unit read in the cycle shows a percentage: only its body is needed.
+    let cycle = app.cycle.to_string();
     let read = app
         .state
         .units
         .get(id)
-        .is_some_and(|p| p.cycles.contains_key(&app.cycle));
+        .is_some_and(|p| p.cycles.contains_key(&cycle));
     let body_len = if read {
         app.library.get(id).map_or(0, |u| u.body.len())
     } else {
@@ -121,7 +122,7 @@ pub fn read_state(app: &App, id: &str) -> ReadState {
         .is_none_or(|units| units.iter().any(|u| u == id));
     reading::read_state(
         app.state.units.get(id),
-        &app.cycle.to_string(),
+        &cycle,
         body_len,
         app.rules.read.min_seconds,
         in_cycle,
