@@ -59,7 +59,7 @@ impl FoldMap {
 /// Fold a text as [`fold`] does, keeping a [`FoldMap`] instead of a map per byte.
 ///
 /// ```
-/// use dangxue::core::search::fold_mapped;
+/// use dangxue::core::search_index::fold_mapped;
 /// let (text, map) = fold_mapped("第２０１８号");
 /// assert_eq!(text, "第2018号");
 /// assert_eq!(&"第２０１８号"[map.original(3..7)], "２０１８");
