@@ -36,6 +36,7 @@ use crossterm::terminal::{
 };
 use jiff::Timestamp;
 use ratatui::Terminal;
+use ratatui::backend::{Backend as _, ClearType};
 
 use crate::ui::backend::LeanBackend;
 use crate::ui::scroll::{self, LastFrame};
@@ -444,6 +445,16 @@ pub fn run(
                 &mut app,
                 if signal != 0 { 128 + signal } else { 129 },
             );
+        }
+        if woke == Woke::Wake {
+            // A resize. The terminal may have cut the screen at a size this loop never
+            // drew for (a quick shrink and grow reads as no change at all), so the
+            // next frame repaints every cell instead of only what it thinks changed.
+            // (Not `Terminal::clear`: it asks the terminal where the cursor is, a
+            // round trip a slow link can fail.)
+            terminal.backend_mut().clear_region(ClearType::All)?;
+            terminal.swap_buffers();
+            last.forget();
         }
         // Before a key reaches an editor, catch up with what another session saved, so
         // an editor with no local edits types into the record's text, not an old one.

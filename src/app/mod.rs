@@ -22,8 +22,8 @@ use ratatui_textarea::TextArea;
 
 use crate::core::layout::{self, Layout};
 use crate::core::regime::{Cycle, CycleLength, Rules};
+use crate::core::shown::Shown;
 use crate::core::state::MemberState;
-use crate::core::text;
 use crate::core::unit::{Kind, Unit};
 use crate::store::content::Library;
 use crate::strings::Strings;
@@ -141,8 +141,9 @@ impl LibraryFilter {
 pub struct ReaderView {
     /// The unit being read.
     pub unit_id: String,
-    /// The body as drawn: control characters escaped.
-    pub body: Rc<String>,
+    /// The body as drawn: control characters escaped, tabs as spaces. The layout's
+    /// offsets are in its text; stored places are body offsets (`Shown::to_source`).
+    pub body: Rc<Shown>,
     /// The body laid out at the current width.
     pub layout: Rc<Layout>,
     /// First visible line.
@@ -161,7 +162,7 @@ pub struct ReaderView {
 impl ReaderView {
     /// A reader on a laid-out body, at line `top`.
     #[must_use]
-    pub fn new(unit_id: &str, body: Rc<String>, layout: Rc<Layout>, top: usize) -> ReaderView {
+    pub fn new(unit_id: &str, body: Rc<Shown>, layout: Rc<Layout>, top: usize) -> ReaderView {
         ReaderView {
             unit_id: unit_id.to_string(),
             body,
@@ -185,9 +186,10 @@ pub enum ReaderInput {
         /// Where the reader was when the find began, to go back on `Esc`.
         from_top: usize,
     },
-    /// A note on the passage at this body offset.
+    /// A note on the passage that starts here.
     Note {
-        /// Where the passage starts.
+        /// Where the passage starts in the drawn text (`ReaderView::body`); the mark
+        /// stores the body offset.
         offset: usize,
         /// The note typed so far.
         text: String,
@@ -382,8 +384,8 @@ pub struct App {
     pub reader: Option<ReaderView>,
     /// Laid-out bodies by (unit id, width), so a unit is laid out once per width.
     pub layouts: HashMap<(String, u16), Rc<Layout>>,
-    /// Escaped bodies by unit id.
-    pub bodies: HashMap<String, Rc<String>>,
+    /// Bodies as drawn, by unit id.
+    pub bodies: HashMap<String, Rc<Shown>>,
     /// Quiz screen.
     pub quiz: QuizView,
     /// Test screen.
@@ -651,18 +653,16 @@ impl App {
         )
     }
 
-    /// The escaped body of a unit, computed once.
-    pub fn body_of(&mut self, id: &str) -> Rc<String> {
+    /// A unit's body as drawn (escaped, tabs as spaces), computed once. Places in it
+    /// are stored as body offsets: see [`crate::core::shown`].
+    pub fn body_of(&mut self, id: &str) -> Rc<Shown> {
         if let Some(b) = self.bodies.get(id) {
             return Rc::clone(b);
         }
         let body = self
             .library
             .get(id)
-            // Tabs have no width to ratatui and would vanish: show them as spaces.
-            .map_or_else(String::new, |u| {
-                text::escape_controls_multiline(&u.body).replace('\t', "    ")
-            });
+            .map_or_else(Shown::default, |u| Shown::of(&u.body));
         let rc = Rc::new(body);
         if self.bodies.len() >= MAX_CACHED_BODIES {
             self.bodies.clear();
@@ -678,7 +678,7 @@ impl App {
             return Rc::clone(l);
         }
         let body = self.body_of(id);
-        let l = Rc::new(layout::layout(&body, width));
+        let l = Rc::new(layout::layout(&body.text, width));
         // Bounded: resizing through many widths must not keep a layout per width (a
         // 1 MB unit's layout is megabytes). The views hold their own `Rc`s.
         if self.layouts.len() >= MAX_CACHED_LAYOUTS {
