@@ -256,6 +256,9 @@ pub struct TestView {
     pub cursor: usize,
     /// First line shown of the handed-in test's review.
     pub scroll: usize,
+    /// Why the open test was drawn again (questions that left the content), shown
+    /// above the questions until the test is left.
+    pub redrawn: Option<String>,
 }
 
 pub use crate::core::state::Doc;

@@ -132,6 +132,8 @@ pub struct Strings {
     pub test_title: &'static str,
     /// Shown when the test pool is empty.
     pub test_empty: &'static str,
+    /// In the test, for a question the content no longer has.
+    pub test_question_gone: &'static str,
     /// Enter past the last test question when every question is answered.
     pub test_all_answered: &'static str,
     /// Enter in practice with nothing chosen or typed.
@@ -415,6 +417,24 @@ impl Strings {
             )
         } else {
             format!("新的一期已开始：{cycle}。已打开的测试或文稿仍属于它开始时的那一期。")
+        }
+    }
+
+    /// An open test drawn again because questions left the content.
+    #[must_use]
+    pub fn test_redrawn(&self, gone: &[String], new: usize, total: usize) -> String {
+        let names = gone.join(", ");
+        match (self.lang == Lang::En, total) {
+            (true, 0) => format!(
+                "No longer in the content: {names}. No question of this test is left; ask your secretary"
+            ),
+            (true, _) => format!(
+                "No longer in the content: {names}. The test was drawn again from the content as it is: {new} new of {total}, your other answers kept"
+            ),
+            (false, 0) => format!("已不在学习内容中：{names}。本次测试已没有题目，请联系支部书记"),
+            (false, _) => format!(
+                "已不在学习内容中：{names}。已按现有内容重新抽题：共 {total} 题，新抽到 {new} 题，其余答案保留"
+            ),
         }
     }
 
