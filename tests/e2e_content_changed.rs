@@ -3,6 +3,7 @@
 
 mod support;
 
+use std::fmt::Write as _;
 use std::path::Path;
 
 use support::{Pty, faketime_env, home, run, state};
@@ -11,16 +12,17 @@ const UNIT: &str = "t100-gone";
 
 /// A unit of six judge questions, all true, leaving out `without`.
 fn write_unit(h: &Path, without: Option<&str>) {
-    let questions: String = (1..=6)
-        .map(|n| format!("q{n}"))
-        .filter(|q| Some(q.as_str()) != without)
-        .map(|q| {
-            format!(
-                "[[questions]]\nid = \"{q}\"\ntype = \"judge\"\nprompt = \"题目 {q} 的说法正确。\"\n\
-                 answer = true\nexplain = \"正文说了。\"\n\n"
-            )
-        })
-        .collect();
+    let mut questions = String::new();
+    for q in (1..=6).map(|n| format!("q{n}")) {
+        if Some(q.as_str()) == without {
+            continue;
+        }
+        let _ = write!(
+            questions,
+            "[[questions]]\nid = \"{q}\"\ntype = \"judge\"\nprompt = \"题目 {q} 的说法正确。\"\n\
+             answer = true\nexplain = \"正文说了。\"\n\n"
+        );
+    }
     let units = h.join("units");
     std::fs::create_dir_all(&units).expect("units");
     std::fs::write(

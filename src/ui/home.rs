@@ -1,5 +1,7 @@
 //! 本月: the cycle at a glance.
 
+use std::fmt::Write as _;
+
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::{Modifier, Style};
@@ -17,7 +19,8 @@ fn ratio(have: usize, need: u32) -> f64 {
     if need == 0 {
         1.0
     } else {
-        (have as f64 / f64::from(need)).min(1.0)
+        let have = f64::from(u32::try_from(have).unwrap_or(u32::MAX));
+        (have / f64::from(need)).min(1.0)
     }
 }
 
@@ -134,10 +137,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     ));
     rows.push((
         Line::from(format!("  {read_detail}")),
-        Some(
-            (ratio(p.units_read, p.units_needed) + ratio(p.reflection_chars, p.reflection_needed))
-                / 2.0,
-        ),
+        Some(f64::midpoint(
+            ratio(p.units_read, p.units_needed),
+            ratio(p.reflection_chars, p.reflection_needed),
+        )),
     ));
     // 月讲
     let topic = if p.talk_topic { "✓" } else { "✗" };
@@ -195,7 +198,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             "  {test} · {}",
             s.chars_of(s.editors[2], p.survey_chars, p.survey_needed)
         )),
-        Some((test_ratio + ratio(p.survey_chars, p.survey_needed)) / 2.0),
+        Some(f64::midpoint(
+            test_ratio,
+            ratio(p.survey_chars, p.survey_needed),
+        )),
     ));
 
     let mut y = left.y + 1;
@@ -242,7 +248,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     if let Some(units) = &app.plan.units {
         let mut head = format!("{}:", s.plan);
         if let Some(d) = &app.plan.due {
-            head.push_str(&format!(" ({d})"));
+            let _ = write!(head, " ({d})");
         }
         extra.push(Line::from(Span::styled(head, theme.title)));
         for id in units {
