@@ -118,19 +118,19 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         format!(
             "{} · {}",
             s.need_units(u32::try_from(need_units).unwrap_or(u32::MAX)),
-            s.chars_of(s.fields[0], p.reflection_chars, p.reflection_needed)
+            s.chars_of(s.fields.reflection, p.reflection_chars, p.reflection_needed)
         )
     } else {
         format!(
             "{}/{} · {}",
             p.units_read,
             p.units_needed,
-            s.chars_of(s.fields[0], p.reflection_chars, p.reflection_needed)
+            s.chars_of(s.fields.reflection, p.reflection_chars, p.reflection_needed)
         )
     };
     rows.push((
         Line::from(vec![
-            Span::styled(format!("{}  ", s.parts[0]), theme.title),
+            Span::styled(format!("{}  ", s.parts.read), theme.title),
             mark(p.read_done),
         ]),
         None,
@@ -147,7 +147,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let date = if p.delivered { "✓" } else { "✗" };
     rows.push((
         Line::from(vec![
-            Span::styled(format!("{}  ", s.parts[1]), theme.title),
+            Span::styled(format!("{}  ", s.parts.talk), theme.title),
             mark(p.talk_done),
         ]),
         None,
@@ -155,9 +155,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     rows.push((
         Line::from(format!(
             "  {}{topic} · {} · {}{date}",
-            s.fields[1],
-            s.chars_of(s.fields[2], p.outline_chars, p.outline_needed),
-            s.fields[3]
+            s.fields.topic,
+            s.chars_of(s.fields.outline, p.outline_chars, p.outline_needed),
+            s.fields.delivered
         )),
         Some(
             (f64::from(u8::from(p.talk_topic))
@@ -187,7 +187,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     };
     rows.push((
         Line::from(vec![
-            Span::styled(format!("{}  ", s.parts[2]), theme.title),
+            Span::styled(format!("{}  ", s.parts.study), theme.title),
             mark(p.study_done),
         ]),
         None,
@@ -196,7 +196,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     rows.push((
         Line::from(format!(
             "  {test} · {}",
-            s.chars_of(s.editors[2], p.survey_chars, p.survey_needed)
+            s.chars_of(s.editors.survey, p.survey_chars, p.survey_needed)
         )),
         Some(f64::midpoint(
             test_ratio,
