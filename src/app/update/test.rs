@@ -4,15 +4,16 @@
 //! open across midnight at a cycle's end is still answered and handed in as the old
 //! cycle's, with the old cycle's draw.
 
+use super::answer::answer_key;
 use super::quiz::question;
 use crate::app::msg::Msg;
 use crate::app::queries::{draw_now, plan_units};
 use crate::app::{App, Confirm, Effect, Screen, TestView};
 use crate::core::quiz;
+use crate::core::quiz::Selection;
 use crate::core::regime::Cycle;
 use crate::core::review;
 use crate::core::state::{GivenAnswer, TestRecord};
-use crate::core::unit::QuestionType;
 
 /// Index of the first unanswered question, or 0 when all are answered.
 fn first_unanswered(t: &TestRecord) -> usize {
@@ -25,11 +26,12 @@ fn first_unanswered(t: &TestRecord) -> usize {
 /// Open the test: the one begun (drawn again first if questions left the content,
 /// which is saved at once), or the dialog that begins it.
 pub(super) fn start_test(app: &mut App) -> Vec<Effect> {
-    let cycle = app.cycle.clone();
-    let existing = app.state.cycles.get(&cycle).and_then(|c| c.test.as_ref());
+    let cycle = app.cycle;
+    let key = cycle.to_string();
+    let existing = app.state.cycles.get(&key).and_then(|c| c.test.as_ref());
     if existing.is_some() {
-        let redrawn = redraw_if_questions_gone(app, &cycle);
-        let Some(t) = app.state.cycles.get(&cycle).and_then(|c| c.test.as_ref()) else {
+        let redrawn = redraw_if_questions_gone(app, cycle);
+        let Some(t) = app.state.cycles.get(&key).and_then(|c| c.test.as_ref()) else {
             return Vec::new();
         };
         // Reopening an unfinished test goes to the first question still unanswered.
@@ -41,7 +43,7 @@ pub(super) fn start_test(app: &mut App) -> Vec<Effect> {
         }
         app.test = TestView {
             index: if t.submitted { 0 } else { first_unanswered(t) },
-            cycle,
+            cycle: Some(cycle),
             redrawn,
             ..TestView::default()
         };
@@ -63,8 +65,9 @@ pub(super) fn start_test(app: &mut App) -> Vec<Effect> {
 /// `report` over this content compute, and no question counts against the member
 /// for being gone. Answers to questions drawn again are kept; the notice names the
 /// questions that went and says how many are new. A handed-in test is never changed.
-fn redraw_if_questions_gone(app: &mut App, cycle: &str) -> Option<String> {
-    let t = app.state.cycles.get(cycle).and_then(|c| c.test.as_ref())?;
+fn redraw_if_questions_gone(app: &mut App, cycle: Cycle) -> Option<String> {
+    let key = cycle.to_string();
+    let t = app.state.cycles.get(&key).and_then(|c| c.test.as_ref())?;
     let gone: Vec<String> = t
         .answers
         .iter()
@@ -79,11 +82,10 @@ fn redraw_if_questions_gone(app: &mut App, cycle: &str) -> Option<String> {
     if gone.is_empty() || t.submitted {
         return None;
     }
-    let parsed = cycle.parse::<Cycle>().ok()?;
-    let units = plan_units(app, &parsed);
+    let units = plan_units(app, &cycle);
     let draw = crate::core::completion::test_draw_for_state(
         &app.state,
-        &parsed,
+        &cycle,
         &t.taken,
         &app.rules,
         units.as_deref(),
@@ -114,12 +116,7 @@ fn redraw_if_questions_gone(app: &mut App, cycle: &str) -> Option<String> {
         })
         .count();
     let notice = app.s.test_redrawn(&gone, new, answers.len());
-    if let Some(t) = app
-        .state
-        .cycles
-        .get_mut(cycle)
-        .and_then(|c| c.test.as_mut())
-    {
+    if let Some(t) = app.state.cycles.get_mut(&key).and_then(|c| c.test.as_mut()) {
         t.answers = answers;
     }
     app.dirty = true;
@@ -146,9 +143,13 @@ pub(super) fn confirmed(app: &mut App, c: Confirm) -> Vec<Effect> {
                 submitted: false,
                 submitted_at: None,
             };
-            app.state.cycles.entry(app.cycle.clone()).or_default().test = Some(record);
+            app.state
+                .cycles
+                .entry(app.cycle.to_string())
+                .or_default()
+                .test = Some(record);
             app.test = TestView {
-                cycle: app.cycle.clone(),
+                cycle: Some(app.cycle),
                 ..TestView::default()
             };
             app.screen = Screen::Test;
@@ -215,7 +216,7 @@ pub(super) fn test_screen(app: &mut App, msg: Msg) -> Vec<Effect> {
         app.test = TestView {
             index,
             cursor: 0,
-            cycle: std::mem::take(&mut app.test.cycle),
+            cycle: app.test.cycle,
             scroll: 0,
             redrawn: app.test.redrawn.take(),
         };
@@ -260,7 +261,7 @@ pub(super) fn test_screen(app: &mut App, msg: Msg) -> Vec<Effect> {
         m => {
             // A graded answer is saved at once, not with the next periodic save.
             if let Some(q) = q
-                && answer_test(app, &q, m)
+                && answer_test(app, &q, &m)
             {
                 return vec![Effect::Save];
             }
@@ -270,11 +271,7 @@ pub(super) fn test_screen(app: &mut App, msg: Msg) -> Vec<Effect> {
 }
 
 /// Apply an answering key to the current question; whether the answer changed.
-pub(super) fn answer_test(app: &mut App, q: &crate::core::unit::Question, msg: Msg) -> bool {
-    let n = match q.qtype {
-        QuestionType::Judge => 2,
-        _ => q.choices.len().max(1),
-    };
+pub(super) fn answer_test(app: &mut App, q: &crate::core::unit::Question, msg: &Msg) -> bool {
     let index = app.test.index;
     let cycle = app.test_cycle().to_string();
     let cursor = &mut app.test.cursor;
@@ -287,50 +284,14 @@ pub(super) fn answer_test(app: &mut App, q: &crate::core::unit::Question, msg: M
     else {
         return false;
     };
-    let before = a.given.clone();
-    let letter = |i: usize| char::from_u32('A' as u32 + u32::try_from(i).unwrap_or(0));
-    let pick = |given: &mut String, c: char| match q.qtype {
-        QuestionType::Single => *given = c.to_string(),
-        QuestionType::Judge => {
-            *given = if c == 'A' { "true" } else { "false" }.to_string();
-        }
-        QuestionType::Multiple => {
-            let mut set: Vec<char> = given.chars().collect();
-            if let Some(p) = set.iter().position(|x| *x == c) {
-                set.remove(p);
-            } else {
-                set.push(c);
-            }
-            set.sort_unstable();
-            *given = set.into_iter().collect();
-        }
-        QuestionType::Fill => {}
+    let mut answer = Selection {
+        cursor: *cursor,
+        given: std::mem::take(&mut a.given),
     };
-    match msg {
-        Msg::Up => *cursor = cursor.saturating_sub(1),
-        Msg::Down => *cursor = (*cursor + 1).min(n - 1),
-        Msg::Letter(c) if q.qtype != QuestionType::Fill => {
-            let idx = (c as usize).wrapping_sub('A' as usize);
-            if idx < n {
-                *cursor = idx;
-                pick(&mut a.given, c);
-            }
-        }
-        Msg::Toggle if q.qtype != QuestionType::Fill => {
-            if let Some(c) = letter(*cursor) {
-                pick(&mut a.given, c);
-            }
-        }
-        Msg::Char(c) if q.qtype == QuestionType::Fill => a.given.push(c),
-        // A one-line answer: a pasted text's lines are joined.
-        Msg::Paste(s) if q.qtype == QuestionType::Fill => {
-            a.given.push_str(&crate::core::text::one_line(&s));
-        }
-        Msg::Backspace if q.qtype == QuestionType::Fill => {
-            a.given.pop();
-        }
-        _ => {}
-    }
+    let before = answer.given.clone();
+    answer_key(&mut answer, q, msg);
+    *cursor = answer.cursor;
+    a.given = answer.given;
     let changed = a.given != before;
     if changed {
         app.dirty = true;
