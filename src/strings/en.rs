@@ -1,6 +1,8 @@
 //! The English strings (`lang = "en"`).
 
-use super::{Editors, Fields, FormFields, Judge, KeptAside, Kinds, Parts, Strings, Tabs};
+use super::{
+    Editors, Fields, FormFields, Judge, KeptAside, Kinds, Parts, QuestionTypes, Strings, Tabs,
+};
 use crate::core::config::Lang;
 
 /// English.
@@ -59,6 +61,13 @@ pub static EN: Strings = Strings {
         yes: "true",
         no: "false",
     },
+    qtypes: QuestionTypes {
+        single: "single choice",
+        multiple: "multiple choice",
+        judge: "true or false",
+        fill: "fill in",
+    },
+    weekdays: " Su Mo Tu We Th Fr Sa",
     correct: "Correct",
     wrong: "Wrong",
     answer_is: "Answer: ",

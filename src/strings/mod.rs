@@ -3,13 +3,17 @@
 
 use crate::core::config::Lang;
 
+mod commands;
 mod en;
 mod format;
 mod labels;
 mod zh;
 
+pub use commands::{NoTerminal, Signing};
 pub use en::EN;
-pub use labels::{Editors, Fields, FormFields, Judge, KeptAside, Kinds, Parts, Tabs};
+pub use labels::{
+    Editors, Fields, FormFields, Judge, KeptAside, Kinds, Parts, QuestionTypes, Tabs,
+};
 pub use zh::ZH;
 
 /// One piece of text in both languages, for tables that hold their own labels (the
@@ -120,6 +124,10 @@ pub struct Strings {
     pub fill_hint: &'static str,
     /// The two answers of a true-or-false question.
     pub judge: Judge,
+    /// The tags of the kinds of question.
+    pub qtypes: QuestionTypes,
+    /// The calendar's weekday row, Sunday first, each day in three columns.
+    pub weekdays: &'static str,
     /// "Correct".
     pub correct: &'static str,
     /// "Wrong".

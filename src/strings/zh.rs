@@ -1,6 +1,8 @@
 //! The 中文 strings, the default.
 
-use super::{Editors, Fields, FormFields, Judge, KeptAside, Kinds, Parts, Strings, Tabs};
+use super::{
+    Editors, Fields, FormFields, Judge, KeptAside, Kinds, Parts, QuestionTypes, Strings, Tabs,
+};
 use crate::core::config::Lang;
 
 /// 中文.
@@ -47,10 +49,10 @@ pub static ZH: Strings = Strings {
     roster_title: "支部名册中的成员（↑↓ 选用其编号和姓名）：",
     rename_title: "修改姓名",
     test_not_taken: "测试未参加",
-    again_later: "重来:这道题本轮最后再问一次",
+    again_later: "重来：这道题本轮最后再问一次",
     nothing_due: "今天没有到期的题",
     history_title: "往期记录",
-    history_empty: "还没有往期记录:本期结束后,它的月读、月讲、月学和得分会列在这里",
+    history_empty: "还没有往期记录：本期结束后，它的月读、月讲、月学和得分会列在这里",
     history_finished: "读完于",
     history_given: "作答",
     quiz_title: "练习",
@@ -59,6 +61,13 @@ pub static ZH: Strings = Strings {
         yes: "正确",
         no: "错误",
     },
+    qtypes: QuestionTypes {
+        single: "单选",
+        multiple: "多选",
+        judge: "判断",
+        fill: "填空",
+    },
+    weekdays: " 日 一 二 三 四 五 六",
     correct: "回答正确",
     wrong: "回答错误",
     answer_is: "答案：",
