@@ -128,4 +128,5 @@ pub static EN: Strings = Strings {
     tags: "Tags",
     unit_id: "Id",
     questions: "Questions",
+    findings: &super::findings::EN,
 };

@@ -5,6 +5,7 @@ use crate::core::config::Lang;
 
 mod commands;
 mod en;
+pub mod findings;
 mod format;
 mod labels;
 mod zh;
@@ -220,6 +221,8 @@ pub struct Strings {
     pub unit_id: &'static str,
     /// Practice questions label.
     pub questions: &'static str,
+    /// The words of `report`.
+    pub findings: &'static findings::Findings,
 }
 
 /// The strings for a language.
