@@ -175,12 +175,7 @@ fn draw_practice_summary(frame: &mut Frame, body: Rect, app: &App, theme: &Theme
     }
     frame.render_widget(
         Paragraph::new(lines),
-        Rect::new(
-            body.x + 1,
-            body.y + 1,
-            width,
-            body.height.saturating_sub(1),
-        ),
+        Rect::new(body.x + 1, body.y + 1, width, body.height.saturating_sub(1)),
     );
 }
 
