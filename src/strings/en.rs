@@ -114,4 +114,5 @@ pub static EN: Strings = Strings {
     tags: "Tags",
     unit_id: "Id",
     questions: "Questions",
+    findings: &super::findings::EN,
 };

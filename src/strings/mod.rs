@@ -4,6 +4,7 @@
 use crate::core::config::Lang;
 
 mod en;
+pub mod findings;
 mod format;
 mod labels;
 mod zh;
@@ -202,6 +203,8 @@ pub struct Strings {
     pub unit_id: &'static str,
     /// Practice questions label.
     pub questions: &'static str,
+    /// The words of `report`.
+    pub findings: &'static findings::Findings,
 }
 
 /// The strings for a language.
