@@ -498,7 +498,7 @@ fn review_all_asks_every_due_card_and_a_missed_one_once_more() {
     assert!(a.quiz.summary);
     let s = render(&a, 80, 24);
     assert!(
-        s.contains("复习 3 题:记得 2 题,重来 1 题(再问时答对 0 题)"),
+        s.contains("复习 3 题：记得 2 题，重来 1 题（再问时答对 0 题）"),
         "{s}"
     );
     insta::assert_snapshot!("review_all_summary_zh_80x24", s);

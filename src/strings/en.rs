@@ -1,6 +1,8 @@
 //! The English strings (`lang = "en"`).
 
-use super::{Editors, Fields, FormFields, Judge, KeptAside, Kinds, Parts, Strings, Tabs};
+use super::{
+    Editors, Fields, FormFields, Judge, KeptAside, Kinds, Parts, QuestionTypes, Strings, Tabs,
+};
 use crate::core::config::Lang;
 
 /// English.
@@ -18,14 +20,12 @@ pub static EN: Strings = Strings {
         brief: "brief",
     },
     unread: "unread",
-    read: "read",
     search: "Search: ",
     no_match: "No unit matches",
     help_title: "Keys (any key closes)",
     column: "Column",
     authors: "By",
     note: "Note",
-    minutes: "min",
     parts: Parts {
         read: "Read",
         talk: "Talk",
@@ -59,6 +59,13 @@ pub static EN: Strings = Strings {
         yes: "true",
         no: "false",
     },
+    qtypes: QuestionTypes {
+        single: "single choice",
+        multiple: "multiple choice",
+        judge: "true or false",
+        fill: "fill in",
+    },
+    weekdays: " Su Mo Tu We Th Fr Sa",
     correct: "Correct",
     wrong: "Wrong",
     answer_is: "Answer: ",
@@ -87,12 +94,9 @@ pub static EN: Strings = Strings {
     review_empty: "Nothing to review",
     review_legend: "● due  12-03 next review  ✗2 missed",
     due_today: "Due today",
-    calendar: "Days studied",
     chart: "Reading per day (min)",
     plan: "This cycle's plan",
     theme: "Talk theme",
-    saved: "saved",
-    date_hint: "as YYYY-MM-DD",
     conflict: "Another session also changed",
     kept_aside: KeptAside {
         mine: "(this session's version kept; the other is saved under `conflicts` in your state file)",

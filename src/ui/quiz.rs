@@ -23,17 +23,7 @@ fn frame_areas(area: Rect) -> [Rect; 3] {
 }
 
 fn type_label(app: &App, t: QuestionType) -> &'static str {
-    let zh = app.s.lang == crate::core::config::Lang::Zh;
-    match (t, zh) {
-        (QuestionType::Single, true) => "单选",
-        (QuestionType::Multiple, true) => "多选",
-        (QuestionType::Judge, true) => "判断",
-        (QuestionType::Fill, true) => "填空",
-        (QuestionType::Single, false) => "single choice",
-        (QuestionType::Multiple, false) => "multiple choice",
-        (QuestionType::Judge, false) => "true or false",
-        (QuestionType::Fill, false) => "fill in",
-    }
+    app.s.qtypes.of(t)
 }
 
 /// The answer key in readable form: "C", "A C D", "正确", "3名".
@@ -159,7 +149,10 @@ fn draw_practice_summary(frame: &mut Frame, body: Rect, app: &App, theme: &Theme
     } else {
         app.s.practice_summary(right, answered, skipped)
     };
-    let mut lines = vec![Line::from(Span::styled(title, theme.title)), Line::from("")];
+    // Drawn one column in from each side: the title wraps and each row is cut to that.
+    let width = body.width.saturating_sub(2);
+    let mut lines = wrapped(&title, width, theme.title);
+    lines.push(Line::from(""));
     for (i, item) in v.items.iter().enumerate() {
         let (mark, style) = match v.results.get(i).copied().flatten() {
             Some(true) => ("✓", theme.good),
@@ -176,18 +169,13 @@ fn draw_practice_summary(frame: &mut Frame, body: Rect, app: &App, theme: &Theme
             Span::styled(format!(" {mark} "), style),
             Span::raw(truncate(
                 &format!("{}. {prompt}", i + 1),
-                usize::from(body.width).saturating_sub(4),
+                usize::from(width).saturating_sub(3),
             )),
         ]));
     }
     frame.render_widget(
         Paragraph::new(lines),
-        Rect::new(
-            body.x + 1,
-            body.y + 1,
-            body.width.saturating_sub(2),
-            body.height.saturating_sub(1),
-        ),
+        Rect::new(body.x + 1, body.y + 1, width, body.height.saturating_sub(1)),
     );
 }
 
