@@ -170,7 +170,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let open_test = app
         .state
         .cycles
-        .get(&app.cycle)
+        .get(&app.cycle.to_string())
         .and_then(|c| c.test.as_ref())
         .filter(|t| !t.submitted);
     let test = match (p.score, open_test) {
