@@ -59,8 +59,6 @@ pub struct Strings {
     pub kinds: Kinds,
     /// "unread" in the library.
     pub unread: &'static str,
-    /// "read" in the library.
-    pub read: &'static str,
     /// Search prompt.
     pub search: &'static str,
     /// Shown when a search matches nothing.
@@ -73,8 +71,6 @@ pub struct Strings {
     pub authors: &'static str,
     /// Note label.
     pub note: &'static str,
-    /// "minutes" unit for reading time.
-    pub minutes: &'static str,
     /// Labels of the regime's parts: 月读, 月讲, 月学.
     pub parts: Parts,
     /// "done".
@@ -153,18 +149,12 @@ pub struct Strings {
     pub review_legend: &'static str,
     /// "Due today".
     pub due_today: &'static str,
-    /// Calendar title.
-    pub calendar: &'static str,
     /// Minutes chart title.
     pub chart: &'static str,
     /// Plan title.
     pub plan: &'static str,
     /// Talk theme label.
     pub theme: &'static str,
-    /// "(saved)".
-    pub saved: &'static str,
-    /// Date format hint.
-    pub date_hint: &'static str,
     /// Conflict notice prefix.
     pub conflict: &'static str,
     /// Conflict notice end: which version was kept and where the other one went.
