@@ -41,7 +41,7 @@ pub fn load_plan(config: &Config, paths: &Paths) -> anyhow::Result<Option<Plan>>
         .map(Some)
         .map_err(|problems| {
             let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
-            anyhow::anyhow!("the plan file has problems:\n{}", lines.join("\n"))
+            anyhow::anyhow!(crate::strings::get(config.lang).plan_problems(&lines.join("\n")))
         })
 }
 

@@ -3,14 +3,18 @@
 
 use crate::core::config::Lang;
 
+mod commands;
 mod en;
 pub mod findings;
 mod format;
 mod labels;
 mod zh;
 
+pub use commands::{NoTerminal, Signing};
 pub use en::EN;
-pub use labels::{Editors, Fields, FormFields, Judge, KeptAside, Kinds, Parts, Tabs};
+pub use labels::{
+    Editors, Fields, FormFields, Judge, KeptAside, Kinds, Parts, QuestionTypes, Tabs,
+};
 pub use zh::ZH;
 
 /// One piece of text in both languages, for tables that hold their own labels (the
@@ -117,6 +121,10 @@ pub struct Strings {
     pub fill_hint: &'static str,
     /// The two answers of a true-or-false question.
     pub judge: Judge,
+    /// The tags of the kinds of question.
+    pub qtypes: QuestionTypes,
+    /// The calendar's weekday row, Sunday first, each day in three columns.
+    pub weekdays: &'static str,
     /// "Correct".
     pub correct: &'static str,
     /// "Wrong".
@@ -131,6 +139,8 @@ pub struct Strings {
     pub test_title: &'static str,
     /// Shown when the test pool is empty.
     pub test_empty: &'static str,
+    /// In the test, for a question the content no longer has.
+    pub test_question_gone: &'static str,
     /// Enter past the last test question when every question is answered.
     pub test_all_answered: &'static str,
     /// Enter in practice with nothing chosen or typed.

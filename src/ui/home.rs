@@ -182,8 +182,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 .count(),
             t.answers.len(),
         ),
-        (None, None) if zh => "测试未参加".to_string(),
-        (None, None) => "test not taken".to_string(),
+        (None, None) => s.test_not_taken.to_string(),
     };
     rows.push((
         Line::from(vec![
@@ -308,10 +307,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 let d = app.today();
                 let head = vec![
                     Line::from(Span::styled(
-                        format!("    {}年{}月", d.year(), d.month()),
+                        format!("    {}", s.month_heading(d.year(), d.month())),
                         theme.title,
                     )),
-                    Line::from(Span::styled(" 日 一 二 三 四 五 六", theme.dim)),
+                    Line::from(Span::styled(s.weekdays, theme.dim)),
                 ];
                 frame.render_widget(Paragraph::new(head), Rect::new(cal.x, cal.y, cal.width, 2));
                 let body = Rect::new(cal.x, cal.y + 2, cal.width, cal.height.saturating_sub(2));
