@@ -1,7 +1,7 @@
 //! A unit's metadata without its questions and body: what the library lists and
 //! searches by title before any body is read.
 
-use super::parse::{Locator, front_table, meta_of, split};
+use super::parse::{meta_of_front, split};
 use super::{Kind, MAX_FRONT_MATTER_BYTES, Problem, ProblemKind, Unit};
 
 /// The top-level keys of a unit file.
@@ -81,25 +81,9 @@ pub fn parse_meta(head: &str) -> Result<Meta, Vec<Problem>> {
     // Parsing only the top-level lines skips the questions, most of the front matter.
     // A cut inside a multi-line string or array leaves text that does not parse; then
     // the whole front matter is parsed, and its errors are the ones reported.
-    let table = match front_table(top_level_part(front), first_line) {
-        Ok(t) => t,
-        Err(_) => front_table(front, first_line)?,
-    };
-    let loc = Locator::new(front, first_line);
-    let mut problems = Vec::new();
-    let meta = meta_of(&table, &loc, &mut problems);
-    match meta {
-        Some(m) if problems.is_empty() => Ok(m),
-        _ => {
-            problems.sort_by_key(|p| p.line);
-            if problems.is_empty() {
-                problems.push(Problem {
-                    line: 1,
-                    kind: ProblemKind::Missing("id"),
-                });
-            }
-            Err(problems)
-        }
+    match meta_of_front(top_level_part(front), first_line) {
+        Ok(meta) => meta,
+        Err(_) => meta_of_front(front, first_line)?,
     }
 }
 
