@@ -9,6 +9,7 @@ pub mod keymap;
 pub mod msg;
 pub mod picker;
 pub mod queries;
+pub mod today;
 /// The progress queries, by their former name.
 pub use queries as progress;
 pub mod update;

@@ -97,4 +97,5 @@ pub static EN: Strings = Strings {
     tags: "Tags",
     unit_id: "Id",
     questions: "Questions",
+    home: &super::home::EN,
 };

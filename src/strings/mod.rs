@@ -4,10 +4,12 @@
 use crate::core::config::Lang;
 
 mod en;
+mod home;
 mod zh;
 
 use crate::core::reading::ReadState;
 pub use en::EN;
+pub use home::Home;
 pub use zh::ZH;
 
 /// One piece of text in both languages, for tables that hold their own labels (the
@@ -211,6 +213,8 @@ pub struct Strings {
     pub unit_id: &'static str,
     /// Practice questions label.
     pub questions: &'static str,
+    /// 本月's words for the start of a day's study.
+    pub home: &'static Home,
 }
 
 /// The strings for a language.

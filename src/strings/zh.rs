@@ -90,4 +90,5 @@ pub static ZH: Strings = Strings {
     tags: "标签",
     unit_id: "编号",
     questions: "练习题",
+    home: &super::home::ZH,
 };
