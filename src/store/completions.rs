@@ -3,6 +3,7 @@
 //! FIFO or reading more than a completion file can be.
 
 use std::io::Read;
+use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
@@ -123,4 +124,11 @@ pub fn read_sig(path: &Path) -> Result<Option<Vec<u8>>, String> {
         return Err(format!("larger than {} KB", cap / 1024));
     }
     Ok(Some(bytes))
+}
+
+/// The account that owns the entry at `path` (the link itself, never its target);
+/// `None` when it cannot be looked at.
+#[must_use]
+pub fn owner_uid(path: &Path) -> Option<u32> {
+    std::fs::symlink_metadata(path).ok().map(|m| m.uid())
 }
