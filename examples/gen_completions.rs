@@ -9,6 +9,7 @@
 //! key per member, made from the member's number) and writes the roster with those
 //! keys to the plan file PLAN, for the signed-report benchmark.
 
+use std::fmt::Write as _;
 use std::path::PathBuf;
 
 use dangxue::core::completion::{Completion, test_draw_for_state};
@@ -97,7 +98,7 @@ fn main() -> anyhow::Result<()> {
                 }),
                 talk: Some(Talk {
                     topic: "党建引领基层治理".into(),
-                    outline: format!("一、{p}\n二、{p}\n三、{p}", p = paragraph),
+                    outline: format!("一、{paragraph}\n二、{paragraph}\n三、{paragraph}"),
                     delivered: Some(format!("2026-11-{:02}", 10 + i % 15).parse()?),
                 }),
                 test: Some(TestRecord {
@@ -137,9 +138,10 @@ fn main() -> anyhow::Result<()> {
                 sig.to_pem(ssh_key::LineEnding::LF)?,
             )?;
             let public = key.public_key().to_openssh()?;
-            roster.push_str(&format!(
+            let _ = write!(
+                roster,
                 "\n[[member]]\nid = \"{id}\"\nname = \"成员{i}\"\nkey = \"{public}\"\n"
-            ));
+            );
         }
     }
     if let Some(plan) = plan {

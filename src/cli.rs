@@ -59,7 +59,7 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
-    /// Print the plan's roster as an OpenSSH allowed_signers file, to check a signed
+    /// Print the plan's roster as an OpenSSH `allowed_signers` file, to check a signed
     /// completion file with `ssh-keygen -Y verify`.
     AllowedSigners {
         /// Plan file; default: the configured plan.

@@ -9,7 +9,7 @@
 mod support;
 
 use std::io::Write;
-use std::os::unix::fs::PermissionsExt;
+use std::os::unix::fs::{MetadataExt, PermissionsExt};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
@@ -366,7 +366,6 @@ fn a_squatted_name_in_a_shared_folder_is_refused_and_the_owner_named() {
     let out = as_account(MEMBER, &["sh", "-c", &script]);
     assert!(out.status.success(), "{}", text(&out.stderr));
     let m = std::fs::symlink_metadata(&target).expect("stat");
-    use std::os::unix::fs::MetadataExt;
     assert_eq!(
         m.uid(),
         dangxue::store::handin::account_uid(MEMBER).expect("uid")

@@ -238,7 +238,7 @@ fn an_over_long_login_name_still_makes_a_profile() {
         .expect("members")
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|n| n.ends_with(".toml"))
+        .filter(|n| Path::new(n).extension().is_some_and(|e| e == "toml"))
         .collect();
     assert_eq!(ids.len(), 1, "{ids:?}");
     assert!(

@@ -3,6 +3,8 @@
 
 mod support;
 
+use std::fmt::Write as _;
+
 use support::{Pty, faketime_env, home, state};
 
 const UNIT: &str = "a000-ulanhot-red-property";
@@ -135,9 +137,10 @@ fn review_all_runs_every_due_card_and_ends_with_a_summary() {
     std::fs::create_dir_all(&members).expect("members dir");
     let mut text = String::from("format = 1\nmember_id = \"zhangsan\"\nname = \"张三\"\n");
     for q in ["q1", "q3"] {
-        text.push_str(&format!(
+        let _ = write!(
+            text,
             "\n[reviews.\"{UNIT}/{q}\"]\ndue = \"2026-11-19\"\nlapses = 1\n"
-        ));
+        );
     }
     std::fs::write(members.join("zhangsan.toml"), text).expect("state");
     let mut p = start(h.path(), "2026-11-20 12:00:00", &[]);

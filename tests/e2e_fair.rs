@@ -213,7 +213,7 @@ fn on_screen<'a>(u: &'a Unit, screen: &str) -> &'a Question {
 
 fn right_letters(q: &Question) -> String {
     match &q.answer {
-        Answer::Choices(set) => set.iter().map(|c| c.to_ascii_lowercase()).collect(),
+        Answer::Choices(set) => set.iter().map(char::to_ascii_lowercase).collect(),
         Answer::Judge(true) => "a".into(),
         Answer::Judge(false) => "b".into(),
         Answer::Fill(_) => String::new(),

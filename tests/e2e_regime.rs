@@ -61,7 +61,7 @@ fn question_on_screen<'a>(u: &'a Unit, screen: &str) -> &'a dangxue::core::unit:
 /// Keys that answer `q` correctly.
 fn right_keys(q: &dangxue::core::unit::Question) -> String {
     match (&q.answer, q.qtype) {
-        (Answer::Choices(set), _) => set.iter().map(|c| c.to_ascii_lowercase()).collect(),
+        (Answer::Choices(set), _) => set.iter().map(char::to_ascii_lowercase).collect(),
         (Answer::Judge(true), _) => "a".into(),
         (Answer::Judge(false), _) => "b".into(),
         (Answer::Fill(forms), QuestionType::Fill) => forms[0].clone(),

@@ -20,7 +20,7 @@ impl Drop for Mount {
     }
 }
 
-/// A tmpfs of `size` at `dir`. Needs root (or CAP_SYS_ADMIN): the test fails, loudly,
+/// A tmpfs of `size` at `dir`. Needs root (or `CAP_SYS_ADMIN`): the test fails, loudly,
 /// where it cannot mount, rather than passing without having run.
 fn mount_tmpfs(dir: &Path, size: &str) -> Mount {
     fs::create_dir_all(dir).expect("mount point");

@@ -287,7 +287,9 @@ proptest! {
         let m = merge(&base, &mine, &mine);
         prop_assert_eq!(strip_counters(&m.state), strip_counters(&mine));
         prop_assert!(m.conflicts.is_empty());
-        let twice = |b: u64, v: u64| (2 * i128::from(v) - i128::from(b)).max(0) as u64;
+        let twice = |b: u64, v: u64| {
+            u64::try_from((2 * i128::from(v) - i128::from(b)).max(0)).expect("a count")
+        };
         for (id, p) in &mine.units {
             let b = base.units.get(id);
             prop_assert_eq!(m.state.units[id].seconds, twice(b.map_or(0, |b| b.seconds), p.seconds));

@@ -3,6 +3,7 @@
 //! roster and due date in tests/fixtures/report/tricks-plan.toml. Every test asserts
 //! the problem text the secretary reads.
 
+use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
@@ -331,7 +332,7 @@ fn one_huge_file_is_verified_and_its_problems_are_bounded() {
     let n = 150_000;
     text.push_str("read = [\n");
     for i in 0..n {
-        text.push_str(&format!("{{unit=\"x{i}\",seconds=1}},\n"));
+        let _ = writeln!(text, "{{unit=\"x{i}\",seconds=1}},");
     }
     text.push_str("]\n");
     assert!(text.len() < 4 * 1024 * 1024, "{}", text.len());

@@ -56,7 +56,7 @@ fn home(config: &str, roster_key: Option<&str>) -> tempfile::TempDir {
 }
 
 /// Run the binary with `--home`, detached from any terminal (so no passphrase prompt
-/// can reach one), with `env` set and SSH_AUTH_SOCK removed unless given.
+/// can reach one), with `env` set and `SSH_AUTH_SOCK` removed unless given.
 fn dangxue(home: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
     let mut cmd = Command::new("setsid");
     cmd.arg(BIN)
@@ -184,8 +184,7 @@ impl Agent {
         let field = |name: &str| {
             s.split(';')
                 .find_map(|p| p.trim().strip_prefix(&format!("{name}=")))
-                .map(str::to_string)
-                .unwrap_or_else(|| panic!("no {name} in {s}"))
+                .map_or_else(|| panic!("no {name} in {s}"), str::to_string)
         };
         Agent {
             sock: field("SSH_AUTH_SOCK"),
@@ -193,7 +192,7 @@ impl Agent {
         }
     }
 
-    /// `ssh-add KEY`, answering the passphrase through SSH_ASKPASS.
+    /// `ssh-add KEY`, answering the passphrase through `SSH_ASKPASS`.
     fn add(&self, key: &Path, passphrase: &str, dir: &Path) {
         let askpass = dir.join("askpass.sh");
         std::fs::write(&askpass, format!("#!/bin/sh\necho '{passphrase}'\n")).expect("askpass");

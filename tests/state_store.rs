@@ -625,7 +625,7 @@ fn version_text(n: u64) -> String {
     if n == 0 {
         String::new()
     } else {
-        format!("第{n}版").repeat(2000 + (n as usize % 7) * 500)
+        format!("第{n}版").repeat(2000 + usize::try_from(n % 7).expect("below 7") * 500)
     }
 }
 
@@ -664,7 +664,7 @@ fn mount_tmpfs(dir: &Path, size: &str) -> Option<Mount> {
 }
 
 /// A real full disk and a real read-only disk: a small tmpfs. Mounting needs root
-/// (or CAP_SYS_ADMIN); elsewhere the test says so and stops, and the size-limit and
+/// (or `CAP_SYS_ADMIN`); elsewhere the test says so and stops, and the size-limit and
 /// file-in-the-way tests above still cover failed saves.
 #[test]
 fn a_full_disk_and_a_read_only_disk_are_clear_errors() {

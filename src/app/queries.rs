@@ -214,7 +214,6 @@ pub enum Tone {
 /// A past cycle's evidence as lines (each wrapped when drawn): what was read, the
 /// reflection, the talk, the test with every answer, the survey.
 #[must_use]
-#[allow(clippy::too_many_lines)]
 pub fn evidence(app: &App, p: &PastCycle) -> Vec<(Tone, String)> {
     use crate::core::text::escape_controls_multiline as esc;
     let s = app.s;

@@ -137,12 +137,12 @@ fn completion_units(text: &str, catalog: &impl Catalog) -> Vec<(usize, String)> 
             note(at, &u, "[[read]]");
         }
     }
-    if let Some(toml::de::DeValue::Table(t)) = root.get("reflection").map(|v| v.get_ref())
+    if let Some(toml::de::DeValue::Table(t)) = root.get("reflection").map(toml::Spanned::get_ref)
         && let Some((at, u)) = unit_of(t)
     {
         note(at, &u, "[reflection]");
     }
-    if let Some(toml::de::DeValue::Table(t)) = root.get("test").map(|v| v.get_ref())
+    if let Some(toml::de::DeValue::Table(t)) = root.get("test").map(toml::Spanned::get_ref)
         && let Some(v) = t.get("answers")
     {
         for (at, u) in tables(v.get_ref()) {
@@ -245,7 +245,6 @@ pub fn run(paths: &[PathBuf], home: Option<&Path>) -> Vec<FileProblem> {
 
 /// [`run`], with how many files of each kind were checked.
 #[must_use]
-#[allow(clippy::too_many_lines)]
 pub fn run_counted(paths: &[PathBuf], home: Option<&Path>) -> Checked {
     let mut checked = Checked::default();
     let mut problems = Vec::new();

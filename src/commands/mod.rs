@@ -163,26 +163,25 @@ pub fn load_member(home: Option<&Path>, member: Option<&str>) -> anyhow::Result<
     if let Some(n) = plan_notice {
         eprintln!("dangxue: {n}");
     }
-    let id = match member {
-        Some(id) => id.to_string(),
-        None => {
-            let profiles = crate::store::state::list_members(&paths);
-            match profiles.as_slice() {
-                [(id, _)] => id.clone(),
-                [] => anyhow::bail!(
-                    "no member profile in {}: run `dangxue` first, or pass --member ID",
-                    paths.members_dir().display()
-                ),
-                _ => anyhow::bail!(
-                    "several member profiles in {}: pass --member ID (one of: {})",
-                    paths.members_dir().display(),
-                    profiles
-                        .iter()
-                        .map(|(i, _)| i.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            }
+    let id = if let Some(id) = member {
+        id.to_string()
+    } else {
+        let profiles = crate::store::state::list_members(&paths);
+        match profiles.as_slice() {
+            [(id, _)] => id.clone(),
+            [] => anyhow::bail!(
+                "no member profile in {}: run `dangxue` first, or pass --member ID",
+                paths.members_dir().display()
+            ),
+            _ => anyhow::bail!(
+                "several member profiles in {}: pass --member ID (one of: {})",
+                paths.members_dir().display(),
+                profiles
+                    .iter()
+                    .map(|(i, _)| i.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
         }
     };
     let state = crate::store::state::read_member(&paths, &id)
@@ -209,14 +208,13 @@ pub fn load_member(home: Option<&Path>, member: Option<&str>) -> anyhow::Result<
 /// # Errors
 /// When the name is not a cycle.
 pub fn cycle_arg(arg: Option<&str>, m: &Member) -> anyhow::Result<Cycle> {
-    match arg {
-        Some(c) => c.parse::<Cycle>().map_err(|e| anyhow::anyhow!("{e}")),
-        None => {
-            let today = jiff::Timestamp::now()
-                .to_zoned_datetime(m.tz.clone())
-                .date();
-            Ok(Cycle::containing(today, m.config.cycle.length))
-        }
+    if let Some(c) = arg {
+        c.parse::<Cycle>().map_err(|e| anyhow::anyhow!("{e}"))
+    } else {
+        let today = jiff::Timestamp::now()
+            .to_zoned_datetime(m.tz.clone())
+            .date();
+        Ok(Cycle::containing(today, m.config.cycle.length))
     }
 }
 

@@ -76,33 +76,32 @@ pub fn run(home: Option<&Path>, member: Option<&str>) -> anyhow::Result<()> {
     // A secretary's broken plan must not keep members out: no plan, and a notice.
     let (plan, plan_notice) = crate::commands::member_plan(&config, &paths);
     let mut renames = Vec::new();
-    let (id, name) = match member {
-        Some(id) => (id.to_string(), None),
-        None => {
-            let profiles = crate::store::state::list_members(&paths);
-            if profiles.len() == 1 {
-                (profiles[0].0.clone(), None)
-            } else {
-                let roster: Vec<(String, String)> = plan
-                    .as_ref()
-                    .map(|p| {
-                        p.roster
-                            .iter()
-                            .map(|m| (m.id.clone(), m.name.clone()))
-                            .collect()
-                    })
-                    .unwrap_or_default();
-                let mut picker = Picker::new(profiles, &roster, &login_name());
-                let outcome = tui::choose_profile(s, &mut picker, &theme)?;
-                renames = picker.renames;
-                match outcome {
-                    Outcome::Leave => {
-                        save_renames(&paths, &renames, None)?;
-                        return Ok(());
-                    }
-                    Outcome::Open(id) => (id, None),
-                    Outcome::Create { id, name } => (id, Some(name)),
+    let (id, name) = if let Some(id) = member {
+        (id.to_string(), None)
+    } else {
+        let profiles = crate::store::state::list_members(&paths);
+        if profiles.len() == 1 {
+            (profiles[0].0.clone(), None)
+        } else {
+            let roster: Vec<(String, String)> = plan
+                .as_ref()
+                .map(|p| {
+                    p.roster
+                        .iter()
+                        .map(|m| (m.id.clone(), m.name.clone()))
+                        .collect()
+                })
+                .unwrap_or_default();
+            let mut picker = Picker::new(profiles, &roster, &login_name());
+            let outcome = tui::choose_profile(s, &mut picker, &theme)?;
+            renames = picker.renames;
+            match outcome {
+                Outcome::Leave => {
+                    save_renames(&paths, &renames, None)?;
+                    return Ok(());
                 }
+                Outcome::Open(id) => (id, None),
+                Outcome::Create { id, name } => (id, Some(name)),
             }
         }
     };

@@ -322,7 +322,7 @@ impl std::fmt::Display for Finding {
 /// cycle's units. With the time each was finished.
 fn counted_reads<'c>(
     reads: &'c [ReadEntry],
-    cycle: &Cycle,
+    cycle: Cycle,
     rules: &Rules,
     cycle_units: Option<&[String]>,
     catalog: &impl Catalog,
@@ -356,7 +356,7 @@ pub fn test_draw(
 ) -> Vec<(String, String)> {
     let began = instant(taken);
     let mut pool = Vec::new();
-    for (unit, finished) in counted_reads(reads, cycle, rules, cycle_units, catalog) {
+    for (unit, finished) in counted_reads(reads, *cycle, rules, cycle_units, catalog) {
         let before = match (instant(finished), began) {
             (Some(f), Some(b)) => f < b,
             _ => false,
@@ -416,7 +416,7 @@ pub fn assess(
             });
         }
     }
-    let mut units_read: Vec<String> = counted_reads(&c.read, &c.cycle, rules, cycle_units, catalog)
+    let mut units_read: Vec<String> = counted_reads(&c.read, c.cycle, rules, cycle_units, catalog)
         .into_iter()
         .map(|(u, _)| u.to_string())
         .collect();

@@ -646,10 +646,10 @@ mod tests {
 
     #[test]
     fn blocks_and_blank_lines() {
+        use LineKind::{Blank, Heading, Text};
         let body = "\n\n甲\n乙\n\n\n\n丙\n## 标题\n丁\n\n";
         let l = layout(body, 20);
         let kinds: Vec<LineKind> = l.lines.iter().map(|l| l.kind).collect();
-        use LineKind::{Blank, Heading, Text};
         assert_eq!(
             kinds,
             [Text, Text, Blank, Text, Blank, Heading, Blank, Text]

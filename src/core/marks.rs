@@ -3,6 +3,7 @@
 //! [`MemberState::marks`](super::state::MemberState::marks).
 
 use std::collections::BTreeMap;
+use std::fmt::Write as _;
 
 use super::state::Mark;
 use super::text::escape_controls;
@@ -190,16 +191,16 @@ pub fn markdown(
         if unit != Some(m.unit.as_str()) {
             unit = Some(m.unit.as_str());
             let title = title_of(&m.unit).unwrap_or_else(|| m.unit.clone());
-            out.push_str(&format!("\n## {}\n", one_line(&title)));
+            let _ = write!(out, "\n## {}\n", one_line(&title));
         }
         out.push('\n');
-        out.push_str(&format!("> {}\n", one_line(&m.quote)));
+        let _ = writeln!(out, "> {}", one_line(&m.quote));
         if let Some(when) = &m.created {
-            out.push_str(&format!(">\n> — {}\n", when.to_string().replace('T', " ")));
+            let _ = write!(out, ">\n> — {}\n", when.to_string().replace('T', " "));
         }
         out.push('\n');
         if m.note.trim().is_empty() {
-            out.push_str(&format!("*{}*\n", labels.bookmark));
+            let _ = writeln!(out, "*{}*", labels.bookmark);
         } else {
             for line in escape_controls_keep_lines(&m.note).lines() {
                 out.push_str(line);

@@ -35,7 +35,7 @@
 //! too, key by key: the side that changed one wins, else the one on disk.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::fmt;
+use std::fmt::{self, Write as _};
 
 use toml::value::Datetime;
 
@@ -460,23 +460,27 @@ fn merge_text(
 
 /// Like [`merge_text`] for an optional value shown as text.
 fn merge_opt_text<T: PartialEq + Clone + ToString>(
-    base: &Option<T>,
-    mine: &Option<T>,
-    theirs: &Option<T>,
+    base: Option<&T>,
+    mine: Option<&T>,
+    theirs: Option<&T>,
     place: &Place<'_>,
     found: &mut Vec<Conflict>,
 ) -> Option<T> {
-    pick(base, mine, theirs, || match (mine, theirs) {
+    pick(&base, &mine, &theirs, || match (mine, theirs) {
         (Some(m), Some(t)) => {
             found.push(place.conflict(Kept::Mine, &m.to_string(), t.to_string()));
-            Some(m.clone())
+            Some(m)
         }
-        (Some(x), None) | (None, Some(x)) => Some(x.clone()),
+        (Some(x), None) | (None, Some(x)) => Some(x),
         (None, None) => None,
     })
+    .cloned()
 }
 
 /// A record kept as `Option`: an absent record merges as an empty one.
+// `&Option`: the three sides go to `pick` whole, and the merged record is built
+// from owned defaults.
+#[allow(clippy::ref_option)]
 fn merge_record<T: PartialEq + Clone + Default>(
     base: &Option<T>,
     mine: &Option<T>,
@@ -513,7 +517,13 @@ fn merge_work(
         |b, m, t| {
             let Reflection { unit, text } = m;
             Reflection {
-                unit: merge_opt_text(&b.unit, unit, &t.unit, &at("reflection.unit"), found),
+                unit: merge_opt_text(
+                    b.unit.as_ref(),
+                    unit.as_ref(),
+                    t.unit.as_ref(),
+                    &at("reflection.unit"),
+                    found,
+                ),
                 text: merge_text(&b.text, text, &t.text, &at("reflection.text"), found),
             }
         },
@@ -528,9 +538,9 @@ fn merge_work(
             topic: merge_text(&b.topic, topic, &t.topic, &at("talk.topic"), found),
             outline: merge_text(&b.outline, outline, &t.outline, &at("talk.outline"), found),
             delivered: merge_opt_text(
-                &b.delivered,
-                delivered,
-                &t.delivered,
+                b.delivered.as_ref(),
+                delivered.as_ref(),
+                t.delivered.as_ref(),
                 &at("talk.delivered"),
                 found,
             ),
@@ -627,7 +637,7 @@ fn test_text(t: &TestRecord) -> String {
     let mut out = format!("taken = {}", t.taken);
     for a in &t.answers {
         out.push('\n');
-        out.push_str(&format!("{}/{} = {}", a.unit, a.question, a.given));
+        let _ = write!(out, "{}/{} = {}", a.unit, a.question, a.given);
     }
     out
 }

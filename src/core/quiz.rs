@@ -1,7 +1,7 @@
 //! Questions, grading, and the deterministic draw of the cycle test.
 //!
 //! The draw is specified exactly in SPEC.md so a secretary can recompute it:
-//! FNV-1a 64 of `"{member_id}/{cycle}"` seeds SplitMix64, which drives a
+//! FNV-1a 64 of `"{member_id}/{cycle}"` seeds `SplitMix64`, which drives a
 //! Fisher–Yates shuffle of the sorted pool.
 
 use std::collections::BTreeSet;
@@ -23,7 +23,7 @@ pub fn fnv1a64(bytes: &[u8]) -> u64 {
     h
 }
 
-/// The standard SplitMix64 generator.
+/// The standard `SplitMix64` generator.
 #[derive(Debug, Clone)]
 pub struct SplitMix64 {
     state: u64,
@@ -85,7 +85,7 @@ pub use super::text::normalize_fill;
 fn letters(given: &str) -> BTreeSet<char> {
     given
         .chars()
-        .filter(|c| c.is_ascii_alphabetic())
+        .filter(char::is_ascii_alphabetic)
         .map(|c| c.to_ascii_uppercase())
         .collect()
 }
@@ -175,7 +175,7 @@ mod tests {
         let mut rng = SplitMix64::new(fnv1a64(b"m/c"));
         let mut expect = vec![("a", "q1"), ("a", "q2"), ("b", "q1")];
         for i in (1..3usize).rev() {
-            let j = (rng.next_u64() % (i as u64 + 1)) as usize;
+            let j = usize::try_from(rng.next_u64() % (i as u64 + 1)).expect("at most i");
             expect.swap(i, j);
         }
         let got = draw("m", "c", p, 3);

@@ -216,7 +216,7 @@ impl Cycle {
         }
     }
 
-    fn first_of_month(&self) -> Date {
+    fn first_of_month(self) -> Date {
         // Parsing and `containing` only build valid years (1-9999) and months.
         Date::new(self.year, self.month, 1).unwrap_or(Date::MIN)
     }

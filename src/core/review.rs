@@ -140,8 +140,9 @@ fn interval_days(s: f64) -> i64 {
     // I(0.9, S) = S / FACTOR * (0.9^(1/DECAY) - 1) = S.
     let days = s.round();
     if days.is_finite() {
-        // Bounded to 1..=365 before the cast, so it cannot truncate.
-        #[allow(clippy::cast_possible_truncation)]
+        // Bounded to 1..=365 before the cast, so it cannot truncate; 365 is exact
+        // in an f64.
+        #[allow(clippy::cast_possible_truncation, clippy::cast_precision_loss)]
         let d = days.clamp(1.0, MAX_INTERVAL_DAYS as f64) as i64;
         d
     } else {
@@ -328,7 +329,7 @@ mod tests {
         );
         assert_eq!(
             days_between(&next.due, date(2026, 10, 28)),
-            MAX_INTERVAL_DAYS as i32
+            i32::try_from(MAX_INTERVAL_DAYS).expect("a year")
         );
         let broken = Card {
             due: "soon".into(),

@@ -136,7 +136,7 @@ fn base64_decode(s: &str) -> Option<Vec<u8>> {
         for c in &chunk[..4 - pad] {
             n = (n << 6) | value(*c)?;
         }
-        n <<= 6 * pad as u32;
+        n <<= 6 * pad;
         let bytes = n.to_be_bytes();
         out.extend_from_slice(&bytes[1..4 - pad]);
     }

@@ -13,6 +13,8 @@
 //!   signature a few zero bytes short of the modulus is padded as OpenSSH pads it;
 //! - a security key's (`sk-…`) signature counts only when the key saw a touch.
 
+use std::fmt::Write as _;
+
 use ssh_encoding::Decode;
 use ssh_encoding::base64::{Base64, Encoding};
 use ssh_key::public::KeyData;
@@ -583,9 +585,10 @@ pub fn allowed_signers(members: &[Signer<'_>], lang: Lang) -> (String, Vec<Strin
     } else {
         "# The dangxue roster as an allowed_signers file; check a file with OpenSSH:\n"
     });
-    out.push_str(&format!(
-        "#   ssh-keygen -Y verify -f allowed_signers -I <member_id> -n {NAMESPACE} -s F.sig < F\n"
-    ));
+    let _ = writeln!(
+        out,
+        "#   ssh-keygen -Y verify -f allowed_signers -I <member_id> -n {NAMESPACE} -s F.sig < F"
+    );
     let mut notes = Vec::new();
     for m in members {
         let shown = super::text::escape_controls(m.id);
@@ -606,12 +609,13 @@ pub fn allowed_signers(members: &[Signer<'_>], lang: Lang) -> (String, Vec<Strin
                 match bare.to_openssh() {
                     Ok(line) => {
                         let name = super::text::escape_controls(m.name).replace('\n', " ");
-                        out.push_str(&format!("# {name}\n"));
-                        out.push_str(&format!(
-                            "{} namespaces=\"{NAMESPACE}\" {}\n",
+                        let _ = writeln!(out, "# {name}");
+                        let _ = writeln!(
+                            out,
+                            "{} namespaces=\"{NAMESPACE}\" {}",
                             m.id,
                             line.trim_end()
-                        ));
+                        );
                     }
                     Err(e) => notes.push(format!("{shown}: {e}")),
                 }

@@ -157,6 +157,7 @@ pub enum Side {
 }
 
 impl Side {
+    #[allow(clippy::trivially_copy_pass_by_ref)] // serde passes a reference
     fn is_disk(&self) -> bool {
         *self == Side::Disk
     }

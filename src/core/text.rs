@@ -36,7 +36,10 @@ use std::fmt::Write as _;
 #[must_use]
 pub fn line_of(text: &[u8], offset: usize) -> usize {
     let end = offset.min(text.len());
-    1 + text[..end].iter().filter(|b| **b == b'\n').count()
+    // One pass over bytes already in memory; not worth a crate.
+    #[allow(clippy::naive_bytecount)]
+    let newlines = text[..end].iter().filter(|b| **b == b'\n').count();
+    1 + newlines
 }
 
 /// Characters as the rules count them: Unicode scalar values, except whitespace,
@@ -60,7 +63,7 @@ pub fn counts_as_char(c: char) -> bool {
     !(c.is_whitespace() || c.is_control() || is_default_ignorable(c))
 }
 
-/// Unicode's Default_Ignorable_Code_Point property (DerivedCoreProperties.txt, stable
+/// Unicode's `Default_Ignorable_Code_Point` property (DerivedCoreProperties.txt, stable
 /// since Unicode 7.0 apart from unassigned code points already in these ranges):
 /// characters a renderer shows as nothing.
 #[must_use]

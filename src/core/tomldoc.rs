@@ -100,6 +100,8 @@ impl<'t> Reader<'t> {
     }
 
     /// The top-level table of a parsed document.
+    // A method, so a reader takes every part of its document through the reader.
+    #[allow(clippy::unused_self)]
     pub(crate) fn root<'a, 'i>(&self, doc: &'a Spanned<DeTable<'i>>) -> Tab<'a, 'i> {
         Tab {
             table: doc.get_ref(),
@@ -118,7 +120,7 @@ impl<'t> Reader<'t> {
 
     /// Report every key of `t` not in `allowed`.
     pub(crate) fn unknown_keys(&mut self, t: &Tab<'_, '_>, allowed: &[&str]) {
-        for (k, _) in t.table.iter() {
+        for (k, _) in t.table {
             if !allowed.contains(&k.get_ref().as_ref()) {
                 let msg = format!("unknown key {:?}{}", k.get_ref(), Self::suffix(t));
                 self.push(Pos(k.span().start), msg);
@@ -133,14 +135,13 @@ impl<'t> Reader<'t> {
         key: &str,
         required: bool,
     ) -> Option<(Pos, &'a DeValue<'i>)> {
-        match t.table.get_key_value(key) {
-            Some((k, v)) => Some((Pos(k.span().start), v.get_ref())),
-            None => {
-                if required {
-                    self.push(t.at, format!("missing key {key:?}{}", Self::suffix(t)));
-                }
-                None
+        if let Some((k, v)) = t.table.get_key_value(key) {
+            Some((Pos(k.span().start), v.get_ref()))
+        } else {
+            if required {
+                self.push(t.at, format!("missing key {key:?}{}", Self::suffix(t)));
             }
+            None
         }
     }
 
@@ -250,7 +251,7 @@ impl<'t> Reader<'t> {
             return None;
         };
         let mut out = Vec::new();
-        for item in items.iter() {
+        for item in items {
             if let DeValue::String(s) = item.get_ref() {
                 out.push((Pos(item.span().start), s.to_string()));
             } else {
@@ -300,7 +301,7 @@ impl<'t> Reader<'t> {
             return None;
         };
         let mut out = Vec::new();
-        for item in items.iter() {
+        for item in items {
             if let DeValue::Table(table) = item.get_ref() {
                 out.push(Tab {
                     table,

@@ -35,6 +35,8 @@ pub fn completion_files(dir: &Path) -> anyhow::Result<Listing> {
     for e in entries {
         let e = e.with_context(|| format!("cannot list the folder {}", dir.display()))?;
         let name = e.file_name().to_string_lossy().into_owned();
+        // SPEC names the files `<member_id>.toml` exactly: `X.TOML` is another file.
+        #[allow(clippy::case_sensitive_file_extension_comparisons)]
         if !name.ends_with(".toml") {
             if !name.ends_with(".toml.sig") {
                 l.others.push(name);

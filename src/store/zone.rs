@@ -2,10 +2,10 @@
 //!
 //! `jiff::tz::TimeZone::system()` and `TimeZone::get` go through jiff's zoneinfo
 //! database, which on first use lists the whole `/usr/share/zoneinfo` tree: a few
-//! thousand directory reads before the first frame. A zone is one TZif file, so this
+//! thousand directory reads before the first frame. A zone is one `TZif` file, so this
 //! reads exactly that file: the configured name under the zoneinfo folder, the file
 //! or name in `TZ`, or `/etc/localtime`. Each is read without blocking, must be a
-//! regular file and is capped in size (TZif files are a few KB).
+//! regular file and is capped in size (`TZif` files are a few KB).
 //!
 //! `TZ` comes from the environment, so it is bounded too: at most [`MAX_TZ_LEN`]
 //! bytes, a path must be a regular zone file (so `TZ=/dev/zero` or a FIFO is refused
@@ -16,7 +16,7 @@ use std::path::{Path, PathBuf};
 
 use jiff::tz::TimeZone;
 
-/// Largest TZif file read; the largest in a current tzdata is under 4 KB.
+/// Largest `TZif` file read; the largest in a current tzdata is under 4 KB.
 pub const MAX_TZIF_BYTES: u64 = 256 * 1024;
 
 /// Longest `TZ` value looked at; zone names and POSIX rules are a few dozen bytes.
@@ -46,7 +46,7 @@ pub fn plausible_name(name: &str) -> bool {
             .all(|b| b.is_ascii_alphanumeric() || matches!(b, b'/' | b'_' | b'-' | b'+' | b'.'))
 }
 
-/// Read one TZif file; `name` is the zone's name for jiff.
+/// Read one `TZif` file; `name` is the zone's name for jiff.
 fn read_tzif(path: &Path, name: &str) -> Result<TimeZone, String> {
     let bytes = match crate::store::atomic::read_regular_file(path, MAX_TZIF_BYTES) {
         Ok(Some(b)) if b.len() as u64 <= MAX_TZIF_BYTES => b,

@@ -298,12 +298,11 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 /// key table, cut to the width by priority.
 pub fn footer(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let width = usize::from(area.width);
-    let line = match &app.notice {
-        Some(n) => Span::styled(truncate(n, width), theme.accent),
-        None => {
-            let hint = keymap::footer(keymap::screen_mode(app), app.s.lang, width);
-            Span::styled(truncate(&hint, width), theme.dim)
-        }
+    let line = if let Some(n) = &app.notice {
+        Span::styled(truncate(n, width), theme.accent)
+    } else {
+        let hint = keymap::footer(keymap::screen_mode(app), app.s.lang, width);
+        Span::styled(truncate(&hint, width), theme.dim)
     };
     frame.render_widget(Paragraph::new(Line::from(line)), area);
 }

@@ -155,6 +155,8 @@ pub fn scroll_rows<B: Backend + Write>(
 
 #[cfg(test)]
 mod tests {
+    use std::fmt::Write as _;
+
     use super::*;
     use crate::core::layout::layout;
     use crate::ui::backend::LeanBackend;
@@ -301,9 +303,10 @@ mod tests {
     fn sample() -> String {
         let mut s = String::new();
         for i in 0..30 {
-            s.push_str(&format!(
+            let _ = write!(
+                s,
                 "第{i}段：党的基层组织是党在社会基层组织中的战斗堡垒，是党的全部工作和战斗力的基础。👍🏽 a{i}b 红色物业“议事角”（闲置楼道）！\n\n"
-            ));
+            );
             s.push_str("x党建引领基层治理凝聚合力党建引领基层治理凝聚合力党建引领基层治理凝聚合力党建引领\n");
         }
         s

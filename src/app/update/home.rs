@@ -5,9 +5,9 @@ use super::test::start_test;
 use crate::app::msg::Msg;
 use crate::app::{App, Effect};
 
-pub(super) fn home(app: &mut App, msg: Msg) -> Vec<Effect> {
+pub(super) fn home(app: &mut App, msg: &Msg) -> Vec<Effect> {
     match msg {
-        Msg::Write(doc) => open_editor(app, doc),
+        Msg::Write(doc) => open_editor(app, *doc),
         Msg::StartTest => start_test(app),
         Msg::Rename => app.rename = Some(app.state.name.clone()),
         Msg::History => super::history::open_history(app),

@@ -252,7 +252,7 @@ fn top_level(app: &mut App, msg: Msg) -> Vec<Effect> {
     match app.screen {
         Screen::Library => library(app, msg),
         Screen::Review => review_list(app, msg),
-        _ => home(app, msg),
+        _ => home(app, &msg),
     }
 }
 

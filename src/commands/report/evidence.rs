@@ -99,7 +99,7 @@ fn why_read(
     out
 }
 
-#[allow(clippy::too_many_lines, clippy::too_many_arguments)]
+#[allow(clippy::too_many_arguments)]
 fn evidence(
     out: &mut String,
     row: &Row,
@@ -429,43 +429,39 @@ pub(super) fn member_view<C: Catalog + Sync>(
             let text = read_file(&req.dir.join(name), &mut buf).ok()?;
             Completion::parse(text).ok()
         });
-        match parsed {
-            Some(c) => {
-                let (_, a) = verifier.verify_parsed(row.file.as_deref().unwrap_or(""), &c);
-                evidence(&mut out, row, &c, &a, catalog, plan, verifier.rules, lang);
-            }
-            None => {
-                let _ = writeln!(
-                    out,
-                    "== {} ==",
-                    escape_controls(row.file.as_deref().unwrap_or(if zh {
-                        "未交"
-                    } else {
-                        "not handed in"
-                    }))
-                );
-                let _ = writeln!(
-                    out,
-                    "{} {}   {} {}",
-                    if zh { "成员:" } else { "member:" },
-                    escape_controls(row.member.as_deref().unwrap_or(id)),
-                    if zh { "周期:" } else { "cycle:" },
-                    row.cycle_key()
-                        .map(|c| c.to_string())
-                        .unwrap_or_else(|| "-".into())
-                );
-                let _ = writeln!(
-                    out,
-                    "✗ {}",
-                    if zh {
-                        "没有可核验的内容："
-                    } else {
-                        "nothing to verify:"
-                    }
-                );
-                for p in &row.problems {
-                    let _ = writeln!(out, "    {}", escape_controls(&p.text(lang)));
+        if let Some(c) = parsed {
+            let (_, a) = verifier.verify_parsed(row.file.as_deref().unwrap_or(""), &c);
+            evidence(&mut out, row, &c, &a, catalog, plan, verifier.rules, lang);
+        } else {
+            let _ = writeln!(
+                out,
+                "== {} ==",
+                escape_controls(row.file.as_deref().unwrap_or(if zh {
+                    "未交"
+                } else {
+                    "not handed in"
+                }))
+            );
+            let _ = writeln!(
+                out,
+                "{} {}   {} {}",
+                if zh { "成员:" } else { "member:" },
+                escape_controls(row.member.as_deref().unwrap_or(id)),
+                if zh { "周期:" } else { "cycle:" },
+                row.cycle_key()
+                    .map_or_else(|| "-".into(), |c| c.to_string())
+            );
+            let _ = writeln!(
+                out,
+                "✗ {}",
+                if zh {
+                    "没有可核验的内容："
+                } else {
+                    "nothing to verify:"
                 }
+            );
+            for p in &row.problems {
+                let _ = writeln!(out, "    {}", escape_controls(&p.text(lang)));
             }
         }
     }

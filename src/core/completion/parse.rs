@@ -119,7 +119,7 @@ fn read_completion(r: &mut Reader<'_>, root: &Tab<'_, '_>) -> Option<Completion>
     });
     let rules = r.table(root, "rules", "[rules]").map(|t| {
         let mut out = Vec::new();
-        for (k, v) in t.table.iter() {
+        for (k, v) in t.table {
             let value = match v.get_ref() {
                 toml::de::DeValue::String(s) => format!("{:?}", s.as_ref()),
                 toml::de::DeValue::Integer(i) => i.as_str().to_string(),
@@ -222,7 +222,7 @@ fn read_test(r: &mut Reader<'_>, root: &Tab<'_, '_>) -> Option<TestEntry> {
         let question = r.owned(&a, "question", true);
         // SPEC writes judge answers as the strings "true"/"false"; a bare boolean
         // means the same and is accepted.
-        let given = match a.table.get("given").map(|v| v.get_ref()) {
+        let given = match a.table.get("given").map(toml::Spanned::get_ref) {
             Some(toml::de::DeValue::Boolean(b)) => Some(b.to_string()),
             _ => r.owned(&a, "given", true),
         };

@@ -1,5 +1,7 @@
 //! Writing a completion file in SPEC's layout, so that parsing gives it back.
 
+use std::fmt::{self, Write as _};
+
 use super::{COMPLETION_FORMAT, Completion};
 
 impl Completion {
@@ -7,79 +9,90 @@ impl Completion {
     #[must_use]
     pub fn to_toml(&self) -> String {
         let mut o = String::with_capacity(2048);
-        o.push_str(&format!("format = {}\n", basic(COMPLETION_FORMAT)));
-        o.push_str(&format!("member_id = {}\n", basic(&self.member_id)));
-        o.push_str(&format!("member = {}\n", basic(&self.member)));
-        o.push_str(&format!("cycle = \"{}\"\n", self.cycle));
-        o.push_str(&format!("exported = {}\n", self.exported));
+        // Writing into a `String` cannot fail.
+        let _ = self.write_toml(&mut o);
+        o
+    }
+
+    fn write_toml(&self, o: &mut String) -> fmt::Result {
+        writeln!(o, "format = {}", basic(COMPLETION_FORMAT))?;
+        writeln!(o, "member_id = {}", basic(&self.member_id))?;
+        writeln!(o, "member = {}", basic(&self.member))?;
+        writeln!(o, "cycle = \"{}\"", self.cycle)?;
+        writeln!(o, "exported = {}", self.exported)?;
         for e in &self.read {
-            o.push_str(&format!(
+            write!(
+                o,
                 "\n[[read]]\nunit = {}\nseconds = {}\n",
                 basic(&e.unit),
                 e.seconds
-            ));
+            )?;
             if let Some(f) = &e.finished {
-                o.push_str(&format!("finished = {f}\n"));
+                writeln!(o, "finished = {f}")?;
             }
         }
         if let Some(r) = &self.reflection {
             o.push_str("\n[reflection]\n");
             if let Some(u) = &r.unit {
-                o.push_str(&format!("unit = {}\n", basic(u)));
+                writeln!(o, "unit = {}", basic(u))?;
             }
-            o.push_str(&format!("text = {}\n", multi(&r.text)));
+            writeln!(o, "text = {}", multi(&r.text))?;
         }
         if let Some(t) = &self.talk {
-            o.push_str(&format!(
+            write!(
+                o,
                 "\n[talk]\ntopic = {}\noutline = {}\n",
                 basic(&t.topic),
                 multi(&t.outline)
-            ));
+            )?;
             if let Some(d) = &t.delivered {
-                o.push_str(&format!("delivered = {d}\n"));
+                writeln!(o, "delivered = {d}")?;
             }
         }
         if let Some(t) = &self.test {
-            o.push_str(&format!("\n[test]\ntaken = {}\n", t.taken));
+            write!(o, "\n[test]\ntaken = {}\n", t.taken)?;
             if let Some(s) = &t.submitted {
-                o.push_str(&format!("submitted = {s}\n"));
+                writeln!(o, "submitted = {s}")?;
             }
             o.push_str("answers = [\n");
             for a in &t.answers {
-                o.push_str(&format!(
-                    "  {{ unit = {}, question = {}, given = {} }},\n",
+                writeln!(
+                    o,
+                    "  {{ unit = {}, question = {}, given = {} }},",
                     basic(&a.unit),
                     basic(&a.question),
                     basic(&a.given)
-                ));
+                )?;
             }
             o.push_str("]\n");
         }
         if let Some(s) = &self.survey {
-            o.push_str(&format!(
+            write!(
+                o,
                 "\n[survey]\ntitle = {}\ntext = {}\n",
                 basic(&s.title),
                 multi(&s.text)
-            ));
+            )?;
         }
         if let Some(rules) = &self.rules {
             o.push_str("\n[rules]\n");
             for (k, v) in rules {
                 // Keys and values come from a parsed file or from `rules_of`: bare
                 // keys and TOML scalars as written.
-                o.push_str(&format!("{k} = {v}\n"));
+                writeln!(o, "{k} = {v}")?;
             }
         }
         if let Some(c) = &self.claimed {
-            o.push_str(&format!(
+            write!(
+                o,
                 "\n[claimed]\nread = {}\ntalk = {}\nstudy = {}\n",
                 c.read, c.talk, c.study
-            ));
+            )?;
             if let Some(s) = c.score {
-                o.push_str(&format!("score = {s}\n"));
+                writeln!(o, "score = {s}")?;
             }
         }
-        o
+        Ok(())
     }
 }
 

@@ -245,19 +245,18 @@ pub fn assemble(
     if let Some(c) = only {
         rows.retain(|r| r.cycle_key().is_none_or(|rc| overlaps(rc, c)));
     }
-    let cycles: Vec<Cycle> = match only {
-        Some(c) => vec![c],
-        None => {
-            let set: BTreeSet<Cycle> = rows
-                .iter()
-                .filter_map(Row::cycle_key)
-                .map(|c| column(c, length))
-                .collect();
-            if set.is_empty() && roster.is_some() {
-                vec![fallback]
-            } else {
-                set.into_iter().collect()
-            }
+    let cycles: Vec<Cycle> = if let Some(c) = only {
+        vec![c]
+    } else {
+        let set: BTreeSet<Cycle> = rows
+            .iter()
+            .filter_map(Row::cycle_key)
+            .map(|c| column(c, length))
+            .collect();
+        if set.is_empty() && roster.is_some() {
+            vec![fallback]
+        } else {
+            set.into_iter().collect()
         }
     };
     if let Some(roster) = roster {

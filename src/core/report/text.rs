@@ -1,5 +1,7 @@
 //! The wording of report problems in the secretary's language.
 
+use std::fmt::Write as _;
+
 use super::{Part, Problem, Shortfall, Signature, Stamp, Unreadable};
 use crate::core::assess::{Finding, Place};
 use crate::core::config::Lang;
@@ -81,7 +83,7 @@ fn spelled(id: &str) -> String {
         if c.is_ascii() {
             o.push(c);
         } else {
-            o.push_str(&format!("<U+{:04X}>", u32::from(c)));
+            let _ = write!(o, "<U+{:04X}>", u32::from(c));
         }
     }
     o

@@ -3,7 +3,10 @@
 
 use std::collections::BTreeSet;
 
-use super::*;
+use super::{
+    Answer, BTreeMap, Kind, MAX_FRONT_MATTER_BYTES, MAX_NESTING, Problem, ProblemKind, Question,
+    QuestionType, Unit, valid_id,
+};
 
 const UNIT_KEYS: &[&str] = &[
     "id",
@@ -139,7 +142,6 @@ fn nesting_depth(s: &str) -> usize {
                 max = max.max(depth);
             }
             ']' | '}' => depth = depth.saturating_sub(1),
-            '\n' => {}
             _ => {}
         }
     }

@@ -12,7 +12,8 @@ fn ratio(have: usize, need: u32) -> f64 {
     if need == 0 {
         1.0
     } else {
-        (have as f64 / f64::from(need)).min(1.0)
+        let have = f64::from(u32::try_from(have).unwrap_or(u32::MAX));
+        (have / f64::from(need)).min(1.0)
     }
 }
 
@@ -140,9 +141,10 @@ fn parts(app: &App, p: &Summary) -> Vec<(&'static str, bool, String, f64)> {
     } else {
         format!("{}/{} · {reflection}", p.units_read, p.units_needed)
     };
-    let read_ratio = (ratio(p.units_read, p.units_needed)
-        + ratio(p.reflection_chars, p.reflection_needed))
-        / 2.0;
+    let read_ratio = f64::midpoint(
+        ratio(p.units_read, p.units_needed),
+        ratio(p.reflection_chars, p.reflection_needed),
+    );
     let yes_no = |b: bool| if b { "✓" } else { "✗" };
     let talk_detail = format!(
         "{}{} · {} · {}{}",
@@ -178,7 +180,7 @@ fn parts(app: &App, p: &Summary) -> Vec<(&'static str, bool, String, f64)> {
         s.chars_of(s.editors[2], p.survey_chars, p.survey_needed)
     );
     let test_ratio = p.score.map_or(0.0, |sc| ratio(sc as usize, p.pass_score));
-    let study_ratio = (test_ratio + ratio(p.survey_chars, p.survey_needed)) / 2.0;
+    let study_ratio = f64::midpoint(test_ratio, ratio(p.survey_chars, p.survey_needed));
     vec![
         (s.parts[0], p.read_done, read_detail, read_ratio),
         (s.parts[1], p.talk_done, talk_detail, talk_ratio),

@@ -2,7 +2,7 @@
 
 use crossterm::event::KeyCode;
 
-use super::*;
+use super::{BACK, BOTTOM, DOWN, HELP_KEY, PAGE_DOWN, PAGE_UP, TOP, UP, hint, s, send, t};
 use crate::app::keymap::{Binding, Key, Mark, Table};
 use crate::app::msg::Msg;
 

@@ -30,6 +30,8 @@ const fn s(both: &'static str) -> Text {
     Text::same(both)
 }
 
+// Rows fill an `Option<Hint>` field; a row without a hint writes `None` there.
+#[allow(clippy::unnecessary_wraps)]
 const fn hint(key: Text, words: Text, priority: u8) -> Option<Hint> {
     Some(Hint {
         key,

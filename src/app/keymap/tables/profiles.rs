@@ -3,7 +3,9 @@
 
 use crossterm::event::KeyCode;
 
-use super::*;
+use super::{
+    BACKSPACE, BOTTOM, DOWN, HELP_KEY, PAGE_DOWN, PAGE_UP, QUIT, TOP, UP, hint, s, send, t,
+};
 use crate::app::keymap::{Act, Binding, Key, Mark, Table};
 use crate::app::msg::Msg;
 

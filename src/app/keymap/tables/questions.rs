@@ -2,7 +2,10 @@
 
 use crossterm::event::KeyCode;
 
-use super::*;
+use super::{
+    BACK, BACKSPACE, BOTTOM, DOWN, ESC_BACK, HELP_KEY, PAGE_DOWN, PAGE_UP, SPACE, TEXT_ANSWER, TOP,
+    UP, hint, s, send, t,
+};
 use crate::app::keymap::{Act, Binding, Key, Mark, Table};
 use crate::app::msg::Msg;
 

@@ -2,7 +2,10 @@
 
 use crossterm::event::KeyCode;
 
-use super::*;
+use super::{
+    BACK, BOTTOM, DOWN, HELP_KEY, NEXT_TAB, OPEN, PAGE_DOWN, PAGE_UP, QUIT, TAB_1, TAB_2, TAB_3,
+    TOP, UP, hint, s, send, t,
+};
 use crate::app::Doc;
 use crate::app::keymap::{Act, Binding, Key, Mark, Table};
 use crate::app::msg::Msg;

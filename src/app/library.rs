@@ -1,0 +1,100 @@
+//! The library's list: units in display order (the plan's first), its filters and
+//! its search.
+
+use crate::core::unit::{Kind, Unit};
+
+use super::App;
+
+impl App {
+    /// Is this unit assigned by the plan for the cycle?
+    #[must_use]
+    pub fn is_assigned(&self, id: &str) -> bool {
+        self.plan
+            .units
+            .as_ref()
+            .is_some_and(|u| u.iter().any(|x| x == id))
+    }
+
+    pub(super) fn rebuild_order(&mut self) {
+        let rank = |u: &Unit| match u.kind {
+            Kind::Article => 1,
+            Kind::Constitution => 2,
+            Kind::Brief => 3,
+        };
+        let mut ids: Vec<(u8, u8, String)> = self
+            .library
+            .iter()
+            .map(|u| (u8::from(!self.is_assigned(&u.id)), rank(u), u.id.clone()))
+            .collect();
+        ids.sort();
+        let mut seen = std::collections::HashMap::<&str, usize>::new();
+        for u in self.library.iter() {
+            *seen.entry(u.title.as_str()).or_default() += 1;
+        }
+        self.library_view.same_titles = seen
+            .into_iter()
+            .filter(|(_, n)| *n > 1)
+            .map(|(t, _)| t.to_string())
+            .collect();
+        self.library_view.order = ids.into_iter().map(|(_, _, id)| id).collect();
+        self.apply_search();
+    }
+
+    /// Filter the library by the filters and the search text: every word of the
+    /// search (folded by [`crate::core::search`]) must occur in the title, column,
+    /// authors, tags or body.
+    pub fn apply_search(&mut self) {
+        use crate::core::search::{Query, UnitText, match_unit};
+        let q = Query::parse(&self.library_view.query);
+        let f = self.library_view.filter;
+        let mut shown = Vec::new();
+        let mut hits = Vec::new();
+        for (i, id) in self.library_view.order.iter().enumerate() {
+            let Some(u) = self.library.get(id) else {
+                continue;
+            };
+            if (f.plan && !self.is_assigned(id))
+                || f.kind.is_some_and(|k| k != u.kind)
+                || (f.unread && self.finished_in_cycle(id))
+            {
+                continue;
+            }
+            let text = UnitText {
+                title: &u.title,
+                column: u.column.as_deref(),
+                authors: &u.authors,
+                tags: &u.tags,
+                body: &u.body,
+            };
+            if let Some(hit) = match_unit(&q, &text) {
+                shown.push(i);
+                hits.push(hit.body);
+            }
+        }
+        self.library_view.shown = shown;
+        self.library_view.hits = hits;
+        if self.library_view.selected >= self.library_view.shown.len() {
+            self.library_view.selected = self.library_view.shown.len().saturating_sub(1);
+        }
+    }
+
+    /// The id of the selected library row.
+    #[must_use]
+    pub fn selected_unit(&self) -> Option<&str> {
+        let v = &self.library_view;
+        v.shown
+            .get(v.selected)
+            .and_then(|i| v.order.get(*i))
+            .map(String::as_str)
+    }
+
+    /// Whether the unit counts as finished in the current cycle.
+    #[must_use]
+    pub fn finished_in_cycle(&self, id: &str) -> bool {
+        self.state
+            .units
+            .get(id)
+            .and_then(|p| p.cycles.get(&self.cycle))
+            .is_some_and(|c| c.finished.is_some())
+    }
+}

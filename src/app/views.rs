@@ -1,0 +1,226 @@
+//! View state, one struct per screen: selection, scroll, what is being typed. Kept
+//! apart from the domain state in [`App`](super::App), so a screen's cursor never
+//! leaks into the member's record.
+
+use std::rc::Rc;
+
+use ratatui_textarea::TextArea;
+
+use crate::core::layout::Layout;
+use crate::core::unit::Kind;
+
+use super::{Doc, Screen};
+
+/// Library view state.
+#[derive(Debug, Clone, Default)]
+pub struct LibraryView {
+    /// Unit ids in display order.
+    pub order: Vec<String>,
+    /// Indexes into `order` that match the search.
+    pub shown: Vec<usize>,
+    /// Selected row in `shown`.
+    pub selected: usize,
+    /// The search text.
+    pub query: String,
+    /// Typing a search now.
+    pub searching: bool,
+    /// Per row of `shown`: where in the body the search matched, when some word was
+    /// found only there (the row then shows a snippet line).
+    pub hits: Vec<Option<std::ops::Range<usize>>>,
+    /// Which units are listed at all.
+    pub filter: LibraryFilter,
+    /// Titles held by more than one unit: those rows also show the unit id.
+    pub same_titles: std::collections::HashSet<String>,
+}
+
+/// The library's filters, combined with the search.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LibraryFilter {
+    /// Only units not yet finished in this cycle.
+    pub unread: bool,
+    /// Only this kind.
+    pub kind: Option<Kind>,
+    /// Only the plan's units for this cycle.
+    pub plan: bool,
+}
+
+impl LibraryFilter {
+    /// Whether no filter is on.
+    #[must_use]
+    pub fn is_off(&self) -> bool {
+        *self == LibraryFilter::default()
+    }
+}
+
+/// Reader view state.
+#[derive(Debug, Clone)]
+pub struct ReaderView {
+    /// The unit being read.
+    pub unit_id: String,
+    /// The body as drawn: control characters escaped.
+    pub body: Rc<String>,
+    /// The body laid out at the current width.
+    pub layout: Rc<Layout>,
+    /// First visible line.
+    pub top: usize,
+    /// A line being typed at the bottom: a find or a note.
+    pub input: Option<ReaderInput>,
+    /// The last find, with its matches highlighted.
+    pub find: Option<Find>,
+    /// The whole metadata and note shown on top.
+    pub info: bool,
+    /// Opened to look up a review card's passage: scrolling here does not move the
+    /// member's saved place in the unit.
+    pub keep_place: bool,
+}
+
+impl ReaderView {
+    /// A reader on a laid-out body, at line `top`.
+    #[must_use]
+    pub fn new(unit_id: &str, body: Rc<String>, layout: Rc<Layout>, top: usize) -> ReaderView {
+        ReaderView {
+            unit_id: unit_id.to_string(),
+            body,
+            layout,
+            top,
+            input: None,
+            find: None,
+            info: false,
+            keep_place: false,
+        }
+    }
+}
+
+/// What is being typed at the bottom of the reader.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReaderInput {
+    /// Find in the text: matches follow as it is typed.
+    Find {
+        /// The text typed so far.
+        text: String,
+        /// Where the reader was when the find began, to go back on `Esc`.
+        from_top: usize,
+    },
+    /// A note on the passage at this body offset.
+    Note {
+        /// Where the passage starts.
+        offset: usize,
+        /// The note typed so far.
+        text: String,
+    },
+}
+
+/// A find in the open unit.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct Find {
+    /// What was searched for, as typed.
+    pub query: String,
+    /// Every match, as byte ranges of the body as drawn, in order.
+    pub matches: Vec<std::ops::Range<usize>>,
+    /// The match last jumped to.
+    pub current: usize,
+}
+
+/// The list of bookmarks and notes.
+#[derive(Debug, Clone, Default)]
+pub struct MarksView {
+    /// Selected row.
+    pub selected: usize,
+    /// Where `Back` returns to.
+    pub back_to: Option<Screen>,
+}
+
+/// A question being practised.
+#[derive(Debug, Clone, Default)]
+pub struct QuizView {
+    /// (unit id, question id) to ask, in order.
+    pub items: Vec<(String, String)>,
+    /// Index into `items`.
+    pub index: usize,
+    /// Cursor row among the choices.
+    pub cursor: usize,
+    /// Letters chosen so far.
+    pub chosen: Vec<char>,
+    /// Text typed for a fill question.
+    pub input: String,
+    /// After submitting: whether it was right.
+    pub feedback: Option<bool>,
+    /// Started from the review list (so Back returns there).
+    pub from_review: bool,
+    /// The first answer to each item in this sitting (`None`: not answered yet). Only
+    /// a first answer reaches the 错题本; retries are practice.
+    pub results: Vec<Option<bool>>,
+    /// The sitting is over and its summary is shown.
+    pub summary: bool,
+    /// In a "review all due" sitting, how many cards it began with: items from this
+    /// index on are cards missed in the sitting and asked once more, which do not
+    /// reschedule the card again. 0 for any other sitting.
+    pub first_pass: usize,
+}
+
+/// Cycle test view state (the answers themselves live in the member state).
+#[derive(Debug, Clone, Default)]
+pub struct TestView {
+    /// The cycle the open test belongs to: the one in which it began, even after the
+    /// date moves into the next cycle while it is open.
+    pub cycle: String,
+    /// Current question.
+    pub index: usize,
+    /// Cursor row among the choices.
+    pub cursor: usize,
+    /// First line shown of the handed-in test's review.
+    pub scroll: usize,
+}
+
+/// The name of an editor field in the set-aside list: `reflection.text`,
+/// `talk.topic`, `talk.outline`, `talk.delivered`, `survey.title`, `survey.text`.
+#[must_use]
+pub fn editor_field(doc: Doc, index: usize) -> &'static str {
+    match (doc, index) {
+        (Doc::Reflection, _) => "reflection.text",
+        (Doc::Talk, 0) => "talk.topic",
+        (Doc::Talk, 1) => "talk.outline",
+        (Doc::Talk, _) => "talk.delivered",
+        (Doc::Survey, 0) => "survey.title",
+        (Doc::Survey, _) => "survey.text",
+    }
+}
+
+/// Editor view state.
+#[derive(Debug)]
+pub struct EditorView {
+    /// What is being written.
+    pub doc: Doc,
+    /// One text area per field.
+    pub fields: Vec<TextArea<'static>>,
+    /// Field with the cursor.
+    pub focus: usize,
+    /// Where `Esc` returns to, when not the top-level screen (the reader, after
+    /// quoting a passage).
+    pub back_to: Option<Screen>,
+    /// The cycle whose work is being written: the one the editor was opened in, kept
+    /// when the date moves into the next cycle while it is open.
+    pub cycle: String,
+    /// The fields' texts as the record held them when the editor last matched it
+    /// (opened, saved, or followed the record): equal to the fields means no local
+    /// edits, and then the editor follows the record on disk.
+    pub saved: Vec<String>,
+}
+
+/// History view state.
+#[derive(Debug, Clone, Default)]
+pub struct HistoryView {
+    /// Selected row of the list of past cycles.
+    pub selected: usize,
+    /// The cycle whose evidence is open, by name.
+    pub open: Option<String>,
+    /// First visible line of the open cycle's evidence.
+    pub top: usize,
+}
+
+/// Review list view state.
+#[derive(Debug, Clone, Default)]
+pub struct ReviewView {
+    /// Selected row.
+    pub selected: usize,
+}

@@ -1,0 +1,252 @@
+//! The event loop: draw, wait for a key or a tick, update, carry out the effects.
+
+use std::io::Write;
+use std::sync::atomic::{AtomicI32, Ordering};
+use std::sync::{Arc, Condvar, Mutex};
+use std::time::{Duration, Instant};
+
+use crossterm::event::{self, Event, KeyEventKind};
+use jiff::Timestamp;
+
+use crate::ui::scroll::{self, LastFrame};
+
+use crate::app::msg::Msg;
+use crate::app::update::update;
+use crate::app::{App, Effect};
+use crate::ui::theme::Theme;
+
+use super::drop_box::DropBox;
+use super::save::{Quit, Saver, Shared, lock, quit_now, save_now};
+use super::signals::{Ending, end_now, save_on_panic, spawn_signal_thread};
+use super::terminal::setup;
+use super::wait::{Waiter, Woke};
+
+/// Longest unsaved changes made by keys wait. A save is one small atomic write.
+const SAVE_EVERY: Duration = Duration::from_secs(1);
+/// While a unit is read with no key pressed, reading time is counted and saved this
+/// often (and whenever the minute shown changes), so a `kill -9` loses at most this
+/// much of it; SIGHUP and SIGTERM lose nothing.
+const READING_SAVE_EVERY: Duration = Duration::from_secs(15);
+/// Most queued events folded into one frame.
+const MAX_BATCH: usize = 64;
+
+/// How long the loop may sleep: until unsaved changes are due, the app changes by
+/// itself ([`App::next_change`]), or reading time is due to be saved. `None`: until
+/// the next key.
+fn sleep_for(app: &App, last_save: Instant) -> Option<Duration> {
+    let mut due: Option<Duration> = None;
+    let mut at = |d: Duration| due = Some(due.map_or(d, |x| x.min(d)));
+    if app.dirty {
+        at(SAVE_EVERY.saturating_sub(last_save.elapsed()));
+    }
+    let now = Timestamp::now();
+    let until = |t: Timestamp| Duration::try_from(t.duration_since(now)).unwrap_or(Duration::ZERO);
+    if let Some(t) = app.next_change() {
+        at(until(t));
+    }
+    if let Some(end) = app.reading_until()
+        && app.last_tick < end
+    {
+        let checkpoint = app
+            .last_tick
+            .saturating_add(READING_SAVE_EVERY)
+            .unwrap_or(end);
+        at(until(checkpoint.min(end)));
+    }
+    due
+}
+
+fn to_msg(app: &App, ev: Event) -> Option<Msg> {
+    match ev {
+        Event::Key(k) if k.kind != KeyEventKind::Release => crate::app::keymap::map(app, k),
+        Event::Paste(s) if !app.too_small() => Some(Msg::Paste(s)),
+        Event::Resize(w, h) => Some(Msg::Resize(w, h)),
+        _ => None,
+    }
+}
+
+/// Run the TUI until the member quits. The state is saved through `save` on leaving
+/// a unit, within a second of a change, on quit, and on a hang-up or signal.
+///
+/// # Errors
+/// When the terminal cannot be set up or read.
+pub fn run(
+    mut app: App,
+    saver: Box<dyn Saver>,
+    theme: Theme,
+    mut drop_box: Option<DropBox>,
+) -> anyhow::Result<()> {
+    let ending = Arc::new(Ending {
+        shared: Mutex::new(Shared {
+            state: app.state.clone(),
+            saver,
+            done: false,
+            unsaved: app.dirty,
+            last_error: None,
+            s: app.s,
+        }),
+        signal: AtomicI32::new(0),
+        saved: Condvar::new(),
+    });
+    let (mut waiter, wake) = Waiter::new()?;
+    spawn_signal_thread(Arc::clone(&ending), wake)?;
+    let (mut terminal, guard) = setup()?;
+    save_on_panic(Arc::clone(&ending));
+    let size = terminal.size()?;
+    update(
+        &mut app,
+        Msg::Resize(size.width, size.height),
+        Timestamp::now(),
+    );
+    let mut last_save = Instant::now();
+    let trace = FrameTrace::from_env();
+    let mut last = LastFrame::new();
+    // A state that was never written (a new member) is saved once the first frame is
+    // out, not before it.
+    let mut save_pending = app.dirty;
+    loop {
+        let started = Instant::now();
+        let frame = terminal.draw(|f| crate::ui::draw(f, &app, &theme))?;
+        last.remember(frame.buffer);
+        if let Some(t) = &trace {
+            t.record(started.elapsed());
+        }
+        // Save after the frame is out, so a key's frame never waits for an fsync.
+        if save_pending {
+            save_pending = false;
+            if save_now(&ending.shared, &mut app)
+                && let Some(d) = &mut drop_box
+            {
+                d.drop_completion(&mut app, false);
+            }
+            last_save = Instant::now();
+            // What the save brought (a notice, another session's changes) is shown
+            // now, not at the next key; a frame with no change writes nothing.
+            let frame = terminal.draw(|f| crate::ui::draw(f, &app, &theme))?;
+            last.remember(frame.buffer);
+        }
+        let before = reader_view(&app);
+        let mut effects = Vec::new();
+        let woke = if event::poll(Duration::ZERO)? {
+            Woke::Input
+        } else {
+            waiter.wait(sleep_for(&app, last_save))?
+        };
+        let signal = ending.signal.load(Ordering::SeqCst);
+        if woke == Woke::HungUp || signal != 0 {
+            // Count reading time up to this moment, then save and end.
+            update(&mut app, Msg::Tick, Timestamp::now());
+            end_now(
+                &ending,
+                &mut app,
+                if signal != 0 { 128 + signal } else { 129 },
+            );
+        }
+        // Before a key reaches an editor, catch up with what another session saved, so
+        // an editor with no local edits types into the record's text, not an old one.
+        if woke == Woke::Input
+            && app.screen == crate::app::Screen::Editor
+            && lock(&ending.shared).saver.changed_on_disk()
+        {
+            save_now(&ending.shared, &mut app);
+        }
+        if woke == Woke::Input && event::poll(Duration::ZERO)? {
+            let mut n = 0;
+            loop {
+                let ev = event::read()?;
+                if let Some(msg) = to_msg(&app, ev) {
+                    effects.extend(update(&mut app, msg, Timestamp::now()));
+                }
+                n += 1;
+                if n >= MAX_BATCH || app.quitting || !event::poll(Duration::ZERO)? {
+                    break;
+                }
+            }
+        } else if woke == Woke::Wake
+            && let Ok((w, h)) = crossterm::terminal::size()
+            && (w, h) != app.size
+        {
+            // SIGWINCH: crossterm reports the resize too, maybe a moment later; the
+            // size is taken here so the frame after the wake-up fits the terminal.
+            effects.extend(update(&mut app, Msg::Resize(w, h), Timestamp::now()));
+        } else {
+            effects.extend(update(&mut app, Msg::Tick, Timestamp::now()));
+        }
+        if before.is_some() && before.as_ref().map(|b| b.2) != Some(app.size) {
+            last.forget();
+        }
+        if let (Some((unit, top, size)), Some((unit2, top2, size2))) = (before, reader_view(&app))
+            && unit == unit2
+            && size == size2
+            && top != top2
+        {
+            let body =
+                crate::ui::reader::body_area(ratatui::layout::Rect::new(0, 0, size.0, size.1));
+            let delta = i32::try_from(top2)
+                .unwrap_or(i32::MAX)
+                .saturating_sub(i32::try_from(top).unwrap_or(i32::MAX));
+            scroll::scroll_rows(
+                &mut terminal,
+                &mut last,
+                body.y..body.y + body.height,
+                delta,
+            )?;
+        }
+        if app.dirty {
+            let mut s = lock(&ending.shared);
+            s.state.clone_from(&app.state);
+            s.unsaved = true;
+        }
+        let quit = effects.contains(&Effect::Quit);
+        let due = app.dirty && last_save.elapsed() >= SAVE_EVERY;
+        if quit {
+            match quit_now(&ending.shared, &mut app, drop_box.as_mut()) {
+                Quit::Stay => last_save = Instant::now(),
+                Quit::Saved => break,
+                Quit::GaveUp(text) => {
+                    drop(guard);
+                    anyhow::bail!("{text}");
+                }
+            }
+        } else if due || (app.dirty && effects.contains(&Effect::Save)) {
+            save_pending = true;
+        }
+    }
+    Ok(())
+}
+
+/// Per-frame draw times appended to the file named by `DANGXUE_TRACE_FRAMES`, one
+/// line per frame in microseconds, for the benchmarks in `bench/`.
+struct FrameTrace {
+    file: Mutex<std::fs::File>,
+}
+
+impl FrameTrace {
+    fn from_env() -> Option<FrameTrace> {
+        let path = std::env::var_os("DANGXUE_TRACE_FRAMES")?;
+        let file = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(path)
+            .ok()?;
+        Some(FrameTrace {
+            file: Mutex::new(file),
+        })
+    }
+
+    fn record(&self, took: Duration) {
+        if let Ok(mut f) = self.file.lock() {
+            let _ = writeln!(f, "{}", took.as_micros());
+        }
+    }
+}
+
+/// The open unit, its first visible line and the screen size, while reading.
+fn reader_view(app: &App) -> Option<(String, usize, (u16, u16))> {
+    if app.screen != crate::app::Screen::Reader || app.help || app.confirm.is_some() {
+        return None;
+    }
+    app.reader
+        .as_ref()
+        .map(|r| (r.unit_id.clone(), r.top, app.size))
+}
