@@ -257,11 +257,11 @@ pub fn evidence(app: &App, p: &PastCycle) -> Vec<(Tone, String)> {
         Tone::Heading,
         format!(
             "{}  {}  {}/{} · {}",
-            s.parts[0],
+            s.parts.read,
             mark(r.done),
             r.units_read.len(),
             r.units_required,
-            s.chars_of(s.fields[0], r.reflection_chars, r.reflection_min)
+            s.chars_of(s.fields.reflection, r.reflection_chars, r.reflection_min)
         ),
     ));
     for e in &c.read {
@@ -282,7 +282,7 @@ pub fn evidence(app: &App, p: &PastCycle) -> Vec<(Tone, String)> {
             ),
         ));
     }
-    out.push((Tone::Dim, format!("  {}:", s.fields[0])));
+    out.push((Tone::Dim, format!("  {}:", s.fields.reflection)));
     text_block(
         &mut out,
         c.reflection.as_ref().map_or("", |x| x.text.as_str()),
@@ -294,9 +294,9 @@ pub fn evidence(app: &App, p: &PastCycle) -> Vec<(Tone, String)> {
         Tone::Heading,
         format!(
             "{}  {}  {}",
-            s.parts[1],
+            s.parts.talk,
             mark(t.done),
-            s.chars_of(s.fields[2], t.outline_chars, t.outline_min)
+            s.chars_of(s.fields.outline, t.outline_chars, t.outline_min)
         ),
     ));
     let talk = c.talk.as_ref();
@@ -304,7 +304,7 @@ pub fn evidence(app: &App, p: &PastCycle) -> Vec<(Tone, String)> {
         tone(t.has_topic),
         format!(
             "  {}: {}",
-            s.fields[1],
+            s.fields.topic,
             talk.map_or_else(String::new, |x| esc(&x.topic))
         ),
     ));
@@ -312,12 +312,12 @@ pub fn evidence(app: &App, p: &PastCycle) -> Vec<(Tone, String)> {
         tone(t.delivered_in_cycle),
         format!(
             "  {}: {}",
-            s.fields[3],
+            s.fields.delivered,
             t.delivered
                 .map_or_else(|| "—".to_string(), |d| d.to_string())
         ),
     ));
-    out.push((Tone::Dim, format!("  {}:", s.fields[2])));
+    out.push((Tone::Dim, format!("  {}:", s.fields.outline)));
     text_block(&mut out, talk.map_or("", |x| x.outline.as_str()));
     // 月学
     let st = &a.study;
@@ -330,9 +330,9 @@ pub fn evidence(app: &App, p: &PastCycle) -> Vec<(Tone, String)> {
         Tone::Heading,
         format!(
             "{}  {}  {test} · {}",
-            s.parts[2],
+            s.parts.study,
             mark(st.done),
-            s.chars_of(s.editors[2], st.survey_chars, st.survey_min)
+            s.chars_of(s.editors.survey, st.survey_chars, st.survey_min)
         ),
     ));
     if let Some(tr) = &st.test {
@@ -368,7 +368,7 @@ pub fn evidence(app: &App, p: &PastCycle) -> Vec<(Tone, String)> {
         Tone::Dim,
         format!(
             "  {}: {}",
-            s.fields[4],
+            s.fields.survey_title,
             survey.map_or_else(String::new, |x| esc(&x.title))
         ),
     ));

@@ -188,10 +188,7 @@ fn notice_text(s: &strings::Strings, n: &crate::store::state::Notice) -> String 
 /// is kept in the state file.
 fn conflict_text(s: &strings::Strings, c: &crate::core::merge::Conflict) -> String {
     let cycle = c.cycle.as_deref().unwrap_or("");
-    let kept = match c.kept {
-        crate::core::merge::Kept::Mine => s.kept_aside[0],
-        crate::core::merge::Kept::Theirs => s.kept_aside[1],
-    };
+    let kept = s.kept_aside.of(c.kept);
     format!("{}: {cycle} {} {kept}", s.conflict, c.field)
 }
 

@@ -59,11 +59,11 @@ pub fn render(
     let _ = writeln!(
         o,
         "{}  {}  {}/{} · {}",
-        s.parts[0],
+        s.parts.read,
         mark(r.done),
         r.units_read.len(),
         r.units_required,
-        s.chars_of(s.fields[0], r.reflection_chars, r.reflection_min)
+        s.chars_of(s.fields.reflection, r.reflection_chars, r.reflection_min)
     );
     if r.units_missing() > 0 {
         let _ = writeln!(
@@ -91,12 +91,12 @@ pub fn render(
     let _ = writeln!(
         o,
         "{}  {}  {}{} · {} · {} {delivered}",
-        s.parts[1],
+        s.parts.talk,
         mark(t.done),
-        s.fields[1],
+        s.fields.topic,
         if t.has_topic { "✓" } else { "✗" },
-        s.chars_of(s.fields[2], t.outline_chars, t.outline_min),
-        s.fields[3],
+        s.chars_of(s.fields.outline, t.outline_chars, t.outline_min),
+        s.fields.delivered,
     );
     let st = &a.study;
     let test = match (&st.test, open_test) {
@@ -108,9 +108,9 @@ pub fn render(
     let _ = writeln!(
         o,
         "{}  {}  {test} · {}",
-        s.parts[2],
+        s.parts.study,
         mark(st.done),
-        s.chars_of(s.editors[2], st.survey_chars, st.survey_min)
+        s.chars_of(s.editors.survey, st.survey_chars, st.survey_min)
     );
     o
 }

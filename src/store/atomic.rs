@@ -352,10 +352,9 @@ mod tests {
         assert_eq!(e.to_string(), "it is a folder");
         let fifo = tmp.path().join("fifo");
         let made = std::process::Command::new("mkfifo").arg(&fifo).status();
-        if made.is_ok_and(|s| s.success()) {
-            let e = read_regular_file(&fifo, 10).expect_err("a fifo");
-            assert_eq!(e.to_string(), "it is not a regular file");
-        }
+        assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+        let e = read_regular_file(&fifo, 10).expect_err("a fifo");
+        assert_eq!(e.to_string(), "it is not a regular file");
     }
 
     #[test]

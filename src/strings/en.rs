@@ -1,14 +1,22 @@
 //! The English strings (`lang = "en"`).
 
-use super::Strings;
+use super::{Editors, Fields, FormFields, Judge, KeptAside, Kinds, Parts, Strings, Tabs};
 use crate::core::config::Lang;
 
 /// English.
 pub static EN: Strings = Strings {
     lang: Lang::En,
     app: "dangxue",
-    tabs: ["1 This cycle", "2 Library", "3 Review"],
-    kinds: ["article", "constitution", "brief"],
+    tabs: Tabs {
+        home: "1 This cycle",
+        library: "2 Library",
+        review: "3 Review",
+    },
+    kinds: Kinds {
+        article: "article",
+        constitution: "constitution",
+        brief: "brief",
+    },
     unread: "unread",
     read: "read",
     search: "Search: ",
@@ -18,7 +26,11 @@ pub static EN: Strings = Strings {
     authors: "By",
     note: "Note",
     minutes: "min",
-    parts: ["Read", "Talk", "Study"],
+    parts: Parts {
+        read: "Read",
+        talk: "Talk",
+        study: "Study",
+    },
     done: "done",
     not_done: "not done",
     name_prompt: "Welcome to dangxue. Fill in your name and profile id, then Enter:",
@@ -26,7 +38,10 @@ pub static EN: Strings = Strings {
     new_profile: "+ new profile",
     no_profile_match: "No profile matches",
     form_title: "New profile",
-    form_fields: ["Name", "Id"],
+    form_fields: FormFields {
+        name: "Name",
+        id: "Id",
+    },
     id_rule: "The id names your record and the completion files you hand in: a-z, 0-9, - _ . (not first: - .)",
     no_name: "Type a name",
     roster_title: "On the branch roster (↑↓ takes the id and name):",
@@ -40,7 +55,10 @@ pub static EN: Strings = Strings {
     history_given: "answered",
     quiz_title: "Practice",
     fill_hint: "Type the answer, Enter to submit",
-    judge: ["true", "false"],
+    judge: Judge {
+        yes: "true",
+        no: "false",
+    },
     correct: "Correct",
     wrong: "Wrong",
     answer_is: "Answer: ",
@@ -52,15 +70,19 @@ pub static EN: Strings = Strings {
     need_answer: "Nothing answered yet: press a letter, or type the answer",
     your_answer: "Your answer: ",
     not_answered: "not answered",
-    fields: [
-        "Reflection",
-        "Topic",
-        "Outline",
-        "Delivered on",
-        "Survey title",
-        "Survey",
-    ],
-    editors: ["Reflection", "Talk", "Survey"],
+    fields: Fields {
+        reflection: "Reflection",
+        topic: "Topic",
+        outline: "Outline",
+        delivered: "Delivered on",
+        survey_title: "Survey title",
+        survey: "Survey",
+    },
+    editors: Editors {
+        reflection: "Reflection",
+        talk: "Talk",
+        survey: "Survey",
+    },
     review_empty: "Nothing to review",
     review_legend: "● due  12-03 next review  ✗2 missed",
     due_today: "Due today",
@@ -71,10 +93,10 @@ pub static EN: Strings = Strings {
     saved: "saved",
     date_hint: "as YYYY-MM-DD",
     conflict: "Another session also changed",
-    kept_aside: [
-        "(this session's version kept; the other is saved under `conflicts` in your state file)",
-        "(the other session's version kept; this one is saved under `conflicts` in your state file)",
-    ],
+    kept_aside: KeptAside {
+        mine: "(this session's version kept; the other is saved under `conflicts` in your state file)",
+        theirs: "(the other session's version kept; this one is saved under `conflicts` in your state file)",
+    },
     save_failed: "Could not save",
     dropped_unsigned: "Dropped into report_dir UNSIGNED",
     other_session: "This profile is also open in another session: both are saved and merged",

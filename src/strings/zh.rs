@@ -1,14 +1,22 @@
 //! The 中文 strings, the default.
 
-use super::Strings;
+use super::{Editors, Fields, FormFields, Judge, KeptAside, Kinds, Parts, Strings, Tabs};
 use crate::core::config::Lang;
 
 /// 中文.
 pub static ZH: Strings = Strings {
     lang: Lang::Zh,
     app: "党学",
-    tabs: ["1 本月", "2 学习库", "3 错题本"],
-    kinds: ["文章", "党章", "简讯"],
+    tabs: Tabs {
+        home: "1 本月",
+        library: "2 学习库",
+        review: "3 错题本",
+    },
+    kinds: Kinds {
+        article: "文章",
+        constitution: "党章",
+        brief: "简讯",
+    },
     unread: "未读",
     read: "已读",
     search: "搜索：",
@@ -18,7 +26,11 @@ pub static ZH: Strings = Strings {
     authors: "作者",
     note: "注",
     minutes: "分钟",
-    parts: ["月读", "月讲", "月学"],
+    parts: Parts {
+        read: "月读",
+        talk: "月讲",
+        study: "月学",
+    },
     done: "已完成",
     not_done: "未完成",
     name_prompt: "欢迎使用党学。请填写您的姓名和档案编号，回车确认：",
@@ -26,7 +38,10 @@ pub static ZH: Strings = Strings {
     new_profile: "+ 新建档案",
     no_profile_match: "没有匹配的档案",
     form_title: "新建学习档案",
-    form_fields: ["姓名", "编号"],
+    form_fields: FormFields {
+        name: "姓名",
+        id: "编号",
+    },
     id_rule: "编号是学习记录和上交的完成文件所用的名字：小写字母、数字、- _ .，不以 - 或 . 开头",
     no_name: "请填写姓名",
     roster_title: "支部名册中的成员（↑↓ 选用其编号和姓名）：",
@@ -40,7 +55,10 @@ pub static ZH: Strings = Strings {
     history_given: "作答",
     quiz_title: "练习",
     fill_hint: "输入答案，Enter 提交",
-    judge: ["正确", "错误"],
+    judge: Judge {
+        yes: "正确",
+        no: "错误",
+    },
     correct: "回答正确",
     wrong: "回答错误",
     answer_is: "答案：",
@@ -52,8 +70,19 @@ pub static ZH: Strings = Strings {
     need_answer: "还没有作答：按字母选择，或输入答案",
     your_answer: "你的答案：",
     not_answered: "未答",
-    fields: ["心得", "题目", "提纲", "宣讲日期", "调研题目", "调研报告"],
-    editors: ["写心得", "月讲", "调研"],
+    fields: Fields {
+        reflection: "心得",
+        topic: "题目",
+        outline: "提纲",
+        delivered: "宣讲日期",
+        survey_title: "调研题目",
+        survey: "调研报告",
+    },
+    editors: Editors {
+        reflection: "写心得",
+        talk: "月讲",
+        survey: "调研",
+    },
     review_empty: "错题本是空的",
     review_legend: "● 已到期  12-03 下次复习  ✗2 答错次数",
     due_today: "今日待复习",
@@ -64,10 +93,10 @@ pub static ZH: Strings = Strings {
     saved: "已保存",
     date_hint: "格式 YYYY-MM-DD",
     conflict: "另一个会话也修改了",
-    kept_aside: [
-        "（已保留本会话的版本，另一版本存于学习记录的 conflicts 中）",
-        "（已保留另一会话的版本，本会话的版本存于学习记录的 conflicts 中）",
-    ],
+    kept_aside: KeptAside {
+        mine: "（已保留本会话的版本，另一版本存于学习记录的 conflicts 中）",
+        theirs: "（已保留另一会话的版本，本会话的版本存于学习记录的 conflicts 中）",
+    },
     save_failed: "保存失败",
     dropped_unsigned: "已交到交件夹，但未签名",
     other_session: "此档案在另一个会话中也已打开：两边的进度都会保存并合并",

@@ -90,9 +90,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             continue;
         };
         let a = &p.assessment;
-        let part = |i: usize, done: bool| {
+        let part = |label: &str, done: bool| {
             Span::styled(
-                format!("{} {}  ", s.parts[i], if done { "✓" } else { "✗" }),
+                format!("{} {}  ", label, if done { "✓" } else { "✗" }),
                 if done { theme.good } else { theme.bad },
             )
         };
@@ -102,9 +102,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         };
         let mut line = Line::from(vec![
             Span::raw(format!("{:<9}", c.to_string())),
-            part(0, a.read.done),
-            part(1, a.talk.done),
-            part(2, a.study.done),
+            part(s.parts.read, a.read.done),
+            part(s.parts.talk, a.talk.done),
+            part(s.parts.study, a.study.done),
             Span::styled(score, theme.dim),
         ]);
         if row == app.history.selected {

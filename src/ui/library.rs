@@ -55,11 +55,7 @@ fn first_row(app: &App, height: usize) -> usize {
 /// The label of a kind.
 #[must_use]
 pub fn kind_label(app: &App, kind: Kind) -> &'static str {
-    match kind {
-        Kind::Article => app.s.kinds[0],
-        Kind::Constitution => app.s.kinds[1],
-        Kind::Brief => app.s.kinds[2],
-    }
+    app.s.kinds.of(kind)
 }
 
 /// The second line: search or position, and the filters that are on.
@@ -80,7 +76,7 @@ fn status_line<'a>(app: &'a App, theme: &Theme) -> Line<'a> {
         ]
     } else {
         vec![Span::styled(
-            format!("{} · {pos}", app.s.tabs[1]),
+            format!("{} · {pos}", app.s.tabs.library),
             theme.dim,
         )]
     };
@@ -116,7 +112,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let width = usize::from(list.width);
     let query = Query::parse(&v.query);
     // Columns as wide as their widest label, so English labels never run together.
-    let kind_w = app.s.kinds.iter().map(|k| k.width()).max().unwrap_or(4) + 1;
+    let kind_w = app
+        .s
+        .kinds
+        .all()
+        .iter()
+        .map(|k| k.width())
+        .max()
+        .unwrap_or(4)
+        + 1;
     // The state column is as wide as the widest state in view.
     let state_w = v
         .shown

@@ -20,7 +20,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
-use crate::app::{App, Confirm, Screen, keymap};
+use crate::app::{App, Confirm, Screen, Tab, keymap};
 use crate::core::text::escape_controls;
 use theme::Theme;
 
@@ -268,19 +268,24 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         _ => app.home_screen,
     };
     let active = match top {
-        Screen::Home => 0,
-        Screen::Review => 2,
-        _ => 1,
+        Screen::Home => Tab::Home,
+        Screen::Review => Tab::Review,
+        _ => Tab::Library,
     };
+    let tabs = &app.s.tabs;
     let mut spans = vec![Span::styled(format!(" {} ", app.s.app), theme.title)];
-    for (i, t) in app.s.tabs.iter().enumerate() {
-        let style = if i == active {
+    for (tab, t) in [
+        (Tab::Home, tabs.home),
+        (Tab::Library, tabs.library),
+        (Tab::Review, tabs.review),
+    ] {
+        let style = if tab == active {
             theme.tab_active
         } else {
             theme.dim
         };
         spans.push(Span::raw(" "));
-        spans.push(Span::styled(*t, style));
+        spans.push(Span::styled(t, style));
     }
     let due = app.due_reviews().len();
     if due > 0 {

@@ -116,8 +116,9 @@ fn form<'a>(
         Line::from(Span::styled(truncate(title, width), theme.title)),
         Line::from(""),
     ];
-    let label_w = s.form_fields.iter().map(|l| l.width()).max().unwrap_or(4);
-    for (i, (label, value)) in s.form_fields.iter().zip([&f.name, &f.id]).enumerate() {
+    let labels = [s.form_fields.name, s.form_fields.id];
+    let label_w = labels.iter().map(|l| l.width()).max().unwrap_or(4);
+    for (i, (label, value)) in labels.iter().zip([&f.name, &f.id]).enumerate() {
         let focus = f.field == i;
         let pad = " ".repeat(label_w - label.width());
         lines.push(Line::from(vec![

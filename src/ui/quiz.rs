@@ -44,8 +44,7 @@ fn answer_text(app: &App, q: &Question) -> String {
             .map(char::to_string)
             .collect::<Vec<_>>()
             .join(" "),
-        Answer::Judge(true) => app.s.judge[0].to_string(),
-        Answer::Judge(false) => app.s.judge[1].to_string(),
+        Answer::Judge(value) => app.s.judge.of(*value).to_string(),
         Answer::Fill(forms) => forms.first().cloned().unwrap_or_default(),
     }
 }
@@ -82,7 +81,9 @@ fn question_lines(
     lines.push(Line::from(""));
     let mut focus = 0;
     let choices: Vec<String> = match q.qtype {
-        QuestionType::Judge => app.s.judge.iter().map(|s| (*s).to_string()).collect(),
+        QuestionType::Judge => [app.s.judge.yes, app.s.judge.no]
+            .map(str::to_string)
+            .to_vec(),
         QuestionType::Fill => Vec::new(),
         _ => q.choices.iter().map(|c| escape_controls(c)).collect(),
     };
@@ -133,8 +134,8 @@ fn given_text(app: &App, q: &Question, given: &str) -> String {
     }
     match q.qtype {
         QuestionType::Judge => match given.trim() {
-            "true" => app.s.judge[0].to_string(),
-            "false" => app.s.judge[1].to_string(),
+            "true" => app.s.judge.yes.to_string(),
+            "false" => app.s.judge.no.to_string(),
             other => escape_controls(other),
         },
         QuestionType::Fill => escape_controls(given),
@@ -441,26 +442,27 @@ pub fn draw_test(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
 pub fn draw_editor(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let Some(e) = &app.editor else { return };
     let [head, body, foot] = frame_areas(area);
-    let (title, labels, counted): (&str, Vec<(&str, Option<u32>)>, _) = match e.doc {
+    let title = app.s.editors.of(e.doc);
+    let (labels, counted): (Vec<(&str, Option<u32>)>, _) = match e.doc {
         Doc::Reflection => (
-            app.s.editors[0],
-            vec![(app.s.fields[0], Some(app.rules.read.reflection_min_chars))],
+            vec![(
+                app.s.fields.reflection,
+                Some(app.rules.read.reflection_min_chars),
+            )],
             0,
         ),
         Doc::Talk => (
-            app.s.editors[1],
             vec![
-                (app.s.fields[1], None),
-                (app.s.fields[2], Some(app.rules.talk.outline_min_chars)),
-                (app.s.fields[3], None),
+                (app.s.fields.topic, None),
+                (app.s.fields.outline, Some(app.rules.talk.outline_min_chars)),
+                (app.s.fields.delivered, None),
             ],
             1,
         ),
         Doc::Survey => (
-            app.s.editors[2],
             vec![
-                (app.s.fields[4], None),
-                (app.s.fields[5], Some(app.rules.study.survey_min_chars)),
+                (app.s.fields.survey_title, None),
+                (app.s.fields.survey, Some(app.rules.study.survey_min_chars)),
             ],
             1,
         ),

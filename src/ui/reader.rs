@@ -51,11 +51,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         Paragraph::new(Span::styled(title, theme.title)),
         Rect::new(text_area.x, area.y, area.width.saturating_sub(margin), 1),
     );
-    let kind = match u.kind {
-        Kind::Article => app.s.kinds[0],
-        Kind::Constitution => app.s.kinds[1],
-        Kind::Brief => app.s.kinds[2],
-    };
+    let kind = app.s.kinds.of(u.kind);
     let mut meta = vec![kind.to_string()];
     if let Some(c) = &u.column {
         meta.push(format!("{} {}", app.s.column, escape_controls(c)));
@@ -308,9 +304,5 @@ fn info(frame: &mut Frame, area: Rect, app: &App, u: &crate::core::unit::Unit, t
 }
 
 fn kind_name(app: &App, kind: Kind) -> &'static str {
-    match kind {
-        Kind::Article => app.s.kinds[0],
-        Kind::Constitution => app.s.kinds[1],
-        Kind::Brief => app.s.kinds[2],
-    }
+    app.s.kinds.of(kind)
 }

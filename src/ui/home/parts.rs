@@ -132,7 +132,7 @@ pub(super) fn part_blocks(app: &App, p: &Summary, w: u16, rows: u16, theme: &The
 fn parts(app: &App, p: &Summary) -> Vec<(&'static str, bool, String, f64)> {
     let s = app.s;
     let need_units = (p.units_needed as usize).saturating_sub(p.units_read);
-    let reflection = s.chars_of(s.fields[0], p.reflection_chars, p.reflection_needed);
+    let reflection = s.chars_of(s.fields.reflection, p.reflection_chars, p.reflection_needed);
     let read_detail = if need_units > 0 {
         format!(
             "{} · {reflection}",
@@ -148,10 +148,10 @@ fn parts(app: &App, p: &Summary) -> Vec<(&'static str, bool, String, f64)> {
     let yes_no = |b: bool| if b { "✓" } else { "✗" };
     let talk_detail = format!(
         "{}{} · {} · {}{}",
-        s.fields[1],
+        s.fields.topic,
         yes_no(p.talk_topic),
-        s.chars_of(s.fields[2], p.outline_chars, p.outline_needed),
-        s.fields[3],
+        s.chars_of(s.fields.outline, p.outline_chars, p.outline_needed),
+        s.fields.delivered,
         yes_no(p.delivered)
     );
     let talk_ratio = (f64::from(u8::from(p.talk_topic))
@@ -177,14 +177,14 @@ fn parts(app: &App, p: &Summary) -> Vec<(&'static str, bool, String, f64)> {
     };
     let study_detail = format!(
         "{test} · {}",
-        s.chars_of(s.editors[2], p.survey_chars, p.survey_needed)
+        s.chars_of(s.editors.survey, p.survey_chars, p.survey_needed)
     );
     let test_ratio = p.score.map_or(0.0, |sc| ratio(sc as usize, p.pass_score));
     let study_ratio = f64::midpoint(test_ratio, ratio(p.survey_chars, p.survey_needed));
     vec![
-        (s.parts[0], p.read_done, read_detail, read_ratio),
-        (s.parts[1], p.talk_done, talk_detail, talk_ratio),
-        (s.parts[2], p.study_done, study_detail, study_ratio),
+        (s.parts.read, p.read_done, read_detail, read_ratio),
+        (s.parts.talk, p.talk_done, talk_detail, talk_ratio),
+        (s.parts.study, p.study_done, study_detail, study_ratio),
     ]
 }
 
