@@ -275,48 +275,6 @@ pub enum Finding {
     },
 }
 
-impl std::fmt::Display for Finding {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Finding::UnknownUnit { unit, place } => {
-                let at = match place {
-                    Place::Read => "[[read]]".to_string(),
-                    Place::Reflection => "[reflection]".to_string(),
-                    Place::Answer(n) => format!("test answer {n}"),
-                };
-                write!(f, "{at} names unit {unit:?}, which is not in the content")
-            }
-            Finding::UnknownQuestion {
-                index,
-                unit,
-                question,
-            } => write!(
-                f,
-                "test answer {index} names question {question:?} of unit {unit:?}, which that unit does not have"
-            ),
-            Finding::NotTheDraw {
-                index,
-                given,
-                expected,
-                given_len,
-                draw_len,
-            } => {
-                write!(f, "the test is not the deterministic draw: ")?;
-                match (given, expected) {
-                    (Some(g), Some(e)) => write!(f, "answer {index} is {g}, the draw has {e}"),
-                    _ => write!(
-                        f,
-                        "the file has {given_len} answers, the draw has {draw_len}"
-                    ),
-                }
-            }
-            Finding::TestOutsideCycle { day } => {
-                write!(f, "the test began on {day}, outside the cycle")
-            }
-        }
-    }
-}
-
 /// The reads that count for 月读: finished on a day inside the cycle, at least
 /// `read.min_seconds` spent, a unit the content has and (with a plan) one of the
 /// cycle's units. With the time each was finished.
@@ -781,13 +739,6 @@ mod tests {
                 draw_len: 10,
             }]
         );
-        assert_eq!(
-            a.findings[0].to_string(),
-            format!(
-                "the test is not the deterministic draw: answer 3 is u-e/q1, the draw has {}/{}",
-                swapped_out.unit, swapped_out.question
-            )
-        );
     }
 
     #[test]
@@ -797,9 +748,16 @@ mod tests {
         t.answers.pop();
         let a = assess_default(&c);
         assert_eq!(a.score(), Some(90));
+        let last = &a.study.test.as_ref().expect("test").draw[9];
         assert_eq!(
-            a.findings[0].to_string(),
-            "the test is not the deterministic draw: the file has 9 answers, the draw has 10"
+            a.findings[0],
+            Finding::NotTheDraw {
+                index: 10,
+                given: None,
+                expected: Some(format!("{}/{}", last.0, last.1)),
+                given_len: 9,
+                draw_len: 10,
+            }
         );
 
         let mut c = honest();
@@ -807,20 +765,26 @@ mod tests {
         t.answers[0].question = "q9".into();
         t.answers[1].unit = "u-zz".into();
         let a = assess_default(&c);
-        let msgs: Vec<String> = a.findings.iter().map(ToString::to_string).collect();
         let first = &a.study.test.as_ref().expect("test").draw[0];
         assert_eq!(
-            msgs,
+            a.findings,
             vec![
-                format!(
-                    "test answer 1 names question \"q9\" of unit \"{}\", which that unit does not have",
-                    first.0
-                ),
-                "test answer 2 names unit \"u-zz\", which is not in the content".to_string(),
-                format!(
-                    "the test is not the deterministic draw: answer 1 is {}/q9, the draw has {}/{}",
-                    first.0, first.0, first.1
-                ),
+                Finding::UnknownQuestion {
+                    index: 1,
+                    unit: first.0.clone(),
+                    question: "q9".into(),
+                },
+                Finding::UnknownUnit {
+                    unit: "u-zz".into(),
+                    place: Place::Answer(2),
+                },
+                Finding::NotTheDraw {
+                    index: 1,
+                    given: Some(format!("{}/q9", first.0)),
+                    expected: Some(format!("{}/{}", first.0, first.1)),
+                    given_len: 10,
+                    draw_len: 10,
+                },
             ]
         );
     }
@@ -837,13 +801,16 @@ mod tests {
         });
         let a = assess_default(&c);
         assert_eq!(
-            a.findings
-                .iter()
-                .map(ToString::to_string)
-                .collect::<Vec<_>>(),
+            a.findings,
             vec![
-                "[[read]] names unit \"zz-gone\", which is not in the content",
-                "[reflection] names unit \"zz-other\", which is not in the content",
+                Finding::UnknownUnit {
+                    unit: "zz-gone".into(),
+                    place: Place::Read,
+                },
+                Finding::UnknownUnit {
+                    unit: "zz-other".into(),
+                    place: Place::Reflection,
+                },
             ]
         );
         assert_eq!(a.read.units_read.len(), 4);

@@ -120,4 +120,5 @@ pub static EN: Strings = Strings {
     unit_id: "Id",
     questions: "Questions",
     home: &super::home::EN,
+    findings: &super::findings::EN,
 };

@@ -4,6 +4,7 @@
 use crate::core::config::Lang;
 
 mod en;
+pub mod findings;
 mod format;
 mod home;
 mod labels;
@@ -216,6 +217,8 @@ pub struct Strings {
     pub questions: &'static str,
     /// 本月's words for the start of a day's study.
     pub home: &'static Home,
+    /// The words of `report`.
+    pub findings: &'static findings::Findings,
 }
 
 /// The strings for a language.

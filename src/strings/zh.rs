@@ -120,4 +120,5 @@ pub static ZH: Strings = Strings {
     unit_id: "编号",
     questions: "练习题",
     home: &super::home::ZH,
+    findings: &super::findings::ZH,
 };

@@ -5,7 +5,6 @@ use std::fmt::Write as _;
 use anyhow::bail;
 
 use super::Request;
-use super::render::words;
 use crate::core::assess::{Assessment, Verdict};
 use crate::core::completion::Completion;
 use crate::core::config::Lang;
@@ -15,6 +14,7 @@ use crate::core::report::{Part, Report, Row, Verifier, shortfalls, split_file_na
 use crate::core::text::{escape_controls, escape_controls_multiline};
 use crate::core::unit::{Answer, Catalog};
 use crate::store::completions::read_file;
+use crate::strings::findings;
 
 fn indent(text: &str, by: &str) -> String {
     let t = escape_controls_multiline(text).replace('\t', "    ");
@@ -111,7 +111,7 @@ fn evidence(
     lang: Lang,
 ) {
     let zh = lang == Lang::Zh;
-    let w = words(lang);
+    let w = findings::get(lang);
     let t = |zh_s: &'static str, en_s: &'static str| if zh { zh_s } else { en_s };
     let state = |done: bool| if done { w.done } else { w.not_done };
     let _ = writeln!(
@@ -137,7 +137,11 @@ fn evidence(
     }
     if !row.problems.is_empty() {
         for p in &row.problems {
-            let _ = writeln!(out, "    {}", escape_controls(&p.text(lang)));
+            let _ = writeln!(
+                out,
+                "    {}",
+                escape_controls(&findings::get(lang).problem(p, lang))
+            );
         }
     }
     let _ = writeln!(
@@ -386,7 +390,7 @@ fn not_done(a: &Assessment, part: Part, c: &Completion, lang: Lang) -> Option<St
     };
     let why: Vec<String> = shortfalls(a, c, part, late)
         .iter()
-        .map(|s| s.text(lang))
+        .map(|s| findings::get(lang).shortfall(s))
         .collect();
     Some(match lang {
         Lang::Zh => format!("未完成：{}", why.join("；")),
@@ -461,7 +465,11 @@ pub(super) fn member_view<C: Catalog + Sync>(
                 }
             );
             for p in &row.problems {
-                let _ = writeln!(out, "    {}", escape_controls(&p.text(lang)));
+                let _ = writeln!(
+                    out,
+                    "    {}",
+                    escape_controls(&findings::get(lang).problem(p, lang))
+                );
             }
         }
     }

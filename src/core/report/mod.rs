@@ -11,7 +11,6 @@
 //! the whole folder shows: duplicates, ids not on the roster, and 未交 rows.
 
 pub mod problem;
-mod text;
 mod verify;
 
 use std::collections::{BTreeSet, HashMap};
@@ -399,7 +398,6 @@ pub fn summarize(rows: &[Row], cycle: Option<Cycle>, length: CycleLength) -> Sum
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::config::Lang;
     use crate::core::regime::Rules;
     use crate::core::unit::Unit;
     use std::collections::BTreeMap;
@@ -474,10 +472,6 @@ score = 100
         );
     }
 
-    fn texts(row: &Row) -> Vec<String> {
-        row.problems.iter().map(|p| p.text(Lang::En)).collect()
-    }
-
     #[test]
     fn every_disagreement_with_claimed_is_a_problem() {
         let text = FILE
@@ -485,23 +479,47 @@ score = 100
             .replace("text = \"心得\"", "text = \"心\"");
         let row = verify(&text);
         assert_eq!(
-            texts(&row),
+            row.problems,
             vec![
-                "claimed read = true, recomputed false: reflection 1 of 2 characters",
-                "claimed study = true, recomputed false: score 0 < 80",
-                "claimed score = 100, recomputed 0",
+                Problem::Claimed {
+                    part: Part::Read,
+                    claimed: true,
+                    actual: false,
+                    why: vec![Shortfall::Reflection { chars: 1, need: 2 }],
+                },
+                Problem::Claimed {
+                    part: Part::Study,
+                    claimed: true,
+                    actual: false,
+                    why: vec![Shortfall::Score { score: 0, pass: 80 }],
+                },
+                Problem::ClaimedScore {
+                    claimed: Some(100),
+                    actual: Some(0),
+                },
             ]
         );
         let row = verify(&FILE.replace("read = true\ntalk", "read = false\ntalk"));
-        assert_eq!(texts(&row), vec!["claimed read = false, recomputed true"]);
+        assert_eq!(
+            row.problems,
+            vec![Problem::Claimed {
+                part: Part::Read,
+                claimed: false,
+                actual: true,
+                why: Vec::new(),
+            }]
+        );
         let row = verify(&FILE.replace("score = 100\n", ""));
-        assert_eq!(texts(&row), vec!["no score claimed, recomputed 100"]);
+        assert_eq!(
+            row.problems,
+            vec![Problem::ClaimedScore {
+                claimed: None,
+                actual: Some(100),
+            }]
+        );
         let without_claimed = FILE.split("[claimed]").next().expect("has claimed");
         let row = verify(without_claimed);
-        assert_eq!(
-            texts(&row),
-            vec!["no [claimed] table: the file does not say what it claims"]
-        );
+        assert_eq!(row.problems, vec![Problem::NoClaimed]);
         assert_eq!(row.read, Some(true), "recomputed values are still shown");
     }
 
@@ -509,10 +527,13 @@ score = 100
     fn a_broken_file_is_placed_by_its_name_and_has_no_values() {
         let row = verify(&FILE.replace("seconds = 200", "seconds = \"200\""));
         assert_eq!(
-            texts(&row),
-            vec![
-                "the file does not parse, line 9: \"seconds\" in [[read]] must be a whole number from 0 to 9223372036854775807"
-            ]
+            row.problems,
+            vec![Problem::Parse {
+                line: 9,
+                message:
+                    "\"seconds\" in [[read]] must be a whole number from 0 to 9223372036854775807"
+                        .into(),
+            }]
         );
         assert_eq!(row.member_id, None);
         assert_eq!(row.score, None);
@@ -541,14 +562,13 @@ score = 100
         let files: Vec<Option<&str>> = r.rows.iter().map(|r| r.file.as_deref()).collect();
         // The December file is not in November.
         assert_eq!(files, [Some("a-copy.toml"), Some("zs-2026-11.toml")]);
-        assert_eq!(
-            texts(&r.rows[0]),
-            ["member zs has more than one file for 2026-11; also: zs-2026-11.toml"]
-        );
-        assert_eq!(
-            texts(&r.rows[1]),
-            ["member zs has more than one file for 2026-11; also: a-copy.toml"]
-        );
+        let duplicate = |other: &str| Problem::Duplicate {
+            id: "zs".into(),
+            cycle: nov,
+            others: vec![other.into()],
+        };
+        assert_eq!(r.rows[0].problems, [duplicate("zs-2026-11.toml")]);
+        assert_eq!(r.rows[1].problems, [duplicate("a-copy.toml")]);
         let s = summarize(&r.rows, Some(nov), CycleLength::Month);
         assert_eq!(
             s,

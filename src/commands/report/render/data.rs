@@ -66,7 +66,7 @@ pub fn csv(v: &View<'_>) -> String {
                 let shown = if here.is_empty() {
                     String::new()
                 } else {
-                    cell(&here, v.lang)
+                    cell(&here, v.f())
                 };
                 let _ = write!(
                     out,
@@ -90,7 +90,7 @@ pub fn csv(v: &View<'_>) -> String {
         let problems: Vec<String> = r
             .problems
             .iter()
-            .map(|p| escape_controls(&p.text(v.lang)))
+            .map(|p| escape_controls(&v.f().problem(p, v.lang)))
             .collect();
         let _ = write!(
             out,
@@ -149,7 +149,11 @@ pub fn json(v: &View<'_>) -> anyhow::Result<String> {
             talk: r.talk,
             study: r.study,
             score: r.score,
-            problems: r.problems.iter().map(|p| p.text(v.lang)).collect(),
+            problems: r
+                .problems
+                .iter()
+                .map(|p| v.f().problem(p, v.lang))
+                .collect(),
             signature: r.signature.map(Signature::word),
             late: r.late,
             handed_in: r.handed_in,

@@ -2,7 +2,7 @@
 
 use std::fmt::Write as _;
 
-use super::{View, cells, grid, legend, problem_list, summary_lines, words};
+use super::{View, cells, grid, headers, problem_list, summary_lines};
 use crate::core::regime::Cycle;
 use crate::core::text::escape_controls;
 
@@ -45,26 +45,27 @@ p.sign { margin-top: 10mm; }
 /// the table and the problems; no script, no network, the styles inline.
 #[must_use]
 pub fn html(v: &View<'_>) -> String {
-    let w = words(v.lang);
+    let f = v.f();
+    let h = headers(f);
     let cycles: Vec<String> = v.report.cycles.iter().map(Cycle::to_string).collect();
     let title = format!(
         "{}{}",
         v.branch.map(|b| format!("{b} ")).unwrap_or_default(),
-        v.t("党员学习完成情况", "study completion report")
+        f.page_title
     );
     let mut o = String::new();
     let _ = write!(
         o,
         "<!DOCTYPE html>\n<html lang=\"{}\">\n<head>\n<meta charset=\"utf-8\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n<title>{}</title>\n<style>\n{PAGE_STYLE}</style>\n</head>\n<body>\n",
-        if v.zh() { "zh-CN" } else { "en" },
+        f.page_lang,
         html_escape(&title)
     );
     let _ = writeln!(o, "<h1>{}</h1>", html_escape(&title));
     let _ = writeln!(
         o,
         "<p class=\"meta\">{}{}</p>",
-        v.t("周期：", "cycles: "),
-        html_escape(&cycles.join(v.t("、", ", ")))
+        f.page_cycles,
+        html_escape(&cycles.join(f.list_sep))
     );
     o.push_str("<ul class=\"counts\">\n");
     for l in summary_lines(v) {
@@ -72,7 +73,7 @@ pub fn html(v: &View<'_>) -> String {
     }
     o.push_str("</ul>\n");
     let (head, body): (Vec<String>, Vec<(bool, Vec<String>)>) = if v.matrix() {
-        let mut head = vec![w.headers[1].to_string(), w.headers[2].to_string()];
+        let mut head = vec![h[1].to_string(), h[2].to_string()];
         head.extend(cycles.iter().cloned());
         let body = grid(v)
             .into_iter()
@@ -87,12 +88,12 @@ pub fn html(v: &View<'_>) -> String {
             .collect();
         (head, body)
     } else {
-        let head = w.headers.iter().map(|h| (*h).to_string()).collect();
+        let head = h.iter().map(|h| (*h).to_string()).collect();
         let body = v
             .report
             .rows
             .iter()
-            .map(|r| (!r.verified(), cells(r, &w, v.lang, true).to_vec()))
+            .map(|r| (!r.verified(), cells(r, f, true).to_vec()))
             .collect();
         (head, body)
     };
@@ -112,7 +113,7 @@ pub fn html(v: &View<'_>) -> String {
         }
         o.push_str("</tbody>\n</table>\n");
         if v.matrix() {
-            let _ = writeln!(o, "<p>{}</p>", html_escape(legend(v)));
+            let _ = writeln!(o, "<p>{}</p>", html_escape(f.legend));
         }
     }
     let problems = problem_list(v);
@@ -120,7 +121,7 @@ pub fn html(v: &View<'_>) -> String {
         let _ = writeln!(
             o,
             "<h2>{}</h2>\n<ol class=\"problems\">",
-            html_escape(w.problems)
+            html_escape(f.problems)
         );
         for (label, texts) in &problems {
             for p in texts {
@@ -130,27 +131,13 @@ pub fn html(v: &View<'_>) -> String {
         o.push_str("</ol>\n");
     }
     if !v.report.others.is_empty() {
-        let _ = writeln!(
-            o,
-            "<h2>{}</h2>\n<ul>",
-            v.t(
-                "文件夹中的其他条目（未读取）",
-                "Other entries of the folder (not read)"
-            )
-        );
+        let _ = writeln!(o, "<h2>{}</h2>\n<ul>", f.other_entries_page);
         for e in &v.report.others {
             let _ = writeln!(o, "<li>{}</li>", html_escape(e));
         }
         o.push_str("</ul>\n");
     }
-    let _ = writeln!(
-        o,
-        "<p class=\"sign\">{}</p>",
-        v.t(
-            "支部书记（签字）：____________　　日期：____________",
-            "Branch secretary (signature): ____________    Date: ____________"
-        )
-    );
+    let _ = writeln!(o, "<p class=\"sign\">{}</p>", f.page_sign);
     o.push_str("</body>\n</html>\n");
     o
 }

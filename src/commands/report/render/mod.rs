@@ -18,8 +18,9 @@ use unicode_width::UnicodeWidthStr;
 
 use crate::core::config::Lang;
 use crate::core::regime::CycleLength;
-use crate::core::report::{self, Report, Row, Summary, column};
+use crate::core::report::{self, Report, Row, column};
 use crate::core::text::escape_controls;
+use crate::strings::findings::{self, Findings};
 
 /// What every output needs besides the rows.
 pub struct View<'a> {
@@ -36,12 +37,9 @@ pub struct View<'a> {
 }
 
 impl View<'_> {
-    fn zh(&self) -> bool {
-        self.lang == Lang::Zh
-    }
-
-    fn t<'s>(&self, zh: &'s str, en: &'s str) -> &'s str {
-        if self.zh() { zh } else { en }
+    /// The report's words in the secretary's language.
+    fn f(&self) -> &'static Findings {
+        findings::get(self.lang)
     }
 
     /// Several cycles: members × cycles.
@@ -50,143 +48,57 @@ impl View<'_> {
     }
 }
 
-/// Words of the table, Markdown and evidence outputs.
-pub(super) struct Words {
-    pub(super) headers: [&'static str; 9],
-    pub(super) done: &'static str,
-    pub(super) not_done: &'static str,
-    pub(super) problems: &'static str,
-}
-
-pub(super) fn words(lang: Lang) -> Words {
-    match lang {
-        Lang::Zh => Words {
-            headers: [
-                "状态", "成员ID", "姓名", "周期", "月读", "月讲", "月学", "得分", "文件",
-            ],
-            done: "完成",
-            not_done: "未完成",
-            problems: "问题",
-        },
-        Lang::En => Words {
-            headers: [
-                "status",
-                "member id",
-                "member",
-                "cycle",
-                "read",
-                "talk",
-                "study",
-                "score",
-                "file",
-            ],
-            done: "done",
-            not_done: "not done",
-            problems: "Problems",
-        },
-    }
+/// The table's headers: status, member id, member, cycle, the three parts, score, file.
+fn headers(f: &Findings) -> [&'static str; 9] {
+    [
+        f.header_status,
+        f.header_member_id,
+        f.header_member,
+        f.header_cycle,
+        f.part_read,
+        f.part_talk,
+        f.part_study,
+        f.header_score,
+        f.header_file,
+    ]
 }
 
 /// The status word of a row: ✓, ✗, 未交, with 逾期 when late.
-fn status(r: &Row, lang: Lang) -> String {
-    let zh = lang == Lang::Zh;
+fn status(r: &Row, f: &Findings) -> String {
     let mut s = if !r.handed_in {
-        if zh { "✗ 未交" } else { "✗ missing" }.to_string()
+        f.status_missing.to_string()
     } else if r.verified() {
         "✓".to_string()
     } else {
         "✗".to_string()
     };
     if r.late {
-        s.push_str(if zh { " 逾期" } else { " late" });
+        s.push_str(f.status_late);
     }
     s
-}
-
-/// The counts of one summary as one line.
-fn summary_line(s: &Summary, roster: Option<usize>, lang: Lang) -> String {
-    let head = s.cycle.map(|c| c.to_string());
-    match lang {
-        Lang::Zh => {
-            let mut l = head.map(|c| format!("{c}：")).unwrap_or_default();
-            let _ = write!(
-                l,
-                "共 {} 份文件，核验通过 {} 份，有问题 {} 份",
-                s.files, s.verified, s.flagged
-            );
-            if let Some(n) = roster {
-                let _ = write!(l, "；名册 {n} 人，未交 {} 人", s.not_handed_in);
-            }
-            if s.late > 0 {
-                let _ = write!(l, "；逾期 {} 份", s.late);
-            }
-            let _ = write!(
-                l,
-                "；月读完成 {}，月讲完成 {}，月学完成 {}（只计核验通过的文件）",
-                s.read, s.talk, s.study
-            );
-            if s.flagged == 0 && s.not_handed_in == 0 && s.files > 0 {
-                l.push_str("；全部核验通过");
-            }
-            l
-        }
-        Lang::En => {
-            let mut l = head.map(|c| format!("{c}: ")).unwrap_or_default();
-            let _ = write!(
-                l,
-                "{} files, {} verified, {} with problems",
-                s.files, s.verified, s.flagged
-            );
-            if let Some(n) = roster {
-                let _ = write!(l, "; roster {n}, not handed in {}", s.not_handed_in);
-            }
-            if s.late > 0 {
-                let _ = write!(l, "; late {}", s.late);
-            }
-            let _ = write!(
-                l,
-                "; read done {}, talk done {}, study done {} (verified files only)",
-                s.read, s.talk, s.study
-            );
-            if s.flagged == 0 && s.not_handed_in == 0 && s.files > 0 {
-                l.push_str("; all verified");
-            }
-            l
-        }
-    }
 }
 
 /// The summary lines: one per cycle, and a total when there are several; for an
 /// empty folder, a line that says so.
 fn summary_lines(v: &View<'_>) -> Vec<String> {
+    let f = v.f();
     let mut out = Vec::new();
     if v.report.empty {
-        out.push(if v.zh() {
-            format!(
-                "文件夹 {} 中没有完成情况文件（*.toml）",
-                escape_controls(v.dir)
-            )
-        } else {
-            format!(
-                "the folder {} holds no completion file (*.toml)",
-                escape_controls(v.dir)
-            )
-        });
+        out.push((f.empty_folder)(&escape_controls(v.dir)));
     }
     let rows = &v.report.rows;
     for c in &v.report.cycles {
-        out.push(summary_line(
+        out.push(f.summary(
             &report::summarize(rows, Some(*c), v.length),
             v.report.roster,
-            v.lang,
         ));
     }
     let unplaced = rows.iter().any(|r| r.cycle_key().is_none());
     if v.report.cycles.len() != 1 || unplaced {
         let mut all = report::summarize(rows, None, v.length);
         all.cycle = None;
-        let mut l = summary_line(&all, v.report.roster, v.lang);
-        l.insert_str(0, v.t("合计：", "all: "));
+        let mut l = f.summary(&all, v.report.roster);
+        l.insert_str(0, f.summary_total);
         out.push(l);
     }
     out
@@ -212,10 +124,10 @@ fn clip(s: &str, max: usize) -> String {
 }
 
 /// The cells of a row (escaped, not padded); `long` keeps text from the file whole.
-fn cells(r: &Row, w: &Words, lang: Lang, long: bool) -> [String; 9] {
+fn cells(r: &Row, f: &Findings, long: bool) -> [String; 9] {
     let part = |v: Option<bool>| match v {
-        Some(true) => w.done.to_string(),
-        Some(false) => w.not_done.to_string(),
+        Some(true) => f.done.to_string(),
+        Some(false) => f.not_done.to_string(),
         None => "-".to_string(),
     };
     let text = |v: Option<&str>| {
@@ -228,7 +140,7 @@ fn cells(r: &Row, w: &Words, lang: Lang, long: bool) -> [String; 9] {
         )
     };
     [
-        status(r, lang),
+        status(r, f),
         text(r.member_id.as_deref().or(r.name_id.as_deref())),
         text(r.member.as_deref()),
         r.cycle_key().map_or_else(|| "-".into(), |c| c.to_string()),
@@ -236,20 +148,18 @@ fn cells(r: &Row, w: &Words, lang: Lang, long: bool) -> [String; 9] {
         part(r.talk),
         part(r.study),
         r.score.map_or_else(|| "-".to_string(), |s| s.to_string()),
-        r.file.as_deref().map_or_else(
-            || if lang == Lang::Zh { "未交" } else { "none" }.to_string(),
-            escape_controls,
-        ),
+        r.file
+            .as_deref()
+            .map_or_else(|| f.no_file.to_string(), escape_controls),
     ]
 }
 
 /// One members × cycles cell: `✓ 读讲学 100`, `✗ 读讲· 75`, 未交, with 逾期.
-fn cell(rows: &[&Row], lang: Lang) -> String {
-    let zh = lang == Lang::Zh;
+fn cell(rows: &[&Row], f: &Findings) -> String {
     match rows {
         [] => "-".to_string(),
-        [r] if !r.handed_in => if zh { "未交" } else { "missing" }.to_string(),
-        [r] if r.read.is_none() => if zh { "✗ 无效" } else { "✗ invalid" }.to_string(),
+        [r] if !r.handed_in => f.cell_missing.to_string(),
+        [r] if r.read.is_none() => f.cell_invalid.to_string(),
         [r] => {
             let mark = |v: Option<bool>, yes: &str| {
                 if v == Some(true) {
@@ -258,31 +168,20 @@ fn cell(rows: &[&Row], lang: Lang) -> String {
                     "·".to_string()
                 }
             };
-            let (a, b, c) = if zh {
-                ("读", "讲", "学")
-            } else {
-                ("R", "T", "S")
-            };
             let mut s = format!(
                 "{} {}{}{} {}",
                 if r.verified() { "✓" } else { "✗" },
-                mark(r.read, a),
-                mark(r.talk, b),
-                mark(r.study, c),
+                mark(r.read, f.cell_read),
+                mark(r.talk, f.cell_talk),
+                mark(r.study, f.cell_study),
                 r.score.map_or_else(|| "-".to_string(), |s| s.to_string())
             );
             if r.late {
-                s.push_str(if zh { " 逾期" } else { " late" });
+                s.push_str(f.status_late);
             }
             s
         }
-        many => {
-            if zh {
-                format!("✗ {} 份", many.len())
-            } else {
-                format!("✗ {} files", many.len())
-            }
-        }
+        many => (f.cell_files)(many.len()),
     }
 }
 
@@ -312,7 +211,7 @@ fn grid(v: &View<'_>) -> Vec<(String, String, Vec<String>)> {
                         .copied()
                         .filter(|r| r.cycle_key().is_some_and(|rc| column(rc, v.length) == *c))
                         .collect();
-                    cell(&here, v.lang)
+                    cell(&here, v.f())
                 })
                 .collect();
             (key, name, cells)
@@ -336,7 +235,11 @@ fn problem_list(v: &View<'_>) -> Vec<(String, Vec<String>)> {
                     r.cycle.map(|c| c.to_string()).unwrap_or_default()
                 ),
             };
-            let texts = r.problems.iter().map(|p| p.text(v.lang)).collect();
+            let texts = r
+                .problems
+                .iter()
+                .map(|p| v.f().problem(p, v.lang))
+                .collect();
             (label, texts)
         })
         .collect()
@@ -369,27 +272,12 @@ fn aligned(lines: &[Vec<String>]) -> String {
     out
 }
 
-fn legend(v: &View<'_>) -> &'static str {
-    if v.zh() {
-        "格内：✓ 核验通过、✗ 有问题；读/讲/学 为已完成的部分（· 为未完成），其后为得分"
-    } else {
-        "cells: ✓ verified, ✗ problems; R/T/S the parts done (· not done), then the score"
-    }
-}
-
 /// The folder's other entries, listed so nothing is skipped silently.
 fn others(v: &View<'_>, out: &mut String, indent: &str, esc: impl Fn(&str) -> String) {
     if v.report.others.is_empty() {
         return;
     }
-    let _ = writeln!(
-        out,
-        "\n{}",
-        v.t(
-            "文件夹中的其他条目（不是 *.toml，未读取）：",
-            "Other entries of the folder (not *.toml, not read):"
-        )
-    );
+    let _ = writeln!(out, "\n{}", v.f().other_entries);
     for o in &v.report.others {
         let _ = writeln!(out, "{indent}{}", esc(o));
     }

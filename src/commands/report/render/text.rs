@@ -2,16 +2,17 @@
 
 use std::fmt::Write as _;
 
-use super::{View, aligned, cells, clip, grid, legend, others, problem_list, summary_lines, words};
+use super::{View, aligned, cells, clip, grid, headers, others, problem_list, summary_lines};
 use crate::core::text::escape_controls;
 
 /// The terminal table, problems under it, then the counts.
 #[must_use]
 pub fn table(v: &View<'_>) -> String {
-    let w = words(v.lang);
+    let f = v.f();
+    let h = headers(f);
     let mut lines: Vec<Vec<String>> = Vec::new();
     if v.matrix() {
-        let mut head = vec![w.headers[1].to_string(), w.headers[2].to_string()];
+        let mut head = vec![h[1].to_string(), h[2].to_string()];
         head.extend(v.report.cycles.iter().map(ToString::to_string));
         lines.push(head);
         for (id, name, cells) in grid(v) {
@@ -23,21 +24,21 @@ pub fn table(v: &View<'_>) -> String {
             lines.push(l);
         }
     } else {
-        lines.push(w.headers.iter().map(|h| (*h).to_string()).collect());
+        lines.push(h.iter().map(|h| (*h).to_string()).collect());
         for r in &v.report.rows {
-            lines.push(cells(r, &w, v.lang, false).to_vec());
+            lines.push(cells(r, f, false).to_vec());
         }
     }
     let mut out = String::new();
     if !v.report.rows.is_empty() {
         out.push_str(&aligned(&lines));
         if v.matrix() {
-            let _ = writeln!(out, "{}", legend(v));
+            let _ = writeln!(out, "{}", f.legend);
         }
     }
     let problems = problem_list(v);
     if !problems.is_empty() {
-        let _ = writeln!(out, "\n{}{}", w.problems, v.t("：", ":"));
+        let _ = writeln!(out, "\n{}{}", f.problems, f.colon);
         for (label, texts) in &problems {
             let _ = writeln!(out, "✗ {}", escape_controls(label));
             for p in texts {
@@ -72,13 +73,14 @@ fn md_escape(s: &str) -> String {
 /// A Markdown table, problems as a list under it, then the counts.
 #[must_use]
 pub fn markdown(v: &View<'_>) -> String {
-    let w = words(v.lang);
+    let f = v.f();
+    let h = headers(f);
     let mut out = String::new();
     if let Some(b) = v.branch {
         let _ = writeln!(out, "# {}\n", md_escape(b));
     }
     let (head, body): (Vec<String>, Vec<Vec<String>>) = if v.matrix() {
-        let mut head = vec![w.headers[1].to_string(), w.headers[2].to_string()];
+        let mut head = vec![h[1].to_string(), h[2].to_string()];
         head.extend(v.report.cycles.iter().map(ToString::to_string));
         let body = grid(v)
             .into_iter()
@@ -90,13 +92,13 @@ pub fn markdown(v: &View<'_>) -> String {
             .collect();
         (head, body)
     } else {
-        let head = w.headers.iter().map(|h| (*h).to_string()).collect();
+        let head = h.iter().map(|h| (*h).to_string()).collect();
         let body = v
             .report
             .rows
             .iter()
             .map(|r| {
-                let mut c = cells(r, &w, v.lang, true);
+                let mut c = cells(r, f, true);
                 for cell in &mut c[1..] {
                     *cell = md_escape(cell);
                 }
@@ -112,12 +114,12 @@ pub fn markdown(v: &View<'_>) -> String {
             let _ = writeln!(out, "| {} |", l.join(" | "));
         }
         if v.matrix() {
-            let _ = writeln!(out, "\n{}", legend(v));
+            let _ = writeln!(out, "\n{}", f.legend);
         }
     }
     let problems = problem_list(v);
     if !problems.is_empty() {
-        let _ = writeln!(out, "\n**{}**\n", w.problems);
+        let _ = writeln!(out, "\n**{}**\n", f.problems);
         for (label, texts) in &problems {
             for p in texts {
                 let _ = writeln!(out, "- {}: {}", md_escape(label), md_escape(p));
