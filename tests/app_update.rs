@@ -4,7 +4,7 @@
 use dangxue::app::msg::Msg;
 use dangxue::app::update::update;
 use dangxue::app::{App, Confirm, Doc, Effect, Screen, Tab};
-use dangxue::core::regime::Rules;
+use dangxue::core::regime::{Cycle, Rules};
 use dangxue::core::state::MemberState;
 use dangxue::store::content::load_builtin;
 use jiff::{SignedDuration, Timestamp};
@@ -181,4 +181,128 @@ fn leaving_the_top_screen_and_ctrl_c_quit_and_the_editor_is_remembered() {
     update(&mut b, Msg::GoTab(Tab::Review), t0());
     assert_eq!(b.screen, Screen::Review);
     assert_eq!(update(&mut b, Msg::Back, t0()), vec![Effect::Quit]);
+}
+
+#[test]
+fn a_test_and_an_editor_open_at_midnight_keep_the_cycle_they_were_opened_in() {
+    let nov: Cycle = "2026-11".parse().expect("cycle");
+    let dec: Cycle = "2026-12".parse().expect("cycle");
+    let late: Timestamp = "2026-11-30T23:50:00Z".parse().expect("timestamp");
+    let after = |secs: i64| late + SignedDuration::from_secs(secs);
+    let mut a = app();
+    update(&mut a, Msg::Tick, late);
+    assert_eq!(a.cycle, nov);
+    open(&mut a, late);
+    update(&mut a, Msg::Bottom, after(1));
+    update(&mut a, Msg::Tick, after(130));
+    update(&mut a, Msg::Back, after(130));
+    update(&mut a, Msg::GoTab(Tab::Home), after(131));
+    update(&mut a, Msg::StartTest, after(131));
+    update(&mut a, Msg::Confirm(true), after(132));
+    assert_eq!(a.screen, Screen::Test);
+    // Past midnight: the app is in December, the open test still November's.
+    update(&mut a, Msg::Tick, after(11 * 60));
+    assert_eq!(a.cycle, dec);
+    assert_eq!(a.test_cycle(), nov);
+    assert_eq!(
+        update(&mut a, Msg::Letter('A'), after(11 * 60 + 1)),
+        vec![Effect::Save],
+        "a graded answer is saved at once"
+    );
+    let given = &a.state.cycles["2026-11"]
+        .test
+        .as_ref()
+        .expect("test")
+        .answers[0]
+        .given;
+    assert!(!given.is_empty(), "the answer went into November's test");
+    assert!(!a.state.cycles.contains_key("2026-12"));
+    // An editor opened now writes December's text.
+    update(&mut a, Msg::Back, after(11 * 60 + 2));
+    update(&mut a, Msg::Write(Doc::Reflection), after(11 * 60 + 3));
+    update(&mut a, Msg::Paste("十二月心得".into()), after(11 * 60 + 4));
+    let reflection = |c: &str| {
+        a.state
+            .cycles
+            .get(c)
+            .and_then(|w| w.reflection.as_ref())
+            .map(|r| r.text.clone())
+    };
+    assert_eq!(reflection("2026-12").as_deref(), Some("十二月心得"));
+    assert_eq!(reflection("2026-11"), None);
+}
+
+#[test]
+fn practice_and_the_test_take_the_same_keys_to_the_same_answer() {
+    let mut a = app();
+    open(&mut a, t0());
+    update(&mut a, Msg::Bottom, at(1));
+    update(&mut a, Msg::Tick, at(130));
+    let unit = a.library.get(UNIT).expect("unit").clone();
+    let multi = unit
+        .questions
+        .iter()
+        .position(|q| q.qtype == dangxue::core::unit::QuestionType::Multiple)
+        .expect("a multiple-choice question");
+    let keys = [
+        Msg::Letter('C'),
+        Msg::Letter('A'),
+        Msg::Down,
+        Msg::Toggle,
+        Msg::Toggle,
+        Msg::Down,
+        Msg::Toggle,
+        Msg::Char('x'),
+    ];
+    // Practice (leaving the reader saves the place): answering keys change the
+    // answer on screen and save nothing.
+    assert_eq!(update(&mut a, Msg::Practice, at(131)), vec![Effect::Save]);
+    for _ in 0..multi {
+        update(&mut a, Msg::NextQuestion, at(131));
+    }
+    for k in keys.clone() {
+        assert_eq!(update(&mut a, k, at(132)), vec![]);
+    }
+    let practised = a.quiz.answer.clone();
+    assert_eq!((practised.given.as_str(), practised.cursor), ("A", 2));
+    update(&mut a, Msg::Back, at(133));
+    update(&mut a, Msg::Back, at(133));
+    update(&mut a, Msg::GoTab(Tab::Home), at(134));
+    update(&mut a, Msg::StartTest, at(134));
+    update(&mut a, Msg::Confirm(true), at(135));
+    let t = a.state.cycles["2026-11"].test.clone().expect("test begun");
+    let n = t
+        .answers
+        .iter()
+        .position(|x| x.unit == UNIT && x.question == unit.questions[multi].id)
+        .expect("the question is drawn: the unit is the whole pool");
+    update(&mut a, Msg::GoQuestion(n), at(136));
+    // The test: a key that changes the answer saves it at once; a cursor move or a
+    // key that means nothing here does not.
+    let effects: Vec<Vec<Effect>> = keys
+        .into_iter()
+        .map(|k| update(&mut a, k, at(137)))
+        .collect();
+    let save = vec![Effect::Save];
+    assert_eq!(
+        effects,
+        vec![
+            save.clone(),
+            save.clone(),
+            vec![],
+            save.clone(),
+            save.clone(),
+            vec![],
+            save,
+            vec![]
+        ]
+    );
+    let given = &a.state.cycles["2026-11"]
+        .test
+        .as_ref()
+        .expect("test")
+        .answers[n]
+        .given;
+    assert_eq!(given, &practised.given);
+    assert_eq!(a.test.cursor, practised.cursor);
 }

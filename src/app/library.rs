@@ -94,7 +94,7 @@ impl App {
         self.state
             .units
             .get(id)
-            .and_then(|p| p.cycles.get(&self.cycle))
+            .and_then(|p| p.cycles.get(&self.cycle.to_string()))
             .is_some_and(|c| c.finished.is_some())
     }
 }

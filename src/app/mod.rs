@@ -32,7 +32,7 @@ use jiff::Timestamp;
 use jiff::tz::TimeZone;
 
 use crate::core::layout::Layout;
-use crate::core::regime::{Cycle, CycleLength, Rules};
+use crate::core::regime::{Cycle, Rules};
 use crate::core::state::MemberState;
 use crate::store::content::Library;
 use crate::strings::Strings;
@@ -88,7 +88,7 @@ impl CyclePlan {
         CyclePlan {
             units: plan.units_for(cycle).map(<[String]>::to_vec),
             theme: plan.talk_theme_for(cycle).map(str::to_string),
-            due: plan.due_for(cycle).map(|d| d.to_string()),
+            due: plan.due_for(cycle),
         }
     }
 }
@@ -100,8 +100,8 @@ pub struct CyclePlan {
     pub units: Option<Vec<String>>,
     /// Talk theme.
     pub theme: Option<String>,
-    /// Due date as written in the plan.
-    pub due: Option<String>,
+    /// Due date.
+    pub due: Option<jiff::civil::Date>,
 }
 
 pub use crate::core::state::Doc;
@@ -157,8 +157,8 @@ pub struct App {
     pub last_tick: Timestamp,
     /// Milliseconds counted but not yet a whole second.
     pub pending_ms: i64,
-    /// The current cycle's name.
-    pub cycle: String,
+    /// The current cycle.
+    pub cycle: Cycle,
     /// The screen shown.
     pub screen: Screen,
     /// The top-level screen to return to.
@@ -215,12 +215,6 @@ impl App {
 /// keys other than Ctrl-C do nothing (nothing may be typed or answered blind).
 pub const MIN_SIZE: (u16, u16) = (40, 10);
 
-/// The name of the cycle containing a local date.
-#[must_use]
-pub fn cycle_name(date: jiff::civil::Date, length: CycleLength) -> String {
-    Cycle::containing(date, length).to_string()
-}
-
 impl App {
     /// A new app over loaded units and a member's state.
     #[must_use]
@@ -233,7 +227,7 @@ impl App {
         now: Timestamp,
     ) -> App {
         let today = now.to_zoned_datetime(tz.clone()).date();
-        let cycle = cycle_name(today, rules.cycle.length);
+        let cycle = Cycle::containing(today, rules.cycle.length);
         let mut app = App {
             s,
             library,
@@ -288,12 +282,8 @@ impl App {
 
     /// The cycle of the test on screen: the one it was opened in, else the current one.
     #[must_use]
-    pub fn test_cycle(&self) -> &str {
-        if self.test.cycle.is_empty() {
-            &self.cycle
-        } else {
-            &self.test.cycle
-        }
+    pub fn test_cycle(&self) -> Cycle {
+        self.test.cycle.unwrap_or(self.cycle)
     }
 
     /// The test record of [`App::test_cycle`], if the test was begun.
@@ -301,19 +291,24 @@ impl App {
     pub fn test_record(&self) -> Option<&crate::core::state::TestRecord> {
         self.state
             .cycles
-            .get(self.test_cycle())
+            .get(&self.test_cycle().to_string())
             .and_then(|c| c.test.as_ref())
     }
 
     /// The latest set-aside version of a cycle's text (`field` as in
     /// [`crate::core::state::SetAside::field`]), if two sessions disagreed on it.
     #[must_use]
-    pub fn set_aside_for(&self, cycle: &str, field: &str) -> Option<&crate::core::state::SetAside> {
+    pub fn set_aside_for(
+        &self,
+        cycle: Cycle,
+        field: &str,
+    ) -> Option<&crate::core::state::SetAside> {
+        let cycle = cycle.to_string();
         self.state
             .conflicts
             .iter()
             .rev()
-            .find(|c| c.cycle.as_deref() == Some(cycle) && c.field == field)
+            .find(|c| c.cycle.as_deref() == Some(cycle.as_str()) && c.field == field)
     }
 
     /// The terminal is smaller than [`MIN_SIZE`]: the screens are hidden.

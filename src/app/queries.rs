@@ -67,7 +67,7 @@ pub fn test_size(app: &App) -> usize {
 /// file.
 #[must_use]
 pub fn plan_units(app: &App, cycle: &Cycle) -> Option<Vec<String>> {
-    if cycle.to_string() == app.cycle {
+    if *cycle == app.cycle {
         return app.plan.units.clone();
     }
     app.plan_file
@@ -96,8 +96,7 @@ pub fn assessment_of(app: &App, cycle: &Cycle) -> Option<Assessment> {
 /// in, with that cycle's plan, even when handed in after the cycle ended.
 #[must_use]
 pub fn test_score(app: &App) -> Option<u32> {
-    let cycle: Cycle = app.test_cycle().parse().ok()?;
-    assessment_of(app, &cycle)?.score()
+    assessment_of(app, &app.test_cycle())?.score()
 }
 
 /// The read state of a unit in the current cycle: the one derivation the library, the
@@ -112,7 +111,7 @@ pub fn read_state(app: &App, id: &str) -> ReadState {
         .is_none_or(|units| units.iter().any(|u| u == id));
     reading::read_state(
         app.state.units.get(id),
-        &app.cycle,
+        &app.cycle.to_string(),
         body_len,
         app.rules.read.min_seconds,
         in_cycle,
@@ -136,7 +135,7 @@ pub fn cycle_seconds(app: &App, id: &str) -> u64 {
     app.state
         .units
         .get(id)
-        .and_then(|p| p.cycles.get(&app.cycle))
+        .and_then(|p| p.cycles.get(&app.cycle.to_string()))
         .map_or(0, |r| r.seconds)
 }
 
@@ -379,13 +378,7 @@ pub fn evidence(app: &App, p: &PastCycle) -> Vec<(Tone, String)> {
 /// Rows the open cycle's evidence takes at `width` columns, wrapped as drawn.
 #[must_use]
 pub fn evidence_rows(app: &App, width: u16) -> usize {
-    let Some(p) = app
-        .history
-        .open
-        .as_deref()
-        .and_then(|n| n.parse::<Cycle>().ok())
-        .and_then(|c| past_cycle(app, &c))
-    else {
+    let Some(p) = app.history.open.and_then(|c| past_cycle(app, &c)) else {
         return 0;
     };
     evidence(app, &p)

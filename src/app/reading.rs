@@ -113,7 +113,7 @@ impl App {
             .state
             .units
             .get(&r.unit_id)
-            .and_then(|p| p.cycles.get(&self.cycle));
+            .and_then(|p| p.cycles.get(&self.cycle.to_string()));
         // The footer shows the cycle's seconds in whole minutes: spent rounded down,
         // still needed (`min_seconds` less spent) rounded up.
         let have = cycle.map_or(0, |c| c.seconds);

@@ -127,6 +127,7 @@ pub fn last_opened(app: &App) -> Option<String> {
 /// this cycle (any of them counts), the latest opened first.
 #[must_use]
 pub fn cycle_units(app: &App) -> Vec<CycleUnit> {
+    let cycle = app.cycle.to_string();
     let title = |id: &str| {
         app.library.get(id).map_or_else(
             || id.to_string(),
@@ -140,7 +141,7 @@ pub fn cycle_units(app: &App) -> Vec<CycleUnit> {
             .state
             .units
             .iter()
-            .filter(|(id, p)| p.cycles.contains_key(&app.cycle) && app.library.get(id).is_some())
+            .filter(|(id, p)| p.cycles.contains_key(&cycle) && app.library.get(id).is_some())
             .map(|(id, p)| (p.opened.as_ref().and_then(instant), id))
             .collect();
         opened.sort_by(|a, b| b.0.cmp(&a.0).then_with(|| a.1.cmp(b.1)));
@@ -152,7 +153,7 @@ pub fn cycle_units(app: &App) -> Vec<CycleUnit> {
                 .state
                 .units
                 .get(&id)
-                .and_then(|p| p.cycles.get(&app.cycle))
+                .and_then(|p| p.cycles.get(&cycle))
                 .and_then(|c| c.finished.as_ref())
                 .and_then(crate::core::regime::local_date);
             CycleUnit {
@@ -176,12 +177,7 @@ pub fn days(app: &App) -> Days {
     let c = queries::cycle(app);
     let today = app.today();
     let between = |a: Date, b: Date| i64::from((b - a).get_days());
-    let due = app
-        .plan
-        .due
-        .as_deref()
-        .and_then(|d| d.parse::<Date>().ok())
-        .map(|d| (d, between(today, d)));
+    let due = app.plan.due.map(|d| (d, between(today, d)));
     Days {
         first: c.first_day(),
         last: c.last_day(),

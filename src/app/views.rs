@@ -7,6 +7,8 @@ use std::rc::Rc;
 use ratatui_textarea::TextArea;
 
 use crate::core::layout::Layout;
+use crate::core::quiz::Selection;
+use crate::core::regime::Cycle;
 use crate::core::unit::Kind;
 
 use super::{Doc, Screen};
@@ -137,12 +139,8 @@ pub struct QuizView {
     pub items: Vec<(String, String)>,
     /// Index into `items`.
     pub index: usize,
-    /// Cursor row among the choices.
-    pub cursor: usize,
-    /// Letters chosen so far.
-    pub chosen: Vec<char>,
-    /// Text typed for a fill question.
-    pub input: String,
+    /// The answer being given to the current item.
+    pub answer: Selection,
     /// After submitting: whether it was right.
     pub feedback: Option<bool>,
     /// Started from the review list (so Back returns there).
@@ -162,11 +160,12 @@ pub struct QuizView {
 #[derive(Debug, Clone, Default)]
 pub struct TestView {
     /// The cycle the open test belongs to: the one in which it began, even after the
-    /// date moves into the next cycle while it is open.
-    pub cycle: String,
+    /// date moves into the next cycle while it is open. `None` before a test is opened.
+    pub cycle: Option<Cycle>,
     /// Current question.
     pub index: usize,
-    /// Cursor row among the choices.
+    /// Cursor row among the choices: with the record's answer to the current
+    /// question, the [`Selection`] the answering keys work on.
     pub cursor: usize,
     /// First line shown of the handed-in test's review.
     pub scroll: usize,
@@ -200,7 +199,7 @@ pub struct EditorView {
     pub back_to: Option<Screen>,
     /// The cycle whose work is being written: the one the editor was opened in, kept
     /// when the date moves into the next cycle while it is open.
-    pub cycle: String,
+    pub cycle: Cycle,
     /// The fields' texts as the record held them when the editor last matched it
     /// (opened, saved, or followed the record): equal to the fields means no local
     /// edits, and then the editor follows the record on disk.
@@ -212,8 +211,8 @@ pub struct EditorView {
 pub struct HistoryView {
     /// Selected row of the list of past cycles.
     pub selected: usize,
-    /// The cycle whose evidence is open, by name.
-    pub open: Option<String>,
+    /// The cycle whose evidence is open.
+    pub open: Option<Cycle>,
     /// First visible line of the open cycle's evidence.
     pub top: usize,
 }

@@ -6,7 +6,7 @@
 
 use std::collections::BTreeSet;
 
-use super::unit::{Answer, Question};
+use super::unit::{Answer, Question, QuestionType};
 
 /// FNV-1a, 64-bit.
 ///
@@ -123,10 +123,125 @@ pub fn score(correct: usize, drawn: usize) -> u32 {
     u32::try_from(100 * correct / drawn).unwrap_or(100)
 }
 
+/// An answer being given to one question: the cursor row among its choices and the
+/// answer so far, in the completion file's words (`"C"`, `"ACD"`, `"true"`, the text
+/// typed). Practice, 错题本 and the cycle test all answer through it, so a key does
+/// the same on each; the test's `given` is the one in its record.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Selection {
+    /// Cursor row among the choices (row 0 is A).
+    pub cursor: usize,
+    /// The answer so far, in the completion file's words.
+    pub given: String,
+}
+
+/// Rows a question offers: two for true/false, one per choice otherwise, at least one.
+#[must_use]
+pub fn rows(q: &Question) -> usize {
+    match q.qtype {
+        QuestionType::Judge => 2,
+        _ => q.choices.len().max(1),
+    }
+}
+
+impl Selection {
+    /// Move the cursor up a row.
+    pub fn up(&mut self) {
+        self.cursor = self.cursor.saturating_sub(1);
+    }
+
+    /// Move the cursor down a row, stopping at the last.
+    pub fn down(&mut self, q: &Question) {
+        self.cursor = (self.cursor + 1).min(rows(q) - 1);
+    }
+
+    /// Choose the choice lettered `letter` (A, B, ...) and put the cursor on it: a
+    /// multiple-choice letter is toggled, any other replaces the answer. False (and
+    /// nothing changes) for a letter the question does not offer, or a fill question.
+    pub fn pick(&mut self, q: &Question, letter: char) -> bool {
+        let row = (letter as usize).wrapping_sub('A' as usize);
+        if q.qtype == QuestionType::Fill || row >= rows(q) {
+            return false;
+        }
+        self.cursor = row;
+        match q.qtype {
+            QuestionType::Single => self.given = letter.to_string(),
+            QuestionType::Judge => {
+                self.given = if letter == 'A' { "true" } else { "false" }.to_string();
+            }
+            QuestionType::Multiple => {
+                let mut set: Vec<char> = self.given.chars().collect();
+                if let Some(p) = set.iter().position(|x| *x == letter) {
+                    set.remove(p);
+                } else {
+                    set.push(letter);
+                }
+                set.sort_unstable();
+                self.given = set.into_iter().collect();
+            }
+            QuestionType::Fill => {}
+        }
+        true
+    }
+
+    /// Choose the choice under the cursor, as [`Selection::pick`] does.
+    pub fn pick_cursor(&mut self, q: &Question) -> bool {
+        u32::try_from(self.cursor)
+            .ok()
+            .and_then(|i| char::from_u32('A' as u32 + i))
+            .is_some_and(|letter| self.pick(q, letter))
+    }
+
+    /// Type a character at the end of a fill answer; false for other questions.
+    pub fn type_char(&mut self, q: &Question, c: char) -> bool {
+        if q.qtype != QuestionType::Fill {
+            return false;
+        }
+        self.given.push(c);
+        true
+    }
+
+    /// Paste at the end of a fill answer, which is one line: a pasted text's lines
+    /// are joined. False for other questions.
+    pub fn paste(&mut self, q: &Question, text: &str) -> bool {
+        if q.qtype != QuestionType::Fill {
+            return false;
+        }
+        self.given.push_str(&super::text::one_line(text));
+        true
+    }
+
+    /// Delete the last character of a fill answer; false for other questions.
+    pub fn backspace(&mut self, q: &Question) -> bool {
+        if q.qtype != QuestionType::Fill {
+            return false;
+        }
+        self.given.pop();
+        true
+    }
+
+    /// Whether the choice lettered `letter` is part of the answer.
+    #[must_use]
+    pub fn is_chosen(&self, q: &Question, letter: char) -> bool {
+        match q.qtype {
+            QuestionType::Judge => {
+                (letter == 'A' && self.given == "true") || (letter == 'B' && self.given == "false")
+            }
+            QuestionType::Fill => false,
+            _ => self.given.contains(letter),
+        }
+    }
+
+    /// Nothing chosen or typed yet (a typed answer of spaces is nothing).
+    #[must_use]
+    pub fn is_empty(&self) -> bool {
+        self.given.trim().is_empty()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::unit::QuestionType;
 
     #[test]
     fn known_vectors() {
@@ -225,6 +340,63 @@ mod tests {
         assert!(is_correct(&list, "忠诚、干净、担当"));
         assert!(is_correct(&list, "忠诚，干净，担当。"));
         assert!(!is_correct(&list, "。"));
+    }
+
+    #[test]
+    fn a_selection_toggles_multiple_letters_and_replaces_single_ones() {
+        let multi = q(Answer::Choices(['A', 'C'].into()), QuestionType::Multiple);
+        let mut s = Selection::default();
+        assert!(s.pick(&multi, 'C'));
+        assert!(s.pick(&multi, 'A'));
+        assert_eq!((s.given.as_str(), s.cursor), ("AC", 0), "kept sorted");
+        assert!(is_correct(&multi, &s.given));
+        for _ in 0..3 {
+            s.down(&multi);
+        }
+        assert!(s.pick_cursor(&multi));
+        assert_eq!(s.given, "ACD");
+        assert!(s.pick(&multi, 'D'), "a second pick takes it out");
+        assert_eq!(s.given, "AC");
+        assert!(s.is_chosen(&multi, 'C') && !s.is_chosen(&multi, 'B'));
+        assert!(!s.pick(&multi, 'E'), "the question has four choices");
+        assert_eq!((s.given.as_str(), s.cursor), ("AC", 3));
+        let single = q(Answer::Choices(['B'].into()), QuestionType::Single);
+        let mut s = Selection::default();
+        s.pick(&single, 'A');
+        s.pick(&single, 'B');
+        assert_eq!((s.given.as_str(), s.cursor), ("B", 1));
+        for _ in 0..9 {
+            s.down(&single);
+        }
+        assert_eq!(s.cursor, 3, "the cursor stops at the last choice");
+        assert!(!s.type_char(&single, 'x'), "nothing is typed into a choice");
+        assert_eq!(s.given, "B");
+    }
+
+    #[test]
+    fn a_selection_gives_true_false_and_typed_answers_in_the_files_words() {
+        let judge = q(Answer::Judge(false), QuestionType::Judge);
+        let mut s = Selection::default();
+        assert!(s.is_empty());
+        s.down(&judge);
+        s.down(&judge);
+        assert_eq!(s.cursor, 1, "true/false has two rows");
+        s.pick_cursor(&judge);
+        assert_eq!(s.given, "false");
+        assert!(s.is_chosen(&judge, 'B') && !s.is_chosen(&judge, 'A'));
+        assert!(!s.pick(&judge, 'C'));
+        s.pick(&judge, 'A');
+        assert_eq!(s.given, "true");
+        let fill = q(Answer::Fill(vec!["三名".into()]), QuestionType::Fill);
+        let mut s = Selection::default();
+        assert!(!s.pick(&fill, 'A'), "a letter is typed, not picked");
+        s.type_char(&fill, ' ');
+        assert!(s.is_empty(), "spaces are no answer");
+        s.paste(&fill, "三\r\n名");
+        s.type_char(&fill, 'x');
+        s.backspace(&fill);
+        assert_eq!(s.given, " 三 名");
+        assert!(is_correct(&fill, &s.given));
     }
 
     #[test]

@@ -10,7 +10,6 @@ use super::theme::Theme;
 use super::{footer, header, truncate};
 use crate::app::App;
 use crate::app::queries::{Tone, evidence, past_cycle, past_cycles};
-use crate::core::regime::Cycle;
 
 /// Draw the history list, or the open cycle's evidence.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
@@ -26,12 +25,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let s = app.s;
     let width = usize::from(area.width);
     let cycles = past_cycles(app);
-    let open = app
-        .history
-        .open
-        .as_deref()
-        .and_then(|n| n.parse::<Cycle>().ok())
-        .and_then(|c| past_cycle(app, &c));
+    let open = app.history.open.and_then(|c| past_cycle(app, &c));
     if let Some(p) = open {
         let mut lines: Vec<Line> = Vec::new();
         for (tone, text) in evidence(app, &p) {

@@ -9,7 +9,7 @@ use ratatui::widgets::{Block, Borders, Paragraph};
 use super::theme::Theme;
 use super::{footer, hanging, truncate, wrapped};
 use crate::app::{App, Doc};
-use crate::core::quiz;
+use crate::core::quiz::{self, Selection};
 use crate::core::text::{count_chars, escape_controls};
 use crate::core::unit::{Answer, Question, QuestionType};
 
@@ -60,14 +60,12 @@ fn top_for(focus: usize, len: usize, height: u16) -> u16 {
 }
 
 /// Lines of a question wrapped to `width`: prompt, then choices with the cursor and
-/// the chosen marks; with the index of the last line that must stay in view (the end
-/// of the cursor's choice, or of the typed answer).
+/// the chosen marks, or the typed answer; with the index of the last line that must
+/// stay in view (the end of the cursor's choice, or of the typed answer).
 fn question_lines(
     app: &App,
     q: &Question,
-    chosen: &str,
-    cursor: usize,
-    input: Option<&str>,
+    answer: &Selection,
     theme: &Theme,
     width: u16,
 ) -> (Vec<Line<'static>>, usize) {
@@ -89,34 +87,28 @@ fn question_lines(
     };
     for (i, c) in choices.iter().enumerate() {
         let letter = char::from_u32('A' as u32 + u32::try_from(i).unwrap_or(0)).unwrap_or('?');
-        let picked = match q.qtype {
-            QuestionType::Judge => {
-                (letter == 'A' && chosen == "true") || (letter == 'B' && chosen == "false")
-            }
-            _ => chosen.contains(letter),
-        };
-        let mark = match (q.qtype, picked) {
+        let mark = match (q.qtype, answer.is_chosen(q, letter)) {
             (QuestionType::Multiple, true) => "[x]",
             (QuestionType::Multiple, false) => "[ ]",
             (_, true) => "(•)",
             (_, false) => "( )",
         };
-        let style = if i == cursor {
+        let style = if i == answer.cursor {
             theme.selected
         } else {
             Style::new()
         };
         let choice = hanging(&format!("{mark} {letter}. "), style, c, style, width);
         lines.extend(choice.into_iter().map(|l| l.style(style)));
-        if i == cursor {
+        if i == answer.cursor {
             focus = lines.len() - 1;
         }
     }
-    if let Some(input) = input {
+    if q.qtype == QuestionType::Fill {
         let mut typed = hanging(
             "> ",
             theme.accent,
-            &format!("{}▏", escape_controls(input)),
+            &format!("{}▏", escape_controls(&answer.given)),
             Style::new(),
             width,
         );
@@ -241,23 +233,13 @@ pub fn draw_quiz(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         footer(frame, foot, app, theme);
         return;
     };
-    let chosen: String = match q.qtype {
-        QuestionType::Judge => match v.chosen.first() {
-            Some('A') => "true".into(),
-            Some('B') => "false".into(),
-            _ => String::new(),
-        },
-        _ => v.chosen.iter().collect(),
-    };
-    let input = (q.qtype == QuestionType::Fill).then_some(v.input.as_str());
     let inner = Rect::new(
         body.x + 1,
         body.y + 1,
         body.width.saturating_sub(2),
         body.height.saturating_sub(1),
     );
-    let (mut lines, mut focus) =
-        question_lines(app, q, &chosen, v.cursor, input, theme, inner.width);
+    let (mut lines, mut focus) = question_lines(app, q, &v.answer, theme, inner.width);
     if let Some(right) = v.feedback {
         lines.push(Line::from(""));
         // The verdict and as much of the explanation as fits come into view.
@@ -409,7 +391,10 @@ pub fn draw_test(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     else {
         return;
     };
-    let input = (q.qtype == QuestionType::Fill).then_some(a.given.as_str());
+    let answer = Selection {
+        cursor: app.test.cursor,
+        given: a.given.clone(),
+    };
     // The question strip: every question with whether it is answered; digits jump.
     let mut strip = vec![Span::styled(
         format!("{}  ", app.s.question_n(app.test.index + 1, total)),
@@ -429,8 +414,7 @@ pub fn draw_test(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         strip.push(Span::raw(" "));
     }
     let mut lines = vec![Line::from(strip), Line::from("")];
-    let (question, focus) =
-        question_lines(app, q, &a.given, app.test.cursor, input, theme, inner.width);
+    let (question, focus) = question_lines(app, q, &answer, theme, inner.width);
     let focus = focus + lines.len();
     lines.extend(question);
     let top = top_for(focus, lines.len(), inner.height);
@@ -512,13 +496,9 @@ pub fn draw_editor(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let mut label = (*label).to_string();
         if e.doc == Doc::Talk && i == 2 {
             // Checked as it is typed: whether the day counts, and why not.
-            let day = e
-                .cycle
-                .parse::<crate::core::regime::Cycle>()
-                .map_or(crate::core::regime::TalkDay::Invalid, |c| {
-                    crate::core::regime::check_talk_day(&field.lines().join(""), &c, app.today())
-                });
-            label = format!("{label} · {}", app.s.talk_day(day, &e.cycle));
+            let day =
+                crate::core::regime::check_talk_day(&field.lines().join(""), &e.cycle, app.today());
+            label = format!("{label} · {}", app.s.talk_day(day, &e.cycle.to_string()));
         }
         let border = if i == e.focus { theme.title } else { theme.dim };
         let mut block = Block::default()
@@ -527,7 +507,7 @@ pub fn draw_editor(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             .border_style(border);
         // A version another session wrote and a merge set aside: said where it
         // belongs, with how to bring it in.
-        if let Some(c) = app.set_aside_for(&e.cycle, crate::app::editor_field(e.doc, i)) {
+        if let Some(c) = app.set_aside_for(e.cycle, crate::app::editor_field(e.doc, i)) {
             block = block.title_bottom(Span::styled(
                 app.s.set_aside_here(count_chars(&c.text), i == e.focus),
                 theme.accent,

@@ -25,8 +25,13 @@ fn area(text: &str) -> TextArea<'static> {
 }
 
 /// The texts of `doc`'s fields as the record of `cycle` holds them.
-fn record_texts(app: &App, doc: Doc, cycle: &str) -> Vec<String> {
-    let work = app.state.cycles.get(cycle).cloned().unwrap_or_default();
+fn record_texts(app: &App, doc: Doc, cycle: Cycle) -> Vec<String> {
+    let work = app
+        .state
+        .cycles
+        .get(&cycle.to_string())
+        .cloned()
+        .unwrap_or_default();
     match doc {
         Doc::Reflection => vec![work.reflection.map(|r| r.text).unwrap_or_default()],
         Doc::Talk => {
@@ -53,7 +58,7 @@ fn field_texts(e: &EditorView) -> Vec<String> {
 /// included); one whose edits were just saved now matches the record again.
 pub fn follow_record(app: &mut App) {
     let Some(e) = &app.editor else { return };
-    let record = record_texts(app, e.doc, &e.cycle);
+    let record = record_texts(app, e.doc, e.cycle);
     let current = field_texts(e);
     let Some(e) = &mut app.editor else { return };
     if current == record {
@@ -73,7 +78,7 @@ pub fn follow_record(app: &mut App) {
 fn swap_set_aside(app: &mut App) {
     let Some(e) = &app.editor else { return };
     let field = crate::app::editor_field(e.doc, e.focus);
-    let cycle = e.cycle.clone();
+    let cycle = e.cycle.to_string();
     let Some(pos) = app
         .state
         .conflicts
@@ -95,14 +100,14 @@ fn swap_set_aside(app: &mut App) {
 }
 
 pub(super) fn open_editor(app: &mut App, doc: Doc) {
-    let texts = record_texts(app, doc, &app.cycle.clone());
+    let texts = record_texts(app, doc, app.cycle);
     let fields = texts.iter().map(|t| area(t)).collect();
     let mut e = EditorView {
         doc,
         fields,
         focus: 0,
         back_to: None,
-        cycle: app.cycle.clone(),
+        cycle: app.cycle,
         saved: texts,
     };
     show_cursor(&mut e);
@@ -113,7 +118,7 @@ pub(super) fn open_editor(app: &mut App, doc: Doc) {
 /// Open the 心得 with a passage of `unit` quoted at its start (once: a 心得 that
 /// already starts with it is left as it is); `Esc` comes back to the reader.
 pub(in crate::app::update) fn open_reflection_with_quote(app: &mut App, unit: &str, quote: &str) {
-    let work = app.state.cycles.entry(app.cycle.clone()).or_default();
+    let work = app.state.cycles.entry(app.cycle.to_string()).or_default();
     let r = work.reflection.get_or_insert_with(Reflection::default);
     let quoted = format!("「{quote}」");
     if !r.text.starts_with(&quoted) {
@@ -161,10 +166,8 @@ pub fn is_one_line(doc: Doc, field: usize) -> bool {
 }
 
 /// The year a date typed without one belongs to: the editor's cycle's.
-fn cycle_year(cycle: &str) -> i16 {
-    cycle
-        .parse::<Cycle>()
-        .map_or(1970, |c| c.first_day().year())
+fn cycle_year(cycle: Cycle) -> i16 {
+    cycle.first_day().year()
 }
 
 /// Copy the editor's fields into the member state.
@@ -178,7 +181,7 @@ pub(super) fn sync_editor(app: &mut App) {
     };
     let last_unit = app.reader.as_ref().map(|r| r.unit_id.clone());
     // The work of the cycle the editor was opened for, even after midnight at its end.
-    let work = app.state.cycles.entry(e.cycle.clone()).or_default();
+    let work = app.state.cycles.entry(e.cycle.to_string()).or_default();
     let before = work.clone();
     match e.doc {
         Doc::Reflection => {
@@ -196,7 +199,7 @@ pub(super) fn sync_editor(app: &mut App) {
             work.talk = Some(Talk {
                 topic: text(0),
                 outline: text(1),
-                delivered: parse_date(&text(2), cycle_year(&e.cycle)),
+                delivered: parse_date(&text(2), cycle_year(e.cycle)),
             });
         }
         Doc::Survey => {
@@ -224,7 +227,7 @@ pub(super) fn editor(app: &mut App, msg: Msg) -> Vec<Effect> {
                 && let Some(f) = e.fields.get(2)
             {
                 let typed = f.lines().join("");
-                if !typed.trim().is_empty() && read_day(&typed, cycle_year(&e.cycle)).is_none() {
+                if !typed.trim().is_empty() && read_day(&typed, cycle_year(e.cycle)).is_none() {
                     app.notice = Some(app.s.bad_date(&typed));
                 }
             }

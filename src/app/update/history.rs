@@ -32,7 +32,7 @@ pub(super) fn history(app: &mut App, msg: Msg) -> Vec<Effect> {
         Msg::Back => app.screen = app.home_screen,
         Msg::Open => {
             if let Some(c) = cycles.get(app.history.selected) {
-                app.history.open = Some(c.to_string());
+                app.history.open = Some(*c);
                 app.history.top = 0;
             }
         }

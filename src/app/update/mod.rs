@@ -4,8 +4,10 @@ use jiff::Timestamp;
 
 use super::msg::Msg;
 use super::{App, Effect, ReaderView, Screen};
+use crate::core::regime::Cycle;
 use crate::core::state::Resume;
 
+mod answer;
 mod editor;
 mod history;
 mod home;
@@ -80,7 +82,7 @@ fn step(app: &mut App, msg: Msg, now: Timestamp) -> Vec<Effect> {
         app.notice = None;
     }
     if rolled {
-        app.notice = Some(app.s.new_cycle(&app.cycle));
+        app.notice = Some(app.s.new_cycle(&app.cycle.to_string()));
     }
     match msg {
         Msg::Tick => {
@@ -144,7 +146,7 @@ fn step(app: &mut App, msg: Msg, now: Timestamp) -> Vec<Effect> {
 /// The date moved into another cycle while the program was open: the cycle's plan is
 /// derived again, so 本月, the library order and a test begun from now on are the new
 /// cycle's. An open test or editor keeps the cycle it was opened for.
-fn roll_over(app: &mut App, cycle: String) {
+fn roll_over(app: &mut App, cycle: Cycle) {
     app.cycle = cycle;
     let c = crate::app::queries::cycle(app);
     let plan = crate::app::CyclePlan::of(app.plan_file.as_deref(), &c);
@@ -160,7 +162,7 @@ fn account(app: &mut App, now: Timestamp) -> bool {
     app.last_tick = now;
     app.now = now;
     let today = app.today();
-    let cycle = super::cycle_name(today, app.rules.cycle.length);
+    let cycle = Cycle::containing(today, app.rules.cycle.length);
     let rolled = cycle != app.cycle;
     if rolled {
         roll_over(app, cycle);
@@ -187,7 +189,7 @@ fn account(app: &mut App, now: Timestamp) -> bool {
     app.pending_ms -= secs * 1000;
     let secs = u64::try_from(secs).unwrap_or(0);
     let id = r.unit_id.clone();
-    let cycle = app.cycle.clone();
+    let cycle = app.cycle.to_string();
     let p = app.state.units.entry(id).or_default();
     p.seconds += secs;
     p.cycles.entry(cycle).or_default().seconds += secs;

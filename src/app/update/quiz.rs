@@ -4,7 +4,8 @@ use crate::app::msg::Msg;
 use crate::app::{App, Effect, QuizView, Screen};
 use crate::core::quiz;
 use crate::core::review;
-use crate::core::unit::QuestionType;
+
+use super::answer::answer_key;
 
 /// A sitting over every card due today, oldest first (错题本 `a`).
 pub(super) fn start_review_all(app: &mut App) {
@@ -84,10 +85,6 @@ pub(super) fn quiz_screen(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         return Vec::new();
     };
-    let n = match q.qtype {
-        QuestionType::Judge => 2,
-        _ => q.choices.len().max(1),
-    };
     let index = app.quiz.index;
     if app.quiz.feedback.is_some() {
         match msg {
@@ -96,8 +93,7 @@ pub(super) fn quiz_screen(app: &mut App, msg: Msg) -> Vec<Effect> {
             Msg::Retry => {
                 let v = &mut app.quiz;
                 v.feedback = None;
-                v.chosen.clear();
-                v.input.clear();
+                v.answer.given.clear();
             }
             Msg::Back => leave_quiz(app),
             _ => {}
@@ -110,36 +106,14 @@ pub(super) fn quiz_screen(app: &mut App, msg: Msg) -> Vec<Effect> {
         // Skip and back: the question stays unanswered in this sitting.
         Msg::NextQuestion => go_to(app, index + 1),
         Msg::PrevQuestion if index > 0 => go_to(app, index - 1),
-        Msg::Up => v.cursor = v.cursor.saturating_sub(1),
-        Msg::Down => v.cursor = (v.cursor + 1).min(n - 1),
-        Msg::Letter(c) if q.qtype != QuestionType::Fill => {
-            let idx = (c as usize).wrapping_sub('A' as usize);
-            if idx < n {
-                v.cursor = idx;
-                choose(v, q.qtype, c);
-            }
-        }
-        Msg::Toggle if q.qtype != QuestionType::Fill => {
-            if let Some(c) = char::from_u32('A' as u32 + u32::try_from(v.cursor).unwrap_or(0)) {
-                choose(v, q.qtype, c);
-            }
-        }
-        Msg::Char(c) if q.qtype == QuestionType::Fill => v.input.push(c),
-        Msg::Paste(s) if q.qtype == QuestionType::Fill => {
-            v.input.push_str(&crate::core::text::one_line(&s));
-        }
-        Msg::Backspace if q.qtype == QuestionType::Fill => {
-            v.input.pop();
-        }
         // Enter submits what was chosen; it never picks the row under the cursor, and
         // with nothing chosen nothing is submitted.
         Msg::Enter => {
-            let given = given_text(q.qtype, &v.chosen, &v.input);
-            if given.is_empty() {
+            if v.answer.is_empty() {
                 app.notice = Some(app.s.need_answer.to_string());
                 return Vec::new();
             }
-            let right = quiz::is_correct(&q, &given);
+            let right = quiz::is_correct(&q, v.answer.given.trim());
             v.feedback = Some(right);
             if v.results.len() < v.items.len() {
                 v.results.resize(v.items.len(), None);
@@ -178,35 +152,11 @@ pub(super) fn quiz_screen(app: &mut App, msg: Msg) -> Vec<Effect> {
                 return vec![Effect::Save];
             }
         }
-        _ => {}
+        m => {
+            answer_key(&mut v.answer, &q, &m);
+        }
     }
     Vec::new()
-}
-
-pub(super) fn choose(v: &mut QuizView, qtype: QuestionType, c: char) {
-    if qtype == QuestionType::Multiple {
-        if let Some(pos) = v.chosen.iter().position(|x| *x == c) {
-            v.chosen.remove(pos);
-        } else {
-            v.chosen.push(c);
-            v.chosen.sort_unstable();
-        }
-    } else {
-        v.chosen = vec![c];
-    }
-}
-
-/// The answer in the completion file's words.
-pub(super) fn given_text(qtype: QuestionType, chosen: &[char], input: &str) -> String {
-    match qtype {
-        QuestionType::Single | QuestionType::Multiple => chosen.iter().collect(),
-        QuestionType::Judge => match chosen.first() {
-            Some('A') => "true".into(),
-            Some('B') => "false".into(),
-            _ => String::new(),
-        },
-        QuestionType::Fill => input.trim().to_string(),
-    }
 }
 
 pub(super) fn leave_quiz(app: &mut App) {

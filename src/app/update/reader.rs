@@ -27,7 +27,7 @@ fn open_at(app: &mut App, id: &str, at: Option<usize>, keep_place: bool) {
     let width = app.reader_width();
     let layout = app.layout_of(id, width);
     let body = app.body_of(id);
-    let cycle = app.cycle.clone();
+    let cycle = app.cycle.to_string();
     let stamp = app.now_datetime();
     let p = app.state.units.entry(id.to_string()).or_default();
     p.cycles.entry(cycle).or_default();
@@ -72,7 +72,7 @@ pub(super) fn record_position(app: &mut App) {
     };
     let id = r.unit_id.clone();
     let keep_place = r.keep_place;
-    let cycle = app.cycle.clone();
+    let cycle = app.cycle.to_string();
     let p = app.state.units.entry(id).or_default();
     let offset = if keep_place { p.offset } else { offset };
     if p.offset != offset || shown_to > p.furthest {
@@ -97,7 +97,7 @@ pub(super) fn check_finished(app: &mut App) {
     let Some(r) = &app.reader else { return };
     let min = app.rules.read.min_seconds;
     let stamp = app.now_datetime();
-    let cycle = app.cycle.clone();
+    let cycle = app.cycle.to_string();
     if let Some(c) = app
         .state
         .units

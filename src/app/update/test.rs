@@ -4,14 +4,15 @@
 //! open across midnight at a cycle's end is still answered and handed in as the old
 //! cycle's, with the old cycle's draw.
 
+use super::answer::answer_key;
 use super::quiz::question;
 use crate::app::msg::Msg;
 use crate::app::queries::draw_now;
 use crate::app::{App, Confirm, Effect, Screen, TestView};
 use crate::core::quiz;
+use crate::core::quiz::Selection;
 use crate::core::review;
 use crate::core::state::{GivenAnswer, TestRecord};
-use crate::core::unit::QuestionType;
 
 /// Index of the first unanswered question, or 0 when all are answered.
 fn first_unanswered(t: &TestRecord) -> usize {
@@ -22,13 +23,17 @@ fn first_unanswered(t: &TestRecord) -> usize {
 }
 
 pub(super) fn start_test(app: &mut App) {
-    let cycle = app.cycle.clone();
-    let existing = app.state.cycles.get(&cycle).and_then(|c| c.test.as_ref());
+    let cycle = app.cycle;
+    let existing = app
+        .state
+        .cycles
+        .get(&cycle.to_string())
+        .and_then(|c| c.test.as_ref());
     if let Some(t) = existing {
         // Reopening an unfinished test goes to the first question still unanswered.
         app.test = TestView {
             index: if t.submitted { 0 } else { first_unanswered(t) },
-            cycle,
+            cycle: Some(cycle),
             ..TestView::default()
         };
         app.screen = Screen::Test;
@@ -61,9 +66,13 @@ pub(super) fn confirmed(app: &mut App, c: Confirm) -> Vec<Effect> {
                 submitted: false,
                 submitted_at: None,
             };
-            app.state.cycles.entry(app.cycle.clone()).or_default().test = Some(record);
+            app.state
+                .cycles
+                .entry(app.cycle.to_string())
+                .or_default()
+                .test = Some(record);
             app.test = TestView {
-                cycle: app.cycle.clone(),
+                cycle: Some(app.cycle),
                 ..TestView::default()
             };
             app.screen = Screen::Test;
@@ -130,7 +139,7 @@ pub(super) fn test_screen(app: &mut App, msg: Msg) -> Vec<Effect> {
         app.test = TestView {
             index,
             cursor: 0,
-            cycle: std::mem::take(&mut app.test.cycle),
+            cycle: app.test.cycle,
             scroll: 0,
         };
     };
@@ -174,7 +183,7 @@ pub(super) fn test_screen(app: &mut App, msg: Msg) -> Vec<Effect> {
         m => {
             // A graded answer is saved at once, not with the next periodic save.
             if let Some(q) = q
-                && answer_test(app, &q, m)
+                && answer_test(app, &q, &m)
             {
                 return vec![Effect::Save];
             }
@@ -184,11 +193,7 @@ pub(super) fn test_screen(app: &mut App, msg: Msg) -> Vec<Effect> {
 }
 
 /// Apply an answering key to the current question; whether the answer changed.
-pub(super) fn answer_test(app: &mut App, q: &crate::core::unit::Question, msg: Msg) -> bool {
-    let n = match q.qtype {
-        QuestionType::Judge => 2,
-        _ => q.choices.len().max(1),
-    };
+pub(super) fn answer_test(app: &mut App, q: &crate::core::unit::Question, msg: &Msg) -> bool {
     let index = app.test.index;
     let cycle = app.test_cycle().to_string();
     let cursor = &mut app.test.cursor;
@@ -201,50 +206,14 @@ pub(super) fn answer_test(app: &mut App, q: &crate::core::unit::Question, msg: M
     else {
         return false;
     };
-    let before = a.given.clone();
-    let letter = |i: usize| char::from_u32('A' as u32 + u32::try_from(i).unwrap_or(0));
-    let pick = |given: &mut String, c: char| match q.qtype {
-        QuestionType::Single => *given = c.to_string(),
-        QuestionType::Judge => {
-            *given = if c == 'A' { "true" } else { "false" }.to_string();
-        }
-        QuestionType::Multiple => {
-            let mut set: Vec<char> = given.chars().collect();
-            if let Some(p) = set.iter().position(|x| *x == c) {
-                set.remove(p);
-            } else {
-                set.push(c);
-            }
-            set.sort_unstable();
-            *given = set.into_iter().collect();
-        }
-        QuestionType::Fill => {}
+    let mut answer = Selection {
+        cursor: *cursor,
+        given: std::mem::take(&mut a.given),
     };
-    match msg {
-        Msg::Up => *cursor = cursor.saturating_sub(1),
-        Msg::Down => *cursor = (*cursor + 1).min(n - 1),
-        Msg::Letter(c) if q.qtype != QuestionType::Fill => {
-            let idx = (c as usize).wrapping_sub('A' as usize);
-            if idx < n {
-                *cursor = idx;
-                pick(&mut a.given, c);
-            }
-        }
-        Msg::Toggle if q.qtype != QuestionType::Fill => {
-            if let Some(c) = letter(*cursor) {
-                pick(&mut a.given, c);
-            }
-        }
-        Msg::Char(c) if q.qtype == QuestionType::Fill => a.given.push(c),
-        // A one-line answer: a pasted text's lines are joined.
-        Msg::Paste(s) if q.qtype == QuestionType::Fill => {
-            a.given.push_str(&crate::core::text::one_line(&s));
-        }
-        Msg::Backspace if q.qtype == QuestionType::Fill => {
-            a.given.pop();
-        }
-        _ => {}
-    }
+    let before = answer.given.clone();
+    answer_key(&mut answer, q, msg);
+    *cursor = answer.cursor;
+    a.given = answer.given;
     let changed = a.given != before;
     if changed {
         app.dirty = true;

@@ -161,7 +161,7 @@ fn parts(app: &App, p: &Summary) -> Vec<(&'static str, bool, String, f64)> {
     let open_test = app
         .state
         .cycles
-        .get(&app.cycle)
+        .get(&app.cycle.to_string())
         .and_then(|c| c.test.as_ref())
         .filter(|t| !t.submitted);
     let test = match (p.score, open_test) {
