@@ -110,7 +110,7 @@ fn the_reader_refuses_clearly_without_a_terminal() {
     assert_eq!(out.status.code(), Some(1));
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("needs a terminal") && err.contains("dangxue status"),
+        err.contains("阅读界面需要终端") && err.contains("dangxue status"),
         "{err}"
     );
     assert!(

@@ -162,7 +162,7 @@ fn review_all_runs_every_due_card_and_ends_with_a_summary() {
     p.wait_for("回答正确");
     p.keys("\r");
     let s = p.wait_for("复习 2 题");
-    assert!(s.contains("记得 1 题,重来 1 题(再问时答对 1 题)"), "{s}");
+    assert!(s.contains("记得 1 题，重来 1 题（再问时答对 1 题）"), "{s}");
     p.keys("q");
     p.wait_for("全部复习");
     p.keys("q");

@@ -759,7 +759,7 @@ fn one_line_fields_and_the_talk_date_say_what_they_hold() {
     p.wait_for("不在本期 2026-11");
     p.keys("\u{7f}".repeat(5).as_str());
     p.keys("11-20");
-    p.wait_for("还没到,当天起计入");
+    p.wait_for("还没到，当天起计入");
     p.keys("\u{14}");
     p.wait_for("2026-11-10 计入本期");
     p.keys("\u{7f}".repeat(10).as_str());

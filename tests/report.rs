@@ -459,11 +459,7 @@ fn the_plan_decides_the_cycle_s_units() {
     .expect("write plan");
     let out = report(h.path(), &completions(), &[]);
     assert_eq!(out.code, 1);
-    assert!(
-        out.stderr.contains("the plan file has problems"),
-        "{}",
-        out.stderr
-    );
+    assert!(out.stderr.contains("学习安排文件有问题"), "{}", out.stderr);
     assert!(
         out.stderr.contains(&format!(
             "{}:3: cycle \"2026-13\" is not YYYY-MM or YYYY-MMa/b",

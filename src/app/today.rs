@@ -89,9 +89,13 @@ pub fn continue_reading(app: &App) -> Option<Continue> {
     let passage = if offset == 0 {
         String::new()
     } else {
-        let body = crate::core::text::escape_controls_multiline(&unit.body);
-        let start = crate::core::marks::sentence_start(&body, offset);
-        crate::core::marks::passage(&body, start, crate::core::marks::QUOTE_CHARS)
+        // Places are offsets into the body as the file holds it (`core::shown`).
+        let start = crate::core::marks::sentence_start(&unit.body, offset);
+        crate::core::text::escape_controls(&crate::core::marks::passage(
+            &unit.body,
+            start,
+            crate::core::marks::QUOTE_CHARS,
+        ))
     };
     let state = queries::read_state(app, &id);
     let read_percent = match state {

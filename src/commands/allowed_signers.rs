@@ -16,20 +16,20 @@ use crate::store::paths::Paths;
 pub fn run(home: Option<&Path>, plan: Option<&Path>) -> anyhow::Result<(String, Vec<String>)> {
     let paths = Paths::resolve(home)?;
     let config = crate::store::config::load_config(&paths).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let s = crate::strings::get(config.lang);
     let path = match (plan, &config.plan) {
         (Some(p), _) => p.to_path_buf(),
         (None, Some(p)) => paths.home.join(p),
-        (None, None) => anyhow::bail!(
-            "no plan: give --plan PATH, or set `plan` in {}",
-            paths.home.join("config.toml").display()
-        ),
+        (None, None) => {
+            anyhow::bail!(s.no_plan(&paths.home.join("config.toml").display().to_string()))
+        }
     };
     let plan = crate::store::plan::load(&path)
         .map_err(|problems| {
             let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
-            anyhow::anyhow!("the plan file has problems:\n{}", lines.join("\n"))
+            anyhow::anyhow!(s.plan_problems(&lines.join("\n")))
         })
-        .with_context(|| format!("reading the roster of {}", path.display()))?;
+        .with_context(|| s.reading_roster(&path.display().to_string()))?;
     let members: Vec<Signer<'_>> = plan
         .roster
         .iter()
@@ -41,10 +41,7 @@ pub fn run(home: Option<&Path>, plan: Option<&Path>) -> anyhow::Result<(String, 
         .collect();
     let (text, mut notes) = sshsig::allowed_signers(&members, config.lang);
     if members.iter().all(|m| m.key.is_none()) {
-        notes.push(format!(
-            "the roster in {} has no member with a key: add key = \"ssh-ed25519 AAAA…\" to each [[member]]",
-            path.display()
-        ));
+        notes.push(s.roster_without_keys(&path.display().to_string()));
     }
     Ok((text, notes))
 }

@@ -236,14 +236,8 @@ fn unit_quality(u: &Unit, path: &str, problems: &mut Vec<FileProblem>) {
 }
 
 /// Check the paths, or without paths the config itself and the configured content
-/// dirs and plan (the built-in units when nothing is configured); every problem
-/// found, in path order.
-#[must_use]
-pub fn run(paths: &[PathBuf], home: Option<&Path>) -> Vec<FileProblem> {
-    run_counted(paths, home).problems
-}
-
-/// [`run`], with how many files of each kind were checked.
+/// dirs and plan (the built-in units when nothing is configured): every problem
+/// found, in path order, and how many files of each kind were checked.
 #[must_use]
 pub fn run_counted(paths: &[PathBuf], home: Option<&Path>) -> Checked {
     let mut checked = Checked::default();

@@ -7,6 +7,7 @@ use crate::core::completion::Completion;
 use crate::core::config::Lang;
 use crate::store::handin;
 use crate::store::sign::{self, Prompt, SignError};
+use crate::strings;
 
 /// What `export` wrote.
 #[derive(Debug)]
@@ -28,10 +29,7 @@ impl Exported {
             return None;
         };
         let file = self.path.display();
-        Some(match self.lang {
-            Lang::Zh => format!("已写入 {file},但未签名:{}", e.text(self.lang)),
-            Lang::En => format!("wrote {file} UNSIGNED: {}", e.text(self.lang)),
-        })
+        Some(strings::get(self.lang).exported_unsigned(&file.to_string(), &e.text(self.lang)))
     }
 }
 
@@ -48,7 +46,8 @@ pub fn run(
     let m = super::load_member(home, member)?;
     let cycle = super::cycle_arg(cycle, &m)?;
     let units = m.plan.as_ref().and_then(|p| p.units_for(&cycle));
-    let now = super::now_datetime(&m.tz).ok_or_else(|| anyhow::anyhow!("cannot read the clock"))?;
+    let s = strings::get(m.config.lang);
+    let now = super::now_datetime(&m.tz).ok_or_else(|| anyhow::anyhow!(s.no_clock()))?;
     let c = Completion::from_state(&m.state, &cycle, now, &m.config.rules(), units, &m.library);
     let path = out.map_or_else(
         || PathBuf::from(format!("{}-{cycle}.toml", m.state.member_id)),
@@ -66,12 +65,8 @@ pub fn run(
         .as_ref()
         .and_then(|s| s.as_ref().ok())
         .map(|s| s.armored.as_slice());
-    handin::hand_in(&path, bytes.as_bytes(), armored).map_err(|e| {
-        anyhow::anyhow!(
-            "{} (or choose another place with --out)",
-            e.text(m.config.lang)
-        )
-    })?;
+    handin::hand_in(&path, bytes.as_bytes(), armored)
+        .map_err(|e| anyhow::anyhow!(s.choose_out(&e.text(m.config.lang))))?;
     let signature = signed.map(|s| s.map(|_| handin::sig_path(&path)));
     Ok(Exported {
         path,

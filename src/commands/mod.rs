@@ -21,7 +21,6 @@ pub mod status;
 
 use std::path::Path;
 
-use crate::app::CyclePlan;
 use crate::core::config::Config;
 use crate::core::plan::Plan;
 use crate::core::regime::Cycle;
@@ -42,7 +41,7 @@ pub fn load_plan(config: &Config, paths: &Paths) -> anyhow::Result<Option<Plan>>
         .map(Some)
         .map_err(|problems| {
             let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
-            anyhow::anyhow!("the plan file has problems:\n{}", lines.join("\n"))
+            anyhow::anyhow!(crate::strings::get(config.lang).plan_problems(&lines.join("\n")))
         })
 }
 
@@ -94,12 +93,6 @@ pub fn warn_skipped(problems: &[crate::store::content::FileProblem]) {
             problems.len() - MAX_SHOWN_PROBLEMS
         );
     }
-}
-
-/// The plan's part for a cycle: assigned units, talk theme and due date.
-#[must_use]
-pub fn plan_for(plan: Option<&Plan>, cycle: &Cycle) -> CyclePlan {
-    CyclePlan::of(plan, cycle)
 }
 
 /// Everything a plain-text command needs about one member.

@@ -38,10 +38,7 @@ pub fn run(
         return Ok((text, None));
     };
     crate::store::atomic::write_atomic(path, text.as_bytes(), 0o600).map_err(|e| {
-        anyhow::anyhow!(
-            "cannot write {}: {e} (choose another place with --out)",
-            path.display()
-        )
+        anyhow::anyhow!(s.choose_out(&s.cannot_write(&path.display().to_string(), &e.to_string())))
     })?;
     Ok((text, Some(path.to_path_buf())))
 }

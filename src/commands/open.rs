@@ -9,7 +9,7 @@ use crate::core::state::MemberState;
 use crate::store::content;
 use crate::store::paths::Paths;
 use crate::store::state::{Session, StateStore};
-use crate::strings;
+use crate::strings::{self, NoTerminal, Strings};
 use crate::tui;
 use crate::ui::theme::Theme;
 
@@ -39,21 +39,19 @@ fn save_renames(
 /// The reader draws on a terminal: refuse clearly, before touching anything, when
 /// standard input or output is not one (a pipe, a file, cron) or `TERM` says it
 /// cannot draw.
-fn check_terminal() -> anyhow::Result<()> {
+fn check_terminal(s: &Strings) -> anyhow::Result<()> {
     use std::io::IsTerminal;
     let what = if !std::io::stdin().is_terminal() {
-        Some("standard input is not a terminal")
+        Some(NoTerminal::Stdin)
     } else if !std::io::stdout().is_terminal() {
-        Some("standard output is not a terminal")
+        Some(NoTerminal::Stdout)
     } else if std::env::var_os("TERM").is_some_and(|t| t == "dumb") {
-        Some("TERM=dumb cannot show the reader")
+        Some(NoTerminal::Dumb)
     } else {
         None
     };
     match what {
-        Some(why) => anyhow::bail!(
-            "the reader needs a terminal: {why}. Run `dangxue` in a terminal, or use `dangxue status` or `dangxue export` in scripts"
-        ),
+        Some(why) => anyhow::bail!(s.needs_terminal(why)),
         None => Ok(()),
     }
 }
@@ -63,8 +61,17 @@ fn check_terminal() -> anyhow::Result<()> {
 /// # Errors
 /// Config, state or terminal errors, each naming the file.
 pub fn run(home: Option<&Path>, member: Option<&str>) -> anyhow::Result<()> {
-    check_terminal()?;
-    let paths = Paths::resolve(home)?;
+    let paths = Paths::resolve(home);
+    // The refusal comes before anything else can fail, in the configured language
+    // when the config can be read.
+    let lang = paths
+        .as_ref()
+        .ok()
+        .and_then(|p| crate::store::config::load_config(p).ok())
+        .map(|c| c.lang)
+        .unwrap_or_default();
+    check_terminal(strings::get(lang))?;
+    let paths = paths?;
     let config = crate::store::config::load_config(&paths).map_err(|e| anyhow::anyhow!("{e}"))?;
     let s = strings::get(config.lang);
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
@@ -144,9 +151,7 @@ pub fn run(home: Option<&Path>, member: Option<&str>) -> anyhow::Result<()> {
     notes.extend(plan_notice);
     notes.extend(tz_warning);
     if skipped > 0 {
-        notes.push(format!(
-            "{skipped} unit file(s) skipped: run `dangxue check`"
-        ));
+        notes.push(s.units_skipped(skipped));
     }
     match &session {
         Session::Other => notes.push(s.other_session.to_string()),

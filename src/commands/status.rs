@@ -5,13 +5,12 @@ use std::fmt::Write;
 use std::path::Path;
 
 use crate::core::completion::{Assessment, Completion, assess};
-use crate::core::config::Lang;
 use crate::core::reading::{ReadState, read_state};
 use crate::core::regime::{Cycle, Rules};
 use crate::core::state::MemberState;
 use crate::core::text::escape_controls;
 use crate::store::content::Library;
-use crate::strings::{self, Strings};
+use crate::strings::{self, Signing, Strings};
 
 /// What the completion file does not show: each unit's read state and a test begun but
 /// not handed in (answered, total).
@@ -35,7 +34,6 @@ pub fn render(
     titles: &dyn Fn(&str) -> String,
 ) -> String {
     let (reads, open_test) = (work.reads, work.open_test);
-    let zh = s.lang == Lang::Zh;
     let mark = |done: bool| {
         if done {
             format!("✓ {}", s.done)
@@ -44,11 +42,10 @@ pub fn render(
         }
     };
     let mut o = String::new();
-    let range = if zh {
-        format!("{} 至 {}", cycle.first_day(), cycle.last_day())
-    } else {
-        format!("{} to {}", cycle.first_day(), cycle.last_day())
-    };
+    let range = s.day_range(
+        &cycle.first_day().to_string(),
+        &cycle.last_day().to_string(),
+    );
     let _ = writeln!(
         o,
         "{} ({}) · {cycle} · {range}",
@@ -81,11 +78,9 @@ pub fn render(
     }
     let t = &a.talk;
     let delivered = match (t.delivered, t.delivered_in_cycle) {
-        (Some(d), true) if t.delivered_in_future && zh => format!("{d}(还没到,当天起计入)"),
-        (Some(d), true) if t.delivered_in_future => format!("{d} (still to come)"),
+        (Some(d), true) if t.delivered_in_future => s.delivered_future(&d.to_string()),
         (Some(d), true) => d.to_string(),
-        (Some(d), false) if zh => format!("{d}(不在本期)"),
-        (Some(d), false) => format!("{d} (outside the cycle)"),
+        (Some(d), false) => s.delivered_outside(&d.to_string()),
         (None, _) => "✗".to_string(),
     };
     let _ = writeln!(
@@ -102,8 +97,7 @@ pub fn render(
     let test = match (&st.test, open_test) {
         (Some(tr), _) => s.score(tr.score, st.pass_score),
         (None, Some((answered, total))) => s.test_in_progress(answered, total),
-        (None, None) if zh => "测试未参加".to_string(),
-        (None, None) => "test not taken".to_string(),
+        (None, None) => s.test_not_taken.to_string(),
     };
     let _ = writeln!(
         o,
@@ -159,7 +153,7 @@ pub fn run(
     let cycle = super::cycle_arg(cycle, &m)?;
     let s = strings::get(m.config.lang);
     let units = m.plan.as_ref().and_then(|p| p.units_for(&cycle));
-    let now = super::now_datetime(&m.tz).ok_or_else(|| anyhow::anyhow!("cannot read the clock"))?;
+    let now = super::now_datetime(&m.tz).ok_or_else(|| anyhow::anyhow!(s.no_clock()))?;
     let rules = m.config.rules();
     let c = Completion::from_state(&m.state, &cycle, now, &rules, units, &m.library);
     let a = assess(&c, &rules, units, &m.library);
@@ -184,7 +178,7 @@ pub fn run(
             (answered, t.answers.len())
         });
     let reads = read_states(&m.state, &cycle.to_string(), &rules, units, &m.library);
-    let signing = signing_line(&m);
+    let signing = signing_line(s, &m);
     let mut out = render(
         s,
         &m.state.name,
@@ -210,17 +204,8 @@ pub fn set_aside_list(s: &Strings, state: &MemberState) -> String {
     if state.conflicts.is_empty() {
         return String::new();
     }
-    let zh = s.lang == Lang::Zh;
     let mut o = String::new();
-    let _ = writeln!(
-        o,
-        "{}",
-        if zh {
-            "搁置的版本(两个会话改了同一段文字;在编辑器中按 Ctrl-R 换用):"
-        } else {
-            "Set-aside versions (two sessions changed the same text; Ctrl-R in the editor uses one):"
-        }
-    );
+    let _ = writeln!(o, "{}", s.set_aside_heading());
     for c in &state.conflicts {
         let begins: String = c.text.chars().take(30).collect();
         let more = if c.text.chars().count() > 30 {
@@ -233,11 +218,7 @@ pub fn set_aside_list(s: &Strings, state: &MemberState) -> String {
             "      {} {} · {} · {}{more}",
             c.cycle.as_deref().unwrap_or("-"),
             escape_controls(&c.field),
-            if zh {
-                format!("{} 字", crate::core::text::count_chars(&c.text))
-            } else {
-                format!("{} chars", crate::core::text::count_chars(&c.text))
-            },
+            s.chars(crate::core::text::count_chars(&c.text)),
             escape_controls(&begins)
         );
     }
@@ -245,9 +226,7 @@ pub fn set_aside_list(s: &Strings, state: &MemberState) -> String {
 }
 
 /// Whether exports are signed, with which key, and whether it is the roster's.
-fn signing_line(m: &super::Member) -> String {
-    use crate::core::config::Lang;
-    let zh = m.config.lang == Lang::Zh;
+fn signing_line(s: &Strings, m: &super::Member) -> String {
     let roster_key = m
         .plan
         .as_ref()
@@ -255,17 +234,12 @@ fn signing_line(m: &super::Member) -> String {
         .and_then(|r| r.key.as_deref())
         .and_then(|k| crate::core::sshsig::parse_key(k).ok());
     let Some(configured) = &m.config.signing_key else {
-        return match (roster_key.is_some(), zh) {
-            (true, true) => "签名  未签名：名册要求签名，但配置中没有 signing_key\n".into(),
-            (true, false) => {
-                "signing   NOT signed: the roster asks for a signature and there is no signing_key in config\n".into()
-            }
-            (false, true) => "签名  未签名（配置中没有 signing_key）\n".into(),
-            (false, false) => "signing   not signed (no signing_key in config)\n".into(),
-        };
+        return s.signing(Signing::None {
+            roster_asks: roster_key.is_some(),
+        });
     };
     let path = crate::store::sign::key_path(configured, &m.paths.home);
-    let shown = path.display();
+    let shown = path.display().to_string();
     // The public half: the file itself when it is a .pub, else the .pub beside it.
     let mut beside = path.as_os_str().to_os_string();
     beside.push(".pub");
@@ -274,33 +248,15 @@ fn signing_line(m: &super::Member) -> String {
         .filter_map(|p| std::fs::read_to_string(p).ok())
         .find_map(|t| ssh_key::PublicKey::from_openssh(t.trim()).ok());
     if !path.exists() {
-        return if zh {
-            format!("签名  signing_key {shown} 不存在：导出的文件不会签名\n")
-        } else {
-            format!("signing   signing_key {shown} does not exist: exports will not be signed\n")
-        };
+        return s.signing(Signing::Missing(&shown));
     }
     let Some(public) = public else {
-        return if zh {
-            format!("签名  导出时用 {shown} 签名\n")
-        } else {
-            format!("signing   exports are signed with {shown}\n")
-        };
+        return s.signing(Signing::Unknown(&shown));
     };
-    let fp = crate::core::sshsig::fingerprint(public.key_data());
-    let roster = match (roster_key, zh) {
-        (None, _) => String::new(),
-        (Some(k), true) if k.key_data() == public.key_data() => "，与名册上的公钥一致".into(),
-        (Some(_), true) => "，但名册上是另一把公钥：书记的报告会判为 invalid".into(),
-        (Some(k), false) if k.key_data() == public.key_data() => "; it is the roster's key".into(),
-        (Some(_), false) => {
-            "; the roster has another key, so the secretary's report will call the files invalid"
-                .into()
-        }
-    };
-    if zh {
-        format!("签名  导出时用 {shown} 签名（{fp}）{roster}\n")
-    } else {
-        format!("signing   exports are signed with {shown} ({fp}){roster}\n")
-    }
+    let fingerprint = crate::core::sshsig::fingerprint(public.key_data());
+    s.signing(Signing::Known {
+        key: &shown,
+        fingerprint: &fingerprint,
+        roster: roster_key.map(|k| k.key_data() == public.key_data()),
+    })
 }

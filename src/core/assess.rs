@@ -67,30 +67,6 @@ impl ReadPart {
     pub fn units_missing(&self) -> usize {
         (self.units_required as usize).saturating_sub(self.units_read.len())
     }
-
-    /// Why the part is not done, in English; empty when done.
-    #[must_use]
-    pub fn shortfalls(&self) -> Vec<String> {
-        let mut out = Vec::new();
-        if self.units_missing() > 0 {
-            out.push(format!(
-                "{} of {} units read",
-                self.units_read.len(),
-                self.units_required
-            ));
-        }
-        if self.reflection_chars < self.reflection_min as usize {
-            out.push(if self.reflection_chars == 0 {
-                "no reflection".to_string()
-            } else {
-                format!(
-                    "reflection {} of {} characters",
-                    self.reflection_chars, self.reflection_min
-                )
-            });
-        }
-        out
-    }
 }
 
 /// 月讲: topic, outline and delivery.
@@ -113,34 +89,6 @@ pub struct TalkPart {
     pub delivered_in_future: bool,
 }
 
-impl TalkPart {
-    /// Why the part is not done, in English; empty when done.
-    #[must_use]
-    pub fn shortfalls(&self, cycle: &Cycle) -> Vec<String> {
-        let mut out = Vec::new();
-        if !self.has_topic {
-            out.push("no topic".to_string());
-        }
-        if self.outline_chars < self.outline_min as usize {
-            out.push(format!(
-                "outline {} of {} characters",
-                self.outline_chars, self.outline_min
-            ));
-        }
-        match self.delivered {
-            None => out.push("no delivery date".to_string()),
-            Some(d) if !self.delivered_in_cycle => {
-                out.push(format!("delivered {d}, outside {cycle}"));
-            }
-            Some(d) if self.delivered_in_future => {
-                out.push(format!("delivered {d}, a day still to come"));
-            }
-            Some(_) => {}
-        }
-        out
-    }
-}
-
 /// 月学: the test and the survey.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StudyPart {
@@ -154,32 +102,6 @@ pub struct StudyPart {
     pub survey_chars: usize,
     /// Characters the survey needs.
     pub survey_min: u32,
-}
-
-impl StudyPart {
-    /// Why the part is not done, in English; empty when done.
-    #[must_use]
-    pub fn shortfalls(&self) -> Vec<String> {
-        let mut out = Vec::new();
-        match &self.test {
-            None => out.push("test not taken".to_string()),
-            Some(t) if t.score < self.pass_score => {
-                out.push(format!("score {} < {}", t.score, self.pass_score));
-            }
-            Some(_) => {}
-        }
-        if self.survey_chars < self.survey_min as usize {
-            out.push(if self.survey_chars == 0 {
-                "no survey".to_string()
-            } else {
-                format!(
-                    "survey {} of {} characters",
-                    self.survey_chars, self.survey_min
-                )
-            });
-        }
-        out
-    }
 }
 
 /// The cycle test re-graded against the recomputed draw.
@@ -570,7 +492,6 @@ mod tests {
         assert_eq!(a.read.units_read, vec!["u-a"]);
         assert_eq!(a.read.units_missing(), 3);
         assert!(!a.read.done);
-        assert_eq!(a.read.shortfalls(), vec!["1 of 4 units read"]);
     }
 
     #[test]
@@ -601,19 +522,17 @@ mod tests {
         });
         let a = assess_default(&c);
         assert_eq!(a.read.reflection_chars, 299);
+        assert_eq!(a.read.reflection_min, 300);
         assert!(!a.read.done);
-        assert_eq!(
-            a.read.shortfalls(),
-            vec!["reflection 299 of 300 characters"]
-        );
         c.reflection = None;
-        assert_eq!(assess_default(&c).read.shortfalls(), vec!["no reflection"]);
+        let a = assess_default(&c);
+        assert_eq!(a.read.reflection_chars, 0);
+        assert!(!a.read.done);
     }
 
     #[test]
     fn a_talk_dated_after_the_export_does_not_count_yet() {
         let mut c = honest();
-        let cycle = c.cycle;
         c.exported = dt("2026-11-25T21:04:00+08:00");
         let exported = local_date(&c.exported).expect("exported date");
         let next_day = exported.tomorrow().expect("a next day");
@@ -624,10 +543,8 @@ mod tests {
         });
         let a = assess_default(&c);
         assert!(a.talk.delivered_in_future && !a.talk.done);
-        assert_eq!(
-            a.talk.shortfalls(&cycle),
-            vec![format!("delivered {next_day}, a day still to come")]
-        );
+        assert!(a.talk.has_topic && a.talk.delivered_in_cycle);
+        assert_eq!(a.talk.delivered, Some(next_day));
         c.talk = Some(Talk {
             delivered: Some(dt(&exported.to_string())),
             ..c.talk.clone().expect("talk")
@@ -638,7 +555,6 @@ mod tests {
     #[test]
     fn talk_needs_topic_outline_and_a_day_in_the_cycle() {
         let mut c = honest();
-        let cycle = c.cycle;
         c.talk = Some(Talk {
             topic: " ".into(),
             outline: "纲".repeat(99),
@@ -646,24 +562,18 @@ mod tests {
         });
         let a = assess_default(&c);
         assert!(!a.talk.done);
+        assert!(!a.talk.has_topic, "a blank topic is no topic");
+        assert_eq!((a.talk.outline_chars, a.talk.outline_min), (99, 100));
         assert_eq!(
-            a.talk.shortfalls(&cycle),
-            vec![
-                "no topic",
-                "outline 99 of 100 characters",
-                "delivered 2026-12-01, outside 2026-11"
-            ]
+            a.talk.delivered.map(|d| d.to_string()).as_deref(),
+            Some("2026-12-01")
         );
+        assert!(!a.talk.delivered_in_cycle);
         c.talk = None;
         let a = assess_default(&c);
-        assert_eq!(
-            a.talk.shortfalls(&cycle),
-            vec![
-                "no topic",
-                "outline 0 of 100 characters",
-                "no delivery date"
-            ]
-        );
+        assert!(!a.talk.done && !a.talk.has_topic);
+        assert_eq!(a.talk.outline_chars, 0);
+        assert_eq!(a.talk.delivered, None);
     }
 
     #[test]
@@ -677,13 +587,15 @@ mod tests {
         let a = assess_default(&c);
         assert_eq!(a.score(), Some(70));
         assert!(!a.study.done);
-        assert_eq!(a.study.shortfalls(), vec!["score 70 < 80"]);
+        assert_eq!(a.study.pass_score, 80);
+        assert!(a.study.survey_chars >= a.study.survey_min as usize);
         assert!(a.findings.is_empty(), "wrong answers are not findings");
         c.test = None;
         c.survey = None;
         let a = assess_default(&c);
         assert_eq!(a.score(), None);
-        assert_eq!(a.study.shortfalls(), vec!["test not taken", "no survey"]);
+        assert!(!a.study.done);
+        assert_eq!(a.study.survey_chars, 0);
     }
 
     #[test]

@@ -62,18 +62,6 @@ pub struct Layout {
 }
 
 impl Layout {
-    /// Number of visual lines.
-    #[must_use]
-    pub fn len(&self) -> usize {
-        self.lines.len()
-    }
-
-    /// Whether there is nothing to show.
-    #[must_use]
-    pub fn is_empty(&self) -> bool {
-        self.lines.is_empty()
-    }
-
     /// The index of the visual line holding byte `offset` of the body: the last line
     /// starting at or before it (0 for an empty layout). Together with
     /// [`Layout::offset_of_line`] this keeps a reading position across a width
@@ -543,19 +531,18 @@ fn heading_text_start(line: &str) -> Option<usize> {
     Some(hashes + spaces)
 }
 
-/// Display width of a line's `text` as ratatui draws it (graphemes with control
-/// characters take no space).
-#[must_use]
-pub fn text_width(text: &str) -> usize {
-    text.graphemes(true)
-        .map(|g| usize::from(grapheme_width(g)))
-        .sum()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    /// Display width of a line's `text` as ratatui draws it (graphemes with control
+    /// characters take no space).
+    fn text_width(text: &str) -> usize {
+        text.graphemes(true)
+            .map(|g| usize::from(grapheme_width(g)))
+            .sum()
+    }
 
     fn texts(body: &str, width: u16) -> Vec<String> {
         layout(body, width)
@@ -677,7 +664,7 @@ mod tests {
         for w in 0..4 {
             let body = "党👍🏽a\u{301}b，。（“中”）\t\u{7}";
             let l = layout(body, w);
-            assert!(!l.is_empty());
+            assert!(!l.lines.is_empty());
             assert!(l.lines.len() <= body.chars().count());
         }
     }
@@ -687,7 +674,7 @@ mod tests {
         let body = "一二三四五六七八九十\n\n## 小标题\n\n甲乙丙丁戊己庚辛";
         let a = layout(body, 6);
         let b = layout(body, 30);
-        for i in 0..a.len() {
+        for i in 0..a.lines.len() {
             assert_eq!(a.line_at_offset(a.offset_of_line(i)), i);
             // The same text is on screen after a width change.
             let off = a.offset_of_line(i);
@@ -860,7 +847,7 @@ mod tests {
         fn resuming_at_an_offset_shows_the_same_text(body in pieces(), a in 1u16..40, b in 1u16..40) {
             let la = layout(&body, a);
             let lb = layout(&body, b);
-            for i in 0..la.len() {
+            for i in 0..la.lines.len() {
                 prop_assert_eq!(la.line_at_offset(la.offset_of_line(i)), i);
                 let off = la.offset_of_line(i);
                 let j = lb.line_at_offset(off);

@@ -364,15 +364,6 @@ fn overlap(r: &mut Reader<'_>, earlier: &[(Cycle, Pos)], c: Cycle, line: Pos) {
     }
 }
 
-/// Problems of a plan file as (line, message); empty when valid.
-#[must_use]
-pub fn check(text: &str) -> Vec<(usize, String)> {
-    match Plan::parse(text) {
-        Ok(_) => Vec::new(),
-        Err(problems) => problems,
-    }
-}
-
 /// Unit ids of the plan that the content does not have, as (line, message), with the
 /// nearest id the content has when one is close.
 #[must_use]
@@ -495,6 +486,14 @@ pub fn check_due(plan: &Plan) -> Vec<(usize, String)> {
 mod tests {
     use super::*;
     use std::collections::BTreeMap;
+
+    /// Problems of a plan file as (line, message); empty when valid.
+    fn check(text: &str) -> Vec<(usize, String)> {
+        match Plan::parse(text) {
+            Ok(_) => Vec::new(),
+            Err(problems) => problems,
+        }
+    }
 
     const GOOD: &str = r#"format = "dangxue-plan/1"
 branch = "第一党支部"

@@ -260,20 +260,6 @@ impl Cycle {
     pub fn len_days(&self) -> u32 {
         u32::try_from(self.last_day().day() - self.first_day().day() + 1).unwrap_or(0)
     }
-
-    /// The cycle after this one, of the same length.
-    #[must_use]
-    pub fn next(&self) -> Cycle {
-        let after = self.last_day().tomorrow().unwrap_or(self.last_day());
-        Cycle::containing(after, self.length())
-    }
-
-    /// The cycle before this one, of the same length.
-    #[must_use]
-    pub fn previous(&self) -> Cycle {
-        let before = self.first_day().yesterday().unwrap_or(self.first_day());
-        Cycle::containing(before, self.length())
-    }
 }
 
 /// The local date a TOML datetime names, in its own offset: `2026-11-30T23:30:00+08:00`
@@ -435,16 +421,6 @@ mod tests {
             Cycle::containing(date(2027, 1, 1), CycleLength::Month),
             c("2027-01")
         );
-    }
-
-    #[test]
-    fn next_and_previous_cross_the_year() {
-        assert_eq!(c("2026-12").next(), c("2027-01"));
-        assert_eq!(c("2027-01").previous(), c("2026-12"));
-        assert_eq!(c("2026-12b").next(), c("2027-01a"));
-        assert_eq!(c("2027-01a").previous(), c("2026-12b"));
-        assert_eq!(c("2026-11a").next(), c("2026-11b"));
-        assert_eq!(c("2026-11b").previous(), c("2026-11a"));
     }
 
     #[test]

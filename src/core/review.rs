@@ -209,18 +209,6 @@ pub fn review(card: Option<&Card>, correct: bool, today: Date) -> Card {
     }
 }
 
-/// Whether the card should be reviewed on `today`. A card with an unreadable due day
-/// is due, so a damaged record shows up instead of vanishing.
-#[must_use]
-pub fn is_due(card: &Card, today: Date) -> bool {
-    parse_day(&card.due).is_none_or(|d| d <= today)
-}
-
-/// How many of `cards` are due on `today` (the home screen's "due today").
-pub fn due_count<'a>(cards: impl IntoIterator<Item = &'a Card>, today: Date) -> usize {
-    cards.into_iter().filter(|c| is_due(c, today)).count()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -239,8 +227,6 @@ mod tests {
         assert_eq!(c.reps, 0);
         assert!((c.stability - W[0]).abs() < 1e-9);
         assert!((c.difficulty - W[4]).abs() < 1e-9);
-        assert!(!is_due(&c, today));
-        assert!(is_due(&c, date(2026, 11, 4)));
     }
 
     #[test]
@@ -335,20 +321,8 @@ mod tests {
             due: "soon".into(),
             ..Card::default()
         };
-        assert!(is_due(&broken, date(2026, 1, 1)));
         let fresh = review(Some(&broken), true, date(2026, 1, 1));
         assert_eq!(fresh.due, "2026-01-04");
-    }
-
-    #[test]
-    fn counts_due_cards() {
-        let today = date(2026, 11, 10);
-        let cards = [
-            review(None, false, date(2026, 11, 9)),
-            review(None, false, date(2026, 11, 10)),
-            review(None, true, date(2026, 11, 1)),
-        ];
-        assert_eq!(due_count(&cards, today), 2);
     }
 
     #[test]

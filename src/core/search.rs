@@ -21,7 +21,7 @@ use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::{IsNormalized, is_nfkc_quick};
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::layout::{Layout, VisualLine};
+use super::layout::VisualLine;
 use super::text::is_default_ignorable;
 
 /// Text that folding leaves unchanged: NFKC already, no upper case, nothing ignorable.
@@ -451,12 +451,6 @@ pub fn line_highlights(
         .collect()
 }
 
-/// The index of the visual line where a body range starts.
-#[must_use]
-pub fn line_of(layout: &Layout, at: &Range<usize>) -> usize {
-    layout.line_at_offset(at.start)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -593,8 +587,9 @@ mod tests {
             "红色物业".repeat(3),
             "every match shows whole, across a break"
         );
-        // The first match starts on line 0 ("居民们围坐") or 1; it is where line_of says.
-        let at = line_of(&l, &m[0]);
+        // The first match starts on line 0 ("居民们围坐") or 1; it is where the layout
+        // says.
+        let at = l.line_at_offset(m[0].start);
         assert!(!line_highlights(&l.lines[at], body, &m).is_empty());
     }
 }

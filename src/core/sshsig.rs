@@ -205,34 +205,6 @@ pub enum Verdict {
     Invalid(Invalid),
 }
 
-impl Verdict {
-    /// The JSON value: `"valid"`, `"invalid"`, `"missing"` or `None` for `null`.
-    #[must_use]
-    pub fn json(&self) -> Option<&'static str> {
-        match self {
-            Verdict::NotRequired => None,
-            Verdict::Missing => Some("missing"),
-            Verdict::Valid => Some("valid"),
-            Verdict::Invalid(_) => Some("invalid"),
-        }
-    }
-
-    /// The problem this verdict is for `file`, if any.
-    #[must_use]
-    pub fn problem(&self, file: &str, lang: Lang) -> Option<String> {
-        match self {
-            Verdict::NotRequired | Verdict::Valid => None,
-            Verdict::Missing if lang == Lang::Zh => Some(format!(
-                "名册要求签名,但没有 {file}.sig:请该成员在配置中设置 signing_key 后重新导出"
-            )),
-            Verdict::Missing => Some(format!(
-                "the roster asks for a signature and there is no {file}.sig: the member should set signing_key and export again"
-            )),
-            Verdict::Invalid(why) => Some(why.text(file, lang)),
-        }
-    }
-}
-
 /// The roster's keys, parsed once for a whole report.
 #[derive(Debug, Clone, Default)]
 pub struct Keyring {
@@ -253,12 +225,6 @@ impl Keyring {
             index.entry(id.clone()).or_insert(i);
         }
         Keyring { members, index }
-    }
-
-    /// True when no member has a key.
-    #[must_use]
-    pub fn is_empty(&self) -> bool {
-        self.members.is_empty()
     }
 
     /// The member's key (or why it cannot be used); `None` when the roster has none.
@@ -673,8 +639,6 @@ Y4aQ0UrYweBujRNPmJniz+yIiSy3ORAtpmi2XPXwU=
             r.verdict("lisi", MESSAGE, Some(SIG_A.as_bytes())),
             Verdict::NotRequired
         );
-        assert_eq!(Verdict::NotRequired.json(), None);
-        assert_eq!(Verdict::Missing.json(), Some("missing"));
     }
 
     #[test]
@@ -700,9 +664,10 @@ Y4aQ0UrYweBujRNPmJniz+yIiSy3ORAtpmi2XPXwU=
             fingerprint,
             "SHA256:XyE7U93WYg18csjP+518ShCMmr8OS64gTjSrqyaje0k"
         );
-        let text = v
-            .problem("zhangsan-2026-11.toml", Lang::En)
-            .expect("a problem");
+        let Verdict::Invalid(why) = &v else {
+            panic!("{v:?}");
+        };
+        let text = why.text("zhangsan-2026-11.toml", Lang::En);
         assert!(text.contains("lisi's"), "{text}");
     }
 

@@ -30,8 +30,6 @@ pub enum Prompt {
 pub struct Signed {
     /// The armored signature, as written to `<file>.sig`.
     pub armored: Vec<u8>,
-    /// `SHA256:…` of the key that made it.
-    pub fingerprint: String,
 }
 
 /// Why a file could not be signed; the text names the key and what to do.
@@ -230,10 +228,7 @@ pub fn sign(key: &Path, message: &[u8], prompt: Prompt) -> Result<Signed, SignEr
     let own = ssh_key::PublicKey::new(sig.key.clone(), "");
     sshsig::check(&own, message, &armored)
         .map_err(|e| fail(SignErrorKind::BadSignature(format!("{e:?}"))))?;
-    Ok(Signed {
-        armored,
-        fingerprint: sshsig::fingerprint(&sig.key),
-    })
+    Ok(Signed { armored })
 }
 
 /// What ssh-keygen's complaint means for the member.

@@ -97,14 +97,8 @@ fn from_tz(tz: &str) -> Option<TimeZone> {
     named(tz).ok().or_else(|| TimeZone::posix(tz).ok())
 }
 
-/// The system's zone: `TZ` when set and usable, else `/etc/localtime`, else UTC.
-#[must_use]
-pub fn system() -> TimeZone {
-    system_checked().0
-}
-
-/// [`system`], and a warning naming `TZ` and why it was not used, when it was set
-/// but is not a zone.
+/// The system's zone (`TZ` when set and usable, else `/etc/localtime`, else UTC), and
+/// a warning naming `TZ` and why it was not used, when it was set but is not a zone.
 #[must_use]
 pub fn system_checked() -> (TimeZone, Option<String>) {
     let tz = std::env::var_os("TZ");

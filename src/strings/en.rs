@@ -1,6 +1,8 @@
 //! The English strings (`lang = "en"`).
 
-use super::{Editors, Fields, FormFields, Judge, KeptAside, Kinds, Parts, Strings, Tabs};
+use super::{
+    Editors, Fields, FormFields, Judge, KeptAside, Kinds, Parts, QuestionTypes, Strings, Tabs,
+};
 use crate::core::config::Lang;
 
 /// English.
@@ -18,14 +20,12 @@ pub static EN: Strings = Strings {
         brief: "brief",
     },
     unread: "unread",
-    read: "read",
     search: "Search: ",
     no_match: "No unit matches",
     help_title: "Keys (any key closes)",
     column: "Column",
     authors: "By",
     note: "Note",
-    minutes: "min",
     parts: Parts {
         read: "Read",
         talk: "Talk",
@@ -59,6 +59,13 @@ pub static EN: Strings = Strings {
         yes: "true",
         no: "false",
     },
+    qtypes: QuestionTypes {
+        single: "single choice",
+        multiple: "multiple choice",
+        judge: "true or false",
+        fill: "fill in",
+    },
+    weekdays: " Su Mo Tu We Th Fr Sa",
     correct: "Correct",
     wrong: "Wrong",
     answer_is: "Answer: ",
@@ -66,6 +73,7 @@ pub static EN: Strings = Strings {
     no_questions: "This unit has no questions",
     test_title: "Cycle test",
     test_empty: "No unit of this cycle finished yet: read some first",
+    test_question_gone: "This question is no longer in the content; it is not scored",
     test_all_answered: "That was the last question and all are answered. Press S to hand in (asks first)",
     need_answer: "Nothing answered yet: press a letter, or type the answer",
     your_answer: "Your answer: ",
@@ -86,12 +94,9 @@ pub static EN: Strings = Strings {
     review_empty: "Nothing to review",
     review_legend: "● due  12-03 next review  ✗2 missed",
     due_today: "Due today",
-    calendar: "Days studied",
     chart: "Reading per day (min)",
     plan: "This cycle's plan",
     theme: "Talk theme",
-    saved: "saved",
-    date_hint: "as YYYY-MM-DD",
     conflict: "Another session also changed",
     kept_aside: KeptAside {
         mine: "(this session's version kept; the other is saved under `conflicts` in your state file)",

@@ -165,7 +165,7 @@ impl Strings {
                 "The talk date \"{typed}\" is not a date, so it was not kept: write it as 2026-11-20 (Ctrl-T puts today)"
             )
         } else {
-            format!("宣讲日期“{typed}”不是有效日期,没有保存:请写成 2026-11-20(Ctrl-T 填入今天)")
+            format!("宣讲日期“{typed}”不是有效日期，没有保存：请写成 2026-11-20（Ctrl-T 填入今天）")
         }
     }
 
@@ -178,11 +178,11 @@ impl Strings {
             (TalkDay::Empty, true) => "not given yet · Ctrl-T today".to_string(),
             (TalkDay::Empty, false) => "未填 · Ctrl-T 填入今天".to_string(),
             (TalkDay::Invalid, true) => "✗ not a date (2026-11-20)".to_string(),
-            (TalkDay::Invalid, false) => "✗ 不是有效日期(如 2026-11-20)".to_string(),
+            (TalkDay::Invalid, false) => "✗ 不是有效日期（如 2026-11-20）".to_string(),
             (TalkDay::Outside(d), true) => format!("✗ {d} is outside {cycle}: does not count"),
-            (TalkDay::Outside(d), false) => format!("✗ {d} 不在本期 {cycle},不计入"),
+            (TalkDay::Outside(d), false) => format!("✗ {d} 不在本期 {cycle}，不计入"),
             (TalkDay::Future(d), true) => format!("… {d} is still to come: counts from that day"),
-            (TalkDay::Future(d), false) => format!("… {d} 还没到,当天起计入"),
+            (TalkDay::Future(d), false) => format!("… {d} 还没到，当天起计入"),
             (TalkDay::Counts(d), true) => format!("✓ {d} counts"),
             (TalkDay::Counts(d), false) => format!("✓ {d} 计入本期"),
         }
@@ -197,6 +197,24 @@ impl Strings {
             )
         } else {
             format!("新的一期已开始：{cycle}。已打开的测试或文稿仍属于它开始时的那一期。")
+        }
+    }
+
+    /// An open test drawn again because questions left the content.
+    #[must_use]
+    pub fn test_redrawn(&self, gone: &[String], new: usize, total: usize) -> String {
+        let names = gone.join(", ");
+        match (self.lang == Lang::En, total) {
+            (true, 0) => format!(
+                "No longer in the content: {names}. No question of this test is left; ask your secretary"
+            ),
+            (true, _) => format!(
+                "No longer in the content: {names}. The test was drawn again from the content as it is: {new} new of {total}, your other answers kept"
+            ),
+            (false, 0) => format!("已不在学习内容中：{names}。本次测试已没有题目，请联系支部书记"),
+            (false, _) => format!(
+                "已不在学习内容中：{names}。已按现有内容重新抽题：共 {total} 题，新抽到 {new} 题，其余答案保留"
+            ),
         }
     }
 
@@ -236,7 +254,7 @@ impl Strings {
                 "Reviewed {cards}: {good} remembered, {again} again ({relearned} right the second time)"
             )
         } else {
-            format!("复习 {cards} 题:记得 {good} 题,重来 {again} 题(再问时答对 {relearned} 题)")
+            format!("复习 {cards} 题：记得 {good} 题，重来 {again} 题（再问时答对 {relearned} 题）")
         }
     }
 
@@ -246,7 +264,7 @@ impl Strings {
         if self.lang == Lang::En {
             format!("test: {right} of {of} right")
         } else {
-            format!("测试:{of} 题答对 {right} 题")
+            format!("测试：{of} 题答对 {right} 题")
         }
     }
 
@@ -278,6 +296,16 @@ impl Strings {
             format!("today {today_min} · cycle {cycle_min} min")
         } else {
             format!("今天 {today_min} · 本期 {cycle_min} 分钟")
+        }
+    }
+
+    /// A month above the calendar: "2026年11月" / "2026-11".
+    #[must_use]
+    pub fn month_heading(&self, year: i16, month: i8) -> String {
+        if self.lang == Lang::En {
+            format!("{year}-{month:02}")
+        } else {
+            format!("{year}年{month}月")
         }
     }
 
@@ -399,8 +427,8 @@ impl Strings {
                 format!(" another version ({chars} chars) is set aside: Ctrl-R to use it ")
             }
             (true, false) => format!(" another version ({chars} chars) is set aside "),
-            (false, true) => format!(" 另有一版({chars} 字)已搁置:Ctrl-R 换用 "),
-            (false, false) => format!(" 另有一版({chars} 字)已搁置 "),
+            (false, true) => format!(" 另有一版（{chars} 字）已搁置：Ctrl-R 换用 "),
+            (false, false) => format!(" 另有一版（{chars} 字）已搁置 "),
         }
     }
 }

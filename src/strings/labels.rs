@@ -3,7 +3,7 @@
 
 use crate::core::merge::Kept;
 use crate::core::state::Doc;
-use crate::core::unit::Kind;
+use crate::core::unit::{Kind, QuestionType};
 
 /// Tab titles, in tab order.
 #[derive(Debug)]
@@ -138,6 +138,32 @@ impl KeptAside {
         match kept {
             Kept::Mine => self.mine,
             Kept::Theirs => self.theirs,
+        }
+    }
+}
+
+/// The tags of the four kinds of question, shown before a prompt: `[单选]`.
+#[derive(Debug)]
+pub struct QuestionTypes {
+    /// One choice is right.
+    pub single: &'static str,
+    /// Several choices may be right.
+    pub multiple: &'static str,
+    /// True or false.
+    pub judge: &'static str,
+    /// The answer is typed.
+    pub fill: &'static str,
+}
+
+impl QuestionTypes {
+    /// The tag of `qtype`.
+    #[must_use]
+    pub fn of(&self, qtype: QuestionType) -> &'static str {
+        match qtype {
+            QuestionType::Single => self.single,
+            QuestionType::Multiple => self.multiple,
+            QuestionType::Judge => self.judge,
+            QuestionType::Fill => self.fill,
         }
     }
 }

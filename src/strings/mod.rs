@@ -3,6 +3,7 @@
 
 use crate::core::config::Lang;
 
+mod commands;
 mod en;
 pub mod findings;
 mod format;
@@ -10,9 +11,12 @@ mod home;
 mod labels;
 mod zh;
 
+pub use commands::{NoTerminal, Signing};
 pub use en::EN;
 pub use home::Home;
-pub use labels::{Editors, Fields, FormFields, Judge, KeptAside, Kinds, Parts, Tabs};
+pub use labels::{
+    Editors, Fields, FormFields, Judge, KeptAside, Kinds, Parts, QuestionTypes, Tabs,
+};
 pub use zh::ZH;
 
 /// One piece of text in both languages, for tables that hold their own labels (the
@@ -61,8 +65,6 @@ pub struct Strings {
     pub kinds: Kinds,
     /// "unread" in the library.
     pub unread: &'static str,
-    /// "read" in the library.
-    pub read: &'static str,
     /// Search prompt.
     pub search: &'static str,
     /// Shown when a search matches nothing.
@@ -75,8 +77,6 @@ pub struct Strings {
     pub authors: &'static str,
     /// Note label.
     pub note: &'static str,
-    /// "minutes" unit for reading time.
-    pub minutes: &'static str,
     /// Labels of the regime's parts: 月读, 月讲, 月学.
     pub parts: Parts,
     /// "done".
@@ -123,6 +123,10 @@ pub struct Strings {
     pub fill_hint: &'static str,
     /// The two answers of a true-or-false question.
     pub judge: Judge,
+    /// The tags of the kinds of question.
+    pub qtypes: QuestionTypes,
+    /// The calendar's weekday row, Sunday first, each day in three columns.
+    pub weekdays: &'static str,
     /// "Correct".
     pub correct: &'static str,
     /// "Wrong".
@@ -137,6 +141,8 @@ pub struct Strings {
     pub test_title: &'static str,
     /// Shown when the test pool is empty.
     pub test_empty: &'static str,
+    /// In the test, for a question the content no longer has.
+    pub test_question_gone: &'static str,
     /// Enter past the last test question when every question is answered.
     pub test_all_answered: &'static str,
     /// Enter in practice with nothing chosen or typed.
@@ -155,18 +161,12 @@ pub struct Strings {
     pub review_legend: &'static str,
     /// "Due today".
     pub due_today: &'static str,
-    /// Calendar title.
-    pub calendar: &'static str,
     /// Minutes chart title.
     pub chart: &'static str,
     /// Plan title.
     pub plan: &'static str,
     /// Talk theme label.
     pub theme: &'static str,
-    /// "(saved)".
-    pub saved: &'static str,
-    /// Date format hint.
-    pub date_hint: &'static str,
     /// Conflict notice prefix.
     pub conflict: &'static str,
     /// Conflict notice end: which version was kept and where the other one went.

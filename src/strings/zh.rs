@@ -1,6 +1,8 @@
 //! The 中文 strings, the default.
 
-use super::{Editors, Fields, FormFields, Judge, KeptAside, Kinds, Parts, Strings, Tabs};
+use super::{
+    Editors, Fields, FormFields, Judge, KeptAside, Kinds, Parts, QuestionTypes, Strings, Tabs,
+};
 use crate::core::config::Lang;
 
 /// 中文.
@@ -18,14 +20,12 @@ pub static ZH: Strings = Strings {
         brief: "简讯",
     },
     unread: "未读",
-    read: "已读",
     search: "搜索：",
     no_match: "没有匹配的学习单元",
     help_title: "按键帮助（任意键关闭）",
     column: "栏目",
     authors: "作者",
     note: "注",
-    minutes: "分钟",
     parts: Parts {
         read: "月读",
         talk: "月讲",
@@ -47,10 +47,10 @@ pub static ZH: Strings = Strings {
     roster_title: "支部名册中的成员（↑↓ 选用其编号和姓名）：",
     rename_title: "修改姓名",
     test_not_taken: "测试未参加",
-    again_later: "重来:这道题本轮最后再问一次",
+    again_later: "重来：这道题本轮最后再问一次",
     nothing_due: "今天没有到期的题",
     history_title: "往期记录",
-    history_empty: "还没有往期记录:本期结束后,它的月读、月讲、月学和得分会列在这里",
+    history_empty: "还没有往期记录：本期结束后，它的月读、月讲、月学和得分会列在这里",
     history_finished: "读完于",
     history_given: "作答",
     quiz_title: "练习",
@@ -59,6 +59,13 @@ pub static ZH: Strings = Strings {
         yes: "正确",
         no: "错误",
     },
+    qtypes: QuestionTypes {
+        single: "单选",
+        multiple: "多选",
+        judge: "判断",
+        fill: "填空",
+    },
+    weekdays: " 日 一 二 三 四 五 六",
     correct: "回答正确",
     wrong: "回答错误",
     answer_is: "答案：",
@@ -66,6 +73,7 @@ pub static ZH: Strings = Strings {
     no_questions: "本单元没有练习题",
     test_title: "本期测试（月学）",
     test_empty: "还没有读完的本期学习单元，读完后再来参加测试",
+    test_question_gone: "此题已不在学习内容中，不计分",
     test_all_answered: "已是最后一题，全部已答。按 S 交卷（会先确认）",
     need_answer: "还没有作答：按字母选择，或输入答案",
     your_answer: "你的答案：",
@@ -86,12 +94,9 @@ pub static ZH: Strings = Strings {
     review_empty: "错题本是空的",
     review_legend: "● 已到期  12-03 下次复习  ✗2 答错次数",
     due_today: "今日待复习",
-    calendar: "学习日历",
     chart: "每日阅读（分钟）",
     plan: "本期学习安排",
     theme: "宣讲主题",
-    saved: "已保存",
-    date_hint: "格式 YYYY-MM-DD",
     conflict: "另一个会话也修改了",
     kept_aside: KeptAside {
         mine: "（已保留本会话的版本，另一版本存于学习记录的 conflicts 中）",

@@ -56,7 +56,8 @@ impl<W: Write> LeanBackend<W> {
     /// Take the screen as `width` columns wide without asking the terminal, as for a
     /// fixed viewport (ratatui asks only a full-screen one). Until the width is known,
     /// moves between rows are absolute.
-    pub fn assume_width(&mut self, width: u16) {
+    #[cfg(test)]
+    pub(crate) fn assume_width(&mut self, width: u16) {
         self.width.set(width);
     }
 }

@@ -69,10 +69,10 @@ fn month(frame: &mut Frame, cal: Rect, app: &App, theme: &Theme) {
         let d = app.today();
         let head = vec![
             Line::from(Span::styled(
-                format!("    {}年{}月", d.year(), d.month()),
+                format!("    {}", app.s.month_heading(d.year(), d.month())),
                 theme.title,
             )),
-            Line::from(Span::styled(" 日 一 二 三 四 五 六", theme.dim)),
+            Line::from(Span::styled(app.s.weekdays, theme.dim)),
         ];
         frame.render_widget(Paragraph::new(head), Rect::new(cal.x, cal.y, cal.width, 2));
         let body = Rect::new(cal.x, cal.y + 2, cal.width, cal.height.saturating_sub(2));

@@ -23,17 +23,7 @@ fn frame_areas(area: Rect) -> [Rect; 3] {
 }
 
 fn type_label(app: &App, t: QuestionType) -> &'static str {
-    let zh = app.s.lang == crate::core::config::Lang::Zh;
-    match (t, zh) {
-        (QuestionType::Single, true) => "单选",
-        (QuestionType::Multiple, true) => "多选",
-        (QuestionType::Judge, true) => "判断",
-        (QuestionType::Fill, true) => "填空",
-        (QuestionType::Single, false) => "single choice",
-        (QuestionType::Multiple, false) => "multiple choice",
-        (QuestionType::Judge, false) => "true or false",
-        (QuestionType::Fill, false) => "fill in",
-    }
+    app.s.qtypes.of(t)
 }
 
 /// The answer key in readable form: "C", "A C D", "正确", "3名".
@@ -159,7 +149,10 @@ fn draw_practice_summary(frame: &mut Frame, body: Rect, app: &App, theme: &Theme
     } else {
         app.s.practice_summary(right, answered, skipped)
     };
-    let mut lines = vec![Line::from(Span::styled(title, theme.title)), Line::from("")];
+    // Drawn one column in from each side: the title wraps and each row is cut to that.
+    let width = body.width.saturating_sub(2);
+    let mut lines = wrapped(&title, width, theme.title);
+    lines.push(Line::from(""));
     for (i, item) in v.items.iter().enumerate() {
         let (mark, style) = match v.results.get(i).copied().flatten() {
             Some(true) => ("✓", theme.good),
@@ -176,18 +169,13 @@ fn draw_practice_summary(frame: &mut Frame, body: Rect, app: &App, theme: &Theme
             Span::styled(format!(" {mark} "), style),
             Span::raw(truncate(
                 &format!("{}. {prompt}", i + 1),
-                usize::from(body.width).saturating_sub(4),
+                usize::from(width).saturating_sub(3),
             )),
         ]));
     }
     frame.render_widget(
         Paragraph::new(lines),
-        Rect::new(
-            body.x + 1,
-            body.y + 1,
-            body.width.saturating_sub(2),
-            body.height.saturating_sub(1),
-        ),
+        Rect::new(body.x + 1, body.y + 1, width, body.height.saturating_sub(1)),
     );
 }
 
@@ -320,15 +308,21 @@ pub fn draw_test(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             } else {
                 ("✗", theme.bad)
             };
-            rows.push((
-                format!(
-                    "{mark} {}. [{}] {}",
-                    i + 1,
-                    q.map_or("", |q| type_label(app, q.qtype)),
-                    q.map(|q| escape_controls(&q.prompt)).unwrap_or_default()
+            let prompt = match q {
+                Some(q) => format!(
+                    "[{}] {}",
+                    type_label(app, q.qtype),
+                    escape_controls(&q.prompt)
                 ),
-                mark_style,
-            ));
+                // A question that left the content after the test was handed in.
+                None => format!(
+                    "{}/{} — {}",
+                    escape_controls(&a.unit),
+                    escape_controls(&a.question),
+                    app.s.test_question_gone
+                ),
+            };
+            rows.push((format!("{mark} {}. {prompt}", i + 1), mark_style));
             if let Some(q) = q {
                 if !matches!(q.qtype, QuestionType::Judge | QuestionType::Fill) {
                     for (j, c) in q.choices.iter().enumerate() {
@@ -381,14 +375,27 @@ pub fn draw_test(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         footer(frame, foot, app, theme);
         return;
     }
-    let Some(a) = t.answers.get(app.test.index) else {
-        return;
-    };
-    let Some(q) = app
-        .library
-        .get(&a.unit)
-        .and_then(|u| u.question(&a.question))
+    let mut lines = Vec::new();
+    if let Some(why) = &app.test.redrawn {
+        lines.extend(wrapped(&escape_controls(why), inner.width, theme.accent));
+        lines.push(Line::from(""));
+    }
+    let a = t.answers.get(app.test.index);
+    let Some((a, q)) = a.and_then(|a| Some((a, app.library.get(&a.unit)?.question(&a.question)?)))
     else {
+        // Never a blank screen: say what is missing.
+        let what = match a {
+            Some(a) => format!(
+                "{}/{} — {}",
+                escape_controls(&a.unit),
+                escape_controls(&a.question),
+                app.s.test_question_gone
+            ),
+            None => app.s.test_empty.to_string(),
+        };
+        lines.extend(wrapped(&what, inner.width, theme.bad));
+        frame.render_widget(Paragraph::new(lines), inner);
+        footer(frame, foot, app, theme);
         return;
     };
     let answer = Selection {
@@ -413,7 +420,7 @@ pub fn draw_test(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         strip.push(Span::styled(cell, style));
         strip.push(Span::raw(" "));
     }
-    let mut lines = vec![Line::from(strip), Line::from("")];
+    lines.extend([Line::from(strip), Line::from("")]);
     let (question, focus) = question_lines(app, q, &answer, theme, inner.width);
     let focus = focus + lines.len();
     lines.extend(question);

@@ -162,12 +162,6 @@ pub fn split_file_name(name: &str) -> Option<(&str, Cycle)> {
     })
 }
 
-/// The cycle a file name ends in (`zhangsan-2026-11.toml` -> `2026-11`).
-#[must_use]
-pub fn cycle_of_file_name(name: &str) -> Option<Cycle> {
-    split_file_name(name).map(|(_, c)| c)
-}
-
 /// The cycle of the secretary's length under which a file's cycle is listed: itself
 /// when the lengths agree, else the one holding its first day (`2026-11a` under
 /// monthly rules is listed under `2026-11`).
@@ -333,12 +327,6 @@ pub fn sort_rows(rows: &mut [Row]) {
         };
         key(a).cmp(&key(b)).then_with(|| a.file.cmp(&b.file))
     });
-}
-
-/// Whether a row belongs in a report filtered to `cycle`.
-#[must_use]
-pub fn in_cycle(row: &Row, cycle: &Cycle) -> bool {
-    row.cycle_key().is_none_or(|c| overlaps(c, *cycle))
 }
 
 /// Counts of one cycle (or of all when `cycle` is `None`). Parts are counted over
@@ -605,7 +593,7 @@ score = 100
             split_file_name("0-zhangsan-2026-11.toml").map(|(id, _)| id),
             Some("0-zhangsan")
         );
-        let c = |s: &str| cycle_of_file_name(s).map(|c| c.to_string());
+        let c = |s: &str| split_file_name(s).map(|(_, c)| c.to_string());
         assert_eq!(c("zhangsan-2026-11.toml").as_deref(), Some("2026-11"));
         assert_eq!(c("li-si-2026-11b.toml").as_deref(), Some("2026-11b"));
         assert_eq!(c("张三-2026-02a.toml").as_deref(), Some("2026-02a"));

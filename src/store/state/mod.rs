@@ -204,10 +204,4 @@ impl StateStore {
     pub fn changed_on_disk(&self) -> bool {
         stamp(&self.file) != self.seen
     }
-
-    /// The member id.
-    #[must_use]
-    pub fn member_id(&self) -> &str {
-        &self.id
-    }
 }

@@ -1,0 +1,264 @@
+//! The text of the plain-text commands (`status`, `export`, `notes`,
+//! `allowed-signers`) and of the reader's start-up refusals and notices.
+
+use super::Strings;
+use crate::core::config::Lang;
+
+/// How the exports of `status`'s member are signed, for its 签名 line.
+#[derive(Debug, Clone, Copy)]
+pub enum Signing<'a> {
+    /// No `signing_key` in the config; `roster_asks` when the roster holds a key.
+    None {
+        /// The roster holds a key for the member.
+        roster_asks: bool,
+    },
+    /// The configured key file does not exist.
+    Missing(&'a str),
+    /// Signed with this key; its public half could not be read.
+    Unknown(&'a str),
+    /// Signed with this key, of this fingerprint; `roster` says whether the roster's key
+    /// is the same (`None` when the roster has no key).
+    Known {
+        /// The key file.
+        key: &'a str,
+        /// Its fingerprint.
+        fingerprint: &'a str,
+        /// Whether the roster's key is this one.
+        roster: Option<bool>,
+    },
+}
+
+impl Strings {
+    fn en(&self) -> bool {
+        self.lang == Lang::En
+    }
+
+    /// A cycle's first and last day: "2026-11-01 至 2026-11-30".
+    #[must_use]
+    pub fn day_range(&self, first: &str, last: &str) -> String {
+        if self.en() {
+            format!("{first} to {last}")
+        } else {
+            format!("{first} 至 {last}")
+        }
+    }
+
+    /// A talk date that is in the cycle but still to come.
+    #[must_use]
+    pub fn delivered_future(&self, day: &str) -> String {
+        if self.en() {
+            format!("{day} (still to come)")
+        } else {
+            format!("{day}（还没到，当天起计入）")
+        }
+    }
+
+    /// A talk date outside the cycle.
+    #[must_use]
+    pub fn delivered_outside(&self, day: &str) -> String {
+        if self.en() {
+            format!("{day} (outside the cycle)")
+        } else {
+            format!("{day}（不在本期）")
+        }
+    }
+
+    /// Heading of `status`'s list of versions a merge set aside.
+    #[must_use]
+    pub fn set_aside_heading(&self) -> &'static str {
+        if self.en() {
+            "Set-aside versions (two sessions changed the same text; Ctrl-R in the editor uses one):"
+        } else {
+            "搁置的版本（两个会话改了同一段文字；在编辑器中按 Ctrl-R 换用）："
+        }
+    }
+
+    /// A length in characters: "120 字" / "120 chars".
+    #[must_use]
+    pub fn chars(&self, n: usize) -> String {
+        if self.en() {
+            format!("{n} chars")
+        } else {
+            format!("{n} 字")
+        }
+    }
+
+    /// `status`'s 签名 line, with its newline.
+    #[must_use]
+    pub fn signing(&self, how: Signing<'_>) -> String {
+        let en = self.en();
+        match (how, en) {
+            (Signing::None { roster_asks: true }, true) => {
+                "signing   NOT signed: the roster asks for a signature and there is no signing_key in config\n".into()
+            }
+            (Signing::None { roster_asks: true }, false) => {
+                "签名  未签名：名册要求签名，但配置中没有 signing_key\n".into()
+            }
+            (Signing::None { roster_asks: false }, true) => {
+                "signing   not signed (no signing_key in config)\n".into()
+            }
+            (Signing::None { roster_asks: false }, false) => {
+                "签名  未签名（配置中没有 signing_key）\n".into()
+            }
+            (Signing::Missing(key), true) => {
+                format!("signing   signing_key {key} does not exist: exports will not be signed\n")
+            }
+            (Signing::Missing(key), false) => {
+                format!("签名  signing_key {key} 不存在：导出的文件不会签名\n")
+            }
+            (Signing::Unknown(key), true) => format!("signing   exports are signed with {key}\n"),
+            (Signing::Unknown(key), false) => format!("签名  导出时用 {key} 签名\n"),
+            (
+                Signing::Known {
+                    key,
+                    fingerprint,
+                    roster,
+                },
+                _,
+            ) => {
+                let roster = match (roster, en) {
+                    (None, _) => "",
+                    (Some(true), true) => "; it is the roster's key",
+                    (Some(false), true) => {
+                        "; the roster has another key, so the secretary's report will call the files invalid"
+                    }
+                    (Some(true), false) => "，与名册上的公钥一致",
+                    (Some(false), false) => "，但名册上是另一把公钥：书记的报告会判为 invalid",
+                };
+                if en {
+                    format!("signing   exports are signed with {key} ({fingerprint}){roster}\n")
+                } else {
+                    format!("签名  导出时用 {key} 签名（{fingerprint}）{roster}\n")
+                }
+            }
+        }
+    }
+
+    /// The system clock could not be read.
+    #[must_use]
+    pub fn no_clock(&self) -> &'static str {
+        if self.en() {
+            "cannot read the clock"
+        } else {
+            "无法读取系统时钟"
+        }
+    }
+
+    /// `export` wrote the file but could not sign it.
+    #[must_use]
+    pub fn exported_unsigned(&self, file: &str, why: &str) -> String {
+        if self.en() {
+            format!("wrote {file} UNSIGNED: {why}")
+        } else {
+            format!("已写入 {file}，但未签名：{why}")
+        }
+    }
+
+    /// A file `export` or `notes` could not write, and the way out.
+    #[must_use]
+    pub fn choose_out(&self, error: &str) -> String {
+        if self.en() {
+            format!("{error} (or choose another place with --out)")
+        } else {
+            format!("{error}（或用 --out 另选位置）")
+        }
+    }
+
+    /// `notes --out` could not write its file.
+    #[must_use]
+    pub fn cannot_write(&self, file: &str, error: &str) -> String {
+        if self.en() {
+            format!("cannot write {file}: {error}")
+        } else {
+            format!("无法写入 {file}：{error}")
+        }
+    }
+
+    /// `allowed-signers` without a plan.
+    #[must_use]
+    pub fn no_plan(&self, config: &str) -> String {
+        if self.en() {
+            format!("no plan: give --plan PATH, or set `plan` in {config}")
+        } else {
+            format!("没有学习安排：请用 --plan 指定文件，或在 {config} 中设置 plan")
+        }
+    }
+
+    /// The plan file could not be read; its problems follow, one a line.
+    #[must_use]
+    pub fn plan_problems(&self, lines: &str) -> String {
+        if self.en() {
+            format!("the plan file has problems:\n{lines}")
+        } else {
+            format!("学习安排文件有问题：\n{lines}")
+        }
+    }
+
+    /// Context of a plan error in `allowed-signers`.
+    #[must_use]
+    pub fn reading_roster(&self, file: &str) -> String {
+        if self.en() {
+            format!("reading the roster of {file}")
+        } else {
+            format!("读取 {file} 中的名册")
+        }
+    }
+
+    /// `allowed-signers` on a roster without any key.
+    #[must_use]
+    pub fn roster_without_keys(&self, file: &str) -> String {
+        if self.en() {
+            format!(
+                "the roster in {file} has no member with a key: add key = \"ssh-ed25519 AAAA…\" to each [[member]]"
+            )
+        } else {
+            format!(
+                "{file} 的名册中没有成员填写公钥：请在每个 [[member]] 下加上 key = \"ssh-ed25519 AAAA…\""
+            )
+        }
+    }
+
+    /// The reader refuses to start without a terminal; `what` says which part is
+    /// missing.
+    #[must_use]
+    pub fn needs_terminal(&self, what: NoTerminal) -> String {
+        let why = match (what, self.en()) {
+            (NoTerminal::Stdin, true) => "standard input is not a terminal",
+            (NoTerminal::Stdout, true) => "standard output is not a terminal",
+            (NoTerminal::Dumb, true) => "TERM=dumb cannot show the reader",
+            (NoTerminal::Stdin, false) => "标准输入不是终端",
+            (NoTerminal::Stdout, false) => "标准输出不是终端",
+            (NoTerminal::Dumb, false) => "TERM=dumb 的终端无法显示阅读界面",
+        };
+        if self.en() {
+            format!(
+                "the reader needs a terminal: {why}. Run `dangxue` in a terminal, or use `dangxue status` or `dangxue export` in scripts"
+            )
+        } else {
+            format!(
+                "阅读界面需要终端：{why}。请在终端中运行 `dangxue`，脚本中请用 `dangxue status` 或 `dangxue export`"
+            )
+        }
+    }
+
+    /// Unit files that could not be read and were left out of the library.
+    #[must_use]
+    pub fn units_skipped(&self, n: usize) -> String {
+        if self.en() {
+            format!("{n} unit file(s) skipped: run `dangxue check`")
+        } else {
+            format!("跳过了 {n} 个学习单元文件：请运行 `dangxue check` 查看原因")
+        }
+    }
+}
+
+/// What stops the reader from drawing.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoTerminal {
+    /// Standard input is a pipe or a file.
+    Stdin,
+    /// Standard output is a pipe or a file.
+    Stdout,
+    /// `TERM=dumb`.
+    Dumb,
+}
