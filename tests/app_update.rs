@@ -361,3 +361,33 @@ fn a_resumed_test_opens_at_its_question_and_a_stale_one_opens_the_cycle_page() {
     update(&mut a, Msg::Back, t0());
     assert_eq!(a.screen, Screen::Home);
 }
+
+#[test]
+fn a_card_with_an_unreadable_due_day_is_due_and_listed_first() {
+    let mut a = app();
+    for (q, due) in [
+        ("q1", "soon"),
+        ("q2", "2026-11-11"),
+        ("q3", "2026-11-10"),
+        ("q4", "2026-9-01"),
+    ] {
+        a.state.reviews.insert(
+            format!("{UNIT}/{q}"),
+            dangxue::core::review::Card {
+                due: due.into(),
+                ..Default::default()
+            },
+        );
+    }
+    let key = |q: &str| format!("{UNIT}/{q}");
+    assert_eq!(
+        a.review_cards(),
+        [
+            (key("q1"), true),
+            (key("q4"), true),
+            (key("q3"), true),
+            (key("q2"), false)
+        ]
+    );
+    assert_eq!(a.due_reviews(), [key("q1"), key("q4"), key("q3")]);
+}
