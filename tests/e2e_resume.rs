@@ -324,15 +324,13 @@ fn a_quick_shrink_and_grow_repaints_the_whole_screen() {
 /// A cycle test of December 2026 begun and not answered yet: questions q1 (single),
 /// q3 (judge) and q4 (single) of the red-property unit.
 fn open_test() -> String {
-    let answers: String = ["q1", "q3", "q4"]
-        .iter()
-        .map(|q| {
-            format!(
-                "[[cycles.\"2026-12\".test.answers]]\nunit = \"{UNIT}\"\nquestion = \"{q}\"\n\
-                 given = \"\"\n\n"
-            )
-        })
-        .collect();
+    let answers = ["q1", "q3", "q4"].map(|q| {
+        format!(
+            "[[cycles.\"2026-12\".test.answers]]\nunit = \"{UNIT}\"\nquestion = \"{q}\"\n\
+             given = \"\"\n\n"
+        )
+    });
+    let answers = answers.concat();
     format!(
         "[cycles.\"2026-12\".test]\ntaken = 2026-12-10T09:00:00+08:00\nsubmitted = false\n\n\
          {answers}"
