@@ -226,3 +226,40 @@ fn every_file_the_member_makes_in_the_shared_folder_is_private_under_umask_000()
     let text = fs::read_to_string(&record).expect("record");
     assert!(text.contains("权限"), "{text}");
 }
+
+#[test]
+fn a_plan_the_member_may_not_read_is_a_notice_and_no_plan() {
+    let s = setup();
+    // The secretary's plan, readable only by its owner.
+    let plan = s.home.join("plan.toml");
+    fs::write(&plan, "format = \"dangxue-plan/1\"\n").expect("plan");
+    chmod(&plan, 0o600);
+    fs::write(s.home.join("config.toml"), "plan = \"plan.toml\"\n").expect("config");
+    let record = s.members().join("zhangsan.toml");
+    fs::write(
+        &record,
+        "format = 1\nmember_id = \"zhangsan\"\nname = \"张三\"\n",
+    )
+    .expect("record");
+    chown(&record, MEMBER);
+    chmod(&record, 0o600);
+    let out = Command::new("setpriv")
+        .arg(format!("--reuid={MEMBER}"))
+        .arg(format!("--regid={MEMBER}"))
+        .arg("--clear-groups")
+        .arg(support::bin())
+        .arg("--home")
+        .arg(&s.home)
+        .args(["--member", "zhangsan", "status"])
+        .env("HOME", &s.user_home)
+        .env_remove("DANGXUE_HOME")
+        .output()
+        .expect("run setpriv");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains("the plan is not used") && err.contains("plan.toml"),
+        "{err}"
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("zhangsan"));
+}
