@@ -367,3 +367,41 @@ fn a_set_aside_version_is_shown_restorable_and_listed_by_status() {
         "{out}"
     );
 }
+
+#[test]
+fn a_newer_format_written_mid_session_is_left_alone_and_the_quit_keeps_the_text() {
+    let h = support::home();
+    let user_home = tempfile::tempdir().expect("user home");
+    let user = user_home.path().to_str().expect("utf-8");
+    let mut p = Pty::start_env(h.path(), &["--member", "wuba"], 80, 24, &[("HOME", user)]);
+    write_reflection(&mut p, "旧版本");
+    // Saved as typed; then a newer dangxue, in another session, rewrites the record.
+    let record = h.path().join("members/wuba.toml");
+    let start = std::time::Instant::now();
+    while !fs::read_to_string(&record).is_ok_and(|t| t.contains("旧版本")) {
+        assert!(start.elapsed() < Duration::from_secs(10), "never saved");
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let newer = "format = 2\nmember_id = \"wuba\"\nname = \"吴八\"\n";
+    fs::write(&record, newer).expect("newer record");
+    p.keys("之后写的");
+    p.send("\u{1b}");
+    p.wait_for("月读");
+    let screen = p.wait_for("保存失败");
+    assert!(screen.contains("wuba.toml"), "{screen}");
+    // Not quietly gone: the first quit stays, the second leaves a copy and exits 1.
+    p.keys("q");
+    p.wait_for("尚未退出");
+    p.keys("q");
+    assert_eq!(p.wait_exit(), 1);
+    assert_eq!(
+        fs::read_to_string(&record).expect("record"),
+        newer,
+        "the newer file is not changed"
+    );
+    let mut found = copies(&h.path().join("members"), "wuba");
+    found.extend(copies(user_home.path(), "wuba"));
+    assert_eq!(found.len(), 1, "{found:?}\n{}", p.screen());
+    let text = fs::read_to_string(&found[0]).expect("copy");
+    assert!(text.contains("旧版本之后写的"), "{text}");
+}

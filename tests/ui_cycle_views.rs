@@ -7,7 +7,7 @@ use dangxue::app::update::update;
 use dangxue::app::{App, CyclePlan, Screen, Tab};
 use dangxue::core::config::{Lang, ThemeName};
 use dangxue::core::regime::Rules;
-use dangxue::core::state::MemberState;
+use dangxue::core::state::{MemberState, Resume};
 use dangxue::store::content::load_builtin;
 use dangxue::ui::theme::Theme;
 use jiff::Timestamp;
@@ -223,7 +223,16 @@ fn the_passage_of_a_card_opens_without_moving_the_saved_place() {
     assert!(top > 0, "the passage is further down than the start");
     send(&mut a, &[Msg::Down, Msg::Down, Msg::PageDown]);
     assert_eq!(a.state.units[UNIT].offset, saved);
-    assert_eq!(a.state.resume, None, "a look-up is not a place to resume");
+    // A dropped link here reopens the look-up, not the member's own place.
+    let shown = a
+        .reader
+        .as_ref()
+        .map(|r| r.body.to_source(r.layout.offset_of_line(r.top)));
+    assert!(
+        matches!(&a.state.resume, Some(Resume::Passage { unit, offset }) if unit == UNIT && Some(*offset) == shown),
+        "{:?}",
+        a.state.resume
+    );
     send(&mut a, &[Msg::Back]);
     assert_eq!(a.screen, Screen::Review);
     // Opening the unit from the library still goes to the saved place.

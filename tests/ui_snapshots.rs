@@ -367,6 +367,70 @@ fn help_at_40x12_wraps_its_meanings() {
     insta::assert_snapshot!("help_home_40x12", screen);
 }
 
+/// A member who finished both fixture units and began the test with a question the
+/// content no longer has (`a-red-property/q9`) and one answered.
+fn test_with_a_gone_question(lang: Lang, submitted: bool) -> App {
+    let mut a = app(lang);
+    let toml = format!(
+        "format = 1\nmember_id = \"zhangsan\"\nname = \"张三\"\n\n\
+         [units.a-red-property.cycles.2026-11]\nseconds = 600\nreached_end = true\n\
+         finished = 2026-11-05T10:00:00+00:00\n\n\
+         [units.c05-basic.cycles.2026-11]\nseconds = 600\nreached_end = true\n\
+         finished = 2026-11-05T10:00:00+00:00\n\n\
+         [cycles.2026-11.test]\ntaken = 2026-11-06T10:00:00+00:00\nsubmitted = {submitted}\n\
+         answers = [{{ unit = \"a-red-property\", question = \"q9\", given = \"A\" }},\n\
+         {{ unit = \"a-red-property\", question = \"q1\", given = \"C\" }}]\n"
+    );
+    a.state = dangxue::store::state::parse_state(toml.as_bytes()).expect("state");
+    send(&mut a, &[Msg::Resize(80, 24), Msg::GoTab(Tab::Home)]);
+    a
+}
+
+#[test]
+fn an_open_test_whose_question_left_the_content_is_drawn_again_and_says_so() {
+    for lang in [Lang::Zh, Lang::En] {
+        let mut a = test_with_a_gone_question(lang, false);
+        send(&mut a, &[Msg::StartTest]);
+        assert_eq!(a.screen, Screen::Test);
+        let t = a.test_record().expect("the test");
+        let drawn: Vec<String> = t
+            .answers
+            .iter()
+            .map(|x| format!("{}/{}={}", x.unit, x.question, x.given))
+            .collect();
+        // Every question of the two units, the answer to q1 kept.
+        assert_eq!(drawn.len(), 3, "{drawn:?}");
+        assert!(
+            drawn.contains(&"a-red-property/q1=C".to_string()),
+            "{drawn:?}"
+        );
+        assert!(!drawn.iter().any(|d| d.contains("q9")), "{drawn:?}");
+        let screen = render(&a, 80, 24);
+        let name = if lang == Lang::Zh { "zh" } else { "en" };
+        assert!(screen.contains("a-red-property/q9"), "{screen}");
+        assert_kinsoku(&screen);
+        insta::assert_snapshot!(format!("test_redrawn_{name}_80x24"), screen);
+        send(&mut a, &[Msg::Resize(40, 12)]);
+        let narrow = render(&a, 40, 12);
+        assert_kinsoku(&narrow);
+        insta::assert_snapshot!(format!("test_redrawn_{name}_40x12"), narrow);
+    }
+}
+
+#[test]
+fn a_handed_in_test_names_a_question_that_left_the_content() {
+    let mut a = test_with_a_gone_question(Lang::Zh, true);
+    send(&mut a, &[Msg::StartTest]);
+    let t = a.test_record().expect("the test");
+    assert_eq!(t.answers.len(), 2, "a handed-in test is never changed");
+    let screen = render(&a, 80, 24);
+    assert!(
+        screen.contains("a-red-property/q9 — 此题已不在学习内容中"),
+        "{screen}"
+    );
+    insta::assert_snapshot!("test_submitted_gone_zh_80x24", screen);
+}
+
 /// A reflection long enough to wrap many times, with closing punctuation where a
 /// space-breaking wrap would start lines with it.
 const PARAGRAPH: &str = "学习党章第五章，我体会到党的基层组织是党在社会基层组织中的战斗堡垒，是党的全部工作和战斗力的基础。它担负着直接联系群众、宣传群众、组织群众、团结群众的重要任务（这一点在社区工作中尤其明显），“把党的路线方针政策落实到基层”不是一句空话。";

@@ -32,6 +32,7 @@ use jiff::tz::TimeZone;
 
 use crate::core::layout::Layout;
 use crate::core::regime::{Cycle, Rules};
+use crate::core::shown::Shown;
 use crate::core::state::MemberState;
 use crate::store::content::Library;
 use crate::strings::Strings;
@@ -176,8 +177,8 @@ pub struct App {
     pub reader: Option<ReaderView>,
     /// Laid-out bodies by (unit id, width), so a unit is laid out once per width.
     pub layouts: HashMap<(String, u16), Rc<Layout>>,
-    /// Escaped bodies by unit id.
-    pub bodies: HashMap<String, Rc<String>>,
+    /// Bodies as drawn, by unit id.
+    pub bodies: HashMap<String, Rc<Shown>>,
     /// Quiz screen.
     pub quiz: QuizView,
     /// Test screen.

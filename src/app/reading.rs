@@ -6,7 +6,7 @@ use std::rc::Rc;
 use jiff::Timestamp;
 
 use crate::core::layout::{self, Layout};
-use crate::core::text;
+use crate::core::shown::Shown;
 
 use super::{App, Screen};
 
@@ -41,18 +41,16 @@ impl App {
         )
     }
 
-    /// The escaped body of a unit, computed once.
-    pub fn body_of(&mut self, id: &str) -> Rc<String> {
+    /// A unit's body as drawn (escaped, tabs as spaces), computed once. Places in it
+    /// are stored as body offsets: see [`crate::core::shown`].
+    pub fn body_of(&mut self, id: &str) -> Rc<Shown> {
         if let Some(b) = self.bodies.get(id) {
             return Rc::clone(b);
         }
         let body = self
             .library
             .get(id)
-            // Tabs have no width to ratatui and would vanish: show them as spaces.
-            .map_or_else(String::new, |u| {
-                text::escape_controls_multiline(&u.body).replace('\t', "    ")
-            });
+            .map_or_else(Shown::default, |u| Shown::of(&u.body));
         let rc = Rc::new(body);
         if self.bodies.len() >= MAX_CACHED_BODIES {
             self.bodies.clear();
@@ -68,7 +66,7 @@ impl App {
             return Rc::clone(l);
         }
         let body = self.body_of(id);
-        let l = Rc::new(layout::layout(&body, width));
+        let l = Rc::new(layout::layout(&body.text, width));
         // Bounded: resizing through many widths must not keep a layout per width (a
         // 1 MB unit's layout is megabytes). The views hold their own `Rc`s.
         if self.layouts.len() >= MAX_CACHED_LAYOUTS {

@@ -9,6 +9,7 @@ use ratatui_textarea::TextArea;
 use crate::core::layout::Layout;
 use crate::core::quiz::Selection;
 use crate::core::regime::Cycle;
+use crate::core::shown::Shown;
 use crate::core::unit::Kind;
 
 use super::{Doc, Screen};
@@ -59,8 +60,9 @@ impl LibraryFilter {
 pub struct ReaderView {
     /// The unit being read.
     pub unit_id: String,
-    /// The body as drawn: control characters escaped.
-    pub body: Rc<String>,
+    /// The body as drawn: control characters escaped, tabs as spaces. The layout's
+    /// offsets are in its text; stored places are body offsets (`Shown::to_source`).
+    pub body: Rc<Shown>,
     /// The body laid out at the current width.
     pub layout: Rc<Layout>,
     /// First visible line.
@@ -79,7 +81,7 @@ pub struct ReaderView {
 impl ReaderView {
     /// A reader on a laid-out body, at line `top`.
     #[must_use]
-    pub fn new(unit_id: &str, body: Rc<String>, layout: Rc<Layout>, top: usize) -> ReaderView {
+    pub fn new(unit_id: &str, body: Rc<Shown>, layout: Rc<Layout>, top: usize) -> ReaderView {
         ReaderView {
             unit_id: unit_id.to_string(),
             body,
@@ -103,9 +105,10 @@ pub enum ReaderInput {
         /// Where the reader was when the find began, to go back on `Esc`.
         from_top: usize,
     },
-    /// A note on the passage at this body offset.
+    /// A note on the passage that starts here.
     Note {
-        /// Where the passage starts.
+        /// Where the passage starts in the drawn text (`ReaderView::body`); the mark
+        /// stores the body offset.
         offset: usize,
         /// The note typed so far.
         text: String,
@@ -169,6 +172,9 @@ pub struct TestView {
     pub cursor: usize,
     /// First line shown of the handed-in test's review.
     pub scroll: usize,
+    /// Why the open test was drawn again (questions that left the content), shown
+    /// above the questions until the test is left.
+    pub redrawn: Option<String>,
 }
 
 /// The name of an editor field in the set-aside list: `reflection.text`,

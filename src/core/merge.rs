@@ -38,6 +38,7 @@ use std::fmt::{self, Write as _};
 
 use toml::value::Datetime;
 
+use super::regime::local_date;
 use super::review::Card;
 use super::state::{
     CycleReading, CycleWork, GivenAnswer, Mark, MemberState, Reflection, SetAside, Side, Survey,
@@ -351,16 +352,19 @@ fn earliest(a: Option<&Datetime>, b: Option<&Datetime>) -> Option<Datetime> {
     }
 }
 
+/// 1970-01-01, from which [`instant_key`] counts.
+const EPOCH: jiff::civil::Date = jiff::civil::date(1970, 1, 1);
+
 /// A sortable key for a TOML datetime: seconds since 1970-01-01 in UTC and
-/// nanoseconds. A datetime without an offset is taken as UTC, a missing time as
-/// midnight.
+/// nanoseconds. A datetime without an offset is taken as UTC, a missing date as
+/// 1970-01-01, a missing time as midnight, and a leap second (`23:59:60`) as the
+/// first second of the next day. Unlike [`super::regime::instant`] it orders every
+/// datetime a file can hold, not only those that name an instant.
 fn instant_key(d: &Datetime) -> (i64, u32) {
-    let days = d.date.map_or(0, |date| {
-        days_from_civil(
-            i64::from(date.year),
-            i64::from(date.month),
-            i64::from(date.day),
-        )
+    let days = local_date(d).map_or(0, |date| {
+        EPOCH
+            .until((jiff::Unit::Day, date))
+            .map_or(0, |span| i64::from(span.get_days()))
     });
     let (secs, nanos) = d.time.map_or((0, 0), |t| {
         (
@@ -373,17 +377,6 @@ fn instant_key(d: &Datetime) -> (i64, u32) {
         _ => 0,
     };
     (days * 86_400 + secs - offset, nanos)
-}
-
-/// Days from 1970-01-01 to a proleptic Gregorian date (Howard Hinnant's algorithm).
-fn days_from_civil(y: i64, m: i64, d: i64) -> i64 {
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let mp = (m + 9) % 12;
-    let doy = (153 * mp + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
 }
 
 /// Where a text lives, for the conflict record.
@@ -1002,9 +995,32 @@ mod tests {
     }
 
     #[test]
-    fn civil_days_match_known_dates() {
-        assert_eq!(days_from_civil(1970, 1, 1), 0);
-        assert_eq!(days_from_civil(2000, 3, 1), 11_017);
-        assert_eq!(days_from_civil(1969, 12, 31), -1);
+    fn instant_keys_count_seconds_from_1970_in_utc() {
+        let key = |s: &str| instant_key(&dt(s));
+        assert_eq!(key("1970-01-01T00:00:00Z"), (0, 0));
+        assert_eq!(key("2000-03-01T00:00:00Z"), (11_017 * 86_400, 0));
+        assert_eq!(key("1969-12-31T23:59:59Z"), (-1, 0));
+        assert_eq!(key("0000-03-01T00:00:00Z"), (-719_468 * 86_400, 0));
+        assert_eq!(
+            key("2026-11-03T20:00:00+08:00"),
+            key("2026-11-03T12:00:00Z")
+        );
+        assert_eq!(
+            key("2026-11-03T12:00:00.5Z"),
+            (key("2026-11-03T12:00:00Z").0, 500_000_000)
+        );
+        // Without an offset: as UTC; without a time: midnight; without a date: 1970-01-01.
+        assert_eq!(key("2026-11-03T12:00:00"), key("2026-11-03T12:00:00Z"));
+        assert_eq!(key("2026-11-03"), key("2026-11-03T00:00:00Z"));
+        assert_eq!(key("12:00:00"), (12 * 3600, 0));
+        assert_eq!(key("2026-12-31T23:59:60Z"), key("2027-01-01T00:00:00Z"));
+        for s in [
+            "2026-02-28T23:00:00-05:30",
+            "2024-02-29T01:02:03+08:00",
+            "9999-12-30T12:00:00Z",
+        ] {
+            let at = crate::core::regime::instant(&dt(s)).expect("an instant");
+            assert_eq!(key(s).0, at.as_second(), "{s}");
+        }
     }
 }

@@ -41,8 +41,13 @@ pub struct MemberState {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub conflicts: Vec<SetAside>,
     /// Where the last session was when it ended without going back to a list (a
-    /// dropped connection, a kill): the next start reopens it.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    /// dropped connection, a kill): the next start reopens it. A place this build
+    /// does not know (written by a newer one) is read as none, never as a broken file.
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "lenient_resume"
+    )]
     pub resume: Option<Resume>,
     /// Bookmarks and notes on passages, keyed by [`Mark::key`] (`unit#offset`).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
@@ -94,7 +99,8 @@ pub enum Doc {
     Survey,
 }
 
-/// A place to reopen at the next start.
+/// A place to reopen at the next start: the screen the member was on, whichever way
+/// it was reached.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Resume {
@@ -102,6 +108,23 @@ pub enum Resume {
     Reader(String),
     /// Writing this document.
     Editor(Doc),
+    /// Reviewing 错题本 cards (one card or the due ones together): the next start
+    /// opens 错题本, where the cards not yet answered are still due.
+    Review,
+    /// Looking up a card's passage from 错题本: the unit, at body offset `offset`
+    /// (see `core::shown`). The member's own place in the unit is not this.
+    Passage {
+        /// The unit.
+        unit: String,
+        /// Body offset of the first line shown.
+        offset: usize,
+    },
+}
+
+/// `[resume]` as written, or none when this build cannot read it.
+fn lenient_resume<'de, D: serde::Deserializer<'de>>(d: D) -> Result<Option<Resume>, D::Error> {
+    let value = Option::<toml::Value>::deserialize(d)?;
+    Ok(value.and_then(|v| v.try_into().ok()))
 }
 
 impl MemberState {
@@ -344,6 +367,30 @@ mod tests {
         assert!(text.contains("editor = \"talk\""), "{text}");
         let back: MemberState = toml::from_str(&text).expect("parses");
         assert_eq!(back.resume, Some(Resume::Editor(Doc::Talk)));
+    }
+
+    #[test]
+    fn every_place_to_resume_round_trips_and_an_unknown_one_reads_as_none() {
+        for place in [
+            Resume::Reader("a".into()),
+            Resume::Review,
+            Resume::Passage {
+                unit: "a".into(),
+                offset: 12,
+            },
+        ] {
+            let mut s = MemberState::new("zs", "张三");
+            s.resume = Some(place.clone());
+            let text = toml::to_string(&s).expect("serialises");
+            let back: MemberState = toml::from_str(&text).expect("parses");
+            assert_eq!(back.resume, Some(place), "{text}");
+        }
+        let newer = "format = 1\nmember_id = \"zs\"\nname = \"张\"\n\n[resume]\nchart = 3\n";
+        let back: MemberState = toml::from_str(newer).expect("a newer place is no error");
+        assert_eq!(back.resume, None);
+        let newer = "format = 1\nmember_id = \"zs\"\nname = \"张\"\nresume = \"chart\"\n";
+        let back: MemberState = toml::from_str(newer).expect("a newer place is no error");
+        assert_eq!(back.resume, None);
     }
 
     use super::*;

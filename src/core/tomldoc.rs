@@ -21,6 +21,15 @@ pub(crate) fn line_at(text: &str, offset: usize) -> usize {
     super::text::line_of(text.as_bytes(), offset)
 }
 
+/// Parse `text` into a spanned table, or the TOML parser's first error as its line
+/// and its own words; no size cap (the caller holds its own).
+pub(crate) fn parse_toml(text: &str) -> Result<Spanned<DeTable<'_>>, (usize, String)> {
+    DeTable::parse(text).map_err(|e| {
+        let line = e.span().map_or(1, |s| line_at(text, s.start));
+        (line, e.message().trim().to_string())
+    })
+}
+
 /// Parse `text` into a spanned table, or the parser's first error with its line.
 pub(crate) fn parse(text: &str) -> Result<Spanned<DeTable<'_>>, (usize, String)> {
     if text.len() > MAX_DOCUMENT_BYTES {
@@ -32,10 +41,102 @@ pub(crate) fn parse(text: &str) -> Result<Spanned<DeTable<'_>>, (usize, String)>
             ),
         ));
     }
-    DeTable::parse(text).map_err(|e| {
-        let line = e.span().map_or(1, |s| line_at(text, s.start));
-        (line, format!("TOML error: {}", e.message().trim()))
-    })
+    parse_toml(text).map_err(|(line, m)| (line, format!("TOML error: {m}")))
+}
+
+/// What a key's value must be.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Want {
+    /// A string.
+    Str,
+    /// `true` or `false`.
+    Bool,
+    /// A whole number in a range.
+    Int {
+        /// Smallest allowed.
+        min: i64,
+        /// Largest allowed.
+        max: i64,
+    },
+    /// A date and time with its offset.
+    OffsetDate,
+    /// A local date.
+    LocalDate,
+    /// An array of strings.
+    Strings,
+    /// A table, by its name (`[talk]`).
+    Table(String),
+    /// An array of tables, by its name (`[[read]]`).
+    Tables(String),
+}
+
+impl std::fmt::Display for Want {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Want::Str => f.write_str("a string"),
+            Want::Bool => f.write_str("true or false"),
+            Want::Int { min, max } => write!(f, "a whole number from {min} to {max}"),
+            Want::OffsetDate => {
+                f.write_str("a date and time with its UTC offset, like 2026-11-03T20:11:09+08:00")
+            }
+            Want::LocalDate => f.write_str("a date like 2026-11-20 (no time, no quotes)"),
+            Want::Strings => f.write_str("an array of strings"),
+            Want::Table(name) => write!(f, "a table {name}"),
+            Want::Tables(name) => write!(f, "an array of tables {name}"),
+        }
+    }
+}
+
+/// A problem every reader of a document can meet, as data: the key, the table it is
+/// in (empty for the top level) and what was wanted.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Issue {
+    /// A key the format does not know.
+    UnknownKey {
+        /// The key.
+        key: String,
+        /// The table's name.
+        table: String,
+    },
+    /// A required key is absent.
+    Missing {
+        /// The key.
+        key: String,
+        /// The table's name.
+        table: String,
+    },
+    /// A value of the wrong type or out of range.
+    WrongType {
+        /// The key.
+        key: String,
+        /// The table's name.
+        table: String,
+        /// What it must be.
+        want: Want,
+    },
+    /// A problem particular to one format, in that reader's words.
+    Other(String),
+}
+
+fn in_table(table: &str) -> String {
+    if table.is_empty() {
+        String::new()
+    } else {
+        format!(" in {table}")
+    }
+}
+
+impl std::fmt::Display for Issue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Issue::UnknownKey { key, table } => write!(f, "unknown key {key:?}{}", in_table(table)),
+            Issue::Missing { key, table } => write!(f, "missing key {key:?}{}", in_table(table)),
+            Issue::WrongType { key, table, want } => {
+                write!(f, "{key:?}{} must be {want}", in_table(table))
+            }
+            Issue::Other(m) => f.write_str(m),
+        }
+    }
 }
 
 /// A place in the document: a byte offset, turned into a line only when a problem
@@ -67,8 +168,8 @@ pub(crate) struct Reader<'t> {
     /// Offsets of the line breaks, found the first time a line is asked for: most
     /// files have no problem, and keys are looked up by offset until one does.
     breaks: std::cell::OnceCell<Vec<usize>>,
-    /// Every problem found, as (line, message).
-    pub(crate) problems: Vec<(usize, String)>,
+    /// Every problem found, as (line, issue).
+    pub(crate) problems: Vec<(usize, Issue)>,
 }
 
 impl<'t> Reader<'t> {
@@ -93,10 +194,15 @@ impl<'t> Reader<'t> {
         1 + breaks.partition_point(|b| *b < offset)
     }
 
-    /// Report a problem at a place.
+    /// Report a problem particular to the format at a place.
     pub(crate) fn push(&mut self, at: Pos, message: String) {
+        self.issue(at, Issue::Other(message));
+    }
+
+    /// Report a problem at a place.
+    pub(crate) fn issue(&mut self, at: Pos, issue: Issue) {
         let line = self.line(at);
-        self.problems.push((line, message));
+        self.problems.push((line, issue));
     }
 
     /// The top-level table of a parsed document.
@@ -110,20 +216,15 @@ impl<'t> Reader<'t> {
         }
     }
 
-    fn suffix(t: &Tab<'_, '_>) -> String {
-        if t.name.is_empty() {
-            String::new()
-        } else {
-            format!(" in {}", t.name)
-        }
-    }
-
     /// Report every key of `t` not in `allowed`.
     pub(crate) fn unknown_keys(&mut self, t: &Tab<'_, '_>, allowed: &[&str]) {
         for (k, _) in t.table {
             if !allowed.contains(&k.get_ref().as_ref()) {
-                let msg = format!("unknown key {:?}{}", k.get_ref(), Self::suffix(t));
-                self.push(Pos(k.span().start), msg);
+                let issue = Issue::UnknownKey {
+                    key: k.get_ref().to_string(),
+                    table: t.name.to_string(),
+                };
+                self.issue(Pos(k.span().start), issue);
             }
         }
     }
@@ -139,14 +240,24 @@ impl<'t> Reader<'t> {
             Some((Pos(k.span().start), v.get_ref()))
         } else {
             if required {
-                self.push(t.at, format!("missing key {key:?}{}", Self::suffix(t)));
+                let issue = Issue::Missing {
+                    key: key.to_string(),
+                    table: t.name.to_string(),
+                };
+                self.issue(t.at, issue);
             }
             None
         }
     }
 
-    fn wrong_type(&mut self, line: Pos, t: &Tab<'_, '_>, key: &str, what: &str) {
-        self.push(line, format!("{key:?}{} must be {what}", Self::suffix(t)));
+    /// Report a value of `key` in `t` that is not what it must be.
+    pub(crate) fn wrong_type(&mut self, line: Pos, t: &Tab<'_, '_>, key: &str, want: Want) {
+        let issue = Issue::WrongType {
+            key: key.to_string(),
+            table: t.name.to_string(),
+            want,
+        };
+        self.issue(line, issue);
     }
 
     /// A string value.
@@ -160,7 +271,7 @@ impl<'t> Reader<'t> {
         if let DeValue::String(s) = v {
             Some((line, s))
         } else {
-            self.wrong_type(line, t, key, "a string");
+            self.wrong_type(line, t, key, Want::Str);
             None
         }
     }
@@ -176,7 +287,7 @@ impl<'t> Reader<'t> {
         if let DeValue::Boolean(b) = v {
             Some(*b)
         } else {
-            self.wrong_type(line, t, key, "true or false");
+            self.wrong_type(line, t, key, Want::Bool);
             None
         }
     }
@@ -198,7 +309,7 @@ impl<'t> Reader<'t> {
         match n {
             Some(n) if (min..=max).contains(&n) => Some(n),
             _ => {
-                self.wrong_type(line, t, key, &format!("a whole number from {min} to {max}"));
+                self.wrong_type(line, t, key, Want::Int { min, max });
                 None
             }
         }
@@ -228,13 +339,11 @@ impl<'t> Reader<'t> {
                 return Some(*d);
             }
         }
-        let what = match kind {
-            DateKind::Offset => {
-                "a date and time with its UTC offset, like 2026-11-03T20:11:09+08:00"
-            }
-            DateKind::LocalDate => "a date like 2026-11-20 (no time, no quotes)",
+        let want = match kind {
+            DateKind::Offset => Want::OffsetDate,
+            DateKind::LocalDate => Want::LocalDate,
         };
-        self.wrong_type(line, t, key, what);
+        self.wrong_type(line, t, key, want);
         None
     }
 
@@ -247,7 +356,7 @@ impl<'t> Reader<'t> {
     ) -> Option<(Pos, Vec<(Pos, String)>)> {
         let (line, v) = self.get(t, key, required)?;
         let DeValue::Array(items) = v else {
-            self.wrong_type(line, t, key, "an array of strings");
+            self.wrong_type(line, t, key, Want::Strings);
             return None;
         };
         let mut out = Vec::new();
@@ -255,7 +364,7 @@ impl<'t> Reader<'t> {
             if let DeValue::String(s) = item.get_ref() {
                 out.push((Pos(item.span().start), s.to_string()));
             } else {
-                self.wrong_type(line, t, key, "an array of strings");
+                self.wrong_type(line, t, key, Want::Strings);
                 return None;
             }
         }
@@ -282,7 +391,7 @@ impl<'t> Reader<'t> {
             };
             Some(Tab { table, at, name })
         } else {
-            self.wrong_type(key_line, t, key, &format!("a table {name}"));
+            self.wrong_type(key_line, t, key, Want::Table(name.to_string()));
             None
         }
     }
@@ -297,7 +406,7 @@ impl<'t> Reader<'t> {
     ) -> Option<Vec<Tab<'a, 'i>>> {
         let (line, v) = self.get(t, key, required)?;
         let DeValue::Array(items) = v else {
-            self.wrong_type(line, t, key, &format!("an array of tables {name}"));
+            self.wrong_type(line, t, key, Want::Tables(name.to_string()));
             return None;
         };
         let mut out = Vec::new();
@@ -309,7 +418,7 @@ impl<'t> Reader<'t> {
                     name,
                 });
             } else {
-                self.wrong_type(line, t, key, &format!("an array of tables {name}"));
+                self.wrong_type(line, t, key, Want::Tables(name.to_string()));
                 return None;
             }
         }
@@ -317,10 +426,13 @@ impl<'t> Reader<'t> {
     }
 }
 
-/// Sort problems by line, keeping the order found within a line.
-pub(crate) fn sorted(mut problems: Vec<(usize, String)>) -> Vec<(usize, String)> {
+/// Sort problems by line, keeping the order found within a line, as (line, message).
+pub(crate) fn sorted(mut problems: Vec<(usize, Issue)>) -> Vec<(usize, String)> {
     problems.sort_by_key(|p| p.0);
     problems
+        .into_iter()
+        .map(|(line, issue)| (line, issue.to_string()))
+        .collect()
 }
 
 #[cfg(test)]
@@ -350,13 +462,13 @@ mod tests {
         assert_eq!(r.integer(&rs[1], "c", true, 5, 10), None);
         assert_eq!(r.string(&t, "z", true), None);
         assert_eq!(
-            r.problems,
+            sorted(r.problems),
             vec![
+                (3, "missing key \"z\" in [t]".to_string()),
                 (
                     9,
                     "\"c\" in [[r]] must be a whole number from 5 to 10".to_string()
                 ),
-                (3, "missing key \"z\" in [t]".to_string()),
             ]
         );
     }

@@ -73,6 +73,7 @@ pub static EN: Strings = Strings {
     no_questions: "This unit has no questions",
     test_title: "Cycle test",
     test_empty: "No unit of this cycle finished yet: read some first",
+    test_question_gone: "This question is no longer in the content; it is not scored",
     test_all_answered: "That was the last question and all are answered. Press S to hand in (asks first)",
     need_answer: "Nothing answered yet: press a letter, or type the answer",
     your_answer: "Your answer: ",

@@ -200,6 +200,24 @@ impl Strings {
         }
     }
 
+    /// An open test drawn again because questions left the content.
+    #[must_use]
+    pub fn test_redrawn(&self, gone: &[String], new: usize, total: usize) -> String {
+        let names = gone.join(", ");
+        match (self.lang == Lang::En, total) {
+            (true, 0) => format!(
+                "No longer in the content: {names}. No question of this test is left; ask your secretary"
+            ),
+            (true, _) => format!(
+                "No longer in the content: {names}. The test was drawn again from the content as it is: {new} new of {total}, your other answers kept"
+            ),
+            (false, 0) => format!("已不在学习内容中：{names}。本次测试已没有题目，请联系支部书记"),
+            (false, _) => format!(
+                "已不在学习内容中：{names}。已按现有内容重新抽题：共 {total} 题，新抽到 {new} 题，其余答案保留"
+            ),
+        }
+    }
+
     /// A test begun and not handed in: "测试进行中（已答 6/10）".
     #[must_use]
     pub fn test_in_progress(&self, answered: usize, total: usize) -> String {

@@ -139,6 +139,8 @@ pub struct Strings {
     pub test_title: &'static str,
     /// Shown when the test pool is empty.
     pub test_empty: &'static str,
+    /// In the test, for a question the content no longer has.
+    pub test_question_gone: &'static str,
     /// Enter past the last test question when every question is answered.
     pub test_all_answered: &'static str,
     /// Enter in practice with nothing chosen or typed.

@@ -73,6 +73,7 @@ pub static ZH: Strings = Strings {
     no_questions: "本单元没有练习题",
     test_title: "本期测试（月学）",
     test_empty: "还没有读完的本期学习单元，读完后再来参加测试",
+    test_question_gone: "此题已不在学习内容中，不计分",
     test_all_answered: "已是最后一题，全部已答。按 S 交卷（会先确认）",
     need_answer: "还没有作答：按字母选择，或输入答案",
     your_answer: "你的答案：",

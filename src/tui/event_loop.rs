@@ -7,6 +7,7 @@ use std::time::{Duration, Instant};
 
 use crossterm::event::{self, Event, KeyEventKind};
 use jiff::Timestamp;
+use ratatui::backend::{Backend as _, ClearType};
 
 use crate::ui::scroll::{self, LastFrame};
 
@@ -141,6 +142,16 @@ pub fn run(
                 &mut app,
                 if signal != 0 { 128 + signal } else { 129 },
             );
+        }
+        if woke == Woke::Wake {
+            // A resize. The terminal may have cut the screen at a size this loop never
+            // drew for (a quick shrink and grow reads as no change at all), so the
+            // next frame repaints every cell instead of only what it thinks changed.
+            // (Not `Terminal::clear`: it asks the terminal where the cursor is, a
+            // round trip a slow link can fail.)
+            terminal.backend_mut().clear_region(ClearType::All)?;
+            terminal.swap_buffers();
+            last.forget();
         }
         // Before a key reaches an editor, catch up with what another session saved, so
         // an editor with no local edits types into the record's text, not an old one.

@@ -309,15 +309,21 @@ pub fn draw_test(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             } else {
                 ("✗", theme.bad)
             };
-            rows.push((
-                format!(
-                    "{mark} {}. [{}] {}",
-                    i + 1,
-                    q.map_or("", |q| type_label(app, q.qtype)),
-                    q.map(|q| escape_controls(&q.prompt)).unwrap_or_default()
+            let prompt = match q {
+                Some(q) => format!(
+                    "[{}] {}",
+                    type_label(app, q.qtype),
+                    escape_controls(&q.prompt)
                 ),
-                mark_style,
-            ));
+                // A question that left the content after the test was handed in.
+                None => format!(
+                    "{}/{} — {}",
+                    escape_controls(&a.unit),
+                    escape_controls(&a.question),
+                    app.s.test_question_gone
+                ),
+            };
+            rows.push((format!("{mark} {}. {prompt}", i + 1), mark_style));
             if let Some(q) = q {
                 if !matches!(q.qtype, QuestionType::Judge | QuestionType::Fill) {
                     for (j, c) in q.choices.iter().enumerate() {
@@ -370,14 +376,27 @@ pub fn draw_test(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         footer(frame, foot, app, theme);
         return;
     }
-    let Some(a) = t.answers.get(app.test.index) else {
-        return;
-    };
-    let Some(q) = app
-        .library
-        .get(&a.unit)
-        .and_then(|u| u.question(&a.question))
+    let mut lines = Vec::new();
+    if let Some(why) = &app.test.redrawn {
+        lines.extend(wrapped(&escape_controls(why), inner.width, theme.accent));
+        lines.push(Line::from(""));
+    }
+    let a = t.answers.get(app.test.index);
+    let Some((a, q)) = a.and_then(|a| Some((a, app.library.get(&a.unit)?.question(&a.question)?)))
     else {
+        // Never a blank screen: say what is missing.
+        let what = match a {
+            Some(a) => format!(
+                "{}/{} — {}",
+                escape_controls(&a.unit),
+                escape_controls(&a.question),
+                app.s.test_question_gone
+            ),
+            None => app.s.test_empty.to_string(),
+        };
+        lines.extend(wrapped(&what, inner.width, theme.bad));
+        frame.render_widget(Paragraph::new(lines), inner);
+        footer(frame, foot, app, theme);
         return;
     };
     let answer = Selection {
@@ -402,7 +421,7 @@ pub fn draw_test(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         strip.push(Span::styled(cell, style));
         strip.push(Span::raw(" "));
     }
-    let mut lines = vec![Line::from(strip), Line::from("")];
+    lines.extend([Line::from(strip), Line::from("")]);
     let (question, focus) = question_lines(app, q, &answer, theme, inner.width);
     let focus = focus + lines.len();
     lines.extend(question);

@@ -90,7 +90,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let marked_lines: std::collections::HashSet<usize> =
         crate::core::marks::of_unit(&app.state.marks, &r.unit_id)
             .iter()
-            .map(|m| r.layout.line_at_offset(m.offset))
+            .map(|m| r.layout.line_at_offset(r.body.to_shown(m.offset)))
             .collect();
     let matches = r.find.as_ref().map_or(&[][..], |f| f.matches.as_slice());
     let current = r.find.as_ref().and_then(|f| f.matches.get(f.current));
@@ -107,12 +107,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             LineKind::Heading => theme.title,
             LineKind::Text | LineKind::Blank => Style::new(),
         };
-        let hl = line_highlights(l, &r.body, matches);
+        let hl = line_highlights(l, &r.body.text, matches);
         let spans = if hl.is_empty() {
             vec![Span::styled(l.text.as_str(), base)]
         } else {
             // The match last jumped to stands out from the others.
-            let now = current.map(|c| line_highlights(l, &r.body, std::slice::from_ref(c)));
+            let now = current.map(|c| line_highlights(l, &r.body.text, std::slice::from_ref(c)));
             let mut out = Vec::new();
             let mut at = 0;
             for h in &hl {

@@ -46,6 +46,51 @@ impl Pty {
         rows: u16,
         env: &[(&str, &str)],
     ) -> Pty {
+        Pty::start_through(&[], home, args, cols, rows, env)
+    }
+
+    /// Start `dangxue` as the account `uid` (its own group, no others) under umask
+    /// `umask`, through `setpriv` (util-linux): that needs root, as CI runs. At 80x24.
+    pub fn start_as(
+        uid: u32,
+        umask: &str,
+        home: &Path,
+        args: &[&str],
+        env: &[(&str, &str)],
+    ) -> Pty {
+        let (reuid, regid) = (format!("--reuid={uid}"), format!("--regid={uid}"));
+        let script = format!("umask {umask} && exec \"$@\"");
+        let wrapper = [
+            "setpriv",
+            reuid.as_str(),
+            regid.as_str(),
+            "--clear-groups",
+            "sh",
+            "-c",
+            script.as_str(),
+            "sh",
+        ];
+        Pty::start_through(&wrapper, home, args, 80, 24, env)
+    }
+
+    /// Start `dangxue --home HOME ARGS` at 80x24 with `cwd` as its working directory.
+    pub fn start_in(cwd: &Path, home: &Path, args: &[&str]) -> Pty {
+        let script = format!(
+            "cd '{}' && exec \"$@\"",
+            cwd.to_str().expect("a utf-8 path").replace('\'', r"'\''")
+        );
+        Pty::start_through(&["sh", "-c", &script, "sh"], home, args, 80, 24, &[])
+    }
+
+    /// Start `WRAPPER... dangxue --home HOME ARGS` (no wrapper: the binary itself).
+    fn start_through(
+        wrapper: &[&str],
+        home: &Path,
+        args: &[&str],
+        cols: u16,
+        rows: u16,
+        env: &[(&str, &str)],
+    ) -> Pty {
         let system = native_pty_system();
         let pair = system
             .openpty(PtySize {
@@ -55,7 +100,15 @@ impl Pty {
                 pixel_height: 0,
             })
             .expect("open a pty");
-        let mut cmd = CommandBuilder::new(bin());
+        let mut cmd = match wrapper.split_first() {
+            Some((program, rest)) => {
+                let mut cmd = CommandBuilder::new(program);
+                cmd.args(rest);
+                cmd.arg(bin());
+                cmd
+            }
+            None => CommandBuilder::new(bin()),
+        };
         cmd.arg("--home");
         cmd.arg(home);
         for a in args {

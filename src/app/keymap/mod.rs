@@ -88,8 +88,11 @@ pub struct Mark {
 /// The keys of one screen (or one state of it, such as a fill answer being typed).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Table {
-    /// The screen's keys.
+    /// The screen's own keys, first in its help and its footer.
     pub bindings: &'static [Binding],
+    /// Lists of keys several screens share (moving through a list, the tabs, help and
+    /// back), after the screen's own.
+    pub shared: &'static [&'static [Binding]],
     /// The marks the screen draws.
     pub marks: &'static [Mark],
 }
@@ -207,9 +210,15 @@ impl Mode {
         }
     }
 
-    /// The bindings in force: the mode's own, then those every screen has.
+    /// The bindings in force: the mode's own, the shared lists it names, then those
+    /// every screen has.
     pub fn bindings(self) -> impl Iterator<Item = &'static Binding> {
-        self.table().bindings.iter().chain(tables::GLOBAL.iter())
+        let table = self.table();
+        table
+            .bindings
+            .iter()
+            .chain(table.shared.iter().flat_map(|list| list.iter()))
+            .chain(tables::GLOBAL.iter())
     }
 }
 

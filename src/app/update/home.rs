@@ -8,7 +8,7 @@ use crate::app::{App, Effect};
 pub(super) fn home(app: &mut App, msg: &Msg) -> Vec<Effect> {
     match msg {
         Msg::Write(doc) => open_editor(app, *doc),
-        Msg::StartTest => start_test(app),
+        Msg::StartTest => return start_test(app),
         Msg::Rename => app.rename = Some(app.state.name.clone()),
         Msg::History => super::history::open_history(app),
         _ => {}

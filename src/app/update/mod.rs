@@ -39,16 +39,27 @@ pub fn update(app: &mut App, msg: Msg, now: Timestamp) -> Vec<Effect> {
     effects
 }
 
-/// Keep `state.resume` pointing at the unit or document being worked on, so a start
-/// after a dropped connection reopens it.
+/// Keep `state.resume` naming the screen the member is on after every message, so a
+/// start after a dropped connection reopens it: the unit being read (or practised),
+/// the document being written, a 错题本 review, a card's passage being looked up.
+/// The lists (本月, 书库, 错题本 itself, marks, history) are no place to resume.
+///
+/// Judged by the screen alone: what a finished review or look-up left in the view
+/// state (`quiz.from_review`, an old reader) says nothing about where the member is.
 fn remember_place(app: &mut App) {
     let place = match app.screen {
         Screen::Editor => app.editor.as_ref().map(|e| Resume::Editor(e.doc)),
-        Screen::Reader | Screen::Quiz => app
-            .reader
-            .as_ref()
-            .filter(|r| !app.quiz.from_review && !r.keep_place)
-            .map(|r| Resume::Reader(r.unit_id.clone())),
+        Screen::Quiz if app.quiz.from_review => Some(Resume::Review),
+        Screen::Reader | Screen::Quiz => app.reader.as_ref().map(|r| {
+            if r.keep_place {
+                Resume::Passage {
+                    unit: r.unit_id.clone(),
+                    offset: r.body.to_source(r.layout.offset_of_line(r.top)),
+                }
+            } else {
+                Resume::Reader(r.unit_id.clone())
+            }
+        }),
         _ => None,
     };
     if app.state.resume != place {
@@ -65,6 +76,13 @@ pub fn resume(app: &mut App) {
             // The editor is reached from 本月; leaving it goes back there.
             app.home_screen = Screen::Home;
             open_editor(app, doc);
+        }
+        // The sitting is not kept: its answered cards are rescheduled already and the
+        // rest are still due, so 错题本 is where it goes on.
+        Some(Resume::Review) => go(app, Screen::Review),
+        Some(Resume::Passage { unit, offset }) if app.library.get(&unit).is_some() => {
+            app.home_screen = Screen::Review;
+            open_passage(app, &unit, Some(offset));
         }
         _ => {}
     }

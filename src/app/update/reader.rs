@@ -9,7 +9,8 @@ use crate::core::marks::{QUOTE_CHARS, sentence};
 use crate::core::search::Query;
 use crate::core::state::Mark;
 
-/// Open a unit in the reader, at the saved place or at `at` (a byte offset).
+/// Open a unit in the reader, at the saved place or at `at` (a body offset, see
+/// [`crate::core::shown`]).
 pub fn open_unit(app: &mut App, id: &str, at: Option<usize>) {
     open_at(app, id, at, false);
 }
@@ -30,7 +31,7 @@ fn open_at(app: &mut App, id: &str, at: Option<usize>, keep_place: bool) {
     let cycle = app.cycle.to_string();
     let p = app.state.units.entry(id.to_string()).or_default();
     p.cycles.entry(cycle).or_default();
-    let offset = at.unwrap_or(p.offset);
+    let offset = body.to_shown(at.unwrap_or(p.offset));
     let top = clamp_top(
         layout.line_at_offset(offset),
         layout.lines.len(),
@@ -50,20 +51,22 @@ pub(super) fn leave_reader(app: &mut App) {
     record_position(app);
 }
 
-/// Store the place in the open unit and check whether it is now finished.
+/// Store the place in the open unit and check whether it is now finished. Places are
+/// stored as body offsets, never as offsets in the drawn text (see
+/// [`crate::core::shown`]): the layout's offsets are converted here.
 pub(super) fn record_position(app: &mut App) {
     let height = app.reader_height();
     let Some(r) = &app.reader else { return };
-    let offset = r.layout.offset_of_line(r.top);
+    let offset = r.body.to_source(r.layout.offset_of_line(r.top));
     let last_visible = (r.top + height).min(r.layout.lines.len());
     let at_end = r.top + height >= r.layout.lines.len();
     let shown_to = if at_end {
-        r.body.len()
+        r.body.source_len()
     } else {
         r.layout
             .lines
             .get(last_visible.saturating_sub(1))
-            .map_or(0, |l| l.end)
+            .map_or(0, |l| r.body.to_source(l.end))
     };
     let id = r.unit_id.clone();
     let keep_place = r.keep_place;
@@ -181,7 +184,7 @@ pub(super) fn reader(app: &mut App, msg: Msg) -> Vec<Effect> {
             let text = app
                 .state
                 .marks
-                .get(&Mark::key(&r.unit_id, offset))
+                .get(&Mark::key(&r.unit_id, r.body.to_source(offset)))
                 .map(|m| m.note.clone())
                 .unwrap_or_default();
             r.input = Some(ReaderInput::Note { offset, text });
@@ -192,7 +195,7 @@ pub(super) fn reader(app: &mut App, msg: Msg) -> Vec<Effect> {
             else {
                 return Vec::new();
             };
-            let quote = sentence(&r.body, offset, QUOTE_CHARS * 2);
+            let quote = sentence(&r.body.text, offset, QUOTE_CHARS * 2);
             let unit = r.unit_id.clone();
             record_position(app);
             super::editor::open_reflection_with_quote(app, &unit, &quote);
@@ -261,7 +264,7 @@ fn run_find(app: &mut App, text: &str, from_top: usize) {
         record_position(app);
         return;
     }
-    let matches = q.highlights(&r.body);
+    let matches = q.highlights(&r.body.text);
     let from = r.layout.offset_of_line(from_top);
     let first = matches.iter().position(|m| m.start >= from).unwrap_or(0);
     let found = !matches.is_empty();
@@ -326,13 +329,15 @@ fn reader_input(app: &mut App, msg: Msg) -> Vec<Effect> {
     Vec::new()
 }
 
-/// Keep a note on the passage at `offset` (a bookmark when empty).
-fn save_note(app: &mut App, offset: usize, note: &str) -> Vec<Effect> {
+/// Keep a note on the passage at `shown` (an offset in the drawn text; the mark
+/// keeps the body offset) — a bookmark when the note is empty.
+fn save_note(app: &mut App, shown: usize, note: &str) -> Vec<Effect> {
     let Some(r) = &app.reader else {
         return Vec::new();
     };
+    let offset = r.body.to_source(shown);
     let key = Mark::key(&r.unit_id, offset);
-    let quote = sentence(&r.body, offset, QUOTE_CHARS);
+    let quote = sentence(&r.body.text, shown, QUOTE_CHARS);
     let unit = r.unit_id.clone();
     let created = app.now_datetime();
     let m = app.state.marks.entry(key).or_insert_with(|| Mark {
@@ -356,16 +361,16 @@ fn toggle_bookmark(app: &mut App) -> Vec<Effect> {
     let Some(r) = &app.reader else {
         return Vec::new();
     };
-    let Some(offset) = passage_in_view(r, height) else {
+    let Some(shown) = passage_in_view(r, height) else {
         return Vec::new();
     };
-    let key = Mark::key(&r.unit_id, offset);
+    let key = Mark::key(&r.unit_id, r.body.to_source(shown));
     if app.state.marks.remove(&key).is_some() {
         app.notice = Some(app.s.mark_removed.to_string());
         app.dirty = true;
         return vec![Effect::Save];
     }
-    save_note(app, offset, "");
+    save_note(app, shown, "");
     app.notice = Some(app.s.mark_added.to_string());
     vec![Effect::Save]
 }

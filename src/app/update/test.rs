@@ -7,10 +7,11 @@
 use super::answer::answer_key;
 use super::quiz::question;
 use crate::app::msg::Msg;
-use crate::app::queries::draw_now;
+use crate::app::queries::{draw_now, plan_units};
 use crate::app::{App, Confirm, Effect, Screen, TestView};
 use crate::core::quiz;
 use crate::core::quiz::Selection;
+use crate::core::regime::Cycle;
 use crate::core::review;
 use crate::core::state::{GivenAnswer, TestRecord};
 
@@ -22,28 +23,104 @@ fn first_unanswered(t: &TestRecord) -> usize {
         .unwrap_or(0)
 }
 
-pub(super) fn start_test(app: &mut App) {
+/// Open the test: the one begun (drawn again first if questions left the content,
+/// which is saved at once), or the dialog that begins it.
+pub(super) fn start_test(app: &mut App) -> Vec<Effect> {
     let cycle = app.cycle;
-    let existing = app
-        .state
-        .cycles
-        .get(&cycle.to_string())
-        .and_then(|c| c.test.as_ref());
-    if let Some(t) = existing {
+    let key = cycle.to_string();
+    let existing = app.state.cycles.get(&key).and_then(|c| c.test.as_ref());
+    if existing.is_some() {
+        let redrawn = redraw_if_questions_gone(app, cycle);
+        let Some(t) = app.state.cycles.get(&key).and_then(|c| c.test.as_ref()) else {
+            return Vec::new();
+        };
         // Reopening an unfinished test goes to the first question still unanswered.
+        let save = redrawn.is_some();
+        // Also in the footer: on a small screen the question pushes the lines above it
+        // out of view, and the footer shows which question went first.
+        if redrawn.is_some() {
+            app.notice.clone_from(&redrawn);
+        }
         app.test = TestView {
             index: if t.submitted { 0 } else { first_unanswered(t) },
             cycle: Some(cycle),
+            redrawn,
             ..TestView::default()
         };
         app.screen = Screen::Test;
-        return;
+        return if save { vec![Effect::Save] } else { Vec::new() };
     }
     if draw_now(app).is_empty() {
         app.notice = Some(app.s.test_empty.to_string());
-        return;
+        return Vec::new();
     }
     app.confirm = Some(Confirm::StartTest);
+    Vec::new()
+}
+
+/// An open test that names a question the content no longer has (its unit was edited
+/// or removed since the test began) is drawn again, at the time it began, from the
+/// content as it is: the test is then exactly the draw SPEC "The cycle test" defines,
+/// so the score the member sees is the one `status`, `export` and a secretary's
+/// `report` over this content compute, and no question counts against the member
+/// for being gone. Answers to questions drawn again are kept; the notice names the
+/// questions that went and says how many are new. A handed-in test is never changed.
+fn redraw_if_questions_gone(app: &mut App, cycle: Cycle) -> Option<String> {
+    let key = cycle.to_string();
+    let t = app.state.cycles.get(&key).and_then(|c| c.test.as_ref())?;
+    let gone: Vec<String> = t
+        .answers
+        .iter()
+        .filter(|a| {
+            app.library
+                .get(&a.unit)
+                .and_then(|u| u.question(&a.question))
+                .is_none()
+        })
+        .map(|a| format!("{}/{}", a.unit, a.question))
+        .collect();
+    if gone.is_empty() || t.submitted {
+        return None;
+    }
+    let units = plan_units(app, &cycle);
+    let draw = crate::core::completion::test_draw_for_state(
+        &app.state,
+        &cycle,
+        &t.taken,
+        &app.rules,
+        units.as_deref(),
+        &app.library,
+    );
+    let answers: Vec<GivenAnswer> = draw
+        .into_iter()
+        .map(|(unit, question)| {
+            let given = t
+                .answers
+                .iter()
+                .find(|a| a.unit == unit && a.question == question)
+                .map(|a| a.given.clone())
+                .unwrap_or_default();
+            GivenAnswer {
+                unit,
+                question,
+                given,
+            }
+        })
+        .collect();
+    let new = answers
+        .iter()
+        .filter(|a| {
+            !t.answers
+                .iter()
+                .any(|b| b.unit == a.unit && b.question == a.question)
+        })
+        .count();
+    let notice = app.s.test_redrawn(&gone, new, answers.len());
+    if let Some(t) = app.state.cycles.get_mut(&key).and_then(|c| c.test.as_mut()) {
+        t.answers = answers;
+    }
+    app.dirty = true;
+    Some(notice)
 }
 
 pub(super) fn confirmed(app: &mut App, c: Confirm) -> Vec<Effect> {
@@ -141,6 +218,7 @@ pub(super) fn test_screen(app: &mut App, msg: Msg) -> Vec<Effect> {
             cursor: 0,
             cycle: app.test.cycle,
             scroll: 0,
+            redrawn: app.test.redrawn.take(),
         };
     };
     if submitted {

@@ -15,8 +15,6 @@ pub use problem::{Problem, ProblemKind};
 /// Largest front matter accepted. Real units have a few KB; the cap keeps a hostile
 /// file from making the TOML parser chew on megabytes.
 pub const MAX_FRONT_MATTER_BYTES: usize = 512 * 1024;
-/// Deepest bracket nesting accepted in front matter (the format needs 3).
-pub const MAX_NESTING: usize = 32;
 
 /// What a unit is, which decides where it is listed and how it is labelled.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]

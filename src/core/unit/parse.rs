@@ -1,12 +1,17 @@
 //! Reading a unit file: the `+++` front matter as TOML, strictly, every problem with
-//! its line; the body after it as it is.
+//! its line; the body after it as it is. The front matter is read through the
+//! shared [`crate::core::tomldoc`] layer, so every key's line comes from the TOML
+//! parser itself (a multi-line string cannot mislead it).
 
 use std::collections::BTreeSet;
 
+use toml::de::DeValue;
+
 use super::{
-    Answer, BTreeMap, Kind, MAX_FRONT_MATTER_BYTES, MAX_NESTING, Problem, ProblemKind, Question,
-    QuestionType, Unit, valid_id,
+    Answer, Kind, MAX_FRONT_MATTER_BYTES, Problem, ProblemKind, Question, QuestionType, Unit,
+    valid_id,
 };
+use crate::core::tomldoc::{self, Issue, Pos, Reader, Tab, Want};
 
 const UNIT_KEYS: &[&str] = &[
     "id",
@@ -20,72 +25,6 @@ const UNIT_KEYS: &[&str] = &[
     "questions",
 ];
 const QUESTION_KEYS: &[&str] = &["id", "type", "prompt", "choices", "answer", "explain"];
-
-/// Where each key of the front matter sits, so problems can name a line.
-///
-/// The TOML crate gives spans only for parse errors; a line scan is enough here
-/// because the format is flat: top-level keys, then `[[questions]]` tables.
-struct Locator {
-    /// (question index or None for top level, key) -> line.
-    keys: BTreeMap<(Option<usize>, String), usize>,
-    /// Line of each `[[questions]]` header.
-    headers: Vec<usize>,
-    /// Line of the opening `+++`.
-    start: usize,
-}
-
-impl Locator {
-    fn new(front: &str, first_line: usize) -> Locator {
-        let mut keys = BTreeMap::new();
-        let mut headers = Vec::new();
-        let mut section: Option<usize> = None;
-        for (i, raw) in front.lines().enumerate() {
-            let line_no = first_line + i;
-            let line = raw.trim();
-            if line.starts_with("[[") {
-                if line
-                    .trim_start_matches('[')
-                    .trim_start()
-                    .starts_with("questions")
-                {
-                    headers.push(line_no);
-                    section = Some(headers.len() - 1);
-                }
-                continue;
-            }
-            if let Some((key, _)) = line.split_once('=') {
-                let key = key.trim().trim_matches('"').to_string();
-                if !key.is_empty() && !key.starts_with('#') {
-                    keys.entry((section, key)).or_insert(line_no);
-                }
-            }
-        }
-        Locator {
-            keys,
-            headers,
-            start: first_line.saturating_sub(1).max(1),
-        }
-    }
-
-    fn top(&self, key: &str) -> usize {
-        self.keys
-            .get(&(None, key.to_string()))
-            .copied()
-            .unwrap_or(self.start)
-    }
-
-    fn question(&self, index: usize, key: Option<&str>) -> usize {
-        let header = self.headers.get(index).copied().unwrap_or(self.start);
-        match key {
-            Some(k) => self
-                .keys
-                .get(&(Some(index), k.to_string()))
-                .copied()
-                .unwrap_or(header),
-            None => header,
-        }
-    }
-}
 
 /// Split a file into (front matter, line of its first key, body, line where the body starts).
 fn split(text: &str) -> Result<(&str, usize, &str, usize), Problem> {
@@ -117,39 +56,72 @@ fn split(text: &str) -> Result<(&str, usize, &str, usize), Problem> {
     })
 }
 
-/// Deepest nesting of `[`/`{` outside strings; a cheap guard run before the TOML
-/// parser so a hostile file cannot exhaust the stack.
-fn nesting_depth(s: &str) -> usize {
-    let mut depth = 0usize;
-    let mut max = 0usize;
-    let mut in_str: Option<char> = None;
-    let mut escaped = false;
-    for c in s.chars() {
-        if let Some(q) = in_str {
-            if escaped {
-                escaped = false;
-            } else if c == '\\' && q == '"' {
-                escaped = true;
-            } else if c == q {
-                in_str = None;
-            }
-            continue;
-        }
-        match c {
-            '"' | '\'' => in_str = Some(c),
-            '[' | '{' => {
-                depth += 1;
-                max = max.max(depth);
-            }
-            ']' | '}' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
-    max
+/// The front matter being read: the shared reader, and the problems only a unit has.
+struct Front<'t> {
+    r: Reader<'t>,
+    /// Line of the front matter's first line in the file.
+    first_line: usize,
+    problems: Vec<Problem>,
 }
 
-fn line_of_offset(s: &str, offset: usize, first_line: usize) -> usize {
-    first_line + crate::core::text::line_of(s.as_bytes(), offset) - 1
+impl Front<'_> {
+    /// The file's line of a place in the front matter.
+    fn line(&self, at: Pos) -> usize {
+        self.first_line - 1 + self.r.line(at)
+    }
+
+    fn push(&mut self, at: Pos, kind: ProblemKind) {
+        let line = self.line(at);
+        self.problems.push(Problem { line, kind });
+    }
+
+    /// A required string that is not blank.
+    fn req_str(&mut self, t: &Tab<'_, '_>, key: &str) -> Option<String> {
+        let (at, s) = self.r.string(t, key, true)?;
+        if s.trim().is_empty() {
+            self.push(at, ProblemKind::Empty(key.to_string()));
+            return None;
+        }
+        Some(s.to_string())
+    }
+
+    /// Every problem, the reader's and the unit's, sorted by line.
+    fn finish(mut self) -> Vec<Problem> {
+        let shift = self.first_line - 1;
+        for (line, issue) in std::mem::take(&mut self.r.problems) {
+            // A key missing from the top level is reported at the opening `+++`.
+            let top = matches!(&issue, Issue::Missing { table, .. } if table.is_empty());
+            let line = if top { shift } else { line + shift };
+            self.problems.push(Problem {
+                line,
+                kind: kind_of(issue),
+            });
+        }
+        self.problems.sort_by_key(|p| p.line);
+        self.problems
+    }
+}
+
+/// A problem of the shared reader as a unit problem.
+fn kind_of(issue: Issue) -> ProblemKind {
+    match issue {
+        Issue::UnknownKey { key, .. } => ProblemKind::UnknownKey(key),
+        Issue::Missing { key, .. } => ProblemKind::Missing(key),
+        Issue::WrongType { key, want, .. } => ProblemKind::WrongType(key, want_words(&want)),
+        Issue::Other(m) => ProblemKind::Toml(m),
+    }
+}
+
+fn want_words(want: &Want) -> &'static str {
+    match want {
+        Want::Str => "a string",
+        Want::Bool => "true or false",
+        Want::Strings => "an array of strings",
+        Want::Tables(_) => "an array of tables ([[questions]])",
+        Want::Table(_) => "a table",
+        Want::Int { .. } => "a whole number",
+        Want::OffsetDate | Want::LocalDate => "a date",
+    }
 }
 
 /// Parse a unit file. On failure, every problem found, sorted by line.
@@ -164,192 +136,83 @@ pub fn parse(text: &str) -> Result<Unit, Vec<Problem>> {
             kind: ProblemKind::FrontMatterTooLarge,
         }]);
     }
-    if nesting_depth(front) > MAX_NESTING {
-        return Err(vec![Problem {
-            line: 1,
-            kind: ProblemKind::TooDeep,
-        }]);
-    }
-    let table: toml::Table = match toml::from_str(front) {
-        Ok(t) => t,
-        Err(e) => {
-            let line = e
-                .span()
-                .map_or(first_line, |s| line_of_offset(front, s.start, first_line));
-            let msg = e.message().trim().to_string();
-            return Err(vec![Problem {
-                line,
-                kind: ProblemKind::Toml(msg),
-            }]);
-        }
+    let doc = tomldoc::parse_toml(front).map_err(|(line, msg)| {
+        vec![Problem {
+            line: first_line - 1 + line,
+            kind: ProblemKind::Toml(msg),
+        }]
+    })?;
+    let mut f = Front {
+        r: Reader::new(front),
+        first_line,
+        problems: Vec::new(),
     };
-    let loc = Locator::new(front, first_line);
-    let mut problems = Vec::new();
-    let unit = build(&table, &loc, body, body_line, &mut problems);
+    let root = f.r.root(&doc);
+    let unit = build(&mut f, &root, body, body_line);
+    let mut problems = f.finish();
     if problems.is_empty()
         && let Some(u) = unit
     {
         return Ok(u);
     }
-    problems.sort_by_key(|p| p.line);
     if problems.is_empty() {
         problems.push(Problem {
             line: 1,
-            kind: ProblemKind::Missing("id"),
+            kind: ProblemKind::Missing("id".into()),
         });
     }
     Err(problems)
 }
 
-fn push(problems: &mut Vec<Problem>, line: usize, kind: ProblemKind) {
-    problems.push(Problem { line, kind });
-}
-
-fn req_str(
-    t: &toml::Table,
-    key: &'static str,
-    line: usize,
-    problems: &mut Vec<Problem>,
-) -> Option<String> {
-    if !t.contains_key(key) {
-        push(problems, line, ProblemKind::Missing(key));
-        return None;
-    }
-    let s = opt_str(t, key, line, problems)?;
-    if s.trim().is_empty() {
-        push(problems, line, ProblemKind::Empty(key.to_string()));
-        return None;
-    }
-    Some(s)
-}
-
-fn opt_str(
-    t: &toml::Table,
-    key: &'static str,
-    line: usize,
-    problems: &mut Vec<Problem>,
-) -> Option<String> {
-    match t.get(key) {
-        None => None,
-        Some(toml::Value::String(s)) => Some(s.clone()),
-        Some(_) => {
-            push(
-                problems,
-                line,
-                ProblemKind::WrongType(key.to_string(), "a string"),
-            );
-            None
-        }
-    }
-}
-
-fn str_list(
-    t: &toml::Table,
-    key: &'static str,
-    line: usize,
-    problems: &mut Vec<Problem>,
-) -> Vec<String> {
-    match t.get(key) {
-        None => Vec::new(),
-        Some(toml::Value::Array(a)) => {
-            let mut out = Vec::with_capacity(a.len());
-            for v in a {
-                if let toml::Value::String(s) = v {
-                    out.push(s.clone());
-                } else {
-                    push(
-                        problems,
-                        line,
-                        ProblemKind::WrongType(key.to_string(), "an array of strings"),
-                    );
-                    return Vec::new();
-                }
-            }
-            out
-        }
-        Some(_) => {
-            push(
-                problems,
-                line,
-                ProblemKind::WrongType(key.to_string(), "an array of strings"),
-            );
-            Vec::new()
-        }
-    }
-}
-
-fn build(
-    t: &toml::Table,
-    loc: &Locator,
-    body: &str,
-    body_line: usize,
-    problems: &mut Vec<Problem>,
-) -> Option<Unit> {
-    for key in t.keys() {
-        if !UNIT_KEYS.contains(&key.as_str()) {
-            push(problems, loc.top(key), ProblemKind::UnknownKey(key.clone()));
-        }
-    }
-    let id = req_str(t, "id", loc.top("id"), problems);
-    if let Some(id) = &id
+fn build(f: &mut Front<'_>, t: &Tab<'_, '_>, body: &str, body_line: usize) -> Option<Unit> {
+    f.r.unknown_keys(t, UNIT_KEYS);
+    let id_at = f.r.get(t, "id", false).map(|(at, _)| at);
+    let id = f.req_str(t, "id");
+    if let (Some(id), Some(at)) = (&id, id_at)
         && !valid_id(id)
     {
-        push(problems, loc.top("id"), ProblemKind::BadId(id.clone()));
+        f.push(at, ProblemKind::BadId(id.clone()));
     }
-    let title = req_str(t, "title", loc.top("title"), problems);
-    let kind = req_str(t, "kind", loc.top("kind"), problems).and_then(|k| {
+    let title = f.req_str(t, "title");
+    let kind_at = f.r.get(t, "kind", false).map(|(at, _)| at);
+    let kind = f.req_str(t, "kind").and_then(|k| {
         let parsed = Kind::parse(&k);
-        if parsed.is_none() {
-            push(problems, loc.top("kind"), ProblemKind::BadKind(k));
+        if let (None, Some(at)) = (parsed, kind_at) {
+            f.push(at, ProblemKind::BadKind(k));
         }
         parsed
     });
-    let column = opt_str(t, "column", loc.top("column"), problems);
-    let source = opt_str(t, "source", loc.top("source"), problems);
-    let note = opt_str(t, "note", loc.top("note"), problems);
-    let authors = str_list(t, "authors", loc.top("authors"), problems);
-    let tags = str_list(t, "tags", loc.top("tags"), problems);
+    let column = f.r.owned(t, "column", false);
+    let source = f.r.owned(t, "source", false);
+    let note = f.r.owned(t, "note", false);
+    let list = |f: &mut Front<'_>, key: &str| -> Vec<String> {
+        f.r.strings(t, key, false)
+            .map(|(_, items)| items.into_iter().map(|(_, s)| s).collect())
+            .unwrap_or_default()
+    };
+    let authors = list(f, "authors");
+    let tags = list(f, "tags");
 
     let mut questions = Vec::new();
-    match t.get("questions") {
-        None => {}
-        Some(toml::Value::Array(items)) => {
-            let mut seen = BTreeSet::new();
-            for (i, item) in items.iter().enumerate() {
-                let toml::Value::Table(qt) = item else {
-                    push(
-                        problems,
-                        loc.question(i, None),
-                        ProblemKind::WrongType("questions".into(), "an array of tables"),
-                    );
-                    continue;
-                };
-                if let Some(q) = build_question(qt, i, loc, problems) {
-                    if !seen.insert(q.id.clone()) {
-                        push(
-                            problems,
-                            loc.question(i, Some("id")),
-                            ProblemKind::DuplicateQuestion(q.id.clone()),
-                        );
-                    }
-                    questions.push(q);
-                }
+    let mut seen = BTreeSet::new();
+    for qt in
+        f.r.tables(t, "questions", false, "[[questions]]")
+            .unwrap_or_default()
+    {
+        if let Some((q, id_at)) = build_question(f, &qt) {
+            if !seen.insert(q.id.clone()) {
+                f.push(id_at, ProblemKind::DuplicateQuestion(q.id.clone()));
             }
+            questions.push(q);
         }
-        Some(_) => push(
-            problems,
-            loc.top("questions"),
-            ProblemKind::WrongType("questions".into(), "an array of tables ([[questions]])"),
-        ),
     }
 
     let body = body.trim_matches(|c| c == '\n' || c == '\r').to_string();
     if body.trim().is_empty() {
-        push(
-            problems,
-            body_line.saturating_sub(1).max(1),
-            ProblemKind::EmptyBody,
-        );
+        f.problems.push(Problem {
+            line: body_line.saturating_sub(1).max(1),
+            kind: ProblemKind::EmptyBody,
+        });
     }
     Some(Unit {
         id: id?,
@@ -363,7 +226,8 @@ fn build(
         questions,
         body,
         body_line,
-        id_line: loc.top("id"),
+        // Without an id there is no unit; the opening `+++` stands in.
+        id_line: id_at.map_or(f.first_line - 1, |at| f.line(at)),
     })
 }
 
@@ -383,165 +247,119 @@ fn letters_to_set(s: &str, n: usize) -> Result<BTreeSet<char>, ProblemKind> {
     Ok(set)
 }
 
-fn build_question(
-    qt: &toml::Table,
-    i: usize,
-    loc: &Locator,
-    problems: &mut Vec<Problem>,
-) -> Option<Question> {
-    for key in qt.keys() {
-        if !QUESTION_KEYS.contains(&key.as_str()) {
-            push(
-                problems,
-                loc.question(i, Some(key)),
-                ProblemKind::UnknownKey(key.clone()),
-            );
-        }
-    }
-    let at = |k: &str| loc.question(i, Some(k));
-    let id = req_str(qt, "id", at("id"), problems);
-    let prompt = req_str(qt, "prompt", at("prompt"), problems);
-    let explain = req_str(qt, "explain", at("explain"), problems);
-    let qtype = req_str(qt, "type", at("type"), problems).and_then(|s| {
+/// One `[[questions]]` table, with the place of its id (for a duplicate).
+fn build_question(f: &mut Front<'_>, qt: &Tab<'_, '_>) -> Option<(Question, Pos)> {
+    f.r.unknown_keys(qt, QUESTION_KEYS);
+    let at = |f: &mut Front<'_>, key: &str| f.r.get(qt, key, false).map_or(qt.at, |(at, _)| at);
+    let id_at = at(f, "id");
+    let id = f.req_str(qt, "id");
+    let prompt = f.req_str(qt, "prompt");
+    let explain = f.req_str(qt, "explain");
+    let type_at = at(f, "type");
+    let qtype = f.req_str(qt, "type").and_then(|s| {
         let parsed = QuestionType::parse(&s);
         if parsed.is_none() {
-            push(problems, at("type"), ProblemKind::BadQuestionType(s));
+            f.push(type_at, ProblemKind::BadQuestionType(s));
         }
         parsed
     });
-    let choices = str_list(qt, "choices", at("choices"), problems);
+    let choices_at = at(f, "choices");
+    let choices: Vec<String> =
+        f.r.strings(qt, "choices", false)
+            .map(|(_, items)| items.into_iter().map(|(_, s)| s).collect())
+            .unwrap_or_default();
     let qtype = qtype?;
-    let answer_line = at("answer");
+    let has_choices = qt.table.get("choices").is_some();
+    let answer = f.r.get(qt, "answer", true);
+    let wrong = |f: &mut Front<'_>, at: Pos, want: &'static str| {
+        f.push(at, ProblemKind::WrongType("answer".into(), want));
+    };
     let answer = match qtype {
         QuestionType::Single | QuestionType::Multiple => {
             if choices.len() < 2 || choices.len() > 26 {
-                push(
-                    problems,
-                    at("choices"),
-                    ProblemKind::ChoiceCount(choices.len()),
-                );
+                f.push(choices_at, ProblemKind::ChoiceCount(choices.len()));
             }
             for c in &choices {
                 if c.trim().is_empty() {
-                    push(
-                        problems,
-                        at("choices"),
-                        ProblemKind::Empty("choices".into()),
-                    );
+                    f.push(choices_at, ProblemKind::Empty("choices".into()));
                 }
             }
-            match qt.get("answer") {
-                None => {
-                    push(problems, answer_line, ProblemKind::Missing("answer"));
-                    None
-                }
-                Some(toml::Value::String(s)) => match letters_to_set(s, choices.len()) {
-                    Ok(set) => {
-                        if qtype == QuestionType::Single && set.len() != 1 {
-                            push(
-                                problems,
-                                answer_line,
-                                ProblemKind::SingleNeedsOneLetter(s.clone()),
-                            );
-                            None
-                        } else {
-                            Some(Answer::Choices(set))
-                        }
+            match answer {
+                None => None,
+                Some((at, DeValue::String(s))) => match letters_to_set(s, choices.len()) {
+                    Ok(set) if qtype == QuestionType::Single && set.len() != 1 => {
+                        f.push(at, ProblemKind::SingleNeedsOneLetter(s.to_string()));
+                        None
                     }
+                    Ok(set) => Some(Answer::Choices(set)),
                     Err(k) => {
-                        push(problems, answer_line, k);
+                        f.push(at, k);
                         None
                     }
                 },
-                Some(_) => {
-                    push(
-                        problems,
-                        answer_line,
-                        ProblemKind::WrongType(
-                            "answer".into(),
-                            "a string of letters such as \"C\" or \"ACD\"",
-                        ),
-                    );
+                Some((at, _)) => {
+                    wrong(f, at, "a string of letters such as \"C\" or \"ACD\"");
                     None
                 }
             }
         }
         QuestionType::Judge => {
-            if qt.contains_key("choices") {
-                push(
-                    problems,
-                    at("choices"),
-                    ProblemKind::ChoicesNotAllowed("judge".into()),
-                );
+            if has_choices {
+                f.push(choices_at, ProblemKind::ChoicesNotAllowed("judge".into()));
             }
-            match qt.get("answer") {
-                None => {
-                    push(problems, answer_line, ProblemKind::Missing("answer"));
-                    None
-                }
-                Some(toml::Value::Boolean(b)) => Some(Answer::Judge(*b)),
-                Some(_) => {
-                    push(
-                        problems,
-                        answer_line,
-                        ProblemKind::WrongType("answer".into(), "true or false"),
-                    );
+            match answer {
+                None => None,
+                Some((_, DeValue::Boolean(b))) => Some(Answer::Judge(*b)),
+                Some((at, _)) => {
+                    wrong(f, at, "true or false");
                     None
                 }
             }
         }
         QuestionType::Fill => {
-            if qt.contains_key("choices") {
-                push(
-                    problems,
-                    at("choices"),
-                    ProblemKind::ChoicesNotAllowed("fill".into()),
-                );
+            if has_choices {
+                f.push(choices_at, ProblemKind::ChoicesNotAllowed("fill".into()));
             }
-            match qt.get("answer") {
-                None => {
-                    push(problems, answer_line, ProblemKind::Missing("answer"));
-                    None
-                }
-                Some(toml::Value::Array(a)) => {
+            match answer {
+                None => None,
+                Some((at, DeValue::Array(a))) => {
                     let forms: Vec<String> = a
                         .iter()
-                        .filter_map(|v| v.as_str().map(str::to_string))
+                        .filter_map(|v| match v.get_ref() {
+                            DeValue::String(s) => Some(s.to_string()),
+                            _ => None,
+                        })
                         .collect();
                     if forms.len() != a.len() {
-                        push(
-                            problems,
-                            answer_line,
-                            ProblemKind::WrongType("answer".into(), "an array of strings"),
-                        );
+                        wrong(f, at, "an array of strings");
                         None
-                    } else if forms.is_empty() || forms.iter().any(|f| f.trim().is_empty()) {
-                        push(problems, answer_line, ProblemKind::EmptyFill);
+                    } else if forms.is_empty() || forms.iter().any(|s| s.trim().is_empty()) {
+                        f.push(at, ProblemKind::EmptyFill);
                         None
                     } else {
                         Some(Answer::Fill(forms))
                     }
                 }
-                Some(_) => {
-                    push(
-                        problems,
-                        answer_line,
-                        ProblemKind::WrongType("answer".into(), "an array of accepted strings"),
-                    );
+                Some((at, _)) => {
+                    wrong(f, at, "an array of accepted strings");
                     None
                 }
             }
         }
     };
-    Some(Question {
-        id: id?,
-        qtype,
-        prompt: prompt?,
-        choices,
-        answer: answer?,
-        explain: explain?,
-        line: loc.question(i, None),
-    })
+    let line = f.line(qt.at);
+    Some((
+        Question {
+            id: id?,
+            qtype,
+            prompt: prompt?,
+            choices,
+            answer: answer?,
+            explain: explain?,
+            line,
+        },
+        id_at,
+    ))
 }
 
 #[cfg(test)]
@@ -562,6 +380,7 @@ mod tests {
             Answer::Choices(['C'].into_iter().collect())
         );
         assert_eq!(u.questions[0].line, 8);
+        assert_eq!(u.id_line, 2, "the first key of the front matter");
         assert_eq!(u.body, "正文。\n\n## 小标题");
         assert_eq!(u.body_line, 23);
     }
@@ -628,13 +447,17 @@ mod tests {
     }
 
     #[test]
-    fn deep_nesting_is_refused_before_parsing() {
+    fn deep_nesting_is_a_toml_error_with_its_line() {
+        // The TOML parser holds its own depth limit; no guard of ours runs before it.
         let deep = format!(
-            "+++\nx = {}{}\n+++\nbody\n",
+            "+++\nid = \"a\"\nx = {}{}\n+++\nbody\n",
             "[".repeat(5000),
             "]".repeat(5000)
         );
-        assert!(problems(&deep)[0].1.contains("nests deeper"));
+        let p = parse(&deep).expect_err("too deep");
+        assert_eq!(p.len(), 1, "{p:?}");
+        assert_eq!(p[0].line, 3, "{p:?}");
+        assert!(matches!(p[0].kind, ProblemKind::Toml(_)), "{p:?}");
     }
 
     #[test]
@@ -646,6 +469,25 @@ mod tests {
             "type = \"judge\"\nprompt = \"对吗\"\nanswer = \"yes\"",
         );
         assert!(problems(&judge)[0].1.contains("true or false"));
+    }
+
+    #[test]
+    fn lines_inside_and_after_a_multi_line_string_are_the_keys_own() {
+        // A multi-line note holds text that looks like keys and a table header; the
+        // problems are at the real keys, not at the look-alikes inside the string.
+        let text = "+++\nid = \"t-1\"\ntitle = \"t\"\nnote = \"\"\"\nkind = 例\n[[questions]]\nanswer = 1\n\"\"\"\nkind = \"essay\"\n\n[[questions]]\nid = \"q1\"\ntype = \"judge\"\nprompt = \"p\"\nanswer = \"yes\"\nexplain = \"e\"\n+++\n正文\n";
+        let p: Vec<(usize, ProblemKind)> = parse(text)
+            .expect_err("two problems")
+            .into_iter()
+            .map(|p| (p.line, p.kind))
+            .collect();
+        assert_eq!(
+            p,
+            vec![
+                (9, ProblemKind::BadKind("essay".into())),
+                (15, ProblemKind::WrongType("answer".into(), "true or false")),
+            ]
+        );
     }
 
     #[test]

@@ -2,7 +2,7 @@
 
 use std::fmt;
 
-use super::{MAX_FRONT_MATTER_BYTES, MAX_NESTING};
+use super::MAX_FRONT_MATTER_BYTES;
 
 /// One thing wrong with a unit file, at a line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -22,12 +22,10 @@ pub enum ProblemKind {
     UnclosedFrontMatter,
     /// The front matter is larger than [`MAX_FRONT_MATTER_BYTES`].
     FrontMatterTooLarge,
-    /// Brackets nest deeper than [`MAX_NESTING`].
-    TooDeep,
     /// The TOML does not parse; the parser's message.
     Toml(String),
     /// A required key is absent.
-    Missing(&'static str),
+    Missing(String),
     /// A key has the wrong TOML type; (key, expected).
     WrongType(String, &'static str),
     /// A key this format does not know (likely a typo).
@@ -71,9 +69,6 @@ impl fmt::Display for ProblemKind {
                 "front matter is larger than {} KB",
                 MAX_FRONT_MATTER_BYTES / 1024
             ),
-            ProblemKind::TooDeep => {
-                write!(f, "front matter nests deeper than {MAX_NESTING} levels")
-            }
             ProblemKind::Toml(m) => write!(f, "TOML error: {m}"),
             ProblemKind::Missing(k) => write!(f, "missing key '{k}'"),
             ProblemKind::WrongType(k, t) => write!(f, "'{k}' must be {t}"),

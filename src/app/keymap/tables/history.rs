@@ -2,32 +2,23 @@
 
 use crossterm::event::KeyCode;
 
-use super::{BACK, BOTTOM, DOWN, HELP_KEY, PAGE_DOWN, PAGE_UP, TOP, UP, hint, s, send, t};
+use super::{HELP_BACK, LIST, hint, s, send, t};
 use crate::app::keymap::{Binding, Key, Mark, Table};
 use crate::app::msg::Msg;
 
 /// 往期, the list of past cycles.
 pub(crate) static HISTORY: Table = Table {
-    bindings: &[
-        DOWN,
-        UP,
-        Binding {
-            keys: &[Key::Code(KeyCode::Enter)],
-            act: send(&Msg::Open),
-            shown: s("Enter"),
-            label: t(
-                "查看这一期的记录：读了什么、心得、月讲、测试",
-                "open the cycle's evidence: reading, reflection, talk, test",
-            ),
-            hint: hint(s("Enter"), t("查看", "open"), 2),
-        },
-        PAGE_DOWN,
-        PAGE_UP,
-        TOP,
-        BOTTOM,
-        HELP_KEY,
-        BACK,
-    ],
+    bindings: &[Binding {
+        keys: &[Key::Code(KeyCode::Enter)],
+        act: send(&Msg::Open),
+        shown: s("Enter"),
+        label: t(
+            "查看这一期的记录：读了什么、心得、月讲、测试",
+            "open the cycle's evidence: reading, reflection, talk, test",
+        ),
+        hint: hint(s("Enter"), t("查看", "open"), 2),
+    }],
+    shared: &[LIST, HELP_BACK],
     marks: &[
         Mark {
             mark: "✓",
@@ -42,7 +33,8 @@ pub(crate) static HISTORY: Table = Table {
 
 /// One past cycle's evidence, scrolled like the reader.
 pub(crate) static HISTORY_CYCLE: Table = Table {
-    bindings: &[DOWN, UP, PAGE_DOWN, PAGE_UP, TOP, BOTTOM, HELP_KEY, BACK],
+    bindings: &[],
+    shared: &[LIST, HELP_BACK],
     marks: &[
         Mark {
             mark: "✓",

@@ -183,6 +183,95 @@ const BACKSPACE: Binding = Binding {
     hint: None,
 };
 
+/// Moving through a list or a long text: by line, by page, to either end.
+const LIST: &[Binding] = &[DOWN, UP, PAGE_DOWN, PAGE_UP, TOP, BOTTOM];
+
+/// Where letters are typed, the arrows still move: a line.
+const ARROW_LINES: &[Binding] = &[
+    Binding {
+        keys: &[Key::Code(KeyCode::Down)],
+        shown: s("↓"),
+        hint: None,
+        ..DOWN
+    },
+    Binding {
+        keys: &[Key::Code(KeyCode::Up)],
+        shown: s("↑"),
+        hint: None,
+        ..UP
+    },
+];
+
+/// Where letters are typed, the page keys still move: a page, either end.
+const ARROW_PAGES: &[Binding] = &[
+    Binding {
+        keys: &[Key::Code(KeyCode::PageDown)],
+        shown: s("PgDn"),
+        hint: None,
+        ..PAGE_DOWN
+    },
+    Binding {
+        keys: &[Key::Code(KeyCode::PageUp)],
+        shown: s("PgUp"),
+        hint: None,
+        ..PAGE_UP
+    },
+    Binding {
+        keys: &[Key::Code(KeyCode::Home)],
+        shown: s("Home"),
+        hint: None,
+        ..TOP
+    },
+    Binding {
+        keys: &[Key::Code(KeyCode::End)],
+        shown: s("End"),
+        hint: None,
+        ..BOTTOM
+    },
+];
+
+/// The three top-level screens.
+const TABS: &[Binding] = &[NEXT_TAB, TAB_1, TAB_2, TAB_3];
+
+/// Help and back, last on a screen reached from another.
+const HELP_BACK: &[Binding] = &[HELP_KEY, BACK];
+
+/// Help and quit, last on a top-level screen.
+const HELP_QUIT: &[Binding] = &[HELP_KEY, QUIT];
+
+/// Typing text: any character.
+const fn typed(label: Text) -> Binding {
+    Binding {
+        keys: &[Key::Printable],
+        act: Act::Text,
+        shown: t("文字", "text"),
+        label,
+        hint: None,
+    }
+}
+
+/// Enter ends typing and keeps it.
+const fn enter_done(label: Text, words: Text) -> Binding {
+    Binding {
+        keys: &[Key::Code(KeyCode::Enter)],
+        act: send(&Msg::Enter),
+        shown: s("Enter"),
+        label,
+        hint: hint(s("Enter"), words, 1),
+    }
+}
+
+/// Esc ends typing and drops it.
+const fn esc_cancel(label: Text, words: Text) -> Binding {
+    Binding {
+        keys: &[Key::Code(KeyCode::Esc)],
+        act: send(&Msg::Back),
+        shown: s("Esc"),
+        label,
+        hint: hint(s("Esc"), words, 1),
+    }
+}
+
 const ESC_BACK: Binding = Binding {
     keys: &[Key::Code(KeyCode::Esc)],
     shown: s("Esc"),

@@ -4,16 +4,14 @@
 use crossterm::event::KeyCode;
 
 use super::{
-    BACKSPACE, BOTTOM, DOWN, HELP_KEY, PAGE_DOWN, PAGE_UP, QUIT, TOP, UP, hint, s, send, t,
+    ARROW_LINES, BACKSPACE, HELP_KEY, LIST, QUIT, enter_done, esc_cancel, hint, s, send, t, typed,
 };
-use crate::app::keymap::{Act, Binding, Key, Mark, Table};
+use crate::app::keymap::{Binding, Key, Mark, Table};
 use crate::app::msg::Msg;
 
 /// The profile picker's list.
 pub(crate) static PICKER: Table = Table {
     bindings: &[
-        DOWN,
-        UP,
         Binding {
             keys: &[Key::Code(KeyCode::Enter)],
             act: send(&Msg::Open),
@@ -42,18 +40,19 @@ pub(crate) static PICKER: Table = Table {
             label: t("修改选中档案的姓名", "change the selected profile's name"),
             hint: hint(s("e"), t("改名", "rename"), 3),
         },
-        PAGE_DOWN,
-        PAGE_UP,
-        TOP,
-        BOTTOM,
-        HELP_KEY,
-        Binding {
-            label: t(
-                "清除搜索；没有搜索时退出",
-                "clear the search; quit when there is none",
-            ),
-            ..QUIT
-        },
+    ],
+    shared: &[
+        LIST,
+        &[
+            HELP_KEY,
+            Binding {
+                label: t(
+                    "清除搜索；没有搜索时退出",
+                    "clear the search; quit when there is none",
+                ),
+                ..QUIT
+            },
+        ],
     ],
     marks: &[Mark {
         mark: "(zhangsan)",
@@ -67,41 +66,12 @@ pub(crate) static PICKER: Table = Table {
 /// The picker while a search is typed: every character is text.
 pub(crate) static PICKER_SEARCH: Table = Table {
     bindings: &[
-        Binding {
-            keys: &[Key::Printable],
-            act: Act::Text,
-            shown: t("文字", "text"),
-            label: t("输入姓名或编号", "type a name or id"),
-            hint: None,
-        },
+        typed(t("输入姓名或编号", "type a name or id")),
         BACKSPACE,
-        Binding {
-            keys: &[Key::Code(KeyCode::Enter)],
-            act: send(&Msg::Enter),
-            shown: s("Enter"),
-            label: t("保留搜索结果", "keep the results"),
-            hint: hint(s("Enter"), t("确定", "done"), 1),
-        },
-        Binding {
-            keys: &[Key::Code(KeyCode::Esc)],
-            act: send(&Msg::Back),
-            shown: s("Esc"),
-            label: t("清除搜索", "clear the search"),
-            hint: hint(s("Esc"), t("清除", "clear"), 1),
-        },
-        Binding {
-            hint: None,
-            keys: &[Key::Code(KeyCode::Down)],
-            shown: s("↓"),
-            ..DOWN
-        },
-        Binding {
-            hint: None,
-            keys: &[Key::Code(KeyCode::Up)],
-            shown: s("↑"),
-            ..UP
-        },
+        enter_done(t("保留搜索结果", "keep the results"), t("确定", "done")),
+        esc_cancel(t("清除搜索", "clear the search"), t("清除", "clear")),
     ],
+    shared: &[ARROW_LINES],
     marks: &[],
 };
 
@@ -109,13 +79,7 @@ pub(crate) static PICKER_SEARCH: Table = Table {
 /// the arrows.
 pub(crate) static PROFILE_FORM: Table = Table {
     bindings: &[
-        Binding {
-            keys: &[Key::Printable],
-            act: Act::Text,
-            shown: t("文字", "text"),
-            label: t("输入姓名或编号", "type the name or the id"),
-            hint: None,
-        },
+        typed(t("输入姓名或编号", "type the name or the id")),
         BACKSPACE,
         Binding {
             keys: &[Key::Code(KeyCode::Tab)],
@@ -141,20 +105,11 @@ pub(crate) static PROFILE_FORM: Table = Table {
             label: t("名册中的上一位", "previous roster member"),
             hint: None,
         },
-        Binding {
-            keys: &[Key::Code(KeyCode::Enter)],
-            act: send(&Msg::Enter),
-            shown: s("Enter"),
-            label: t("建立档案", "make the profile"),
-            hint: hint(s("Enter"), t("确定", "create"), 1),
-        },
-        Binding {
-            keys: &[Key::Code(KeyCode::Esc)],
-            act: send(&Msg::Back),
-            shown: s("Esc"),
-            label: t("返回（第一次使用时退出）", "back (quit on the first run)"),
-            hint: hint(s("Esc"), t("返回", "back"), 1),
-        },
+        enter_done(t("建立档案", "make the profile"), t("确定", "create")),
+        esc_cancel(
+            t("返回（第一次使用时退出）", "back (quit on the first run)"),
+            t("返回", "back"),
+        ),
         Binding {
             keys: &[Key::Code(KeyCode::F(1))],
             act: send(&Msg::Help),
@@ -163,34 +118,18 @@ pub(crate) static PROFILE_FORM: Table = Table {
             hint: hint(s("F1"), t("帮助", "help"), 2),
         },
     ],
+    shared: &[],
     marks: &[],
 };
 
 /// A one-line name input: a profile's display name.
 pub(crate) static NAME_INPUT: Table = Table {
     bindings: &[
-        Binding {
-            keys: &[Key::Printable],
-            act: Act::Text,
-            shown: t("文字", "text"),
-            label: t("输入姓名", "type the name"),
-            hint: None,
-        },
+        typed(t("输入姓名", "type the name")),
         BACKSPACE,
-        Binding {
-            keys: &[Key::Code(KeyCode::Enter)],
-            act: send(&Msg::Enter),
-            shown: s("Enter"),
-            label: t("保存姓名", "save the name"),
-            hint: hint(s("Enter"), t("保存", "save"), 1),
-        },
-        Binding {
-            keys: &[Key::Code(KeyCode::Esc)],
-            act: send(&Msg::Back),
-            shown: s("Esc"),
-            label: t("不改，返回", "leave it unchanged"),
-            hint: hint(s("Esc"), t("返回", "back"), 1),
-        },
+        enter_done(t("保存姓名", "save the name"), t("保存", "save")),
+        esc_cancel(t("不改，返回", "leave it unchanged"), t("返回", "back")),
     ],
+    shared: &[],
     marks: &[],
 };

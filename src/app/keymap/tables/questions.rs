@@ -3,8 +3,8 @@
 use crossterm::event::KeyCode;
 
 use super::{
-    BACK, BACKSPACE, BOTTOM, DOWN, ESC_BACK, HELP_KEY, PAGE_DOWN, PAGE_UP, SPACE, TEXT_ANSWER, TOP,
-    UP, hint, s, send, t,
+    ARROW_LINES, ARROW_PAGES, BACK, BACKSPACE, DOWN, ESC_BACK, HELP_BACK, HELP_KEY, PAGE_DOWN,
+    PAGE_UP, SPACE, TEXT_ANSWER, TOP, UP, hint, s, send, t,
 };
 use crate::app::keymap::{Act, Binding, Key, Mark, Table};
 use crate::app::msg::Msg;
@@ -126,9 +126,8 @@ pub(crate) static QUIZ: Table = Table {
         SUBMIT_ANSWER,
         NEXT_Q,
         PREV_Q,
-        HELP_KEY,
-        BACK,
     ],
+    shared: &[HELP_BACK],
     marks: &[],
 };
 
@@ -144,59 +143,21 @@ pub(crate) static QUIZ_FILL: Table = Table {
         },
         SKIP_PREV,
         ESC_BACK,
-        Binding {
-            keys: &[Key::Code(KeyCode::Down)],
-            shown: s("↓"),
-            hint: None,
-            ..DOWN
-        },
-        Binding {
-            keys: &[Key::Code(KeyCode::Up)],
-            shown: s("↑"),
-            hint: None,
-            ..UP
-        },
-        Binding {
-            keys: &[Key::Code(KeyCode::PageDown)],
-            shown: s("PgDn"),
-            hint: None,
-            ..PAGE_DOWN
-        },
-        Binding {
-            keys: &[Key::Code(KeyCode::PageUp)],
-            shown: s("PgUp"),
-            hint: None,
-            ..PAGE_UP
-        },
-        Binding {
-            keys: &[Key::Code(KeyCode::Home)],
-            shown: s("Home"),
-            hint: None,
-            ..TOP
-        },
-        Binding {
-            keys: &[Key::Code(KeyCode::End)],
-            shown: s("End"),
-            hint: None,
-            ..BOTTOM
-        },
     ],
+    shared: &[ARROW_LINES, ARROW_PAGES],
     marks: &[],
 };
 
 /// The summary at the end of a practice sitting.
 pub(crate) static QUIZ_DONE: Table = Table {
-    bindings: &[
-        Binding {
-            keys: &[Key::Code(KeyCode::Enter)],
-            act: send(&Msg::Back),
-            shown: s("Enter"),
-            label: t("结束练习", "end the practice"),
-            hint: None,
-        },
-        HELP_KEY,
-        BACK,
-    ],
+    bindings: &[Binding {
+        keys: &[Key::Code(KeyCode::Enter)],
+        act: send(&Msg::Back),
+        shown: s("Enter"),
+        label: t("结束练习", "end the practice"),
+        hint: None,
+    }],
+    shared: &[HELP_BACK],
     marks: &[
         Mark {
             mark: "✓",
@@ -242,9 +203,8 @@ pub(crate) static QUIZ_FEEDBACK: Table = Table {
             hint: None,
             ..SUBMIT_ANSWER
         },
-        HELP_KEY,
-        BACK,
     ],
+    shared: &[HELP_BACK],
     marks: &[
         Mark {
             mark: "✓",
@@ -292,6 +252,7 @@ pub(crate) static TEST: Table = Table {
         HELP_KEY,
         TEST_BACK,
     ],
+    shared: &[],
     marks: &[],
 };
 
@@ -317,22 +278,13 @@ pub(crate) static TEST_FILL: Table = Table {
             hint: hint(s("Ctrl-S"), t("交卷", "hand in"), 2),
             ..HAND_IN
         },
-        Binding {
-            keys: &[Key::Code(KeyCode::Down)],
-            shown: s("↓"),
-            hint: None,
-            ..DOWN
-        },
-        Binding {
-            keys: &[Key::Code(KeyCode::Up)],
-            shown: s("↑"),
-            hint: None,
-            ..UP
-        },
-        Binding {
+    ],
+    shared: &[
+        ARROW_LINES,
+        &[Binding {
             label: t("返回（答案已保存）", "back (answers kept)"),
             ..ESC_BACK
-        },
+        }],
     ],
     marks: &[],
 };
@@ -340,6 +292,7 @@ pub(crate) static TEST_FILL: Table = Table {
 /// The handed-in test with its score and the review of every question.
 pub(crate) static TEST_DONE: Table = Table {
     bindings: &[DOWN, UP, PAGE_DOWN, PAGE_UP, TOP, HELP_KEY, BACK],
+    shared: &[],
     marks: &[
         Mark {
             mark: "✓",
@@ -408,6 +361,7 @@ pub(crate) static EDITOR: Table = Table {
             hint: None,
         },
     ],
+    shared: &[],
     marks: &[],
 };
 
@@ -435,6 +389,7 @@ pub(crate) static CONFIRM: Table = Table {
             hint: hint(s("n"), t("取消", "no"), 1),
         },
     ],
+    shared: &[],
     marks: &[],
 };
 
@@ -447,5 +402,6 @@ pub(crate) static HELP: Table = Table {
         label: t("关闭帮助", "close the help"),
         hint: None,
     }],
+    shared: &[],
     marks: &[],
 };

@@ -3,11 +3,11 @@
 use crossterm::event::KeyCode;
 
 use super::{
-    BACK, BOTTOM, DOWN, HELP_KEY, NEXT_TAB, OPEN, PAGE_DOWN, PAGE_UP, QUIT, TAB_1, TAB_2, TAB_3,
-    TOP, UP, hint, s, send, t,
+    ARROW_LINES, BACKSPACE, BOTTOM, DOWN, HELP_BACK, HELP_KEY, HELP_QUIT, LIST, OPEN, PAGE_DOWN,
+    PAGE_UP, QUIT, TABS, TOP, UP, enter_done, esc_cancel, hint, s, send, t, typed,
 };
 use crate::app::Doc;
-use crate::app::keymap::{Act, Binding, Key, Mark, Table};
+use crate::app::keymap::{Binding, Key, Mark, Table};
 use crate::app::msg::Msg;
 
 const MARKS_KEY: Binding = Binding {
@@ -53,12 +53,6 @@ pub(crate) static HOME: Table = Table {
             hint: hint(s("x"), t("测试", "test"), 2),
         },
         MARKS_KEY,
-        NEXT_TAB,
-        TAB_1,
-        TAB_2,
-        TAB_3,
-        HELP_KEY,
-        QUIT,
         Binding {
             keys: &[Key::Char('h')],
             act: send(&Msg::History),
@@ -74,6 +68,7 @@ pub(crate) static HOME: Table = Table {
             hint: None,
         },
     ],
+    shared: &[TABS, HELP_QUIT],
     marks: &[
         Mark {
             mark: "✓",
@@ -96,8 +91,6 @@ pub(crate) static HOME: Table = Table {
 /// 学习库.
 pub(crate) static LIBRARY: Table = Table {
     bindings: &[
-        DOWN,
-        UP,
         OPEN,
         Binding {
             keys: &[Key::Char('/')],
@@ -137,22 +130,20 @@ pub(crate) static LIBRARY: Table = Table {
             hint: hint(s("p"), t("安排", "plan"), 4),
         },
         MARKS_KEY,
-        PAGE_DOWN,
-        PAGE_UP,
-        TOP,
-        BOTTOM,
-        NEXT_TAB,
-        TAB_1,
-        TAB_2,
-        TAB_3,
-        HELP_KEY,
-        Binding {
-            label: t(
-                "清除搜索和筛选；都没有时退出",
-                "clear the search and filters; quit when there are none",
-            ),
-            ..QUIT
-        },
+    ],
+    shared: &[
+        LIST,
+        TABS,
+        &[
+            HELP_KEY,
+            Binding {
+                label: t(
+                    "清除搜索和筛选；都没有时退出",
+                    "clear the search and filters; quit when there are none",
+                ),
+                ..QUIT
+            },
+        ],
     ],
     marks: &[Mark {
         mark: "★",
@@ -163,55 +154,18 @@ pub(crate) static LIBRARY: Table = Table {
 /// 学习库 while a search is typed: every character is text.
 pub(crate) static SEARCH: Table = Table {
     bindings: &[
-        Binding {
-            keys: &[Key::Printable],
-            act: Act::Text,
-            shown: t("文字", "text"),
-            label: t("输入搜索词", "type the search"),
-            hint: None,
-        },
-        Binding {
-            keys: &[Key::Code(KeyCode::Backspace)],
-            act: send(&Msg::Backspace),
-            shown: s("Backspace"),
-            label: t("删除一个字", "delete a character"),
-            hint: None,
-        },
-        Binding {
-            keys: &[Key::Code(KeyCode::Enter)],
-            act: send(&Msg::Enter),
-            shown: s("Enter"),
-            label: t("保留搜索结果", "keep the results"),
-            hint: hint(s("Enter"), t("确定", "done"), 1),
-        },
-        Binding {
-            keys: &[Key::Code(KeyCode::Esc)],
-            act: send(&Msg::Back),
-            shown: s("Esc"),
-            label: t("清除搜索", "clear the search"),
-            hint: hint(s("Esc"), t("清除", "clear"), 1),
-        },
-        Binding {
-            hint: None,
-            keys: &[Key::Code(KeyCode::Down)],
-            shown: s("↓"),
-            ..DOWN
-        },
-        Binding {
-            hint: None,
-            keys: &[Key::Code(KeyCode::Up)],
-            shown: s("↑"),
-            ..UP
-        },
+        typed(t("输入搜索词", "type the search")),
+        BACKSPACE,
+        enter_done(t("保留搜索结果", "keep the results"), t("确定", "done")),
+        esc_cancel(t("清除搜索", "clear the search"), t("清除", "clear")),
     ],
+    shared: &[ARROW_LINES],
     marks: &[],
 };
 
 /// 错题本.
 pub(crate) static REVIEW: Table = Table {
     bindings: &[
-        DOWN,
-        UP,
         Binding {
             label: t("练习选中的题", "practise the selected question"),
             hint: hint(s("Enter"), t("练习", "practise"), 2),
@@ -234,18 +188,9 @@ pub(crate) static REVIEW: Table = Table {
             ),
             hint: hint(s("a"), t("全部复习", "review all"), 2),
         },
-        PAGE_DOWN,
-        PAGE_UP,
-        TOP,
-        BOTTOM,
         MARKS_KEY,
-        NEXT_TAB,
-        TAB_1,
-        TAB_2,
-        TAB_3,
-        HELP_KEY,
-        QUIT,
     ],
+    shared: &[LIST, TABS, HELP_QUIT],
     marks: &[
         Mark {
             mark: "●",
@@ -341,9 +286,8 @@ pub(crate) static READER: Table = Table {
             hint: hint(s("i"), t("信息", "info"), 4),
         },
         MARKS_KEY,
-        HELP_KEY,
-        BACK,
     ],
+    shared: &[HELP_BACK],
     marks: &[Mark {
         mark: "▌",
         meaning: t("这一行有书签或笔记", "a bookmark or note on this line"),
@@ -353,35 +297,18 @@ pub(crate) static READER: Table = Table {
 /// The reader while a find or a note is typed: every character is text.
 pub(crate) static READER_INPUT: Table = Table {
     bindings: &[
-        Binding {
-            keys: &[Key::Printable],
-            act: Act::Text,
-            shown: t("文字", "text"),
-            label: t("输入要查找的文字或笔记", "type what to find, or the note"),
-            hint: None,
-        },
-        Binding {
-            keys: &[Key::Code(KeyCode::Backspace)],
-            act: send(&Msg::Backspace),
-            shown: s("Backspace"),
-            label: t("删除一个字", "delete a character"),
-            hint: None,
-        },
-        Binding {
-            keys: &[Key::Code(KeyCode::Enter)],
-            act: send(&Msg::Enter),
-            shown: s("Enter"),
-            label: t("确定（笔记：保存）", "done (a note: save it)"),
-            hint: hint(s("Enter"), t("确定", "done"), 1),
-        },
-        Binding {
-            keys: &[Key::Code(KeyCode::Esc)],
-            act: send(&Msg::Back),
-            shown: s("Esc"),
-            label: t("取消", "cancel"),
-            hint: hint(s("Esc"), t("取消", "cancel"), 1),
-        },
+        typed(t(
+            "输入要查找的文字或笔记",
+            "type what to find, or the note",
+        )),
+        BACKSPACE,
+        enter_done(
+            t("确定（笔记：保存）", "done (a note: save it)"),
+            t("确定", "done"),
+        ),
+        esc_cancel(t("取消", "cancel"), t("取消", "cancel")),
     ],
+    shared: &[],
     marks: &[],
 };
 
@@ -394,14 +321,13 @@ pub(crate) static READER_INFO: Table = Table {
         label: t("关闭", "close"),
         hint: hint(t("任意键", "any key"), t("关闭", "close"), 1),
     }],
+    shared: &[],
     marks: &[],
 };
 
 /// The list of bookmarks and notes.
 pub(crate) static MARKS: Table = Table {
     bindings: &[
-        DOWN,
-        UP,
         Binding {
             label: t("打开这一段原文", "open the passage"),
             hint: hint(s("Enter"), t("原文", "passage"), 2),
@@ -414,13 +340,8 @@ pub(crate) static MARKS: Table = Table {
             label: t("删除这个书签或笔记", "delete this bookmark or note"),
             hint: hint(s("d"), t("删除", "delete"), 2),
         },
-        PAGE_DOWN,
-        PAGE_UP,
-        TOP,
-        BOTTOM,
-        HELP_KEY,
-        BACK,
     ],
+    shared: &[LIST, HELP_BACK],
     marks: &[Mark {
         mark: "✎",
         meaning: t("笔记", "a note"),
