@@ -1,6 +1,7 @@
 //! Drawing: `fn draw(frame, &App, &Theme)` per screen. Nothing here changes the app.
 
 pub mod backend;
+pub mod calendar;
 pub mod chart;
 pub mod editor;
 pub mod history;
