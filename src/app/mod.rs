@@ -11,6 +11,7 @@ pub mod msg;
 pub mod picker;
 pub mod queries;
 mod reading;
+pub mod today;
 /// The progress queries, by their former name.
 pub use queries as progress;
 pub mod update;

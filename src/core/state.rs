@@ -268,6 +268,10 @@ pub struct UnitProgress {
     pub seconds: u64,
     /// Reading per cycle the unit was opened in.
     pub cycles: BTreeMap<String, CycleReading>,
+    /// When the member last opened the unit to read it (not to look up a passage):
+    /// 本月 offers the latest one to go on with.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub opened: Option<Datetime>,
 }
 
 /// Reading of one unit within one cycle.
@@ -427,6 +431,7 @@ mod tests {
                 )]
                 .into_iter()
                 .collect(),
+                opened: "2026-11-03T20:00:00+08:00".parse().ok(),
             },
         );
         s.days.insert("2026-11-03".into(), 130);

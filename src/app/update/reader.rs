@@ -29,8 +29,13 @@ fn open_at(app: &mut App, id: &str, at: Option<usize>, keep_place: bool) {
     let layout = app.layout_of(id, width);
     let body = app.body_of(id);
     let cycle = app.cycle.to_string();
+    let stamp = app.now_datetime();
     let p = app.state.units.entry(id.to_string()).or_default();
     p.cycles.entry(cycle).or_default();
+    if !keep_place {
+        // A passage looked up is not where the member is reading.
+        p.opened = stamp;
+    }
     let offset = body.to_shown(at.unwrap_or(p.offset));
     let top = clamp_top(
         layout.line_at_offset(offset),
