@@ -5,25 +5,14 @@
 
 mod support;
 
-use support::{Pty, home};
+use support::{Pty, home, home_with_config};
 
 /// A UTC server, a member in Shanghai: at 20:00 UTC on 1 November it is already
 /// 2 November for the member, and the calendar must underline the 2nd.
 #[test]
 fn the_calendar_underlines_the_members_today_not_the_servers() {
-    let h = home();
-    std::fs::write(
-        h.path().join("config.toml"),
-        "timezone = \"Asia/Shanghai\"\n",
-    )
-    .expect("write config");
-    let mut p = Pty::start_at(
-        h.path(),
-        &["--member", "zhangsan"],
-        "2026-11-01 20:00:00",
-        "UTC",
-    );
-    p.wait_for("学习库");
+    let h = home_with_config("timezone = \"Asia/Shanghai\"\n");
+    let mut p = Pty::member_at(h.path(), "zhangsan", "2026-11-01 20:00:00");
     p.keys("1");
     p.wait_for("2026年11月");
     // The active tab is underlined too; the calendar's days are the numeric cells.
@@ -58,18 +47,8 @@ fn library_row(screen: &str) -> String {
 /// counted, per cycle; the library, the reader, 本月 and `status` say the same.
 #[test]
 fn read_means_the_end_reached_and_the_time_spent_in_this_cycle() {
-    let h = home();
-    std::fs::write(
-        h.path().join("config.toml"),
-        "timezone = \"UTC\"\n[read]\nmin_seconds = 8\nidle_seconds = 3\n",
-    )
-    .expect("write config");
-    let mut p = Pty::start_at(
-        h.path(),
-        &["--member", "zhangsan"],
-        "2026-11-30 12:00:00",
-        "UTC",
-    );
+    let h = home_with_config("timezone = \"UTC\"\n[read]\nmin_seconds = 8\nidle_seconds = 3\n");
+    let mut p = Pty::member_at(h.path(), "zhangsan", "2026-11-30 12:00:00");
     p.open_by_search(UNIT_SEARCH, "栏目 广角");
     p.wait_for("计时中");
     p.keys("G");
@@ -93,16 +72,7 @@ fn read_means_the_end_reached_and_the_time_spent_in_this_cycle() {
     let s = p.wait_for("闲置，不计时");
     assert!(s.contains("读完·还需"), "{s}");
     // Keys keep the clock running until the rule is met.
-    let start = std::time::Instant::now();
-    while !p.screen().contains("已计入本月 ✓") {
-        assert!(
-            start.elapsed() < support::WAIT,
-            "never counted:\n{}",
-            p.screen()
-        );
-        p.keys("k");
-        std::thread::sleep(std::time::Duration::from_millis(700));
-    }
+    p.press_until("k", "已计入本月 ✓", std::time::Duration::from_millis(700));
     p.keys("q");
     let s = p.wait_for("学习库");
     assert!(library_row(&s).contains("已计入本月 ✓"), "{s}");
@@ -117,13 +87,7 @@ fn read_means_the_end_reached_and_the_time_spent_in_this_cycle() {
     assert!(status.contains("1/4"), "{status}");
 
     // The next cycle: last month's reading does not make the unit read again.
-    let mut p = Pty::start_at(
-        h.path(),
-        &["--member", "zhangsan"],
-        "2026-12-01 09:00:00",
-        "UTC",
-    );
-    p.wait_for("学习库");
+    let mut p = Pty::member_at(h.path(), "zhangsan", "2026-12-01 09:00:00");
     p.keys("/");
     p.keys(UNIT_SEARCH);
     p.wait_one_match();
@@ -161,25 +125,14 @@ pass_score = 100
 ";
 
 fn quick_home() -> tempfile::TempDir {
-    let h = home();
-    std::fs::write(h.path().join("config.toml"), QUICK).expect("write config");
-    h
+    home_with_config(QUICK)
 }
 
 /// Open a000 and read it to the end until it counts.
 fn read_a000(p: &mut Pty) {
     p.open_by_search(UNIT_SEARCH, "栏目 广角");
     p.keys("G");
-    let start = std::time::Instant::now();
-    while !p.screen().contains("已计入本月 ✓") {
-        assert!(
-            start.elapsed() < support::WAIT,
-            "never counted:\n{}",
-            p.screen()
-        );
-        p.keys("G");
-        std::thread::sleep(std::time::Duration::from_millis(300));
-    }
+    p.press_until("G", "已计入本月 ✓", std::time::Duration::from_millis(300));
 }
 
 /// The text inside the dialog box on screen, its rows joined, spaces removed.
@@ -578,12 +531,7 @@ fn planned_home() -> tempfile::TempDir {
 fn a_test_open_at_midnight_is_handed_in_as_its_own_cycles() {
     let u = a000();
     let h = planned_home();
-    let mut p = Pty::start_at(
-        h.path(),
-        &["--member", "zhangsan"],
-        "2026-11-30 23:59:45",
-        "UTC",
-    );
+    let mut p = Pty::member_at(h.path(), "zhangsan", "2026-11-30 23:59:45");
     read_a000(&mut p);
     p.keys("q");
     p.keys("1");
@@ -688,15 +636,8 @@ fn a_test_open_at_midnight_is_handed_in_as_its_own_cycles() {
 #[test]
 fn an_editor_open_at_midnight_stays_with_its_cycle() {
     let h = planned_home();
-    let mut p = Pty::start_at(
-        h.path(),
-        &["--member", "zhangsan"],
-        "2026-11-30 23:59:54",
-        "UTC",
-    );
-    p.wait_for("学习库");
-    p.keys("1");
-    p.wait_for("月读");
+    let mut p = Pty::member_at(h.path(), "zhangsan", "2026-11-30 23:59:54");
+    p.open_home();
     p.keys("r");
     p.wait_for("写心得");
     p.keys("十一月的心得");
@@ -729,21 +670,9 @@ fn an_editor_open_at_midnight_stays_with_its_cycle() {
 /// not dropped silently; a future date is kept and counts only from that day on.
 #[test]
 fn one_line_fields_and_the_talk_date_say_what_they_hold() {
-    let h = home();
-    std::fs::write(
-        h.path().join("config.toml"),
-        "timezone = \"UTC\"\n[talk]\noutline_min_chars = 4\n",
-    )
-    .expect("write config");
-    let mut p = Pty::start_at(
-        h.path(),
-        &["--member", "zhangsan"],
-        "2026-11-10 12:00:00",
-        "UTC",
-    );
-    p.wait_for("学习库");
-    p.keys("1");
-    p.wait_for("月讲");
+    let h = home_with_config("timezone = \"UTC\"\n[talk]\noutline_min_chars = 4\n");
+    let mut p = Pty::member_at(h.path(), "zhangsan", "2026-11-10 12:00:00");
+    p.open_home();
     p.keys("t");
     p.wait_for("提纲");
     p.keys("红色物业");
@@ -809,12 +738,7 @@ fn one_line_fields_and_the_talk_date_say_what_they_hold() {
 /// Finding 7, the day after: the future date that was kept counts once it has come.
 #[test]
 fn a_future_talk_date_counts_from_that_day_on() {
-    let h = home();
-    std::fs::write(
-        h.path().join("config.toml"),
-        "timezone = \"UTC\"\n[talk]\noutline_min_chars = 4\n",
-    )
-    .expect("write config");
+    let h = home_with_config("timezone = \"UTC\"\n[talk]\noutline_min_chars = 4\n");
     std::fs::create_dir_all(h.path().join("members")).expect("members");
     std::fs::write(
         h.path().join("members/zhangsan.toml"),
@@ -825,10 +749,8 @@ fn a_future_talk_date_counts_from_that_day_on() {
         ("2026-11-19 12:00:00", false),
         ("2026-11-20 08:00:00", true),
     ] {
-        let mut p = Pty::start_at(h.path(), &["--member", "zhangsan"], day, "UTC");
-        p.wait_for("学习库");
-        p.keys("1");
-        let s = p.wait_for("月讲");
+        let mut p = Pty::member_at(h.path(), "zhangsan", day);
+        let s = p.open_home();
         let want = if done { "月讲  ✓" } else { "月讲  ✗" };
         assert!(s.contains(want), "{day}:\n{s}");
         p.keys("q");

@@ -129,9 +129,7 @@ fn start(s: &Setup, id: &str) -> Pty {
 
 /// Open the reflection editor and type `text`.
 fn write_reflection(p: &mut Pty, text: &str) {
-    p.wait_for("学习库");
-    p.keys("1r");
-    p.wait_for("写心得");
+    p.open_reflection();
     p.keys(text);
     p.wait_for(&format!("心得 {}/300 字", text.chars().count()));
 }
@@ -168,14 +166,8 @@ fn quitting_on_a_full_disk_keeps_the_program_open_then_gives_up_with_a_copy() {
     assert!(screen.contains("dangxue-zhangsan-unsaved-"), "{screen}");
     let found = copies(&s.user_home, "zhangsan");
     assert_eq!(found.len(), 1, "{found:?}; screen:\n{screen}");
-    let copy = dangxue::store::state::parse_state(&fs::read(&found[0]).expect("copy"))
-        .expect("a whole state file");
-    let text = copy
-        .cycles
-        .values()
-        .find_map(|c| c.reflection.as_ref())
-        .map(|r| r.text.clone());
-    assert_eq!(text.as_deref(), Some("满盘时写下的心得"));
+    let copy = support::reflections(&fs::read(&found[0]).expect("copy"));
+    assert_eq!(copy, vec!["满盘时写下的心得"]);
 }
 
 #[test]
@@ -189,8 +181,7 @@ fn quitting_while_another_process_holds_the_lock_waits_and_saves_once_it_is_free
         .open(s.home.join("members/lisi.lock"))
         .expect("lock file");
     lock.lock().expect("hold the lock");
-    p.keys("1r");
-    p.wait_for("写心得");
+    p.open_reflection();
     p.keys("锁被占用时写的心得");
     p.send("\u{1b}");
     let screen = p.wait_for("保存失败");
@@ -247,9 +238,7 @@ fn a_read_only_members_folder_is_not_taken_for_another_session() {
 fn keys_do_nothing_while_the_screen_is_too_small() {
     let h = support::home();
     let mut p = Pty::start(h.path(), &["--member", "sunqi"], 80, 24);
-    p.wait_for("学习库");
-    p.keys("1r");
-    p.wait_for("写心得");
+    p.open_reflection();
     p.keys("可见");
     p.wait_for("心得 2/300 字");
     p.resize(30, 8);
@@ -274,13 +263,10 @@ fn keys_do_nothing_while_the_screen_is_too_small() {
 fn an_editor_with_no_local_edits_follows_what_another_session_saved() {
     let h = support::home();
     let mut a = Pty::start(h.path(), &["--member", "zhouba"], 80, 24);
-    a.wait_for("学习库");
-    a.keys("1r");
-    a.wait_for("写心得");
+    a.open_reflection();
     let mut b = Pty::start(h.path(), &["--member", "zhouba"], 80, 24);
     b.wait_for("另一个会话");
-    b.keys("1r");
-    b.wait_for("写心得");
+    b.open_reflection();
     b.keys("乙会话写的一段");
     b.send("\u{1b}");
     b.wait_for("月读");
@@ -294,16 +280,14 @@ fn an_editor_with_no_local_edits_follows_what_another_session_saved() {
     a.wait_for("月读");
     a.keys("q");
     assert_eq!(a.wait_exit(), 0);
+    assert_eq!(
+        support::member_reflections(h.path(), "zhouba"),
+        vec!["乙会话写的一段甲"]
+    );
     let st = dangxue::store::state::parse_state(
         &fs::read(h.path().join("members/zhouba.toml")).expect("state"),
     )
     .expect("parses");
-    let text: Vec<&str> = st
-        .cycles
-        .values()
-        .filter_map(|c| c.reflection.as_ref().map(|r| r.text.as_str()))
-        .collect();
-    assert_eq!(text, vec!["乙会话写的一段甲"]);
     assert!(st.conflicts.is_empty(), "{:?}", st.conflicts);
 }
 
@@ -327,9 +311,7 @@ fn a_set_aside_version_is_shown_restorable_and_listed_by_status() {
     )
     .expect("state");
     let mut b = Pty::start(h.path(), &["--member", "qianqi"], 80, 24);
-    b.wait_for("学习库");
-    b.keys("1");
-    b.wait_for("月读");
+    b.open_home();
     // Back in the editor, the other version is said to be there, and Ctrl-R uses it.
     b.keys("r");
     let screen = b.wait_for("已搁置");
@@ -340,16 +322,14 @@ fn a_set_aside_version_is_shown_restorable_and_listed_by_status() {
     b.wait_for("月读");
     b.keys("q");
     assert_eq!(b.wait_exit(), 0);
+    assert_eq!(
+        support::member_reflections(h.path(), "qianqi"),
+        vec!["甲会话的心得"]
+    );
     let st = dangxue::store::state::parse_state(
         &fs::read(h.path().join("members/qianqi.toml")).expect("state"),
     )
     .expect("parses");
-    let text: Vec<&str> = st
-        .cycles
-        .values()
-        .filter_map(|c| c.reflection.as_ref().map(|r| r.text.as_str()))
-        .collect();
-    assert_eq!(text, vec!["甲会话的心得"]);
     assert_eq!(
         st.conflicts
             .iter()

@@ -65,12 +65,14 @@ fn progress() -> impl Strategy<Value = UnitProgress> {
         0usize..5000,
         0u64..100_000,
         btree_map(cycle_key(), reading(), 0..3),
+        option::of(datetime()),
     )
-        .prop_map(|(offset, furthest, seconds, cycles)| UnitProgress {
+        .prop_map(|(offset, furthest, seconds, cycles, opened)| UnitProgress {
             offset,
             furthest,
             seconds,
             cycles,
+            opened,
         })
 }
 

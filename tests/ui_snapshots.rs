@@ -428,3 +428,167 @@ fn a_handed_in_test_names_a_question_that_left_the_content() {
     );
     insta::assert_snapshot!("test_submitted_gone_zh_80x24", screen);
 }
+
+/// A reflection long enough to wrap many times, with closing punctuation where a
+/// space-breaking wrap would start lines with it.
+const PARAGRAPH: &str = "学习党章第五章，我体会到党的基层组织是党在社会基层组织中的战斗堡垒，是党的全部工作和战斗力的基础。它担负着直接联系群众、宣传群众、组织群众、团结群众的重要任务（这一点在社区工作中尤其明显），“把党的路线方针政策落实到基层”不是一句空话。";
+
+fn editor_app(lang: Lang, w: u16, h: u16) -> App {
+    let mut a = app(lang);
+    send(
+        &mut a,
+        &[
+            Msg::Resize(w, h),
+            Msg::GoTab(Tab::Home),
+            Msg::Write(Doc::Reflection),
+            Msg::Paste(format!("{PARAGRAPH}\n\n{PARAGRAPH}{PARAGRAPH}")),
+        ],
+    );
+    a
+}
+
+/// The cells drawn reversed: the editor's cursor (and a selection, if any).
+fn reversed_cells(app: &App, w: u16, h: u16) -> Vec<(u16, u16, String)> {
+    let mut t = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
+    let theme = Theme::new(ThemeName::Mono, true);
+    t.draw(|f| dangxue::ui::draw(f, app, &theme)).expect("draw");
+    let buf = t.backend().buffer();
+    let mut out = Vec::new();
+    for y in 0..h {
+        for x in 0..w {
+            let c = &buf[(x, y)];
+            if c.modifier.contains(ratatui::style::Modifier::REVERSED) {
+                out.push((x, y, c.symbol().to_string()));
+            }
+        }
+    }
+    out
+}
+
+#[test]
+fn the_editor_wraps_chinese_by_layout_and_keeps_the_cursor_in_view() {
+    for lang in [Lang::Zh, Lang::En] {
+        for (w, h) in [(80, 24), (40, 12)] {
+            let a = editor_app(lang, w, h);
+            let screen = render(&a, w, h);
+            assert_kinsoku(&screen);
+            // The cursor is at the end of the text: the last rows are shown, and the
+            // cursor is the one reversed cell, just after the last character.
+            assert!(screen.contains("一句空话。"), "{screen}");
+            let cells = reversed_cells(&a, w, h);
+            assert_eq!(cells.len(), 1, "{cells:?}\n{screen}");
+            let (x, y, _) = &cells[0];
+            let row: String = screen
+                .lines()
+                .nth(usize::from(*y))
+                .unwrap_or("")
+                .to_string();
+            let before: String = {
+                // Columns left of the cursor, inside the box's left border.
+                let mut col = 0;
+                let mut s = String::new();
+                for c in row.chars() {
+                    if col >= usize::from(*x) {
+                        break;
+                    }
+                    col += unicode_width::UnicodeWidthChar::width(c).unwrap_or(0);
+                    s.push(c);
+                }
+                s
+            };
+            // After a row filled to the border the cursor starts the row below.
+            let above = screen
+                .lines()
+                .nth(usize::from(*y) - 1)
+                .unwrap_or("")
+                .trim_end_matches('│');
+            assert!(
+                before.ends_with("空话。") || (*x == 1 && above.ends_with("空话。")),
+                "{row:?} at {x}\n{screen}"
+            );
+            let name = format!(
+                "editor_long_{}_{w}x{h}",
+                if lang == Lang::Zh { "zh" } else { "en" }
+            );
+            insta::assert_snapshot!(name, screen);
+        }
+    }
+}
+
+#[test]
+fn the_editor_shows_the_top_when_the_cursor_goes_there_and_up_moves_by_rows() {
+    let mut a = editor_app(Lang::Zh, 40, 12);
+    send(
+        &mut a,
+        &[
+            Msg::Editor(ratatui_textarea::Input {
+                key: ratatui_textarea::Key::Char('<'),
+                ctrl: false,
+                alt: true,
+                shift: false,
+            }),
+            Msg::Editor(ratatui_textarea::Input {
+                key: ratatui_textarea::Key::Home,
+                ctrl: false,
+                alt: false,
+                shift: false,
+            }),
+        ],
+    );
+    let mut screen = render(&a, 40, 12);
+    assert!(screen.contains("│学习党章第五章"), "{screen}");
+    assert_kinsoku(&screen);
+    // Down twice from the first row: the third displayed row, same column.
+    let key = |k| {
+        Msg::Editor(ratatui_textarea::Input {
+            key: k,
+            ctrl: false,
+            alt: false,
+            shift: false,
+        })
+    };
+    send(
+        &mut a,
+        &[
+            key(ratatui_textarea::Key::Right),
+            key(ratatui_textarea::Key::Down),
+            key(ratatui_textarea::Key::Down),
+        ],
+    );
+    screen = render(&a, 40, 12);
+    let cells = reversed_cells(&a, 40, 12);
+    assert_eq!(cells.len(), 1, "{cells:?}\n{screen}");
+    let (x, y, _) = &cells[0];
+    // Row 2 of the box (border on row 1, field from row 2): the third text row.
+    assert_eq!((*x, *y), (3, 4), "{screen}");
+    let e = a.editor.as_ref().expect("editor open");
+    let rows = dangxue::core::layout::wrap_line(&e.fields[0].lines()[0], 38);
+    let third = &rows[2].text;
+    let col = e.fields[0].cursor().1;
+    let at = e.fields[0].lines()[0]
+        .char_indices()
+        .nth(col)
+        .map_or(0, |(b, _)| b);
+    assert_eq!(
+        at,
+        rows[2].start + third.chars().next().map_or(0, char::len_utf8)
+    );
+}
+
+#[test]
+fn the_submit_dialog_at_80x24() {
+    let mut a = long_app();
+    send(&mut a, &[Msg::Resize(80, 24)]);
+    dangxue::app::update::open_unit(&mut a, "c30-long", None);
+    update(&mut a, Msg::Bottom, at(1));
+    update(&mut a, Msg::Tick, at(130));
+    update(&mut a, Msg::Back, at(131));
+    update(&mut a, Msg::GoTab(Tab::Home), at(131));
+    update(&mut a, Msg::StartTest, at(132));
+    update(&mut a, Msg::Confirm(true), at(133));
+    update(&mut a, Msg::SubmitTest, at(135));
+    let submit = render(&a, 80, 24);
+    assert!(submit.contains("确认交卷"), "{submit}");
+    assert_kinsoku(&submit);
+    insta::assert_snapshot!("test_submit_dialog_80x24", submit);
+}

@@ -111,4 +111,6 @@ pub enum Msg {
     History,
     /// Review every card due today in one sitting (错题本).
     ReviewAll,
+    /// 本月: open the unit to go on with at its saved place.
+    Continue,
 }

@@ -219,6 +219,41 @@ pub fn wrap(text: &str, width: u16) -> Vec<String> {
     out
 }
 
+/// One line of plain text (no `\n`) wrapped to `width` by the rules of [`wrap`],
+/// with each visual line's byte range in `line`: what an editor draws, where the
+/// cursor's byte offset finds its row. A blank line is one empty visual line.
+///
+/// ```
+/// use dangxue::core::layout::wrap_line;
+/// let rows = wrap_line("# 有几名以上正式党员，要建立", 9);
+/// let texts: Vec<&str> = rows.iter().map(|r| r.text.as_str()).collect();
+/// assert_eq!(texts, ["# 有几名", "以上正式", "党员，要", "建立"]);
+/// assert_eq!(rows[1].start, "# 有几名".len());
+/// ```
+#[must_use]
+pub fn wrap_line(line: &str, width: u16) -> Vec<VisualLine> {
+    let mut out = Vec::new();
+    if line.chars().all(is_break_space_char) {
+        out.push(VisualLine {
+            start: 0,
+            end: line.len(),
+            kind: LineKind::Blank,
+            text: String::new(),
+        });
+        return out;
+    }
+    let block = Block {
+        body: line,
+        start: 0,
+        text_from: 0,
+        end: line.len(),
+        content_end: line.len(),
+        kind: LineKind::Text,
+    };
+    wrap_block(&block, width.max(1), &mut Vec::new(), &mut out);
+    out
+}
+
 /// One non-blank source line to wrap.
 struct Block<'a> {
     body: &'a str,

@@ -13,6 +13,7 @@
 //! | furthest position | the larger |
 //! | last line reached | reached if either reached it |
 //! | `finished` | the earliest |
+//! | when a unit was last opened (`opened`) | the latest |
 //! | texts (name, reflection, talk, survey) | a side left empty loses; otherwise mine is kept and theirs is set aside |
 //! | the cycle test | a submitted test wins; two different submitted tests: the one on disk (graded first) is kept and mine set aside; two unfinished tests of the same draw merge answer by answer |
 //! | review cards | the later `last` review; a tie keeps mine |
@@ -303,6 +304,7 @@ fn merge_progress(base: &UnitProgress, mine: &UnitProgress, theirs: &UnitProgres
         furthest,
         seconds,
         cycles,
+        opened,
     } = mine;
     UnitProgress {
         offset: pick(&base.offset, offset, &theirs.offset, || *offset),
@@ -312,6 +314,9 @@ fn merge_progress(base: &UnitProgress, mine: &UnitProgress, theirs: &UnitProgres
         seconds: add_increments(base.seconds, *seconds, theirs.seconds),
         cycles: merge_map(&base.cycles, cycles, &theirs.cycles, true, |_, b, m, t| {
             merge_reading(&b.cloned().unwrap_or_default(), m, t)
+        }),
+        opened: pick(&base.opened, opened, &theirs.opened, || {
+            latest(opened.as_ref(), theirs.opened.as_ref())
         }),
     }
 }
@@ -334,6 +339,21 @@ fn merge_reading(base: &CycleReading, mine: &CycleReading, theirs: &CycleReading
         finished: pick(&base.finished, finished, &theirs.finished, || {
             earliest(finished.as_ref(), theirs.finished.as_ref())
         }),
+    }
+}
+
+/// The later of two instants; either one when only one is set.
+fn latest(a: Option<&Datetime>, b: Option<&Datetime>) -> Option<Datetime> {
+    match (a, b) {
+        (Some(a), Some(b)) => {
+            if instant_key(b) > instant_key(a) {
+                Some(*b)
+            } else {
+                Some(*a)
+            }
+        }
+        (Some(x), None) | (None, Some(x)) => Some(*x),
+        (None, None) => None,
     }
 }
 
@@ -673,6 +693,21 @@ mod tests {
         let m = merge(&base, &mine, &theirs).state;
         assert_eq!(m.units["a"].offset, 500, "mine moved in a");
         assert_eq!(m.units["b"].offset, 900, "only theirs moved in b");
+    }
+
+    #[test]
+    fn the_unit_opened_last_is_the_later_opening_of_either_session() {
+        let mut base = state();
+        base.units.entry("a".into()).or_default().opened = Some(dt("2026-11-02T20:00:00+08:00"));
+        let mut mine = base.clone();
+        let mut theirs = base.clone();
+        mine.units.entry("a".into()).or_default().opened = Some(dt("2026-11-03T21:00:00+08:00"));
+        // Later as an instant though earlier on the clock face: UTC against +08:00.
+        theirs.units.entry("a".into()).or_default().opened = Some(dt("2026-11-03T14:00:00Z"));
+        let m = merge(&base, &mine, &theirs).state;
+        assert_eq!(m.units["a"].opened, Some(dt("2026-11-03T14:00:00Z")));
+        let m = merge(&base, &theirs, &mine).state;
+        assert_eq!(m.units["a"].opened, Some(dt("2026-11-03T14:00:00Z")));
     }
 
     #[test]

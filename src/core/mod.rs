@@ -3,6 +3,7 @@
 pub mod assess;
 pub mod completion;
 pub mod config;
+pub mod editview;
 pub mod layout;
 pub mod marks;
 pub mod merge;

@@ -119,6 +119,14 @@ pub enum Resume {
         /// Body offset of the first line shown.
         offset: usize,
     },
+    /// Answering the cycle test of `cycle` (`YYYY-MM`), at question `question` (from
+    /// 0). Reopened only while that test is open and that cycle is the current one.
+    Test {
+        /// The cycle the test belongs to.
+        cycle: String,
+        /// Index of the question on screen.
+        question: usize,
+    },
 }
 
 /// `[resume]` as written, or none when this build cannot read it.
@@ -260,6 +268,10 @@ pub struct UnitProgress {
     pub seconds: u64,
     /// Reading per cycle the unit was opened in.
     pub cycles: BTreeMap<String, CycleReading>,
+    /// When the member last opened the unit to read it (not to look up a passage):
+    /// 本月 offers the latest one to go on with.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub opened: Option<Datetime>,
 }
 
 /// Reading of one unit within one cycle.
@@ -378,6 +390,10 @@ mod tests {
                 unit: "a".into(),
                 offset: 12,
             },
+            Resume::Test {
+                cycle: "2026-12".into(),
+                question: 2,
+            },
         ] {
             let mut s = MemberState::new("zs", "张三");
             s.resume = Some(place.clone());
@@ -415,6 +431,7 @@ mod tests {
                 )]
                 .into_iter()
                 .collect(),
+                opened: "2026-11-03T20:00:00+08:00".parse().ok(),
             },
         );
         s.days.insert("2026-11-03".into(), 130);

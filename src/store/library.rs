@@ -58,7 +58,7 @@ impl Entry {
             (Origin::Builtin(path), None) => Err(vec![FileProblem {
                 path: (*path).to_string(),
                 line: 0,
-                message: "built-in text missing".into(),
+                message: "built-in text missing".to_string().into(),
             }]),
         })
     }

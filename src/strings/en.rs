@@ -124,5 +124,6 @@ pub static EN: Strings = Strings {
     tags: "Tags",
     unit_id: "Id",
     questions: "Questions",
+    home: &super::home::EN,
     findings: &super::findings::EN,
 };

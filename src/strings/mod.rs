@@ -7,11 +7,13 @@ mod commands;
 mod en;
 pub mod findings;
 mod format;
+mod home;
 mod labels;
 mod zh;
 
 pub use commands::{NoTerminal, Signing};
 pub use en::EN;
+pub use home::Home;
 pub use labels::{
     Editors, Fields, FormFields, Judge, KeptAside, Kinds, Parts, QuestionTypes, Tabs,
 };
@@ -213,6 +215,8 @@ pub struct Strings {
     pub unit_id: &'static str,
     /// Practice questions label.
     pub questions: &'static str,
+    /// 本月's words for the start of a day's study.
+    pub home: &'static Home,
     /// The words of `report`.
     pub findings: &'static findings::Findings,
 }

@@ -124,5 +124,6 @@ pub static ZH: Strings = Strings {
     tags: "标签",
     unit_id: "编号",
     questions: "练习题",
+    home: &super::home::ZH,
     findings: &super::findings::ZH,
 };

@@ -1,83 +1,81 @@
-//! 本月: the cycle at a glance.
+//! 本月: the start of a day's study. The cycle's days and the plan's words, the unit to
+//! go on with (one key away) and what it still needs, 月读/月讲/月学 with their gauges,
+//! the cycle's units with their read states, and the calendar and chart beside them.
+//!
+//! The column is filled from blocks of lines; when it is short, the blocks that matter
+//! least (blank rows, the note, the gauges) are left out first, so 40x12 still shows
+//! the unit to continue and the three parts.
 
-use std::fmt::Write as _;
+mod lists;
+mod parts;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
-use ratatui::style::{Modifier, Style};
+use ratatui::style::Modifier;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::calendar::{CalendarEventStore, Monthly};
-use ratatui::widgets::{LineGauge, Paragraph};
+use ratatui::widgets::Paragraph;
+use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
-use super::{footer, header, truncate};
+use super::{footer, hanging, header, truncate};
 use crate::app::App;
 use crate::app::queries as progress;
+use crate::app::today;
+use crate::core::reading::ReadState;
 use crate::core::text::escape_controls;
+use lists::{extras, units_lines};
+use parts::{Summary, part_blocks};
 
-fn ratio(have: usize, need: u32) -> f64 {
-    if need == 0 {
-        1.0
-    } else {
-        let have = f64::from(u32::try_from(have).unwrap_or(u32::MAX));
-        (have / f64::from(need)).min(1.0)
-    }
+/// A run of lines and how readily it is left out when the column is short: 0 never,
+/// higher numbers first.
+pub(super) struct Block {
+    lines: Vec<Line<'static>>,
+    drop: u8,
 }
 
-/// Days of the current cycle's month with their reading seconds.
-fn month_days(app: &App) -> Vec<(jiff::civil::Date, u64)> {
-    let today = app.today();
-    let first = today.first_of_month();
-    (0..i32::from(today.days_in_month()))
-        .filter_map(|i| first.checked_add(jiff::Span::new().days(i)).ok())
-        .map(|d| (d, app.state.days.get(&d.to_string()).copied().unwrap_or(0)))
+pub(super) fn block(drop: u8, lines: Vec<Line<'static>>) -> Block {
+    Block { lines, drop }
+}
+
+pub(super) fn blank(drop: u8) -> Block {
+    block(drop, vec![Line::default()])
+}
+
+/// The blocks that fit in `height` rows, the most droppable left out first (the later
+/// of equals first).
+fn fit(mut blocks: Vec<Block>, height: usize) -> Vec<Line<'static>> {
+    loop {
+        let total: usize = blocks.iter().map(|b| b.lines.len()).sum();
+        if total <= height {
+            break;
+        }
+        let Some(i) = blocks
+            .iter()
+            .enumerate()
+            .filter(|(_, b)| b.drop > 0)
+            .max_by_key(|(i, b)| (b.drop, *i))
+            .map(|(i, _)| i)
+        else {
+            break;
+        };
+        blocks.remove(i);
+    }
+    blocks
+        .into_iter()
+        .flat_map(|b| b.lines)
+        .take(height)
         .collect()
 }
 
-fn to_time(d: jiff::civil::Date) -> Option<time::Date> {
-    let month = time::Month::try_from(u8::try_from(d.month()).ok()?).ok()?;
-    time::Date::from_calendar_date(i32::from(d.year()), month, u8::try_from(d.day()).ok()?).ok()
-}
-
-/// The numbers the home screen shows, taken from the assessment.
-struct Summary {
-    units_read: usize,
-    units_needed: u32,
-    reflection_chars: usize,
-    reflection_needed: u32,
-    read_done: bool,
-    talk_topic: bool,
-    outline_chars: usize,
-    outline_needed: u32,
-    delivered: bool,
-    talk_done: bool,
-    score: Option<u32>,
-    pass_score: u32,
-    survey_chars: usize,
-    survey_needed: u32,
-    study_done: bool,
-}
-
-impl Summary {
-    fn of(a: &crate::core::completion::Assessment) -> Summary {
-        Summary {
-            units_read: a.read.units_read.len(),
-            units_needed: a.read.units_required,
-            reflection_chars: a.read.reflection_chars,
-            reflection_needed: a.read.reflection_min,
-            read_done: a.read.done,
-            talk_topic: a.talk.has_topic,
-            outline_chars: a.talk.outline_chars,
-            outline_needed: a.talk.outline_min,
-            delivered: a.talk.delivered_in_cycle && !a.talk.delivered_in_future,
-            talk_done: a.talk.done,
-            score: a.score(),
-            pass_score: a.study.pass_score,
-            survey_chars: a.study.survey_chars,
-            survey_needed: a.study.survey_min,
-            study_done: a.study.done,
-        }
-    }
+/// The width of the calendar-and-chart column, the units column and the main column
+/// for a body `width` columns wide.
+fn columns(width: u16) -> (u16, bool) {
+    let side = match width {
+        110.. => 40,
+        70.. => 24,
+        _ => 0,
+    };
+    (side, width >= 150)
 }
 
 /// Draw the home screen.
@@ -89,248 +87,262 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     ])
     .areas(area);
     header(frame, head, app, theme);
-    // A wide terminal gets a chart wide enough for every day of a month.
-    let right_w = match body.width {
-        110.. => 40,
-        70.. => 24,
-        _ => 0,
-    };
-    let [left, right] =
-        Layout::horizontal([Constraint::Fill(1), Constraint::Length(right_w)]).areas(body);
+    footer(frame, foot, app, theme);
     let Some(a) = progress::assessment(app) else {
         return;
     };
     let p = Summary::of(&a);
-    let s = app.s;
-    let w = usize::from(left.width.saturating_sub(2));
-    let mark = |done: bool| {
-        if done {
-            Span::styled(format!("✓ {}", s.done), theme.good)
-        } else {
-            Span::styled(format!("✗ {}", s.not_done), theme.bad)
-        }
-    };
-    let zh = s.lang == crate::core::config::Lang::Zh;
-    let mut rows: Vec<(Line, Option<f64>)> = Vec::new();
-    // 月读
-    let need_units = (p.units_needed as usize).saturating_sub(p.units_read);
-    let read_detail = if need_units > 0 {
-        format!(
-            "{} · {}",
-            s.need_units(u32::try_from(need_units).unwrap_or(u32::MAX)),
-            s.chars_of(s.fields.reflection, p.reflection_chars, p.reflection_needed)
-        )
+    let (side_w, units_apart) = columns(body.width);
+    let [rest, side] =
+        Layout::horizontal([Constraint::Fill(1), Constraint::Length(side_w)]).areas(body);
+    let (main, units_col) = if units_apart {
+        let [m, u] = Layout::horizontal([Constraint::Fill(1), Constraint::Fill(1)]).areas(rest);
+        (m, Some(u))
     } else {
-        format!(
-            "{}/{} · {}",
-            p.units_read,
-            p.units_needed,
-            s.chars_of(s.fields.reflection, p.reflection_chars, p.reflection_needed)
+        (rest, None)
+    };
+    // One blank row above and a column's margin either side.
+    let inner = |r: Rect| {
+        Rect::new(
+            r.x + 1,
+            r.y + 1,
+            r.width.saturating_sub(2),
+            r.height.saturating_sub(1),
         )
     };
-    rows.push((
-        Line::from(vec![
-            Span::styled(format!("{}  ", s.parts.read), theme.title),
-            mark(p.read_done),
-        ]),
-        None,
-    ));
-    rows.push((
-        Line::from(format!("  {read_detail}")),
-        Some(f64::midpoint(
-            ratio(p.units_read, p.units_needed),
-            ratio(p.reflection_chars, p.reflection_needed),
-        )),
-    ));
-    // 月讲
-    let topic = if p.talk_topic { "✓" } else { "✗" };
-    let date = if p.delivered { "✓" } else { "✗" };
-    rows.push((
-        Line::from(vec![
-            Span::styled(format!("{}  ", s.parts.talk), theme.title),
-            mark(p.talk_done),
-        ]),
-        None,
-    ));
-    rows.push((
-        Line::from(format!(
-            "  {}{topic} · {} · {}{date}",
-            s.fields.topic,
-            s.chars_of(s.fields.outline, p.outline_chars, p.outline_needed),
-            s.fields.delivered
-        )),
-        Some(
-            (f64::from(u8::from(p.talk_topic))
-                + ratio(p.outline_chars, p.outline_needed)
-                + f64::from(u8::from(p.delivered)))
-                / 3.0,
-        ),
-    ));
-    // 月学
-    let open_test = app
-        .state
-        .cycles
-        .get(&app.cycle.to_string())
-        .and_then(|c| c.test.as_ref())
-        .filter(|t| !t.submitted);
-    let test = match (p.score, open_test) {
-        (Some(sc), _) => s.score(sc, p.pass_score),
-        (None, Some(t)) => s.test_in_progress(
-            t.answers
-                .iter()
-                .filter(|a| !a.given.trim().is_empty())
-                .count(),
-            t.answers.len(),
-        ),
-        (None, None) => s.test_not_taken.to_string(),
-    };
-    rows.push((
-        Line::from(vec![
-            Span::styled(format!("{}  ", s.parts.study), theme.title),
-            mark(p.study_done),
-        ]),
-        None,
-    ));
-    let test_ratio = p.score.map_or(0.0, |sc| ratio(sc as usize, p.pass_score));
-    rows.push((
-        Line::from(format!(
-            "  {test} · {}",
-            s.chars_of(s.editors.survey, p.survey_chars, p.survey_needed)
-        )),
-        Some(f64::midpoint(
-            test_ratio,
-            ratio(p.survey_chars, p.survey_needed),
-        )),
-    ));
-
-    let mut y = left.y + 1;
-    let x = left.x + 1;
-    let bottom = left.y + left.height;
-    for (line, gauge) in rows {
-        if y >= bottom {
-            break;
-        }
-        frame.render_widget(
-            Paragraph::new(line),
-            Rect::new(x, y, left.width.saturating_sub(2), 1),
-        );
-        y += 1;
-        if let Some(r) = gauge
-            && y < bottom
-        {
-            let g = LineGauge::default()
-                .ratio(r.clamp(0.0, 1.0))
-                .filled_style(theme.gauge)
-                .unfilled_style(theme.dim)
-                .label(format!("{:>3}%", (r * 100.0).round()));
-            frame.render_widget(
-                g,
-                Rect::new(x + 2, y, left.width.saturating_sub(4).min(40), 1),
-            );
-            y += 1;
-        }
-    }
-    let due = app.due_reviews().len();
-    let mut extra = vec![Line::from(vec![
-        Span::styled(format!("{}: ", s.due_today), theme.title),
-        Span::styled(
-            due.to_string(),
-            if due > 0 { theme.accent } else { theme.dim },
-        ),
-    ])];
-    if let Some(t) = &app.plan.theme {
-        extra.push(Line::from(vec![
-            Span::styled(format!("{}: ", s.theme), theme.title),
-            Span::raw(truncate(&escape_controls(t), w.saturating_sub(8))),
-        ]));
-    }
-    if let Some(units) = &app.plan.units {
-        let mut head = format!("{}:", s.plan);
-        if let Some(d) = &app.plan.due {
-            let _ = write!(head, " ({d})");
-        }
-        extra.push(Line::from(Span::styled(head, theme.title)));
-        for id in units {
-            let title = app
-                .library
-                .get(id)
-                .map_or_else(|| id.clone(), |u| escape_controls(&u.title));
-            let rs = progress::read_state(app, id);
-            let done = rs.is_counted();
-            let label = if done {
-                String::new()
+    let main = inner(main);
+    let w = main.width;
+    let compact = main.height < 16;
+    let mut blocks = cycle_blocks(app, w, theme);
+    blocks.push(blank(6));
+    blocks.extend(continue_blocks(app, w, theme));
+    blocks.push(blank(6));
+    blocks.extend(part_blocks(app, &p, w, main.height, theme));
+    let units = today::cycle_units(app);
+    if let Some(col) = units_col {
+        let col = inner(col);
+        let rows = usize::from(col.height);
+        let mut lines = units_lines(app, &units, &p, col.width, rows.saturating_sub(3), theme);
+        lines.push(Line::default());
+        lines.extend(extras(
+            app,
+            col.width,
+            rows.saturating_sub(lines.len()),
+            theme,
+        ));
+        frame.render_widget(Paragraph::new(lines), col);
+        frame.render_widget(Paragraph::new(fit(blocks, usize::from(main.height))), main);
+    } else {
+        // The units take what the rest leaves; on a screen of some height, at least
+        // their heading and three rows.
+        let height = usize::from(main.height);
+        let reserve = if compact {
+            0
+        } else {
+            // A blank row, the heading, three units and the "more" row.
+            2 + units.len().clamp(1, 3) + usize::from(units.len() > 3)
+        };
+        let mut lines = fit(blocks, height.saturating_sub(reserve));
+        let room = height.saturating_sub(lines.len() + 1);
+        if room >= 2 {
+            lines.push(Line::default());
+            // The count of cards due is also on the 错题本 tab: the units come first.
+            let n = units.len().max(1);
+            let list = if room >= 2 * n + 1 + 4 {
+                2 * n + 1
+            } else if room >= n + 1 + 2 {
+                n + 1
             } else {
-                format!("  {}", s.read_state(rs))
+                room
             };
-            let label_w = unicode_width::UnicodeWidthStr::width(label.as_str());
-            extra.push(Line::from(vec![
-                Span::styled(
-                    if done { " ✓ " } else { " · " },
-                    if done { theme.good } else { theme.dim },
-                ),
-                Span::raw(truncate(&title, w.saturating_sub(3 + label_w))),
-                Span::styled(label, theme.dim),
-            ]));
+            lines.extend(units_lines(app, &units, &p, w, list, theme));
+            let rest = height.saturating_sub(lines.len() + 1);
+            if rest >= 1 {
+                lines.push(Line::default());
+                lines.extend(extras(app, w, rest, theme));
+            }
         }
+        frame.render_widget(Paragraph::new(lines), main);
     }
-    if y + 1 < bottom {
-        frame.render_widget(
-            Paragraph::new(extra),
-            Rect::new(x, y + 1, left.width.saturating_sub(2), bottom - y - 1),
+    if side_w > 0 {
+        super::calendar::draw(frame, side, app, theme);
+    }
+}
+
+/// The cycle's span and days left, the plan's due date, the branch and theme, and the
+/// secretary's note.
+fn cycle_blocks(app: &App, w: u16, theme: &Theme) -> Vec<Block> {
+    let s = app.s;
+    let width = usize::from(w);
+    let d = today::days(app);
+    let label = format!("{}  ", s.home.cycle);
+    let span = s.days_left(d.first, d.last, d.left);
+    let mut out = Vec::new();
+    let due = d.due.map(|(date, days)| {
+        let style = if days <= 3 { theme.accent } else { theme.text };
+        Span::styled(s.due_in(date, days), style)
+    });
+    let one = label.width() + span.width() + due.as_ref().map_or(0, |d| d.content.width() + 3);
+    let mut first = vec![
+        Span::styled(label.clone(), theme.title),
+        Span::raw(truncate(&span, width.saturating_sub(label.width()))),
+    ];
+    match due {
+        Some(due) if one <= width => {
+            first.push(Span::styled(" · ", theme.dim));
+            first.push(due);
+            out.push(block(0, vec![Line::from(first)]));
+        }
+        Some(due) => {
+            out.push(block(0, vec![Line::from(first)]));
+            let indent = " ".repeat(label.width());
+            let text = truncate(&due.content, width.saturating_sub(indent.width()));
+            out.push(block(
+                2,
+                vec![Line::from(vec![
+                    Span::raw(indent),
+                    Span::styled(text, due.style),
+                ])],
+            ));
+        }
+        None => out.push(block(0, vec![Line::from(first)])),
+    }
+    let mut words = Vec::new();
+    if let Some(b) = today::branch(app) {
+        words.push(escape_controls(b));
+    }
+    if let Some(t) = &app.plan.theme {
+        words.push(s.labelled(s.theme, &escape_controls(t)));
+    }
+    if !words.is_empty() {
+        out.push(block(
+            3,
+            vec![Line::from(Span::styled(
+                truncate(&words.join(" · "), width),
+                theme.text,
+            ))],
+        ));
+    }
+    if let Some(n) = today::note(app) {
+        let prefix = s.labelled(s.home.note, "");
+        let mut lines = hanging(
+            &prefix,
+            theme.title,
+            &crate::core::text::one_line(&escape_controls(n)),
+            theme.text,
+            w,
         );
+        lines.truncate(3);
+        out.push(block(4, lines));
+    }
+    out
+}
+
+/// 继续阅读: the unit, its place and what it still needs; or what to do when there is
+/// none.
+fn continue_blocks(app: &App, w: u16, theme: &Theme) -> Vec<Block> {
+    let s = app.s;
+    let width = usize::from(w);
+    let Some(c) = today::continue_reading(app) else {
+        let all_read = app.plan.units.as_ref().is_some_and(|u| {
+            u.iter()
+                .all(|id| progress::read_state(app, id).is_counted())
+        });
+        let (text, style) = if all_read {
+            (s.home.all_read, theme.good)
+        } else if today::last_opened(app).is_some() {
+            (s.home.pick_next, theme.text)
+        } else {
+            (s.home.nothing_read, theme.text)
+        };
+        return vec![block(0, super::wrapped(text, w, style))];
+    };
+    let heading = if c.resumed {
+        s.home.continue_title
+    } else {
+        s.home.next_title
+    };
+    let key = "  Enter";
+    let mut out = vec![block(
+        0,
+        vec![
+            Line::from(vec![
+                Span::styled(heading.to_string(), theme.title),
+                Span::styled(key, theme.dim),
+            ]),
+            Line::from(Span::styled(
+                format!("  {}", truncate(&c.title, width.saturating_sub(2))),
+                theme.accent.add_modifier(Modifier::BOLD),
+            )),
+        ],
+    )];
+    let place = match (c.state, c.passage.is_empty()) {
+        (ReadState::Unread, true) => s.home.at_start.to_string(),
+        (_, true) => s.read_share(c.read_percent),
+        (_, false) => format!(
+            "{} · {}",
+            s.read_share(c.read_percent),
+            s.last_at(&c.passage)
+        ),
+    };
+    out.push(block(
+        2,
+        vec![Line::from(Span::styled(
+            format!("  {}", truncate(&place, width.saturating_sub(2))),
+            theme.dim,
+        ))],
+    ));
+    let needs = s.still_needs(c.state, c.seconds_left);
+    let style = if c.state.is_counted() {
+        theme.good
+    } else {
+        theme.text
+    };
+    out.push(block(
+        0,
+        vec![Line::from(Span::styled(
+            format!("  {}", truncate(&needs, width.saturating_sub(2))),
+            style,
+        ))],
+    ));
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(n: usize) -> Vec<Line<'static>> {
+        (0..n).map(|i| Line::from(i.to_string())).collect()
     }
 
-    if right_w > 0 {
-        let [cal, chart] =
-            Layout::vertical([Constraint::Length(9), Constraint::Fill(1)]).areas(right);
-        let days = month_days(app);
-        if let Some(today) = to_time(app.today()) {
-            // Not `CalendarEventStore::today`: that asks the system zone, and a shared
-            // server in UTC would underline the wrong day for a member in Shanghai.
-            let mut events = CalendarEventStore::default();
-            for (d, secs) in &days {
-                let Some(t) = to_time(*d) else { continue };
-                let studied = *secs > 0;
-                let style = match (t == today, studied) {
-                    (true, true) => theme
-                        .good
-                        .add_modifier(Modifier::BOLD | Modifier::UNDERLINED),
-                    (true, false) => theme.accent.add_modifier(Modifier::UNDERLINED),
-                    (false, true) => theme.good.add_modifier(Modifier::BOLD),
-                    (false, false) => continue,
-                };
-                events.add(t, style);
-            }
-            if zh {
-                // The widget's headers are English; draw Chinese ones above it, each
-                // weekday in the widget's three-column cells.
-                let d = app.today();
-                let head = vec![
-                    Line::from(Span::styled(
-                        format!("    {}", s.month_heading(d.year(), d.month())),
-                        theme.title,
-                    )),
-                    Line::from(Span::styled(s.weekdays, theme.dim)),
-                ];
-                frame.render_widget(Paragraph::new(head), Rect::new(cal.x, cal.y, cal.width, 2));
-                let body = Rect::new(cal.x, cal.y + 2, cal.width, cal.height.saturating_sub(2));
-                frame.render_widget(
-                    Monthly::new(today, events).default_style(Style::new()),
-                    body,
-                );
-            } else {
-                let month = Monthly::new(today, events)
-                    .show_month_header(theme.title)
-                    .show_weekdays_header(theme.dim)
-                    .default_style(Style::new());
-                frame.render_widget(month, cal);
-            }
-        }
-        let cycle_days: Vec<(jiff::civil::Date, u64)> = progress::cycle(app)
-            .days()
-            .map(|d| (d, app.state.days.get(&d.to_string()).copied().unwrap_or(0)))
-            .collect();
-        super::chart::draw(frame, chart, s, &cycle_days, app.today(), theme);
+    #[test]
+    fn a_short_column_leaves_out_the_most_droppable_blocks_first() {
+        let blocks = || {
+            vec![
+                block(0, lines(2)),
+                blank(6),
+                block(3, lines(1)),
+                block(0, lines(3)),
+                blank(6),
+                block(3, lines(1)),
+            ]
+        };
+        assert_eq!(fit(blocks(), 9).len(), 9, "everything fits");
+        // Both blanks go before either 3, the later 3 before the earlier.
+        let text =
+            |l: Vec<Line<'static>>| -> Vec<String> { l.iter().map(ToString::to_string).collect() };
+        assert_eq!(text(fit(blocks(), 6)), ["0", "1", "0", "0", "1", "2"]);
+        assert_eq!(text(fit(blocks(), 5)), ["0", "1", "0", "1", "2"]);
+        // The blocks that are never left out are cut, not lost silently above.
+        assert_eq!(fit(blocks(), 3).len(), 3);
     }
-    footer(frame, foot, app, theme);
+
+    #[test]
+    fn columns_follow_the_width() {
+        assert_eq!(columns(40), (0, false));
+        assert_eq!(columns(80), (24, false));
+        assert_eq!(columns(120), (40, false));
+        assert_eq!(columns(200), (40, true));
+    }
 }

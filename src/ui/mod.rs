@@ -1,7 +1,9 @@
 //! Drawing: `fn draw(frame, &App, &Theme)` per screen. Nothing here changes the app.
 
 pub mod backend;
+pub mod calendar;
 pub mod chart;
+pub mod editor;
 pub mod history;
 pub mod home;
 pub mod library;
@@ -73,7 +75,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Screen::Reader => reader::draw(frame, area, app, theme),
         Screen::Quiz => quiz::draw_quiz(frame, area, app, theme),
         Screen::Test => quiz::draw_test(frame, area, app, theme),
-        Screen::Editor => quiz::draw_editor(frame, area, app, theme),
+        Screen::Editor => editor::draw_editor(frame, area, app, theme),
         Screen::Marks => marks::draw(frame, area, app, theme),
         Screen::History => history::draw(frame, area, app, theme),
     }

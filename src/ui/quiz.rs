@@ -1,19 +1,20 @@
-//! Practice quizzes, the cycle test and the editor.
+//! Practice quizzes and the cycle test.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::Paragraph;
 
 use super::theme::Theme;
 use super::{footer, hanging, truncate, wrapped};
-use crate::app::{App, Doc};
+use crate::app::App;
 use crate::core::quiz::{self, Selection};
-use crate::core::text::{count_chars, escape_controls};
+use crate::core::text::escape_controls;
 use crate::core::unit::{Answer, Question, QuestionType};
 
-fn frame_areas(area: Rect) -> [Rect; 3] {
+/// The head line, the body and the footer line of a full screen.
+pub(super) fn frame_areas(area: Rect) -> [Rect; 3] {
     Layout::vertical([
         Constraint::Length(1),
         Constraint::Fill(1),
@@ -426,103 +427,5 @@ pub fn draw_test(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     lines.extend(question);
     let top = top_for(focus, lines.len(), inner.height);
     frame.render_widget(Paragraph::new(lines).scroll((top, 0)), inner);
-    footer(frame, foot, app, theme);
-}
-
-/// Draw the editor with a live character count against the requirement.
-pub fn draw_editor(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
-    let Some(e) = &app.editor else { return };
-    let [head, body, foot] = frame_areas(area);
-    let title = app.s.editors.of(e.doc);
-    let (labels, counted): (Vec<(&str, Option<u32>)>, _) = match e.doc {
-        Doc::Reflection => (
-            vec![(
-                app.s.fields.reflection,
-                Some(app.rules.read.reflection_min_chars),
-            )],
-            0,
-        ),
-        Doc::Talk => (
-            vec![
-                (app.s.fields.topic, None),
-                (app.s.fields.outline, Some(app.rules.talk.outline_min_chars)),
-                (app.s.fields.delivered, None),
-            ],
-            1,
-        ),
-        Doc::Survey => (
-            vec![
-                (app.s.fields.survey_title, None),
-                (app.s.fields.survey, Some(app.rules.study.survey_min_chars)),
-            ],
-            1,
-        ),
-    };
-    let count = e
-        .fields
-        .get(counted)
-        .map_or(0, |f| count_chars(&f.lines().join("\n")));
-    let need = labels.get(counted).and_then(|l| l.1).unwrap_or(0);
-    let style = if count >= need as usize {
-        theme.good
-    } else {
-        theme.accent
-    };
-    let mut head_spans = vec![
-        Span::styled(format!(" {title} · {} ", e.cycle), theme.title),
-        Span::styled(
-            app.s
-                .chars_of(labels.get(counted).map_or("", |l| l.0), count, need),
-            style,
-        ),
-    ];
-    if let (Doc::Talk, Some(theme_text)) = (e.doc, &app.plan.theme) {
-        head_spans.push(Span::styled(
-            format!("  {}: {}", app.s.theme, escape_controls(theme_text)),
-            theme.dim,
-        ));
-    }
-    frame.render_widget(Paragraph::new(Line::from(head_spans)), head);
-    let constraints: Vec<Constraint> = labels
-        .iter()
-        .enumerate()
-        .map(|(i, _)| {
-            if i == counted {
-                Constraint::Fill(1)
-            } else {
-                Constraint::Length(3)
-            }
-        })
-        .collect();
-    let areas = Layout::vertical(constraints).split(body);
-    for (i, (label, _)) in labels.iter().enumerate() {
-        let Some(field) = e.fields.get(i) else {
-            continue;
-        };
-        let Some(r) = areas.get(i) else { continue };
-        let mut label = (*label).to_string();
-        if e.doc == Doc::Talk && i == 2 {
-            // Checked as it is typed: whether the day counts, and why not.
-            let day =
-                crate::core::regime::check_talk_day(&field.lines().join(""), &e.cycle, app.today());
-            label = format!("{label} · {}", app.s.talk_day(day, &e.cycle.to_string()));
-        }
-        let border = if i == e.focus { theme.title } else { theme.dim };
-        let mut block = Block::default()
-            .borders(Borders::ALL)
-            .title(label)
-            .border_style(border);
-        // A version another session wrote and a merge set aside: said where it
-        // belongs, with how to bring it in.
-        if let Some(c) = app.set_aside_for(e.cycle, crate::app::editor_field(e.doc, i)) {
-            block = block.title_bottom(Span::styled(
-                app.s.set_aside_here(count_chars(&c.text), i == e.focus),
-                theme.accent,
-            ));
-        }
-        let inner = block.inner(*r);
-        frame.render_widget(block, *r);
-        frame.render_widget(field, inner);
-    }
     footer(frame, foot, app, theme);
 }

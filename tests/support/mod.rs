@@ -285,6 +285,26 @@ pub fn state(home: &Path, id: &str) -> toml::Table {
     toml::from_str(&text).unwrap_or_else(|e| panic!("parse {}: {e}", path.display()))
 }
 
+/// Wait until the file at `path` exists and holds `text`; returns its contents.
+/// A screen can change before the save behind it reaches the disk (the program
+/// draws first and writes after), so a test that acts on what another session
+/// saved waits for the file, not the screen.
+pub fn wait_for_file(path: &Path, text: &str) -> String {
+    let start = Instant::now();
+    loop {
+        let got = std::fs::read_to_string(path).unwrap_or_default();
+        if got.contains(text) {
+            return got;
+        }
+        assert!(
+            start.elapsed() < WAIT,
+            "{} never held {text:?}; it holds:\n{got}",
+            path.display()
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
 /// Run `dangxue ARGS` without a terminal; (exit code, stdout, stderr).
 pub fn run(home: &Path, args: &[&str]) -> (i32, String, String) {
     let out = std::process::Command::new(bin())
@@ -420,5 +440,67 @@ impl Pty {
                 (!text.is_empty()).then_some((r, text))
             })
             .collect()
+    }
+}
+
+/// A fresh home folder with `config` as its `config.toml`.
+pub fn home_with_config(config: &str) -> tempfile::TempDir {
+    let h = home();
+    std::fs::write(h.path().join("config.toml"), config).expect("write config");
+    h
+}
+
+/// The texts of every cycle's 心得 in a state file's bytes (a member's record or an
+/// emergency copy), read by the program's own parser.
+pub fn reflections(bytes: &[u8]) -> Vec<String> {
+    let st = dangxue::store::state::parse_state(bytes).expect("a whole state file");
+    st.cycles
+        .values()
+        .filter_map(|c| c.reflection.as_ref().map(|r| r.text.clone()))
+        .collect()
+}
+
+/// The 心得 texts in the record of member `id` under `home`.
+pub fn member_reflections(home: &Path, id: &str) -> Vec<String> {
+    let path = home.join("members").join(format!("{id}.toml"));
+    reflections(&std::fs::read(&path).unwrap_or_else(|e| panic!("read {}: {e}", path.display())))
+}
+
+impl Pty {
+    /// Start member `id` under [`faketime_env`] with the clock at `start` in UTC, and
+    /// wait for the first screen (学习库).
+    pub fn member_at(home: &Path, id: &str, start: &str) -> Pty {
+        let p = Pty::start_at(home, &["--member", id], start, "UTC");
+        p.wait_for("学习库");
+        p
+    }
+
+    /// From the first screen (学习库) to 本月: wait for it, press `1`, wait for 月读.
+    pub fn open_home(&mut self) -> String {
+        self.wait_for("学习库");
+        self.keys("1");
+        self.wait_for("月读")
+    }
+
+    /// From the first screen to the 心得 editor on 本月.
+    pub fn open_reflection(&mut self) -> String {
+        self.open_home();
+        self.keys("r");
+        self.wait_for("写心得")
+    }
+
+    /// Press `key` every `every` until the screen shows `text` (reading time counts
+    /// only while keys come); fails after [`WAIT`].
+    pub fn press_until(&mut self, key: &str, text: &str, every: Duration) -> String {
+        let start = Instant::now();
+        loop {
+            let screen = self.screen();
+            if screen.contains(text) {
+                return screen;
+            }
+            assert!(start.elapsed() < WAIT, "never showed {text:?}:\n{screen}");
+            self.keys(key);
+            std::thread::sleep(every);
+        }
     }
 }

@@ -10,6 +10,7 @@ use ratatui_textarea::TextArea;
 
 use crate::app::msg::Msg;
 use crate::app::{App, Doc, EditorView, Effect, Screen};
+use crate::core::editview::edit_view;
 use crate::core::regime::{Cycle, read_day};
 use crate::core::state::{Reflection, Survey, Talk};
 
@@ -151,6 +152,36 @@ pub(super) fn show_cursor(e: &mut EditorView) {
     }
 }
 
+/// Up and Down move by the rows the editor shows (its text wrapped by
+/// `core::layout` to the box's `width`), to the same column; with Shift they extend
+/// the selection, as the text area's own Up and Down do.
+fn move_row(f: &mut TextArea<'static>, width: u16, down: bool, shift: bool) {
+    let c = f.cursor();
+    let view = edit_view(f.lines(), (c.0, c.1), width);
+    let target = if down {
+        view.cursor_row + 1
+    } else {
+        match view.cursor_row.checked_sub(1) {
+            Some(r) => r,
+            None => return,
+        }
+    };
+    let Some((line, col)) = view.position_at(f.lines(), target, view.cursor_x) else {
+        return;
+    };
+    if shift {
+        if f.selection_range().is_none() {
+            f.start_selection();
+        }
+    } else {
+        f.cancel_selection();
+    }
+    let (Ok(line), Ok(col)) = (u16::try_from(line), u16::try_from(col)) else {
+        return;
+    };
+    f.move_cursor(ratatui_textarea::CursorMove::Jump(line, col));
+}
+
 /// Parse a typed delivery date (see [`read_day`]); only a real calendar day is kept.
 /// A day in the future is kept too: it counts from that day on.
 pub(super) fn parse_date(s: &str, year: i16) -> Option<toml::value::Datetime> {
@@ -272,7 +303,17 @@ pub(super) fn editor(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         Msg::Editor(input) => {
             let enter = matches!(input.key, ratatui_textarea::Key::Enter);
-            if enter && is_one_line(e.doc, e.focus) {
+            let row_move = match input.key {
+                ratatui_textarea::Key::Up if !input.ctrl && !input.alt => Some(false),
+                ratatui_textarea::Key::Down if !input.ctrl && !input.alt => Some(true),
+                _ => None,
+            };
+            // The field's box is the screen's width less its border on each side
+            // (ui::editor draws it so).
+            let width = app.size.0.saturating_sub(2);
+            if let (Some(down), Some(f)) = (row_move, e.fields.get_mut(e.focus)) {
+                move_row(f, width, down, input.shift);
+            } else if enter && is_one_line(e.doc, e.focus) {
                 // A one-line field takes no newline: Enter goes to the next field.
                 e.focus = (e.focus + 1) % e.fields.len().max(1);
                 show_cursor(e);

@@ -11,6 +11,11 @@ pub(super) fn home(app: &mut App, msg: &Msg) -> Vec<Effect> {
         Msg::StartTest => return start_test(app),
         Msg::Rename => app.rename = Some(app.state.name.clone()),
         Msg::History => super::history::open_history(app),
+        Msg::Continue => {
+            if let Some(c) = crate::app::today::continue_reading(app) {
+                super::reader::open_unit(app, &c.unit, None);
+            }
+        }
         _ => {}
     }
     Vec::new()

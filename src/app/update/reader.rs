@@ -25,7 +25,7 @@ fn open_at(app: &mut App, id: &str, at: Option<usize>, keep_place: bool) {
     if app.library.get(id).is_none() {
         // Listed by its front matter, the unit failed when read whole: say why.
         if let Some(p) = app.library.entry(id).and_then(|e| e.problems()?.first()) {
-            app.notice = Some(p.to_string());
+            app.notice = Some(p.text(app.s.lang));
         }
         return;
     }
@@ -33,8 +33,13 @@ fn open_at(app: &mut App, id: &str, at: Option<usize>, keep_place: bool) {
     let layout = app.layout_of(id, width);
     let body = app.body_of(id);
     let cycle = app.cycle.to_string();
+    let stamp = app.now_datetime();
     let p = app.state.units.entry(id.to_string()).or_default();
     p.cycles.entry(cycle).or_default();
+    if !keep_place {
+        // A passage looked up is not where the member is reading.
+        p.opened = stamp;
+    }
     let offset = body.to_shown(at.unwrap_or(p.offset));
     let top = clamp_top(
         layout.line_at_offset(offset),

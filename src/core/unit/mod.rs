@@ -12,7 +12,7 @@ mod problem;
 
 pub use meta::{Meta, body_text, parse_meta};
 pub use parse::parse;
-pub use problem::{Problem, ProblemKind};
+pub use problem::{Expected, Problem, ProblemKind};
 
 /// Largest front matter accepted. Real units have a few KB; the cap keeps a hostile
 /// file from making the TOML parser chew on megabytes.

@@ -22,6 +22,16 @@ const MARKS_KEY: Binding = Binding {
 pub(crate) static HOME: Table = Table {
     bindings: &[
         Binding {
+            keys: &[Key::Code(KeyCode::Enter), Key::Char('c')],
+            act: send(&Msg::Continue),
+            shown: s("Enter c"),
+            label: t(
+                "继续阅读：上次读的单元（或下一篇），从读到的地方",
+                "continue reading: the last unit (or the next), at its place",
+            ),
+            hint: hint(s("Enter"), t("继续阅读", "continue"), 1),
+        },
+        Binding {
             keys: &[Key::Char('r')],
             act: send(&Msg::Write(Doc::Reflection)),
             shown: s("r"),
