@@ -89,15 +89,16 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
         Some(Command::Check { paths }) => {
             let checked = dangxue::commands::check::run_counted(&paths, cli.home.as_deref());
             let problems = &checked.problems;
+            // The secretary's language, zh when the config cannot be read.
+            let lang = dangxue::store::paths::Paths::resolve(cli.home.as_deref())
+                .ok()
+                .and_then(|p| dangxue::store::config::load_config(&p).ok())
+                .map(|c| c.lang)
+                .unwrap_or_default();
             for p in problems {
-                println!("{p}");
+                println!("{}", p.text(lang));
             }
             if problems.is_empty() {
-                let lang = dangxue::store::paths::Paths::resolve(cli.home.as_deref())
-                    .ok()
-                    .and_then(|p| dangxue::store::config::load_config(&p).ok())
-                    .map(|c| c.lang)
-                    .unwrap_or_default();
                 println!("{}", checked.summary(lang));
             }
             Ok(if problems.is_empty() {

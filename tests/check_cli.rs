@@ -55,56 +55,79 @@ fn a_clean_unit_passes() {
 }
 
 #[test]
+fn unit_problems_are_in_the_configured_language() {
+    let h = support::home();
+    std::fs::write(h.path().join("config.toml"), "lang = \"en\"\n").expect("config");
+    let f = write(
+        h.path(),
+        "bad.md",
+        &GOOD.replace("answer = \"B\"", "answer = \"C\""),
+    );
+    let (code, lines) = check(h.path(), &[&f]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        lines,
+        vec![format!(
+            "{f}:11: answer \"C\" names a choice that does not exist (there are 2 choices)"
+        )]
+    );
+}
+
+#[test]
 fn each_kind_of_broken_unit_is_reported_with_its_line() {
     let h = support::home();
     let d = h.path().join("units");
     std::fs::create_dir(&d).expect("dir");
     let cases: Vec<(&str, String, &str)> = vec![
-        ("no-front.md", "正文\n".into(), "1: no front matter"),
+        (
+            "no-front.md",
+            "正文\n".into(),
+            "1: 没有前置元数据：文件须以一行 +++ 开头",
+        ),
         (
             "unclosed.md",
             "+++\nid = \"a\"\n".into(),
-            "1: front matter is not closed",
+            "1: 前置元数据没有结束",
         ),
         (
             "bad-toml.md",
             GOOD.replace("title = \"标题\"", "title = 标题"),
-            "3: TOML error",
+            "3: TOML 格式错误：",
         ),
         (
             "no-title.md",
             GOOD.replace("title = \"标题\"\n", ""),
-            "missing key 'title'",
+            "1: 缺少键 title",
         ),
         (
             "bad-kind.md",
             GOOD.replace("\"article\"", "\"essay\""),
-            "4: kind \"essay\"",
+            "4: kind \"essay\" 不是 \"article\"、\"constitution\"、\"brief\" 之一",
         ),
         (
             "bad-id.md",
             GOOD.replace("x-good", "X Good"),
-            "2: id \"X Good\"",
+            "2: id \"X Good\" 只能包含小写字母",
         ),
         (
             "letter.md",
             GOOD.replace("answer = \"B\"", "answer = \"C\""),
-            "11: answer \"C\" names a choice",
+            "11: 答案 \"C\" 指向不存在的选项（共 2 个选项）",
         ),
         (
             "qtype.md",
             GOOD.replace("\"single\"", "\"essay\""),
-            "8: question type \"essay\"",
+            "8: 题型 type \"essay\" 不是",
         ),
         (
             "dup-q.md",
             GOOD.replace("id = \"q2\"", "id = \"q1\""),
-            "15: duplicate question id \"q1\"",
+            "15: 题目 id \"q1\" 重复",
         ),
         (
             "empty-fill.md",
             GOOD.replace("answer = [\"正文\"]", "answer = []"),
-            "18: a fill answer must list",
+            "18: 填空题的答案 answer 须列出至少一个非空的可接受写法",
         ),
         (
             "fill-absent.md",
@@ -114,18 +137,18 @@ fn each_kind_of_broken_unit_is_reported_with_its_line() {
         (
             "empty-body.md",
             GOOD.replace("正文一段。\n", ""),
-            "20: the body after the front matter is empty",
+            "20: 前置元数据之后的正文为空",
         ),
         (
             "unknown-key.md",
             GOOD.replace("kind = \"article\"", "kind = \"article\"\nauthor = \"x\""),
-            "5: unknown key 'author'",
+            "5: 未知的键 author（是否拼写有误？）",
         ),
         (
             "judge-string.md",
             GOOD.replace("type = \"fill\"", "type = \"judge\"")
                 .replace("answer = [\"正文\"]", "answer = \"yes\""),
-            "18: 'answer' must be true or false",
+            "18: answer 必须是 true 或 false",
         ),
     ];
     let mut expect = Vec::new();

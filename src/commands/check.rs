@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::core::plan::did_you_mean;
 use crate::core::unit::{Answer, Catalog, Unit};
-use crate::store::content::{self, FileProblem};
+use crate::store::content::{self, FileProblem, Message};
 
 /// Largest plan or completion file checked.
 const MAX_TOML_BYTES: u64 = 8 * 1024 * 1024;
@@ -163,7 +163,7 @@ fn collect(paths: &[PathBuf], problems: &mut Vec<FileProblem>) -> (Vec<PathBuf>,
                 problems.push(FileProblem {
                     path: p.display().to_string(),
                     line: 0,
-                    message: format!("cannot read: {e}"),
+                    message: format!("cannot read: {e}").into(),
                 });
                 continue;
             }
@@ -174,7 +174,7 @@ fn collect(paths: &[PathBuf], problems: &mut Vec<FileProblem>) -> (Vec<PathBuf>,
                 Err(e) => problems.push(FileProblem {
                     path: p.display().to_string(),
                     line: 0,
-                    message: format!("cannot read folder: {e}"),
+                    message: format!("cannot read folder: {e}").into(),
                 }),
             }
             tomls.extend(toml_files(p));
@@ -229,7 +229,8 @@ fn unit_quality(u: &Unit, path: &str, problems: &mut Vec<FileProblem>) {
                 message: format!(
                     "question {:?}: no accepted fill answer occurs in the unit's text",
                     q.id
-                ),
+                )
+                .into(),
             });
         }
     }
@@ -251,7 +252,7 @@ pub fn run_counted(paths: &[PathBuf], home: Option<&Path>) -> Checked {
             problems.push(FileProblem {
                 path: "config".into(),
                 line: 0,
-                message: e,
+                message: e.into(),
             });
             None
         }
@@ -268,7 +269,7 @@ pub fn run_counted(paths: &[PathBuf], home: Option<&Path>) -> Checked {
                 line: config_line(&p.config_file(), "timezone"),
                 message: format!(
                     "timezone {tz:?} is not a known IANA zone name: use one like \"Asia/Shanghai\", or remove the key for the system's"
-                ),
+                ).into(),
             });
         }
         if let Some((p, c)) = &config {
@@ -301,7 +302,7 @@ pub fn run_counted(paths: &[PathBuf], home: Option<&Path>) -> Checked {
                     problems.push(FileProblem {
                         path: shown.clone(),
                         line: id_line,
-                        message: format!("duplicate id {:?}: also in {other}:{line}", u.id),
+                        message: format!("duplicate id {:?}: also in {other}:{line}", u.id).into(),
                     });
                 } else {
                     seen.insert(u.id.clone(), (shown.clone(), id_line));
@@ -356,7 +357,7 @@ pub fn run_counted(paths: &[PathBuf], home: Option<&Path>) -> Checked {
         problems.extend(found.into_iter().map(|(line, message)| FileProblem {
             path: shown.clone(),
             line,
-            message,
+            message: Message::Text(message),
         }));
     }
     checked.problems = problems;

@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
+use crate::core::config::Lang;
 use crate::core::unit::{self, Unit};
 
 include!(concat!(env!("OUT_DIR"), "/builtin_units.rs"));
@@ -30,6 +31,32 @@ impl fmt::Display for Origin {
     }
 }
 
+/// What is wrong with a file: a unit's problem as data, or a sentence.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Message {
+    /// A problem of a unit file, worded in the reader's language when shown.
+    Unit(unit::ProblemKind),
+    /// Any other problem, already worded.
+    Text(String),
+}
+
+impl From<String> for Message {
+    fn from(s: String) -> Message {
+        Message::Text(s)
+    }
+}
+
+impl Message {
+    /// The message in `lang`.
+    #[must_use]
+    pub fn text(&self, lang: Lang) -> String {
+        match self {
+            Message::Unit(k) => crate::strings::findings::get(lang).unit.problem(k),
+            Message::Text(s) => s.clone(),
+        }
+    }
+}
+
 /// A problem with a file, as `path:line: message`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FileProblem {
@@ -38,18 +65,28 @@ pub struct FileProblem {
     /// 1-based line; 0 when the problem is the whole file (unreadable).
     pub line: usize,
     /// What is wrong.
-    pub message: String,
+    pub message: Message,
 }
 
+impl FileProblem {
+    /// `path:line: message` with the message in `lang`, controls escaped.
+    #[must_use]
+    pub fn text(&self, lang: Lang) -> String {
+        let path = crate::core::text::escape_controls(&self.path);
+        let message = crate::core::text::escape_controls(&self.message.text(lang));
+        if self.line == 0 {
+            format!("{path}: {message}")
+        } else {
+            format!("{path}:{}: {message}", self.line)
+        }
+    }
+}
+
+/// In English, for logs; `dangxue check` shows [`FileProblem::text`] in the
+/// secretary's language.
 impl fmt::Display for FileProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let path = crate::core::text::escape_controls(&self.path);
-        let message = crate::core::text::escape_controls(&self.message);
-        if self.line == 0 {
-            write!(f, "{path}: {message}")
-        } else {
-            write!(f, "{path}:{}: {message}", self.line)
-        }
+        f.write_str(&self.text(Lang::En))
     }
 }
 
@@ -90,7 +127,7 @@ fn unit_problems(path: &str, problems: Vec<unit::Problem>) -> Vec<FileProblem> {
         .map(|p| FileProblem {
             path: path.to_string(),
             line: p.line,
-            message: p.kind.to_string(),
+            message: Message::Unit(p.kind),
         })
         .collect()
 }
@@ -156,7 +193,7 @@ pub fn read_text(path: &Path, max: u64, what: &str) -> Result<String, FileProble
     let whole = |message: String| FileProblem {
         path: shown.clone(),
         line: 0,
-        message,
+        message: message.into(),
     };
     let too_big = || {
         whole(format!(
@@ -175,7 +212,7 @@ pub fn read_text(path: &Path, max: u64, what: &str) -> Result<String, FileProble
         FileProblem {
             path: shown.clone(),
             line,
-            message: "not valid UTF-8: save the file as UTF-8".into(),
+            message: Message::Text("not valid UTF-8: save the file as UTF-8".into()),
         }
     })
 }
@@ -201,7 +238,7 @@ pub fn add_dir(lib: &mut Library, dir: &Path) {
             lib.problems.push(FileProblem {
                 path: dir.display().to_string(),
                 line: 0,
-                message: format!("cannot read content folder: {e}"),
+                message: format!("cannot read content folder: {e}").into(),
             });
             return;
         }

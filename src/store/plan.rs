@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use crate::core::plan::Plan;
-use crate::store::content::FileProblem;
+use crate::store::content::{FileProblem, Message};
 
 /// Largest plan file read.
 pub const MAX_PLAN_BYTES: u64 = 4 * 1024 * 1024;
@@ -15,8 +15,10 @@ pub const MAX_PLAN_BYTES: u64 = 4 * 1024 * 1024;
 pub fn load(path: &Path) -> Result<Plan, Vec<FileProblem>> {
     let shown = path.display().to_string();
     let text = super::content::read_text(path, MAX_PLAN_BYTES, "the plan").map_err(|mut p| {
-        if p.line == 0 {
-            p.message.push_str(" (fix `plan` in config.toml)");
+        if p.line == 0
+            && let super::content::Message::Text(m) = &mut p.message
+        {
+            m.push_str(" (fix `plan` in config.toml)");
         }
         vec![p]
     })?;
@@ -25,7 +27,7 @@ pub fn load(path: &Path) -> Result<Plan, Vec<FileProblem>> {
             .map(|(line, message)| FileProblem {
                 path: shown.clone(),
                 line,
-                message,
+                message: Message::Text(message),
             })
             .collect()
     })

@@ -10,7 +10,7 @@ mod parse;
 mod problem;
 
 pub use parse::parse;
-pub use problem::{Problem, ProblemKind};
+pub use problem::{Expected, Problem, ProblemKind};
 
 /// Largest front matter accepted. Real units have a few KB; the cap keeps a hostile
 /// file from making the TOML parser chew on megabytes.

@@ -8,8 +8,8 @@ use std::collections::BTreeSet;
 use toml::de::DeValue;
 
 use super::{
-    Answer, Kind, MAX_FRONT_MATTER_BYTES, Problem, ProblemKind, Question, QuestionType, Unit,
-    valid_id,
+    Answer, Expected, Kind, MAX_FRONT_MATTER_BYTES, Problem, ProblemKind, Question, QuestionType,
+    Unit, valid_id,
 };
 use crate::core::tomldoc::{self, Issue, Pos, Reader, Tab, Want};
 
@@ -112,15 +112,13 @@ fn kind_of(issue: Issue) -> ProblemKind {
     }
 }
 
-fn want_words(want: &Want) -> &'static str {
+fn want_words(want: &Want) -> Expected {
     match want {
-        Want::Str => "a string",
-        Want::Bool => "true or false",
-        Want::Strings => "an array of strings",
-        Want::Tables(_) => "an array of tables ([[questions]])",
-        Want::Table(_) => "a table",
-        Want::Int { .. } => "a whole number",
-        Want::OffsetDate | Want::LocalDate => "a date",
+        Want::Str => Expected::Text,
+        Want::Bool => Expected::TrueFalse,
+        Want::Strings => Expected::Texts,
+        Want::Tables(_) => Expected::Questions,
+        Want::Table(_) | Want::Int { .. } | Want::OffsetDate | Want::LocalDate => Expected::Other,
     }
 }
 
@@ -271,7 +269,7 @@ fn build_question(f: &mut Front<'_>, qt: &Tab<'_, '_>) -> Option<(Question, Pos)
     let qtype = qtype?;
     let has_choices = qt.table.get("choices").is_some();
     let answer = f.r.get(qt, "answer", true);
-    let wrong = |f: &mut Front<'_>, at: Pos, want: &'static str| {
+    let wrong = |f: &mut Front<'_>, at: Pos, want: Expected| {
         f.push(at, ProblemKind::WrongType("answer".into(), want));
     };
     let answer = match qtype {
@@ -298,7 +296,7 @@ fn build_question(f: &mut Front<'_>, qt: &Tab<'_, '_>) -> Option<(Question, Pos)
                     }
                 },
                 Some((at, _)) => {
-                    wrong(f, at, "a string of letters such as \"C\" or \"ACD\"");
+                    wrong(f, at, Expected::Letters);
                     None
                 }
             }
@@ -311,7 +309,7 @@ fn build_question(f: &mut Front<'_>, qt: &Tab<'_, '_>) -> Option<(Question, Pos)
                 None => None,
                 Some((_, DeValue::Boolean(b))) => Some(Answer::Judge(*b)),
                 Some((at, _)) => {
-                    wrong(f, at, "true or false");
+                    wrong(f, at, Expected::TrueFalse);
                     None
                 }
             }
@@ -331,7 +329,7 @@ fn build_question(f: &mut Front<'_>, qt: &Tab<'_, '_>) -> Option<(Question, Pos)
                         })
                         .collect();
                     if forms.len() != a.len() {
-                        wrong(f, at, "an array of strings");
+                        wrong(f, at, Expected::Texts);
                         None
                     } else if forms.is_empty() || forms.iter().any(|s| s.trim().is_empty()) {
                         f.push(at, ProblemKind::EmptyFill);
@@ -341,7 +339,7 @@ fn build_question(f: &mut Front<'_>, qt: &Tab<'_, '_>) -> Option<(Question, Pos)
                     }
                 }
                 Some((at, _)) => {
-                    wrong(f, at, "an array of accepted strings");
+                    wrong(f, at, Expected::FillForms);
                     None
                 }
             }
@@ -485,7 +483,10 @@ mod tests {
             p,
             vec![
                 (9, ProblemKind::BadKind("essay".into())),
-                (15, ProblemKind::WrongType("answer".into(), "true or false")),
+                (
+                    15,
+                    ProblemKind::WrongType("answer".into(), Expected::TrueFalse)
+                ),
             ]
         );
     }

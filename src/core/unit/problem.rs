@@ -13,6 +13,39 @@ pub struct Problem {
     pub kind: ProblemKind,
 }
 
+/// What a key of a unit file must be.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expected {
+    /// A string.
+    Text,
+    /// `true` or `false`.
+    TrueFalse,
+    /// An array of strings.
+    Texts,
+    /// An array of `[[questions]]` tables.
+    Questions,
+    /// A string of choice letters such as `"C"` or `"ACD"`.
+    Letters,
+    /// An array of accepted fill answers.
+    FillForms,
+    /// Something else the format does not use here.
+    Other,
+}
+
+impl Expected {
+    fn words(self) -> &'static str {
+        match self {
+            Expected::Text => "a string",
+            Expected::TrueFalse => "true or false",
+            Expected::Texts => "an array of strings",
+            Expected::Questions => "an array of tables ([[questions]])",
+            Expected::Letters => "a string of letters such as \"C\" or \"ACD\"",
+            Expected::FillForms => "an array of accepted strings",
+            Expected::Other => "another type",
+        }
+    }
+}
+
 /// What can be wrong with a unit file.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ProblemKind {
@@ -26,8 +59,8 @@ pub enum ProblemKind {
     Toml(String),
     /// A required key is absent.
     Missing(String),
-    /// A key has the wrong TOML type; (key, expected).
-    WrongType(String, &'static str),
+    /// A key has the wrong TOML type; (key, what it must be).
+    WrongType(String, Expected),
     /// A key this format does not know (likely a typo).
     UnknownKey(String),
     /// The id has characters other than lowercase ASCII, digits and '-'.
@@ -54,6 +87,8 @@ pub enum ProblemKind {
     ChoicesNotAllowed(String),
 }
 
+/// The English wording, for logs and for tests of the parser; what a user reads
+/// goes through `crate::strings::findings` in their language.
 impl fmt::Display for ProblemKind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
@@ -71,7 +106,7 @@ impl fmt::Display for ProblemKind {
             ),
             ProblemKind::Toml(m) => write!(f, "TOML error: {m}"),
             ProblemKind::Missing(k) => write!(f, "missing key '{k}'"),
-            ProblemKind::WrongType(k, t) => write!(f, "'{k}' must be {t}"),
+            ProblemKind::WrongType(k, t) => write!(f, "'{k}' must be {}", t.words()),
             ProblemKind::UnknownKey(k) => write!(f, "unknown key '{k}'"),
             ProblemKind::BadId(id) => write!(
                 f,

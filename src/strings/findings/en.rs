@@ -153,4 +153,5 @@ pub static EN: Findings = Findings {
     page_title: "study completion report",
     page_cycles: "cycles: ",
     page_sign: "Branch secretary (signature): ____________    Date: ____________",
+    unit: &super::UNIT_EN,
 };

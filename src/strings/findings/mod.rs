@@ -4,9 +4,11 @@
 //! Chinese by default, English with `lang = "en"`.
 
 mod en;
+mod unit;
 mod zh;
 
 pub use en::EN;
+pub use unit::{UNIT_EN, UNIT_ZH, UnitWords};
 pub use zh::ZH;
 
 use std::fmt::Write as _;
@@ -224,6 +226,8 @@ pub struct Findings {
     pub page_cycles: &'static str,
     /// The HTML page's signature line.
     pub page_sign: &'static str,
+    /// The words of unit-file problems.
+    pub unit: &'static UnitWords,
 }
 
 /// The report's words for a language.

@@ -136,4 +136,5 @@ pub static ZH: Findings = Findings {
     page_title: "党员学习完成情况",
     page_cycles: "周期：",
     page_sign: "支部书记（签字）：____________　　日期：____________",
+    unit: &super::UNIT_ZH,
 };
