@@ -306,3 +306,88 @@ fn practice_and_the_test_take_the_same_keys_to_the_same_answer() {
     assert_eq!(given, &practised.given);
     assert_eq!(a.test.cursor, practised.cursor);
 }
+
+/// A state with `cycle`'s test begun on q1, q3 and q4 (q1 answered), handed in or not,
+/// and a place to resume naming that test at `question`.
+fn resumed(cycle: &str, submitted: bool, question: usize) -> App {
+    use dangxue::core::state::{GivenAnswer, Resume, TestRecord};
+    let mut a = app();
+    let answers = ["q1", "q3", "q4"]
+        .iter()
+        .map(|q| GivenAnswer {
+            unit: UNIT.into(),
+            question: (*q).into(),
+            given: if *q == "q1" {
+                "B".into()
+            } else {
+                String::new()
+            },
+        })
+        .collect();
+    a.state.cycles.entry(cycle.into()).or_default().test = Some(TestRecord {
+        taken: "2026-10-05T09:00:00Z".parse().expect("datetime"),
+        answers,
+        submitted,
+        submitted_at: None,
+    });
+    a.state.resume = Some(Resume::Test {
+        cycle: cycle.into(),
+        question,
+    });
+    dangxue::app::update::resume(&mut a);
+    a
+}
+
+#[test]
+fn a_resumed_test_opens_at_its_question_and_a_stale_one_opens_the_cycle_page() {
+    let a = resumed("2026-11", false, 2);
+    assert_eq!((a.screen, a.test.index), (Screen::Test, 2));
+    // A place past the test's end (the test changed since) is its first open question.
+    let a = resumed("2026-11", false, 7);
+    assert_eq!((a.screen, a.test.index), (Screen::Test, 1));
+    let before = |a: &App, c: &str| a.state.cycles[c].test.clone();
+    // Handed in meanwhile, or the cycle over: 本月, and the record as it was.
+    for (cycle, submitted) in [("2026-11", true), ("2026-10", false)] {
+        let mut a = resumed(cycle, submitted, 1);
+        let record = before(&a, cycle);
+        assert_eq!(a.screen, Screen::Home, "{cycle} {submitted}");
+        update(&mut a, Msg::SubmitTest, t0());
+        assert_eq!(a.confirm, None);
+        assert_eq!(before(&a, cycle), record);
+        assert_eq!(a.state.resume, None);
+    }
+    // Leaving the resumed test goes to 本月.
+    let mut a = resumed("2026-11", false, 0);
+    update(&mut a, Msg::Back, t0());
+    assert_eq!(a.screen, Screen::Home);
+}
+
+#[test]
+fn a_card_with_an_unreadable_due_day_is_due_and_listed_first() {
+    let mut a = app();
+    for (q, due) in [
+        ("q1", "soon"),
+        ("q2", "2026-11-11"),
+        ("q3", "2026-11-10"),
+        ("q4", "2026-9-01"),
+    ] {
+        a.state.reviews.insert(
+            format!("{UNIT}/{q}"),
+            dangxue::core::review::Card {
+                due: due.into(),
+                ..Default::default()
+            },
+        );
+    }
+    let key = |q: &str| format!("{UNIT}/{q}");
+    assert_eq!(
+        a.review_cards(),
+        [
+            (key("q1"), true),
+            (key("q4"), true),
+            (key("q3"), true),
+            (key("q2"), false)
+        ]
+    );
+    assert_eq!(a.due_reviews(), [key("q1"), key("q4"), key("q3")]);
+}

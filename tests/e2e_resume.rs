@@ -320,3 +320,77 @@ fn a_quick_shrink_and_grow_repaints_the_whole_screen() {
     p.keys("qq");
     assert_eq!(p.wait_exit(), 0);
 }
+
+/// A cycle test of December 2026 begun and not answered yet: questions q1 (single),
+/// q3 (judge) and q4 (single) of the red-property unit.
+fn open_test() -> String {
+    let answers = ["q1", "q3", "q4"].map(|q| {
+        format!(
+            "[[cycles.\"2026-12\".test.answers]]\nunit = \"{UNIT}\"\nquestion = \"{q}\"\n\
+             given = \"\"\n\n"
+        )
+    });
+    let answers = answers.concat();
+    format!(
+        "[cycles.\"2026-12\".test]\ntaken = 2026-12-10T09:00:00+08:00\nsubmitted = false\n\n\
+         {answers}"
+    )
+}
+
+/// What was given to each question of the December test, in order.
+fn test_answers(st: &toml::Table) -> Vec<String> {
+    st["cycles"]["2026-12"]["test"]["answers"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|g| g["given"].as_str().unwrap_or("?").to_string())
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+#[test]
+fn a_hang_up_in_the_cycle_test_reopens_it_at_the_question_on_screen() {
+    let h = home();
+    write_state(h.path(), "zhangsan", &open_test());
+    let start = "2026-12-10 10:00:00";
+    let mut p = Pty::start_at(h.path(), &["--member", "zhangsan"], start, "Asia/Shanghai");
+    p.wait_for("学习库");
+    p.keys("1");
+    p.wait_for("测试进行中");
+    p.keys("x");
+    p.wait_for("第 1/3 题");
+    // Answer the first question, pass over the second unanswered, and the link drops
+    // on the third: the first unanswered one is not where the member was.
+    p.keys("b");
+    p.wait_for("(•)");
+    p.keys("\r");
+    p.wait_for("第 2/3 题");
+    p.keys("\r");
+    p.wait_for("第 3/3 题");
+    p.signal("HUP");
+    assert_eq!(p.wait_exit(), 129);
+    let st = state(h.path(), "zhangsan");
+    assert_eq!(test_answers(&st), ["B", "", ""], "{st:#?}");
+    let place = st.get("resume").and_then(|r| r.get("test"));
+    assert_eq!(
+        place
+            .and_then(|t| t.get("question"))
+            .and_then(toml::Value::as_integer),
+        Some(2),
+        "{st:#?}"
+    );
+
+    let mut p = Pty::start_at(h.path(), &["--member", "zhangsan"], start, "Asia/Shanghai");
+    let s = p.wait_for("第 3/3 题");
+    assert!(s.contains("本期测试") && s.contains("1✓"), "{s}");
+    p.keys("\u{3}");
+    assert_eq!(p.wait_exit(), 0);
+    let st = state(h.path(), "zhangsan");
+    assert_eq!(test_answers(&st), ["B", "", ""], "{st:#?}");
+    assert_eq!(
+        st["cycles"]["2026-12"]["test"]["submitted"].as_bool(),
+        Some(false),
+        "not handed in: {st:#?}"
+    );
+}

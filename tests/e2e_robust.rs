@@ -5,7 +5,7 @@ mod support;
 
 use std::time::Duration;
 
-use support::{Pty, home, state};
+use support::{Pty, home, state, wait_for_file};
 
 /// A small deterministic generator so the kill moments vary but the test repeats.
 struct Lcg(u64);
@@ -156,6 +156,8 @@ fn two_sessions_writing_the_same_reflection_differently_lose_neither() {
     a.wait_for("心得 6/300 字");
     a.send("\u{1b}");
     a.wait_for("月读");
+    // The first session draws 月读 and then saves: the second types once it is on disk.
+    wait_for_file(&h.path().join("members/qianqi.toml"), "甲会话的心得");
     b.keys("乙会话的心得");
     // The second session had typed nothing when the first saved: its editor followed
     // the record, so its text comes after the first one's, and nothing is set aside.

@@ -340,16 +340,17 @@ impl App {
     }
 
     /// Every review card whose question still exists, due ones first, each by due
-    /// date: (key `unit/question`, due now).
+    /// date: (key `unit/question`, due now). See [`crate::core::review::Card::is_due`].
     #[must_use]
     pub fn review_cards(&self) -> Vec<(String, bool)> {
-        let today = self.today().to_string();
-        let mut cards: Vec<(bool, &str, &String)> = self
+        let today = self.today();
+        // An unreadable due day is due, and sorts first (`None` before any day).
+        let mut cards: Vec<(bool, Option<jiff::civil::Date>, &String)> = self
             .state
             .reviews
             .iter()
             .filter(|(k, _)| self.question_exists(k))
-            .map(|(k, c)| (c.due.as_str() > today.as_str(), c.due.as_str(), k))
+            .map(|(k, c)| (!c.is_due(today), c.due_date(), k))
             .collect();
         cards.sort();
         cards

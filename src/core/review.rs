@@ -133,6 +133,20 @@ impl Card {
             last,
         ))
     }
+
+    /// The day the card is next due; `None` when `due` is not a date.
+    #[must_use]
+    pub fn due_date(&self) -> Option<Date> {
+        parse_day(&self.due)
+    }
+
+    /// Whether the card is due on `today`. A due day that is not a date counts as due:
+    /// a damaged or hand-edited record must not hide a card for good, and answering it
+    /// writes a readable day again.
+    #[must_use]
+    pub fn is_due(&self, today: Date) -> bool {
+        self.due_date().is_none_or(|d| d <= today)
+    }
 }
 
 /// Whole days until the next review for stability `s` at 90% retention.
@@ -216,6 +230,25 @@ mod tests {
 
     fn days_between(a: &str, b: Date) -> i32 {
         (parse_day(a).expect("due is a date") - b).get_days()
+    }
+
+    #[test]
+    fn due_compares_days_and_an_unreadable_day_is_due() {
+        let today = date(2026, 11, 10);
+        let card = |due: &str| Card {
+            due: due.into(),
+            ..Card::default()
+        };
+        assert!(card("2026-11-09").is_due(today));
+        assert!(card("2026-11-10").is_due(today));
+        assert!(!card("2026-11-11").is_due(today));
+        assert!(!card("2027-01-01").is_due(today));
+        // Not dates: as text "2026-9-01" and "soon" sort after today and would hide
+        // the card; unreadable, they are due.
+        for due in ["2026-9-01", "soon", "", "2026-13-01"] {
+            assert_eq!(card(due).due_date(), None, "{due:?}");
+            assert!(card(due).is_due(today), "{due:?}");
+        }
     }
 
     #[test]

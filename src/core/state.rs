@@ -119,6 +119,14 @@ pub enum Resume {
         /// Body offset of the first line shown.
         offset: usize,
     },
+    /// Answering the cycle test of `cycle` (`YYYY-MM`), at question `question` (from
+    /// 0). Reopened only while that test is open and that cycle is the current one.
+    Test {
+        /// The cycle the test belongs to.
+        cycle: String,
+        /// Index of the question on screen.
+        question: usize,
+    },
 }
 
 /// `[resume]` as written, or none when this build cannot read it.
@@ -381,6 +389,10 @@ mod tests {
             Resume::Passage {
                 unit: "a".into(),
                 offset: 12,
+            },
+            Resume::Test {
+                cycle: "2026-12".into(),
+                question: 2,
             },
         ] {
             let mut s = MemberState::new("zs", "张三");

@@ -285,6 +285,26 @@ pub fn state(home: &Path, id: &str) -> toml::Table {
     toml::from_str(&text).unwrap_or_else(|e| panic!("parse {}: {e}", path.display()))
 }
 
+/// Wait until the file at `path` exists and holds `text`; returns its contents.
+/// A screen can change before the save behind it reaches the disk (the program
+/// draws first and writes after), so a test that acts on what another session
+/// saved waits for the file, not the screen.
+pub fn wait_for_file(path: &Path, text: &str) -> String {
+    let start = Instant::now();
+    loop {
+        let got = std::fs::read_to_string(path).unwrap_or_default();
+        if got.contains(text) {
+            return got;
+        }
+        assert!(
+            start.elapsed() < WAIT,
+            "{} never held {text:?}; it holds:\n{got}",
+            path.display()
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
 /// Run `dangxue ARGS` without a terminal; (exit code, stdout, stderr).
 pub fn run(home: &Path, args: &[&str]) -> (i32, String, String) {
     let out = std::process::Command::new(bin())

@@ -41,8 +41,9 @@ pub fn update(app: &mut App, msg: Msg, now: Timestamp) -> Vec<Effect> {
 
 /// Keep `state.resume` naming the screen the member is on after every message, so a
 /// start after a dropped connection reopens it: the unit being read (or practised),
-/// the document being written, a 错题本 review, a card's passage being looked up.
-/// The lists (本月, 书库, 错题本 itself, marks, history) are no place to resume.
+/// the document being written, a 错题本 review, a card's passage being looked up, the
+/// cycle test being answered (at its question). The lists (本月, 书库, 错题本 itself,
+/// marks, history) and a handed-in test's review are no place to resume.
 ///
 /// Judged by the screen alone: what a finished review or look-up left in the view
 /// state (`quiz.from_review`, an old reader) says nothing about where the member is.
@@ -50,6 +51,13 @@ fn remember_place(app: &mut App) {
     let place = match app.screen {
         Screen::Editor => app.editor.as_ref().map(|e| Resume::Editor(e.doc)),
         Screen::Quiz if app.quiz.from_review => Some(Resume::Review),
+        Screen::Test => app
+            .test_record()
+            .filter(|t| !t.submitted)
+            .map(|_| Resume::Test {
+                cycle: app.test_cycle().to_string(),
+                question: app.test.index,
+            }),
         Screen::Reader | Screen::Quiz => app.reader.as_ref().map(|r| {
             if r.keep_place {
                 Resume::Passage {
@@ -84,6 +92,7 @@ pub fn resume(app: &mut App) {
             app.home_screen = Screen::Review;
             open_passage(app, &unit, Some(offset));
         }
+        Some(Resume::Test { cycle, question }) => test::resume_test(app, &cycle, question),
         _ => {}
     }
 }

@@ -58,6 +58,32 @@ pub(super) fn start_test(app: &mut App) -> Vec<Effect> {
     Vec::new()
 }
 
+/// Reopen the test a dropped connection left open, at the question `index` it was on.
+/// Only the current cycle's test, and only while it is open: a test handed in since
+/// (from another session) or a cycle that is over leaves the member on 本月, which
+/// says what became of it. The answers are in the record already.
+pub(super) fn resume_test(app: &mut App, cycle: &str, index: usize) {
+    // The test is reached from 本月 and left back to it.
+    super::go(app, Screen::Home);
+    let open = cycle == app.cycle.to_string()
+        && app
+            .state
+            .cycles
+            .get(cycle)
+            .and_then(|c| c.test.as_ref())
+            .is_some_and(|t| !t.submitted);
+    if !open {
+        return;
+    }
+    // A redraw's save waits for the next periodic one: the redraw marks the state dirty.
+    start_test(app);
+    // A test drawn again has other questions: the first unanswered one is the place.
+    let len = app.test_record().map_or(0, |t| t.answers.len());
+    if app.test.redrawn.is_none() && index < len {
+        app.test.index = index;
+    }
+}
+
 /// An open test that names a question the content no longer has (its unit was edited
 /// or removed since the test began) is drawn again, at the time it began, from the
 /// content as it is: the test is then exactly the draw SPEC "The cycle test" defines,
