@@ -150,10 +150,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let rs = queries::read_state(app, &r.unit_id);
     let spent = queries::cycle_seconds(app, &r.unit_id);
     let need = app.rules.read.min_seconds.saturating_sub(spent);
-    let status = format!(
-        " {pct:>3}%  {}  ",
-        app.s.reader_status(rs, queries::timing(app), spent, need)
-    );
+    let timing = app.s.reader_status(rs, queries::timing(app), spent, need);
     let foot = Rect::new(
         area.x,
         area.y + area.height.saturating_sub(1),
@@ -191,9 +188,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         }
         (None, Some(n)) => Line::from(Span::styled(truncate(n, width), theme.accent)),
         (None, None) => {
+            // The match count first: on a narrow screen the timing is what is cut.
             let status = match &find_count {
-                Some(c) => format!("{status}{c}  "),
-                None => status,
+                Some(c) => format!(" {pct:>3}%  {c}  {timing}  "),
+                None => format!(" {pct:>3}%  {timing}  "),
             };
             let hint_w = width.saturating_sub(status.width());
             // The figures change as the member reads: in the plain style they are

@@ -1,0 +1,191 @@
+//! The reader's finding and keeping screens drawn into ratatui's `TestBackend` and
+//! compared with reviewed snapshots, at 80x24 and 40x12 in Chinese and English: find
+//! with its matches marked, the `i` box with the unit's details, and the list of
+//! bookmarks and notes. Under each find snapshot, the marked cells are listed (the
+//! current match reversed and bold, the others underlined and bold, as the mono theme
+//! draws them).
+
+use dangxue::app::msg::Msg;
+use dangxue::app::update::update;
+use dangxue::app::{App, CyclePlan, Screen};
+use dangxue::core::config::{Lang, ThemeName};
+use dangxue::core::regime::Rules;
+use dangxue::core::state::MemberState;
+use dangxue::store::content::load_builtin;
+use dangxue::ui::theme::Theme;
+use jiff::Timestamp;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
+use ratatui::style::Modifier;
+
+const UNIT: &str = "a000-ulanhot-red-property";
+
+fn now() -> Timestamp {
+    "2026-11-20T12:00:00Z".parse().expect("timestamp")
+}
+
+fn app(lang: Lang, w: u16, h: u16) -> App {
+    let mut a = App::new(
+        dangxue::strings::get(lang),
+        load_builtin(),
+        Rules::default(),
+        MemberState::new("zhangsan", "张三"),
+        jiff::tz::TimeZone::UTC,
+        now(),
+    );
+    a.set_plan(CyclePlan::default());
+    send(&mut a, &[Msg::Resize(w, h)]);
+    dangxue::app::update::open_unit(&mut a, UNIT, None);
+    a
+}
+
+fn send(app: &mut App, msgs: &[Msg]) {
+    for m in msgs {
+        update(app, m.clone(), now());
+    }
+}
+
+fn typed(app: &mut App, text: &str) {
+    for c in text.chars() {
+        send(app, &[Msg::Char(c)]);
+    }
+}
+
+fn buffer(app: &App, w: u16, h: u16) -> Buffer {
+    let mut t = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
+    let theme = Theme::new(ThemeName::Mono, true);
+    t.draw(|f| dangxue::ui::draw(f, app, &theme)).expect("draw");
+    t.backend().buffer().clone()
+}
+
+/// The screen's text, then the runs of cells drawn as matches: `now:` the reversed
+/// (current) ones, `other:` the underlined ones.
+fn render_found(app: &App, w: u16, h: u16) -> String {
+    let buf = buffer(app, w, h);
+    let mut out = String::new();
+    let mut now_runs = Vec::new();
+    let mut other_runs = Vec::new();
+    for y in 0..buf.area.height {
+        let mut skip = 0;
+        let (mut cur_now, mut cur_other) = (String::new(), String::new());
+        for x in 0..buf.area.width {
+            if skip > 0 {
+                skip -= 1;
+                continue;
+            }
+            let cell = &buf[(x, y)];
+            let sym = cell.symbol();
+            out.push_str(sym);
+            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
+            let m = cell.modifier;
+            // The reader body only: the header, title and footer use other styles.
+            if m.contains(Modifier::REVERSED) && m.contains(Modifier::BOLD) {
+                cur_now.push_str(sym);
+            } else if !cur_now.is_empty() {
+                now_runs.push(std::mem::take(&mut cur_now));
+            }
+            if m.contains(Modifier::UNDERLINED) && m.contains(Modifier::BOLD) {
+                cur_other.push_str(sym);
+            } else if !cur_other.is_empty() {
+                other_runs.push(std::mem::take(&mut cur_other));
+            }
+        }
+        if !cur_now.is_empty() {
+            now_runs.push(cur_now);
+        }
+        if !cur_other.is_empty() {
+            other_runs.push(cur_other);
+        }
+        out.push('\n');
+    }
+    for (label, runs) in [("now", now_runs), ("other", other_runs)] {
+        out.push_str(label);
+        out.push_str(": ");
+        out.push_str(&runs.join("|"));
+        out.push('\n');
+    }
+    out
+}
+
+fn render(app: &App, w: u16, h: u16) -> String {
+    let screen = render_found(app, w, h);
+    let end = screen.find("now: ").unwrap_or(screen.len());
+    screen[..end].to_string()
+}
+
+fn name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::Zh => "zh",
+        Lang::En => "en",
+    }
+}
+
+#[test]
+fn find_marks_the_current_match_and_the_others() {
+    for lang in [Lang::Zh, Lang::En] {
+        for (w, h) in [(80, 24), (40, 12)] {
+            let mut a = app(lang, w, h);
+            send(&mut a, &[Msg::FindStart]);
+            typed(&mut a, "党组织");
+            send(&mut a, &[Msg::Enter, Msg::FindNext]);
+            let screen = render_found(&a, w, h);
+            let f = a
+                .reader
+                .as_ref()
+                .and_then(|r| r.find.as_ref())
+                .expect("a find");
+            assert!(f.matches.len() > 3, "{screen}");
+            assert_eq!(f.current, 1, "n went to the second match");
+            let now = screen
+                .lines()
+                .find_map(|l| l.strip_prefix("now: "))
+                .unwrap_or_default();
+            assert_eq!(now, "党组织", "one current match, lit: {screen}");
+            let count = match lang {
+                Lang::Zh => format!("第 2/{} 处", f.matches.len()),
+                Lang::En => format!("2 of {}", f.matches.len()),
+            };
+            assert!(
+                screen.contains(&count),
+                "the position, at {w}x{h} too: {screen}"
+            );
+            insta::assert_snapshot!(format!("find_{}_{w}x{h}", name(lang)), screen);
+        }
+    }
+}
+
+#[test]
+fn the_info_box_shows_the_whole_metadata_and_note() {
+    for lang in [Lang::Zh, Lang::En] {
+        for (w, h) in [(80, 24), (40, 12)] {
+            let mut a = app(lang, w, h);
+            send(&mut a, &[Msg::Info]);
+            let screen = render(&a, w, h);
+            assert!(screen.contains(UNIT) || w < 80, "the id: {screen}");
+            insta::assert_snapshot!(format!("info_{}_{w}x{h}", name(lang)), screen);
+            // Any key closes it and does nothing else.
+            let top = a.reader.as_ref().map(|r| r.top);
+            send(&mut a, &[Msg::Down]);
+            let r = a.reader.as_ref().expect("reader");
+            assert!(!r.info);
+            assert_eq!(Some(r.top), top);
+        }
+    }
+}
+
+#[test]
+fn the_marks_list_shows_bookmarks_and_notes() {
+    for lang in [Lang::Zh, Lang::En] {
+        for (w, h) in [(80, 24), (40, 12)] {
+            let mut a = app(lang, w, h);
+            send(&mut a, &[Msg::Bookmark, Msg::PageDown, Msg::NoteStart]);
+            typed(&mut a, "网格员发现问题就上报");
+            send(&mut a, &[Msg::Enter, Msg::Marks]);
+            assert_eq!(a.screen, Screen::Marks);
+            let screen = render(&a, w, h);
+            assert!(screen.contains("网格员"), "the note: {screen}");
+            insta::assert_snapshot!(format!("marks_{}_{w}x{h}", name(lang)), screen);
+        }
+    }
+}
