@@ -20,5 +20,5 @@ pub mod shown;
 pub mod sshsig;
 pub mod state;
 pub mod text;
-pub(crate) mod tomldoc;
+pub mod tomldoc;
 pub mod unit;

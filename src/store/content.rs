@@ -35,6 +35,8 @@ impl fmt::Display for Origin {
 pub enum Message {
     /// A problem of a unit file, worded in the reader's language when shown.
     Unit(unit::ProblemKind),
+    /// A problem of a plan or completion file, worded when shown.
+    Doc(crate::core::tomldoc::Issue),
     /// Any other problem, already worded.
     Text(String),
 }
@@ -51,6 +53,7 @@ impl Message {
     pub fn text(&self, lang: Lang) -> String {
         match self {
             Message::Unit(k) => crate::strings::findings::get(lang).unit.problem(k),
+            Message::Doc(i) => crate::strings::findings::get(lang).issue(i),
             Message::Text(s) => s.clone(),
         }
     }

@@ -108,7 +108,8 @@ fn kind_of(issue: Issue) -> ProblemKind {
         Issue::UnknownKey { key, .. } => ProblemKind::UnknownKey(key),
         Issue::Missing { key, .. } => ProblemKind::Missing(key),
         Issue::WrongType { key, want, .. } => ProblemKind::WrongType(key, want_words(&want)),
-        Issue::Other(m) => ProblemKind::Toml(m),
+        Issue::Toml(m) | Issue::Other(m) => ProblemKind::Toml(m),
+        Issue::TooLarge { .. } => ProblemKind::FrontMatterTooLarge,
     }
 }
 
