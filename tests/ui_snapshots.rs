@@ -594,3 +594,40 @@ fn the_submit_dialog_at_80x24() {
     assert_kinsoku(&submit);
     insta::assert_snapshot!("test_submit_dialog_80x24", submit);
 }
+
+#[test]
+fn a_selection_in_the_editor_is_drawn_reversed_across_rows() {
+    let mut a = app(Lang::Zh);
+    send(
+        &mut a,
+        &[
+            Msg::Resize(40, 12),
+            Msg::GoTab(Tab::Home),
+            Msg::Write(Doc::Reflection),
+            Msg::Paste("一二三四五六七八九十一二三四五六七八九十甲乙".into()),
+        ],
+    );
+    // Shift-Left three times from the end selects the last three characters, which
+    // the 38-column box shows alone on its second row.
+    for _ in 0..3 {
+        send(
+            &mut a,
+            &[Msg::Editor(ratatui_textarea::Input {
+                key: ratatui_textarea::Key::Left,
+                ctrl: false,
+                alt: false,
+                shift: true,
+            })],
+        );
+    }
+    let screen = render(&a, 40, 12);
+    assert!(
+        screen.contains("│一二三四五六七八九十一二三四五六七八九│"),
+        "{screen}"
+    );
+    let cells = reversed_cells(&a, 40, 12);
+    let shown: String = cells.iter().map(|c| c.2.as_str()).collect();
+    // The selection (十甲乙) and the cursor, on its first character.
+    assert_eq!(shown, "十甲乙", "{cells:?}\n{screen}");
+    assert!(cells.iter().all(|c| c.1 == 3), "{cells:?}");
+}

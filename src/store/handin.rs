@@ -18,6 +18,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::core::config::Lang;
+use crate::strings::HandInFailure;
 
 /// The mode asked for; the umask takes bits off it.
 pub const HANDIN_MODE: u32 = 0o640;
@@ -61,39 +62,19 @@ impl HandInError {
     /// The message in the member's language: what is in the way and what to ask for.
     #[must_use]
     pub fn text(&self, lang: Lang) -> String {
-        let zh = lang == Lang::Zh;
-        match self {
-            HandInError::Taken { path, owner, me } if zh => format!(
-                "{} 已被另一个账号 {owner} 占用(你是 {me}),dangxue 不会写入别人的文件:请支部书记删除它并查明是谁放的",
-                path.display()
-            ),
-            HandInError::Taken { path, owner, me } => format!(
-                "{} is taken by another account, {owner} (you are {me}); dangxue does not write into someone else's file: ask your branch secretary to remove it and to find out who put it there",
-                path.display()
-            ),
-            HandInError::Link { path, owner } if zh => format!(
-                "{} 是账号 {owner} 建的符号链接,dangxue 不会顺着链接写入:请支部书记删除它",
-                path.display()
-            ),
-            HandInError::Link { path, owner } => format!(
-                "{} is a symbolic link made by the account {owner}; dangxue does not write through links: ask your branch secretary to remove it",
-                path.display()
-            ),
-            HandInError::NotAFile { path } if zh => format!(
-                "{} 不是普通文件(是文件夹或特殊文件):请支部书记移走它",
-                path.display()
-            ),
-            HandInError::NotAFile { path } => format!(
-                "{} is not a regular file (a folder or a special file): ask your branch secretary to move it away",
-                path.display()
-            ),
-            HandInError::Io { path, error } if zh => {
-                format!("无法写入 {}:{error}", path.display())
-            }
+        let s = crate::strings::get(lang);
+        let (path, why) = match self {
+            HandInError::Taken { path, owner, me } => (path, HandInFailure::Taken { owner, me }),
+            HandInError::Link { path, owner } => (path, HandInFailure::Link { owner }),
+            HandInError::NotAFile { path } => (path, HandInFailure::NotAFile),
             HandInError::Io { path, error } => {
-                format!("cannot write {}: {error}", path.display())
+                return s.hand_in_failed(
+                    &path.display().to_string(),
+                    HandInFailure::Io(&error.to_string()),
+                );
             }
-        }
+        };
+        s.hand_in_failed(&path.display().to_string(), why)
     }
 }
 

@@ -14,6 +14,7 @@ use std::time::{Duration, Instant};
 
 use crate::core::config::Lang;
 use crate::core::sshsig::{self, NAMESPACE};
+use crate::strings::SignFailure;
 
 /// Whether `ssh-keygen` may ask for a passphrase on the terminal.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -66,52 +67,17 @@ impl SignError {
     /// The message in the member's language.
     #[must_use]
     pub fn text(&self, lang: Lang) -> String {
-        let key = self.key.display();
-        let zh = lang == Lang::Zh;
-        match &self.kind {
-            SignErrorKind::NoKeyFile if zh => format!(
-                "签名密钥 {key} 不存在:signing_key 应是私钥文件(如 ~/.ssh/id_ed25519),或其 .pub 文件(私钥已加入 ssh-agent)"
-            ),
-            SignErrorKind::NoKeyFile => format!(
-                "the signing key {key} does not exist: signing_key names a private key file (such as ~/.ssh/id_ed25519), or its .pub file with the key added to ssh-agent"
-            ),
-            SignErrorKind::NoSshKeygen if zh => {
-                format!("无法用 {key} 签名:找不到 OpenSSH 的 ssh-keygen,请安装 openssh-client")
-            }
-            SignErrorKind::NoSshKeygen => format!(
-                "cannot sign with {key}: OpenSSH's ssh-keygen is not installed (install openssh-client)"
-            ),
-            SignErrorKind::NoAgent if zh => format!(
-                "{key} 是公钥,私钥须在 ssh-agent 中,但没有运行中的 agent(SSH_AUTH_SOCK 未设置):先 eval $(ssh-agent) 并 ssh-add 私钥"
-            ),
-            SignErrorKind::NoAgent => format!(
-                "{key} is a public key, so its private half must be in ssh-agent, and no agent is running (SSH_AUTH_SOCK is not set): run eval $(ssh-agent) and ssh-add the private key"
-            ),
-            SignErrorKind::NotInAgent if zh => format!(
-                "ssh-agent 中没有 {key} 的私钥:用 ssh-add 加入私钥(ssh-add -L 列出 agent 中的密钥)"
-            ),
-            SignErrorKind::NotInAgent => format!(
-                "ssh-agent does not hold the private half of {key}: add it with ssh-add (ssh-add -L lists what the agent holds)"
-            ),
-            SignErrorKind::Passphrase if zh => format!(
-                "私钥 {key} 有口令,这里无法询问:先 ssh-add {key} 加入 ssh-agent,或在终端里运行 dangxue export"
-            ),
-            SignErrorKind::Passphrase => format!(
-                "the private key {key} has a passphrase that cannot be asked for here: add it to ssh-agent with ssh-add {key}, or run dangxue export in a terminal"
-            ),
-            SignErrorKind::Timeout if zh => format!("用 {key} 签名超时:安全密钥是否在等待触碰?"),
-            SignErrorKind::Timeout => {
-                format!("signing with {key} timed out: is a security key waiting for a touch?")
-            }
-            SignErrorKind::Failed(why) if zh => format!("用 {key} 签名失败:ssh-keygen:{why}"),
-            SignErrorKind::Failed(why) => format!("signing with {key} failed: ssh-keygen: {why}"),
-            SignErrorKind::BadSignature(why) if zh => {
-                format!("ssh-keygen 用 {key} 给出的签名无法校验:{why}")
-            }
-            SignErrorKind::BadSignature(why) => {
-                format!("the signature ssh-keygen made with {key} does not verify: {why}")
-            }
-        }
+        let why = match &self.kind {
+            SignErrorKind::NoKeyFile => SignFailure::NoKeyFile,
+            SignErrorKind::NoSshKeygen => SignFailure::NoSshKeygen,
+            SignErrorKind::NoAgent => SignFailure::NoAgent,
+            SignErrorKind::NotInAgent => SignFailure::NotInAgent,
+            SignErrorKind::Passphrase => SignFailure::Passphrase,
+            SignErrorKind::Timeout => SignFailure::Timeout,
+            SignErrorKind::Failed(why) => SignFailure::Failed(why),
+            SignErrorKind::BadSignature(why) => SignFailure::BadSignature(why),
+        };
+        crate::strings::get(lang).sign_failed(&self.key.display().to_string(), why)
     }
 }
 

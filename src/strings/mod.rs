@@ -5,6 +5,7 @@ use crate::core::config::Lang;
 
 mod commands;
 mod en;
+mod errors;
 pub mod findings;
 mod format;
 mod home;
@@ -14,6 +15,7 @@ mod zh;
 
 pub use commands::{NoTerminal, Signing};
 pub use en::EN;
+pub use errors::{HandInFailure, SignFailure};
 pub use home::Home;
 pub use labels::{
     Editors, Fields, FormFields, Judge, KeptAside, Kinds, Parts, QuestionTypes, Tabs,
