@@ -267,8 +267,7 @@ fn files_are_told_apart_by_their_format_key_not_by_a_mention() {
     let empty = write(h.path(), "x-2026-11.toml", "");
     let (_, out) = check(h.path(), &[&empty]);
     assert!(
-        out.iter()
-            .any(|l| l.ends_with(":1: missing key \"member_id\"")),
+        out.iter().any(|l| l.ends_with(":1: 缺少键 \"member_id\"")),
         "{out:?}"
     );
     assert!(!out.iter().any(|l| l.contains("[[cycle]]")), "{out:?}");
@@ -318,7 +317,7 @@ fn structure_and_unknown_ids_come_in_one_pass_with_a_near_id() {
     assert_eq!(
         out,
         [
-            format!("{completion}:1: missing key \"member\""),
+            format!("{completion}:1: 缺少键 \"member\""),
             format!(
                 "{completion}:7: unit id \"x-gooд\" may hold only lowercase a-z, digits and '-'"
             ),

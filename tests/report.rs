@@ -122,7 +122,7 @@ fn every_fixture_gets_exactly_its_problems() {
         ),
         (
             "zhengjiu-2026-11.toml",
-            &["文件无法解析，第 4 行：TOML error: invalid basic string, expected `\"`"],
+            &["文件无法解析，第 4 行：TOML 格式错误：invalid basic string, expected `\"`"],
         ),
     ];
     assert_eq!(rows.len(), cases.len());
@@ -560,8 +560,9 @@ fn check_reports_the_broken_fixture_with_its_line() {
         out.stdout
     );
     assert!(
-        lines[1]
-            .ends_with("zhengjiu-2026-11.toml:4: TOML error: invalid basic string, expected `\"`")
+        lines[1].ends_with(
+            "zhengjiu-2026-11.toml:4: TOML 格式错误：invalid basic string, expected `\"`"
+        )
     );
     let plan = Path::new(env!("CARGO_MANIFEST_DIR")).join("plan.example.toml");
     let out = run(h.path(), &["check", plan.to_str().expect("UTF-8")]);

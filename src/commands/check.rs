@@ -278,7 +278,7 @@ pub fn run_counted(paths: &[PathBuf], home: Option<&Path>) -> Checked {
         }
         if paths.is_empty() {
             let builtin = content::load_builtin();
-            checked.units = builtin.units.len();
+            checked.units = builtin.len();
             problems.extend(builtin.problems);
             checked.problems = problems;
             return checked;
@@ -308,9 +308,7 @@ pub fn run_counted(paths: &[PathBuf], home: Option<&Path>) -> Checked {
                     seen.insert(u.id.clone(), (shown.clone(), id_line));
                 }
                 unit_quality(&u, &shown, &mut problems);
-                catalog
-                    .units
-                    .insert(u.id.clone(), (u, content::Origin::File(f.clone())));
+                catalog.insert(u, content::Origin::File(f.clone()));
             }
             Err(ps) => problems.extend(ps),
         }
@@ -337,19 +335,22 @@ pub fn run_counted(paths: &[PathBuf], home: Option<&Path>) -> Checked {
                     found.extend(crate::core::plan::check_rules(&plan, &rules));
                     found.extend(crate::core::plan::check_due(&plan));
                 }
-                found
+                texts(found)
             }
             TomlKind::Completion => {
                 checked.completions += 1;
-                let mut found = crate::core::completion::check(&text);
-                found.extend(completion_units(&text, &catalog));
+                let mut found: Vec<(usize, Message)> = crate::core::completion::check(&text)
+                    .into_iter()
+                    .map(|(line, issue)| (line, Message::Doc(issue)))
+                    .collect();
+                found.extend(texts(completion_units(&text, &catalog)));
                 found
             }
             TomlKind::Unknown(format) => vec![(
                 1,
-                format!(
+                Message::Text(format!(
                     "format {format:?} is neither a plan (\"dangxue-plan/1\") nor a completion file (\"dangxue-completion/1\")"
-                ),
+                )),
             )],
         };
         found.sort_by_key(|(line, _)| *line);
@@ -357,11 +358,19 @@ pub fn run_counted(paths: &[PathBuf], home: Option<&Path>) -> Checked {
         problems.extend(found.into_iter().map(|(line, message)| FileProblem {
             path: shown.clone(),
             line,
-            message: Message::Text(message),
+            message,
         }));
     }
     checked.problems = problems;
     checked
+}
+
+/// Problems already worded, as messages.
+fn texts(found: Vec<(usize, String)>) -> Vec<(usize, Message)> {
+    found
+        .into_iter()
+        .map(|(line, m)| (line, Message::Text(m)))
+        .collect()
 }
 
 /// The line of a top-level `key` in the config file, or 0 when it is not found.

@@ -91,7 +91,7 @@ impl Plan {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let doc = match tomldoc::parse(text) {
             Ok(d) => d,
-            Err(p) => return (None, vec![p]),
+            Err((line, issue)) => return (None, vec![(line, issue.to_string())]),
         };
         let mut r = Reader::new(text);
         let root = r.root(&doc);
@@ -134,7 +134,7 @@ impl Plan {
             cycles,
             roster,
         };
-        (Some(plan), tomldoc::sorted(r.problems))
+        (Some(plan), tomldoc::worded(r.problems))
     }
 
     /// The plan of a cycle, if it has one.

@@ -31,17 +31,16 @@ pub(crate) fn parse_toml(text: &str) -> Result<Spanned<DeTable<'_>>, (usize, Str
 }
 
 /// Parse `text` into a spanned table, or the parser's first error with its line.
-pub(crate) fn parse(text: &str) -> Result<Spanned<DeTable<'_>>, (usize, String)> {
+pub(crate) fn parse(text: &str) -> Result<Spanned<DeTable<'_>>, (usize, Issue)> {
     if text.len() > MAX_DOCUMENT_BYTES {
         return Err((
             1,
-            format!(
-                "file is larger than the {} MB this format allows",
-                MAX_DOCUMENT_BYTES / (1024 * 1024)
-            ),
+            Issue::TooLarge {
+                mb: MAX_DOCUMENT_BYTES / (1024 * 1024),
+            },
         ));
     }
-    parse_toml(text).map_err(|(line, m)| (line, format!("TOML error: {m}")))
+    parse_toml(text).map_err(|(line, m)| (line, Issue::Toml(m)))
 }
 
 /// What a key's value must be.
@@ -114,6 +113,13 @@ pub enum Issue {
         /// What it must be.
         want: Want,
     },
+    /// The document is not TOML; the parser's words.
+    Toml(String),
+    /// The document is larger than [`MAX_DOCUMENT_BYTES`].
+    TooLarge {
+        /// The cap in MB.
+        mb: usize,
+    },
     /// A problem particular to one format, in that reader's words.
     Other(String),
 }
@@ -133,6 +139,10 @@ impl std::fmt::Display for Issue {
             Issue::Missing { key, table } => write!(f, "missing key {key:?}{}", in_table(table)),
             Issue::WrongType { key, table, want } => {
                 write!(f, "{key:?}{} must be {want}", in_table(table))
+            }
+            Issue::Toml(m) => write!(f, "TOML error: {m}"),
+            Issue::TooLarge { mb } => {
+                write!(f, "file is larger than the {mb} MB this format allows")
             }
             Issue::Other(m) => f.write_str(m),
         }
@@ -426,10 +436,15 @@ impl<'t> Reader<'t> {
     }
 }
 
-/// Sort problems by line, keeping the order found within a line, as (line, message).
-pub(crate) fn sorted(mut problems: Vec<(usize, Issue)>) -> Vec<(usize, String)> {
+/// Sort problems by line, keeping the order found within a line.
+pub(crate) fn sorted(mut problems: Vec<(usize, Issue)>) -> Vec<(usize, Issue)> {
     problems.sort_by_key(|p| p.0);
     problems
+}
+
+/// Problems as (line, message) in English, for readers whose callers still take text.
+pub(crate) fn worded(problems: Vec<(usize, Issue)>) -> Vec<(usize, String)> {
+    sorted(problems)
         .into_iter()
         .map(|(line, issue)| (line, issue.to_string()))
         .collect()
@@ -462,7 +477,7 @@ mod tests {
         assert_eq!(r.integer(&rs[1], "c", true, 5, 10), None);
         assert_eq!(r.string(&t, "z", true), None);
         assert_eq!(
-            sorted(r.problems),
+            worded(r.problems),
             vec![
                 (3, "missing key \"z\" in [t]".to_string()),
                 (
@@ -477,7 +492,7 @@ mod tests {
     fn parse_errors_name_their_line() {
         let e = parse("a = 1\nb = \n").expect_err("broken");
         assert_eq!(e.0, 2);
-        assert!(e.1.starts_with("TOML error: "), "{}", e.1);
+        assert!(matches!(e.1, Issue::Toml(_)), "{:?}", e.1);
     }
 
     #[test]

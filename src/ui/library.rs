@@ -64,7 +64,7 @@ pub fn kind_label(app: &App, kind: Kind) -> &'static str {
 fn status_line<'a>(app: &'a App, theme: &Theme) -> Line<'a> {
     let v = &app.library_view;
     let pos = if v.shown.is_empty() {
-        format!("0/{}", app.library.units.len())
+        format!("0/{}", app.library.len())
     } else {
         format!("{}/{}", v.selected + 1, v.shown.len())
     };
@@ -142,7 +142,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let Some(id) = v.order.get(*idx) else {
             continue;
         };
-        let Some(u) = app.library.get(id) else {
+        let Some(u) = app.library.meta(id) else {
             continue;
         };
         let kind = kind_label(app, u.kind);
@@ -198,8 +198,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             line = line.style(theme.selected);
         }
         lines.push(line);
+        // The body is read here, for the rows in view only.
         if let Some(Some(at)) = v.hits.get(row)
             && lines.len() < height
+            && let Some(u) = app.library.get(id)
         {
             let indent = kind_cell.width() + 1;
             let sn = snippet(

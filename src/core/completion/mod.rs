@@ -163,7 +163,11 @@ score = 101
             (29, "\"read\" in [claimed] must be true or false".into()),
             (32, "\"score\" in [claimed] must be a whole number from 0 to 100".into()),
         ];
-        assert_eq!(check(text), want);
+        let worded: Vec<(usize, String)> = check(text)
+            .into_iter()
+            .map(|(line, issue)| (line, issue.to_string()))
+            .collect();
+        assert_eq!(worded, want);
     }
 
     #[test]
@@ -175,7 +179,11 @@ score = 101
             "format = \"dangxue-completion/2\"\nmember_id = \"a\"\nmember = \"\"\ncycle = \"2026-11\"\nexported = 2026-11-30T21:04:00Z\n",
         );
         assert_eq!(e.len(), 1);
-        assert!(e[0].1.starts_with("format \"dangxue-completion/2\" is not"));
+        assert!(
+            e[0].1
+                .to_string()
+                .starts_with("format \"dangxue-completion/2\" is not")
+        );
     }
 
     #[test]

@@ -3,7 +3,7 @@
 use super::{COMPLETION_FORMAT, Claimed, Completion, ReadEntry, TestEntry, valid_member_id};
 use crate::core::regime::Cycle;
 use crate::core::state::{GivenAnswer, Reflection, Survey, Talk};
-use crate::core::tomldoc::{self, DateKind, Pos, Reader, Tab};
+use crate::core::tomldoc::{self, DateKind, Issue, Pos, Reader, Tab};
 use crate::core::unit::valid_id;
 
 const TOP_KEYS: &[&str] = &[
@@ -25,8 +25,8 @@ impl Completion {
     /// Parse a completion file.
     ///
     /// # Errors
-    /// Every problem found as (line, message), sorted by line; never empty.
-    pub fn parse(text: &str) -> Result<Completion, Vec<(usize, String)>> {
+    /// Every problem found as (line, what), sorted by line; never empty.
+    pub fn parse(text: &str) -> Result<Completion, Vec<(usize, Issue)>> {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let doc = tomldoc::parse(text).map_err(|p| vec![p])?;
         let mut r = Reader::new(text);
@@ -241,9 +241,9 @@ fn read_test(r: &mut Reader<'_>, root: &Tab<'_, '_>) -> Option<TestEntry> {
     })
 }
 
-/// Problems of a completion file as (line, message); empty when valid.
+/// Problems of a completion file as (line, what); empty when valid.
 #[must_use]
-pub fn check(text: &str) -> Vec<(usize, String)> {
+pub fn check(text: &str) -> Vec<(usize, Issue)> {
     match Completion::parse(text) {
         Ok(_) => Vec::new(),
         Err(problems) => problems,

@@ -387,6 +387,7 @@ pub fn summarize(rows: &[Row], cycle: Option<Cycle>, length: CycleLength) -> Sum
 mod tests {
     use super::*;
     use crate::core::regime::Rules;
+    use crate::core::tomldoc::{Issue, Want};
     use crate::core::unit::Unit;
     use std::collections::BTreeMap;
 
@@ -518,9 +519,14 @@ score = 100
             row.problems,
             vec![Problem::Parse {
                 line: 9,
-                message:
-                    "\"seconds\" in [[read]] must be a whole number from 0 to 9223372036854775807"
-                        .into(),
+                issue: Issue::WrongType {
+                    key: "seconds".into(),
+                    table: "[[read]]".into(),
+                    want: Want::Int {
+                        min: 0,
+                        max: i64::MAX
+                    },
+                },
             }]
         );
         assert_eq!(row.member_id, None);

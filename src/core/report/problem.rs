@@ -141,12 +141,12 @@ impl Signature {
 pub enum Problem {
     /// The entry could not be read as a file.
     Unreadable(Unreadable),
-    /// The file does not parse; the parser's message.
+    /// The file does not parse.
     Parse {
         /// 1-based line; 0 for the whole file.
         line: usize,
         /// What the parser found.
-        message: String,
+        issue: crate::core::tomldoc::Issue,
     },
     /// Evidence that does not fit the content.
     Evidence(Finding),

@@ -37,7 +37,7 @@ impl<C: Catalog> Verifier<'_, C> {
                 file,
                 problems
                     .into_iter()
-                    .map(|(line, message)| Problem::Parse { line, message })
+                    .map(|(line, issue)| Problem::Parse { line, issue })
                     .collect(),
             ),
         }

@@ -17,6 +17,7 @@ use crate::core::assess::{Finding, Place};
 use crate::core::config::Lang;
 use crate::core::regime::CycleLength;
 use crate::core::report::{Part, Problem, Shortfall, Signature, Stamp, Summary, Unreadable};
+use crate::core::tomldoc::{Issue, Want};
 
 /// The report's words in one language. A field that takes values is a function
 /// from them to the sentence, so each language orders and punctuates them itself.
@@ -228,6 +229,32 @@ pub struct Findings {
     pub page_sign: &'static str,
     /// The words of unit-file problems.
     pub unit: &'static UnitWords,
+    /// A key the format does not know: (key, table; empty for the top level).
+    pub doc_unknown_key: fn(&str, &str) -> String,
+    /// A required key is absent: (key, table).
+    pub doc_missing: fn(&str, &str) -> String,
+    /// A value of the wrong type: (key, table, what it must be).
+    pub doc_wrong_type: fn(&str, &str, &str) -> String,
+    /// Not TOML: (the parser's words).
+    pub doc_toml: fn(&str) -> String,
+    /// Larger than the cap: (MB).
+    pub doc_too_large: fn(usize) -> String,
+    /// Must be: a string.
+    pub want_str: &'static str,
+    /// Must be: true or false.
+    pub want_bool: &'static str,
+    /// Must be: a whole number in (min, max).
+    pub want_int: fn(i64, i64) -> String,
+    /// Must be: a date and time with its offset.
+    pub want_offset_date: &'static str,
+    /// Must be: a local date.
+    pub want_local_date: &'static str,
+    /// Must be: an array of strings.
+    pub want_strings: &'static str,
+    /// Must be: a table (its name).
+    pub want_table: fn(&str) -> String,
+    /// Must be: an array of tables (their name).
+    pub want_tables: fn(&str) -> String,
 }
 
 /// The report's words for a language.
@@ -349,8 +376,8 @@ impl Findings {
     pub fn problem(&self, p: &Problem, lang: Lang) -> String {
         match p {
             Problem::Unreadable(u) => self.unreadable(u),
-            Problem::Parse { line: 0, message } => (self.parse)(message),
-            Problem::Parse { line, message } => (self.parse_at)(*line, message),
+            Problem::Parse { line: 0, issue } => (self.parse)(&self.issue(issue)),
+            Problem::Parse { line, issue } => (self.parse_at)(*line, &self.issue(issue)),
             Problem::Evidence(f) => self.evidence(f),
             Problem::Claimed {
                 part,
@@ -423,6 +450,36 @@ impl Findings {
             Problem::Owner { owner, login } => (self.owner)(owner, login),
             Problem::NotHandedIn => self.not_handed_in.into(),
             Problem::More { count } => (self.more)(*count),
+        }
+    }
+
+    /// What a key's value must be.
+    fn want(&self, w: &Want) -> String {
+        match w {
+            Want::Str => self.want_str.into(),
+            Want::Bool => self.want_bool.into(),
+            Want::Int { min, max } => (self.want_int)(*min, *max),
+            Want::OffsetDate => self.want_offset_date.into(),
+            Want::LocalDate => self.want_local_date.into(),
+            Want::Strings => self.want_strings.into(),
+            Want::Table(name) => (self.want_table)(name),
+            Want::Tables(name) => (self.want_tables)(name),
+        }
+    }
+
+    /// A problem of a plan or completion file's TOML. A problem particular to one
+    /// format keeps its reader's words.
+    #[must_use]
+    pub fn issue(&self, i: &Issue) -> String {
+        match i {
+            Issue::UnknownKey { key, table } => (self.doc_unknown_key)(key, table),
+            Issue::Missing { key, table } => (self.doc_missing)(key, table),
+            Issue::WrongType { key, table, want } => {
+                (self.doc_wrong_type)(key, table, &self.want(want))
+            }
+            Issue::Toml(m) => (self.doc_toml)(m),
+            Issue::TooLarge { mb } => (self.doc_too_large)(*mb),
+            Issue::Other(m) => m.clone(),
         }
     }
 
@@ -508,6 +565,32 @@ mod tests {
             EN.problem(&d, Lang::En),
             "member zs has more than one file for 2026-11; also: a.toml, b.toml"
         );
+    }
+
+    #[test]
+    fn a_parse_problem_is_worded_in_the_language_not_the_parser_s() {
+        let p = Problem::Parse {
+            line: 9,
+            issue: Issue::WrongType {
+                key: "seconds".into(),
+                table: "[[read]]".into(),
+                want: Want::Int { min: 0, max: 100 },
+            },
+        };
+        assert_eq!(
+            ZH.problem(&p, Lang::Zh),
+            "文件无法解析，第 9 行：[[read]] 中的 \"seconds\" 必须是 0 到 100 之间的整数"
+        );
+        assert_eq!(
+            EN.problem(&p, Lang::En),
+            "the file does not parse, line 9: \"seconds\" in [[read]] must be a whole number from 0 to 100"
+        );
+        let missing = Issue::Missing {
+            key: "member".into(),
+            table: String::new(),
+        };
+        assert_eq!(ZH.issue(&missing), "缺少键 \"member\"");
+        assert_eq!(EN.issue(&missing), missing.to_string());
     }
 
     #[test]
