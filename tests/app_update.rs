@@ -391,3 +391,55 @@ fn a_card_with_an_unreadable_due_day_is_due_and_listed_first() {
     );
     assert_eq!(a.due_reviews(), [key("q1"), key("q4"), key("q3")]);
 }
+
+/// A fresh app whose state says to resume at `place`, resumed.
+fn resumed_at(place: dangxue::core::state::Resume) -> App {
+    let mut a = app();
+    a.state.cycles.entry("2026-10".into()).or_default();
+    a.state.resume = Some(place);
+    dangxue::app::update::resume(&mut a);
+    a
+}
+
+#[test]
+fn the_marks_list_and_history_are_remembered_and_reopened() {
+    use dangxue::core::state::Resume;
+    let mut a = app();
+    a.state.cycles.entry("2026-10".into()).or_default();
+    update(&mut a, Msg::Marks, t0());
+    assert_eq!(a.state.resume, Some(Resume::Marks));
+    update(&mut a, Msg::Back, t0());
+    update(&mut a, Msg::GoTab(Tab::Home), t0());
+    update(&mut a, Msg::History, t0());
+    assert_eq!(a.state.resume, Some(Resume::History { cycle: None }));
+    update(&mut a, Msg::Open, t0());
+    let evidence = Resume::History {
+        cycle: Some("2026-10".into()),
+    };
+    assert_eq!(a.state.resume, Some(evidence.clone()));
+
+    let mut b = resumed_at(Resume::Marks);
+    assert_eq!(b.screen, Screen::Marks);
+    update(&mut b, Msg::Back, t0());
+    assert_eq!(b.screen, Screen::Library);
+
+    let mut b = resumed_at(evidence);
+    assert_eq!(b.screen, Screen::History);
+    assert_eq!(b.history.open, Some("2026-10".parse().expect("cycle")));
+    update(&mut b, Msg::Back, t0());
+    assert_eq!((b.screen, b.history.open), (Screen::History, None));
+    update(&mut b, Msg::Back, t0());
+    assert_eq!(b.screen, Screen::Home);
+
+    // A cycle that is not a past one (the current, or none on record): the list alone.
+    for cycle in ["2026-11", "2025-01", "bad"] {
+        let b = resumed_at(Resume::History {
+            cycle: Some(cycle.into()),
+        });
+        assert_eq!(
+            (b.screen, b.history.open),
+            (Screen::History, None),
+            "{cycle}"
+        );
+    }
+}

@@ -394,3 +394,33 @@ fn a_hang_up_in_the_cycle_test_reopens_it_at_the_question_on_screen() {
         "not handed in: {st:#?}"
     );
 }
+
+#[test]
+fn a_hang_up_in_a_past_cycle_s_evidence_reopens_it() {
+    let h = home();
+    write_state(
+        h.path(),
+        "zhangsan",
+        "[cycles.2026-10.reflection]\ntext = \"十月的心得：红色物业让小区议事有了去处。\"\n",
+    );
+    let start = "2026-11-20 12:00:00";
+    let mut p = Pty::start_at(h.path(), &["--member", "zhangsan"], start, "Asia/Shanghai");
+    p.wait_for("学习库");
+    p.keys("1");
+    p.wait_for("h 往期");
+    p.keys("h");
+    p.wait_for("往期记录 · 1/1");
+    p.keys("\r");
+    p.wait_for("十月的心得");
+    p.signal("HUP");
+    assert_eq!(p.wait_exit(), 129);
+    let mut p = Pty::start_at(h.path(), &["--member", "zhangsan"], start, "Asia/Shanghai");
+    p.wait_for("十月的心得");
+    // Leaving it goes to the list and then to 本月, as when it was opened by hand.
+    p.keys("q");
+    p.wait_for("往期记录 · 1/1");
+    p.keys("q");
+    p.wait_for("h 往期");
+    p.keys("\u{3}");
+    assert_eq!(p.wait_exit(), 0);
+}

@@ -127,6 +127,15 @@ pub enum Resume {
         /// Index of the question on screen.
         question: usize,
     },
+    /// The list of bookmarks and notes.
+    Marks,
+    /// 往期: the list of past cycles, or the evidence of `cycle` (`YYYY-MM`) opened
+    /// from it.
+    History {
+        /// The cycle whose evidence is open; absent for the list.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        cycle: Option<String>,
+    },
 }
 
 /// `[resume]` as written, or none when this build cannot read it.
@@ -393,6 +402,11 @@ mod tests {
             Resume::Test {
                 cycle: "2026-12".into(),
                 question: 2,
+            },
+            Resume::Marks,
+            Resume::History { cycle: None },
+            Resume::History {
+                cycle: Some("2026-10".into()),
             },
         ] {
             let mut s = MemberState::new("zs", "张三");

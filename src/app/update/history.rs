@@ -11,6 +11,18 @@ pub(super) fn open_history(app: &mut App) {
     app.screen = Screen::History;
 }
 
+/// Reopen 往期 after a dropped connection, with `cycle`'s evidence open if it is still
+/// a past cycle (the list alone otherwise).
+pub(super) fn resume_history(app: &mut App, cycle: Option<&str>) {
+    open_history(app);
+    let cycles = past_cycles(app);
+    let at = cycle.and_then(|c| cycles.iter().position(|p| p.to_string() == c));
+    if let Some(i) = at {
+        app.history.selected = i;
+        app.history.open = cycles.get(i).copied();
+    }
+}
+
 pub(super) fn history(app: &mut App, msg: Msg) -> Vec<Effect> {
     let page = app.size.1.saturating_sub(4).max(1) as usize;
     if app.history.open.is_some() {

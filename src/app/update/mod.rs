@@ -42,8 +42,9 @@ pub fn update(app: &mut App, msg: Msg, now: Timestamp) -> Vec<Effect> {
 /// Keep `state.resume` naming the screen the member is on after every message, so a
 /// start after a dropped connection reopens it: the unit being read (or practised),
 /// the document being written, a 错题本 review, a card's passage being looked up, the
-/// cycle test being answered (at its question). The lists (本月, 书库, 错题本 itself,
-/// marks, history) and a handed-in test's review are no place to resume.
+/// cycle test being answered (at its question), the marks list, 往期 (the list or
+/// one cycle's evidence). The tabs (本月, 书库, 错题本 itself) are where a start goes
+/// anyway, and a handed-in test's review is no place to resume.
 ///
 /// Judged by the screen alone: what a finished review or look-up left in the view
 /// state (`quiz.from_review`, an old reader) says nothing about where the member is.
@@ -58,6 +59,10 @@ fn remember_place(app: &mut App) {
                 cycle: app.test_cycle().to_string(),
                 question: app.test.index,
             }),
+        Screen::Marks => Some(Resume::Marks),
+        Screen::History => Some(Resume::History {
+            cycle: app.history.open.map(|c| c.to_string()),
+        }),
         Screen::Reader | Screen::Quiz => app.reader.as_ref().map(|r| {
             if r.keep_place {
                 Resume::Passage {
@@ -93,6 +98,15 @@ pub fn resume(app: &mut App) {
             open_passage(app, &unit, Some(offset));
         }
         Some(Resume::Test { cycle, question }) => test::resume_test(app, &cycle, question),
+        // Where the list was opened from is not kept: leaving it goes to the top screen.
+        Some(Resume::Marks) => {
+            app.marks = crate::app::MarksView::default();
+            app.screen = Screen::Marks;
+        }
+        Some(Resume::History { cycle }) => {
+            go(app, Screen::Home);
+            history::resume_history(app, cycle.as_deref());
+        }
         _ => {}
     }
 }
