@@ -135,8 +135,8 @@ pub fn zone_and_warning(config: &Config) -> anyhow::Result<(jiff::tz::TimeZone, 
             .map(|z| (z, None))
             .map_err(|e| {
                 anyhow::anyhow!(
-                    "config timezone {} is not a known IANA zone name: {e}",
-                    crate::core::text::quote(tz)
+                    crate::strings::get(config.lang)
+                        .unknown_zone(&crate::core::text::quote(tz), &e)
                 )
             }),
         None => Ok(crate::store::zone::system_checked()),
@@ -156,35 +156,24 @@ pub fn load_member(home: Option<&Path>, member: Option<&str>) -> anyhow::Result<
     if let Some(n) = plan_notice {
         eprintln!("dangxue: {n}");
     }
+    let s = crate::strings::get(config.lang);
+    let members_dir = paths.members_dir().display().to_string();
     let id = if let Some(id) = member {
         id.to_string()
     } else {
         let profiles = crate::store::state::list_members(&paths);
         match profiles.as_slice() {
             [(id, _)] => id.clone(),
-            [] => anyhow::bail!(
-                "no member profile in {}: run `dangxue` first, or pass --member ID",
-                paths.members_dir().display()
-            ),
-            _ => anyhow::bail!(
-                "several member profiles in {}: pass --member ID (one of: {})",
-                paths.members_dir().display(),
-                profiles
-                    .iter()
-                    .map(|(i, _)| i.as_str())
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ),
+            [] => anyhow::bail!(s.no_profile(&members_dir)),
+            _ => {
+                let ids: Vec<&str> = profiles.iter().map(|(i, _)| i.as_str()).collect();
+                anyhow::bail!(s.several_profiles(&members_dir, &ids.join(", ")))
+            }
         }
     };
     let state = crate::store::state::read_member(&paths, &id)
         .map_err(|e| anyhow::anyhow!("{e}"))?
-        .ok_or_else(|| {
-            anyhow::anyhow!(
-                "member {id:?} has no record in {} yet: open it once with `dangxue --member {id}`",
-                paths.members_dir().display()
-            )
-        })?;
+        .ok_or_else(|| anyhow::anyhow!(s.no_record(&id, &members_dir)))?;
     let tz = time_zone(&config)?;
     Ok(Member {
         paths,

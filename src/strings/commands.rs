@@ -241,6 +241,49 @@ impl Strings {
         }
     }
 
+    /// The configured time zone is not one.
+    #[must_use]
+    pub fn unknown_zone(&self, quoted: &str, error: &str) -> String {
+        if self.en() {
+            format!("config timezone {quoted} is not a known IANA zone name: {error}")
+        } else {
+            format!("配置中的 timezone {quoted} 不是已知的 IANA 时区名：{error}")
+        }
+    }
+
+    /// A plain-text command without `--member` and no profile.
+    #[must_use]
+    pub fn no_profile(&self, dir: &str) -> String {
+        if self.en() {
+            format!("no member profile in {dir}: run `dangxue` first, or pass --member ID")
+        } else {
+            format!("{dir} 中还没有学习档案：请先运行 `dangxue`，或用 --member 指定编号")
+        }
+    }
+
+    /// A plain-text command without `--member` and several profiles.
+    #[must_use]
+    pub fn several_profiles(&self, dir: &str, ids: &str) -> String {
+        if self.en() {
+            format!("several member profiles in {dir}: pass --member ID (one of: {ids})")
+        } else {
+            format!("{dir} 中有多份学习档案：请用 --member 指定编号（{ids} 之一）")
+        }
+    }
+
+    /// `--member` names a profile without a record.
+    #[must_use]
+    pub fn no_record(&self, id: &str, dir: &str) -> String {
+        let id = crate::core::text::escape_controls(id);
+        if self.en() {
+            format!(
+                "member \"{id}\" has no record in {dir} yet: open it once with `dangxue --member {id}`"
+            )
+        } else {
+            format!("编号 {id} 在 {dir} 中还没有学习记录：请先用 `dangxue --member {id}` 打开一次")
+        }
+    }
+
     /// Unit files that could not be read and were left out of the library.
     #[must_use]
     pub fn units_skipped(&self, n: usize) -> String {
