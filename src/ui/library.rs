@@ -1,5 +1,7 @@
 //! The library (every unit, searchable) and the review list (错题本).
 
+use std::fmt::Write as _;
+
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -233,8 +235,8 @@ pub fn draw_review(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     header(frame, head, app, theme);
     // The last list row explains the marks, once there is a card to explain.
     let [list, legend] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(list);
-    let cards = app.review_cards();
-    if !cards.is_empty() {
+    let all = app.review_cards();
+    if !all.is_empty() {
         frame.render_widget(
             Paragraph::new(Span::styled(
                 truncate(app.s.review_legend, usize::from(legend.width)),
@@ -243,14 +245,37 @@ pub fn draw_review(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             legend,
         );
     }
-    let due = cards.iter().filter(|(_, d)| *d).count();
+    let is_mastered = |k: &str| {
+        app.state
+            .reviews
+            .get(k)
+            .is_some_and(crate::core::review::Card::is_mastered)
+    };
+    let due = all.iter().filter(|(_, d)| *d).count();
+    let mastered = all.iter().filter(|(k, _)| is_mastered(k)).count();
+    let words = app.s.review;
+    let mut head = format!(
+        "{} · {due} / {} · {} {mastered}",
+        app.s.due_today,
+        all.len(),
+        words.mastered
+    );
+    let shown = match app.review.filter {
+        crate::app::ReviewFilter::All => None,
+        crate::app::ReviewFilter::Learning => Some((words.learning, words.none_learning)),
+        crate::app::ReviewFilter::Mastered => Some((words.mastered, words.none_mastered)),
+    };
+    if let Some((label, _)) = shown {
+        let _ = write!(head, "  {}: {label}", app.s.filter);
+    }
     frame.render_widget(
         Paragraph::new(Span::styled(
-            format!("{} · {due} / {}", app.s.due_today, cards.len()),
+            truncate(&head, usize::from(title.width)),
             theme.dim,
         )),
         title,
     );
+    let cards = app.review_list();
     let height = usize::from(list.height);
     let top = list_top(app.review.selected, height);
     let mut lines = Vec::new();
@@ -271,8 +296,9 @@ pub fn draw_review(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         } else {
             format!("{} ", card.map_or("", |c| c.due.get(5..).unwrap_or(&c.due)))
         };
+        let sign = if is_mastered(key) { "✓" } else { " " };
         let text = format!(
-            "{when}✗{lapses} {} — {}",
+            "{when}{sign}✗{lapses} {} — {}",
             escape_controls(&question.prompt),
             escape_controls(&unit.title)
         );
@@ -287,7 +313,11 @@ pub fn draw_review(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         lines.push(line);
     }
     if cards.is_empty() {
-        lines.push(Line::from(Span::styled(app.s.review_empty, theme.dim)));
+        let empty = match shown {
+            Some((_, none)) if !all.is_empty() => none,
+            _ => app.s.review_empty,
+        };
+        lines.extend(crate::ui::wrapped(empty, list.width, theme.dim));
     }
     frame.render_widget(Paragraph::new(lines), list);
     footer(frame, foot, app, theme);
