@@ -93,10 +93,11 @@ pub fn fold_mapped(s: &str) -> (String, FoldMap) {
 
 /// One unit's entry: its folded title, column, authors and tags (each followed by a
 /// line break, which no term holds, so terms never match across fields), then its
-/// folded body.
+/// folded body, kept as UTF-16 code units: bodies are mostly Chinese, two bytes a
+/// character instead of three, and the index holds every body of the library.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Indexed {
-    text: Box<str>,
+    text: Box<[u16]>,
     meta_end: usize,
     map: FoldMap,
 }
@@ -116,10 +117,11 @@ impl Indexed {
         }
         let (body, mut map) = fold_mapped(u.body);
         map.spans.shrink_to_fit();
-        let meta_end = meta.len();
-        meta.push_str(&body);
+        let mut text: Vec<u16> = meta.encode_utf16().collect();
+        let meta_end = text.len();
+        text.extend(body.encode_utf16());
         Indexed {
-            text: meta.into_boxed_str(),
+            text: text.into_boxed_slice(),
             meta_end,
             map,
         }
@@ -132,26 +134,54 @@ impl Indexed {
             return Some(UnitHit { body: None });
         }
         let (meta, body) = self.text.split_at(self.meta_end);
-        let in_body: Vec<&String> = q
+        let in_body: Vec<(&String, Vec<u16>)> = q
             .terms()
             .iter()
-            .filter(|t| !meta.contains(t.as_str()))
+            .map(|t| (t, t.encode_utf16().collect::<Vec<u16>>()))
+            .filter(|(_, w)| find(meta, w).is_none())
             .collect();
         if in_body.is_empty() {
             return Some(UnitHit { body: None });
         }
-        if !in_body.iter().all(|t| body.contains(t.as_str())) {
-            return None;
-        }
-        let first = in_body
+        let found: Vec<(usize, usize)> = in_body
             .iter()
-            .filter_map(|t| {
-                body.find(t.as_str())
-                    .map(|at| self.map.original(at..at + t.len()))
+            .map(|(t, w)| find(body, w).map(|at| (at, t.len())))
+            .collect::<Option<_>>()?;
+        let first = found
+            .into_iter()
+            .map(|(at, len)| {
+                let start = utf8_len(&body[..at]);
+                self.map.original(start..start + len)
             })
             .min_by_key(|r| r.start);
         Some(UnitHit { body: first })
     }
+}
+
+/// Where `needle` first occurs in `hay`. Both are whole UTF-16 texts, so a match
+/// starts and ends on character boundaries, and is the one `str::find` gives on
+/// the same texts in UTF-8.
+fn find(hay: &[u16], needle: &[u16]) -> Option<usize> {
+    let Some((&first, rest)) = needle.split_first() else {
+        return Some(0);
+    };
+    let last = hay.len().checked_sub(needle.len())?;
+    let mut from = 0;
+    while from <= last {
+        let at = from + hay[from..=last].iter().position(|&c| c == first)?;
+        if hay[at + 1..at + needle.len()] == *rest {
+            return Some(at);
+        }
+        from = at + 1;
+    }
+    None
+}
+
+/// The UTF-8 length of a UTF-16 text.
+fn utf8_len(units: &[u16]) -> usize {
+    char::decode_utf16(units.iter().copied())
+        .map(|c| c.map_or(3, char::len_utf8))
+        .sum()
 }
 
 /// Every unit's [`Indexed`] entry, by unit id.
@@ -227,6 +257,20 @@ mod tests {
                         "{s:?} {a}..{b}"
                     );
                 }
+            }
+        }
+    }
+
+    #[test]
+    fn find_in_utf16_agrees_with_str_find() {
+        let hays = ["", "a", "红色物业红色", "😀a😀b", "aab", "物业"];
+        let needles = ["", "a", "b", "红色", "业红", "😀b", "ab", "物业红色物业"];
+        for h in hays {
+            let hw: Vec<u16> = h.encode_utf16().collect();
+            for n in needles {
+                let nw: Vec<u16> = n.encode_utf16().collect();
+                let got = find(&hw, &nw).map(|at| utf8_len(&hw[..at]));
+                assert_eq!(got, h.find(n), "{h:?} {n:?}");
             }
         }
     }
