@@ -452,5 +452,5 @@ fn every_fill_answer_is_in_its_units_text_and_every_explain_is_present() {
 fn the_built_in_content_compiled_in_is_the_content_folder() {
     let lib = dangxue::store::content::load_builtin();
     assert!(lib.problems.is_empty(), "{:?}", lib.problems);
-    assert_eq!(lib.units.len(), units().len());
+    assert_eq!(lib.len(), units().len());
 }

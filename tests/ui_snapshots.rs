@@ -63,7 +63,7 @@ fn library() -> Library {
     let mut lib = Library::default();
     for (path, text) in [("a.md", ARTICLE), ("c.md", EXPLAINER)] {
         let u = dangxue::core::unit::parse(text).expect("fixture unit parses");
-        lib.units.insert(u.id.clone(), (u, Origin::Builtin(path)));
+        lib.insert(u, Origin::Builtin(path));
     }
     lib
 }
@@ -269,9 +269,7 @@ explain = \"党章第三十条：“企业、农村、机关、学校、医院�
 fn long_app() -> App {
     let mut a = app(Lang::Zh);
     let u = dangxue::core::unit::parse(LONG).expect("fixture unit parses");
-    a.library
-        .units
-        .insert(u.id.clone(), (u, Origin::Builtin("long.md")));
+    a.library.insert(u, Origin::Builtin("long.md"));
     a.apply_search();
     a
 }

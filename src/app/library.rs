@@ -1,7 +1,7 @@
 //! The library's list: units in display order (the plan's first), its filters and
 //! its search.
 
-use crate::core::unit::{Kind, Unit};
+use crate::core::unit::{Kind, Meta};
 
 use super::App;
 
@@ -16,19 +16,19 @@ impl App {
     }
 
     pub(super) fn rebuild_order(&mut self) {
-        let rank = |u: &Unit| match u.kind {
+        let rank = |u: &Meta| match u.kind {
             Kind::Article => 1,
             Kind::Constitution => 2,
             Kind::Brief => 3,
         };
         let mut ids: Vec<(u8, u8, String)> = self
             .library
-            .iter()
+            .metas()
             .map(|u| (u8::from(!self.is_assigned(&u.id)), rank(u), u.id.clone()))
             .collect();
         ids.sort();
         let mut seen = std::collections::HashMap::<&str, usize>::new();
-        for u in self.library.iter() {
+        for u in self.library.metas() {
             *seen.entry(u.title.as_str()).or_default() += 1;
         }
         self.library_view.same_titles = seen
@@ -42,15 +42,17 @@ impl App {
 
     /// Filter the library by the filters and the search text: every word of the
     /// search (folded by [`crate::core::search`]) must occur in the title, column,
-    /// authors, tags or body.
+    /// authors, tags or body. A search looks in the library's index, built over every
+    /// body the first time a search needs it.
     pub fn apply_search(&mut self) {
-        use crate::core::search::{Query, UnitText, match_unit};
+        use crate::core::search::{Query, UnitHit};
         let q = Query::parse(&self.library_view.query);
+        let index = (!q.is_empty()).then(|| self.library.search_index());
         let f = self.library_view.filter;
         let mut shown = Vec::new();
         let mut hits = Vec::new();
         for (i, id) in self.library_view.order.iter().enumerate() {
-            let Some(u) = self.library.get(id) else {
+            let Some(u) = self.library.meta(id) else {
                 continue;
             };
             if (f.plan && !self.is_assigned(id))
@@ -59,14 +61,11 @@ impl App {
             {
                 continue;
             }
-            let text = UnitText {
-                title: &u.title,
-                column: u.column.as_deref(),
-                authors: &u.authors,
-                tags: &u.tags,
-                body: &u.body,
+            let hit = match index {
+                Some(index) => index.matches(id, &q),
+                None => Some(UnitHit { body: None }),
             };
-            if let Some(hit) = match_unit(&q, &text) {
+            if let Some(hit) = hit {
                 shown.push(i);
                 hits.push(hit.body);
             }

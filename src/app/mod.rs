@@ -22,7 +22,7 @@ pub use reading::{
 };
 pub use views::{
     EditorView, Find, HistoryView, LibraryFilter, LibraryView, MarksView, QuizView, ReaderInput,
-    ReaderView, ReviewView, TestView, editor_boxes, editor_counted, editor_field,
+    ReaderView, ReviewFilter, ReviewView, TestView, editor_boxes, editor_counted, editor_field,
 };
 
 use std::collections::HashMap;
@@ -357,6 +357,24 @@ impl App {
             .into_iter()
             .map(|(later, _, k)| (k.clone(), !later))
             .collect()
+    }
+
+    /// The cards 错题本 lists under its filter, in [`App::review_cards`]'s order.
+    #[must_use]
+    pub fn review_list(&self) -> Vec<(String, bool)> {
+        let mastered = |k: &str| {
+            self.state
+                .reviews
+                .get(k)
+                .is_some_and(crate::core::review::Card::is_mastered)
+        };
+        let mut cards = self.review_cards();
+        match self.review.filter {
+            ReviewFilter::All => {}
+            ReviewFilter::Learning => cards.retain(|(k, _)| !mastered(k)),
+            ReviewFilter::Mastered => cards.retain(|(k, _)| mastered(k)),
+        }
+        cards
     }
 
     fn question_exists(&self, key: &str) -> bool {

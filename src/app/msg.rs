@@ -111,6 +111,8 @@ pub enum Msg {
     History,
     /// Review every card due today in one sitting (错题本).
     ReviewAll,
+    /// 错题本: list every card, those being learnt, or the mastered ones.
+    FilterMastered,
     /// 本月: open the unit to go on with at its saved place.
     Continue,
 }

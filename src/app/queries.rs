@@ -103,7 +103,18 @@ pub fn test_score(app: &App) -> Option<u32> {
 /// reader, 本月 and `status` all show (see [`crate::core::reading`]).
 #[must_use]
 pub fn read_state(app: &App, id: &str) -> ReadState {
-    let body_len = app.library.get(id).map_or(0, |u| u.body.len());
+    // Only a unit read in the cycle shows a percentage: only its body is needed.
+    let cycle = app.cycle.to_string();
+    let read = app
+        .state
+        .units
+        .get(id)
+        .is_some_and(|p| p.cycles.contains_key(&cycle));
+    let body_len = if read {
+        app.library.get(id).map_or(0, |u| u.body.len())
+    } else {
+        0
+    };
     let in_cycle = app
         .plan
         .units
@@ -111,7 +122,7 @@ pub fn read_state(app: &App, id: &str) -> ReadState {
         .is_none_or(|units| units.iter().any(|u| u == id));
     reading::read_state(
         app.state.units.get(id),
-        &app.cycle.to_string(),
+        &cycle,
         body_len,
         app.rules.read.min_seconds,
         in_cycle,

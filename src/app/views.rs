@@ -255,4 +255,30 @@ pub struct HistoryView {
 pub struct ReviewView {
     /// Selected row.
     pub selected: usize,
+    /// Which cards are listed.
+    pub filter: ReviewFilter,
+}
+
+/// Which cards 错题本 lists (`f` goes to the next).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ReviewFilter {
+    /// Every card.
+    #[default]
+    All,
+    /// The cards still being learnt.
+    Learning,
+    /// The mastered cards (see [`crate::core::review::Card::is_mastered`]).
+    Mastered,
+}
+
+impl ReviewFilter {
+    /// The next filter of the cycle all → learning → mastered → all.
+    #[must_use]
+    pub fn next(self) -> ReviewFilter {
+        match self {
+            ReviewFilter::All => ReviewFilter::Learning,
+            ReviewFilter::Learning => ReviewFilter::Mastered,
+            ReviewFilter::Mastered => ReviewFilter::All,
+        }
+    }
 }

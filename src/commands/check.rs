@@ -278,7 +278,7 @@ pub fn run_counted(paths: &[PathBuf], home: Option<&Path>) -> Checked {
         }
         if paths.is_empty() {
             let builtin = content::load_builtin();
-            checked.units = builtin.units.len();
+            checked.units = builtin.len();
             problems.extend(builtin.problems);
             checked.problems = problems;
             return checked;
@@ -308,9 +308,7 @@ pub fn run_counted(paths: &[PathBuf], home: Option<&Path>) -> Checked {
                     seen.insert(u.id.clone(), (shown.clone(), id_line));
                 }
                 unit_quality(&u, &shown, &mut problems);
-                catalog
-                    .units
-                    .insert(u.id.clone(), (u, content::Origin::File(f.clone())));
+                catalog.insert(u, content::Origin::File(f.clone()));
             }
             Err(ps) => problems.extend(ps),
         }

@@ -76,7 +76,8 @@ pub fn run(home: Option<&Path>, member: Option<&str>) -> anyhow::Result<()> {
     let s = strings::get(config.lang);
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let theme = Theme::new(config.theme, no_color);
-    let library = content::load(&config.content_dirs);
+    // Titles now; each body when it is opened or searched.
+    let library = content::load_titles(&config.content_dirs);
     crate::commands::warn_skipped(&library.problems);
     let skipped = library.problems.len();
 

@@ -15,6 +15,7 @@ pub mod report;
 pub mod review;
 pub mod roster;
 pub mod search;
+pub mod search_index;
 pub mod shown;
 pub mod sshsig;
 pub mod state;

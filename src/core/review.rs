@@ -33,6 +33,11 @@ pub struct Card {
     pub last: Option<String>,
 }
 
+/// Stability in days from which a card counts as mastered (掌握): at the retention
+/// asked for, its next review is at least three weeks away. A card reaches it only by
+/// right answers given when they were due, and a wrong answer takes it back below.
+pub const MASTERED_STABILITY: f64 = 21.0;
+
 /// FSRS-5 default weights w0..w18.
 const W: [f64; 19] = [
     0.40255, 1.18385, 3.173, 15.69105, 7.1949, 0.5345, 1.4604, 0.0046, 1.54575, 0.1192, 1.01925,
@@ -147,6 +152,17 @@ impl Card {
     pub fn is_due(&self, today: Date) -> bool {
         self.due_date().is_none_or(|d| d <= today)
     }
+
+    /// Whether the card is mastered: its last answer was right (`reps` at least one)
+    /// and its stability is at least [`MASTERED_STABILITY`], so it is not asked again
+    /// for three weeks or more. A damaged record is never mastered.
+    #[must_use]
+    pub fn is_mastered(&self) -> bool {
+        self.reps >= 1
+            && self
+                .memory()
+                .is_some_and(|(s, _, _)| s >= MASTERED_STABILITY)
+    }
 }
 
 /// Whole days until the next review for stability `s` at 90% retention.
@@ -230,6 +246,30 @@ mod tests {
 
     fn days_between(a: &str, b: Date) -> i32 {
         (parse_day(a).expect("due is a date") - b).get_days()
+    }
+
+    #[test]
+    fn right_answers_on_their_due_days_master_a_card_and_a_miss_undoes_it() {
+        let mut today = date(2026, 11, 1);
+        let mut card = review(None, false, today);
+        assert!(!card.is_mastered(), "a missed card is not mastered");
+        let mut goods = 0;
+        while !card.is_mastered() {
+            today = parse_day(&card.due).expect("due is a date");
+            card = review(Some(&card), true, today);
+            goods += 1;
+            assert!(goods < 10, "never mastered: {card:?}");
+        }
+        // Not on the first right answer: the run has to last.
+        assert!(goods >= 2, "{goods}");
+        assert!(days_between(&card.due, today) >= 21, "{card:?}");
+        let missed = review(Some(&card), false, today + jiff::Span::new().days(30));
+        assert!(!missed.is_mastered(), "{missed:?}");
+        let damaged = Card {
+            stability: f64::NAN,
+            ..card.clone()
+        };
+        assert!(!damaged.is_mastered());
     }
 
     #[test]

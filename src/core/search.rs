@@ -25,7 +25,7 @@ use super::layout::VisualLine;
 use super::text::is_default_ignorable;
 
 /// Text that folding leaves unchanged: NFKC already, no upper case, nothing ignorable.
-fn is_folded(s: &str) -> bool {
+pub(crate) fn is_folded(s: &str) -> bool {
     is_nfkc_quick(s.chars()) == IsNormalized::Yes
         && !s.chars().any(|c| {
             is_default_ignorable(c) || (!c.is_ascii() && c.is_uppercase()) || c.is_ascii_uppercase()

@@ -1,7 +1,6 @@
 //! Loading units: the built-in ones compiled into the binary, then each folder of
 //! `content_dirs`, where a unit with a built-in id replaces the built-in one.
 
-use std::collections::BTreeMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -93,38 +92,9 @@ impl fmt::Display for FileProblem {
     }
 }
 
-/// The units of one run, by id, and what could not be loaded.
-#[derive(Debug, Default)]
-pub struct Library {
-    /// Units sorted by id.
-    pub units: BTreeMap<String, (Unit, Origin)>,
-    /// Files skipped, with why.
-    pub problems: Vec<FileProblem>,
-}
+pub use super::library::{Entry, Library};
 
-impl Library {
-    /// The unit with this id.
-    #[must_use]
-    pub fn get(&self, id: &str) -> Option<&Unit> {
-        self.units.get(id).map(|(u, _)| u)
-    }
-
-    /// Units in id order.
-    pub fn iter(&self) -> impl Iterator<Item = &Unit> {
-        self.units.values().map(|(u, _)| u)
-    }
-}
-
-impl crate::core::unit::Catalog for Library {
-    fn unit(&self, id: &str) -> Option<&Unit> {
-        self.get(id)
-    }
-    fn ids(&self) -> Vec<&str> {
-        self.units.keys().map(String::as_str).collect()
-    }
-}
-
-fn unit_problems(path: &str, problems: Vec<unit::Problem>) -> Vec<FileProblem> {
+pub(super) fn unit_problems(path: &str, problems: Vec<unit::Problem>) -> Vec<FileProblem> {
     problems
         .into_iter()
         .map(|p| FileProblem {
@@ -142,9 +112,7 @@ pub fn load_builtin() -> Library {
     let mut lib = Library::default();
     for (path, text) in BUILTIN {
         match unit::parse(text) {
-            Ok(u) => {
-                lib.units.insert(u.id.clone(), (u, Origin::Builtin(path)));
-            }
+            Ok(u) => lib.insert(u, Origin::Builtin(path)),
             Err(ps) => lib.problems.extend(unit_problems(path, ps)),
         }
     }
@@ -229,45 +197,55 @@ pub fn load_file(path: &Path) -> Result<Unit, Vec<FileProblem>> {
     unit::parse(&text).map_err(|ps| unit_problems(&path.display().to_string(), ps))
 }
 
-/// One file's outcome: the unit, or why it was skipped.
-type Loaded = (PathBuf, Result<Unit, Vec<FileProblem>>);
-
-/// Add the units of a content dir to `lib`; same id replaces, later files (in path
-/// order) over earlier ones.
-pub fn add_dir(lib: &mut Library, dir: &Path) {
-    let files = match unit_files(dir) {
-        Ok(f) => f,
+/// The unit files of a content dir; `None` (and a problem) when it cannot be read.
+fn dir_files(lib: &mut Library, dir: &Path) -> Option<Vec<PathBuf>> {
+    match unit_files(dir) {
+        Ok(f) => Some(f),
         Err(e) => {
             lib.problems.push(FileProblem {
                 path: dir.display().to_string(),
                 line: 0,
                 message: format!("cannot read content folder: {e}").into(),
             });
-            return;
+            None
         }
-    };
-    // Reading and parsing is most of the start-up time with many units: spread it
-    // over the cores, then add the results in path order so replacement stays
-    // deterministic.
+    }
+}
+
+/// `job` on every file, spread over the cores (reading and parsing is most of the
+/// start-up time with many units), the results in path order so that replacement
+/// by id stays deterministic.
+fn in_parallel<T: Send>(
+    files: &[PathBuf],
+    job: fn(&Path) -> Result<T, Vec<FileProblem>>,
+) -> Vec<(PathBuf, Result<T, Vec<FileProblem>>)> {
     let workers = std::thread::available_parallelism()
         .map_or(1, std::num::NonZero::get)
         .min(8);
     let chunk = files.len().div_ceil(workers).max(64);
-    let parsed: Vec<Vec<Loaded>> = std::thread::scope(|s| {
+    std::thread::scope(|s| {
         let handles: Vec<_> = files
             .chunks(chunk)
-            .map(|part| s.spawn(move || part.iter().map(|f| (f.clone(), load_file(f))).collect()))
+            .map(|part| {
+                s.spawn(move || part.iter().map(|f| (f.clone(), job(f))).collect::<Vec<_>>())
+            })
             .collect();
         handles
             .into_iter()
-            .map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
+            .flat_map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
             .collect()
-    });
-    for (f, result) in parsed.into_iter().flatten() {
+    })
+}
+
+/// Add the units of a content dir to `lib`; same id replaces, later files (in path
+/// order) over earlier ones.
+pub fn add_dir(lib: &mut Library, dir: &Path) {
+    let Some(files) = dir_files(lib, dir) else {
+        return;
+    };
+    for (f, result) in in_parallel(&files, load_file) {
         match result {
-            Ok(u) => {
-                lib.units.insert(u.id.clone(), (u, Origin::File(f)));
-            }
+            Ok(u) => lib.insert(u, Origin::File(f)),
             Err(ps) => lib.problems.extend(ps),
         }
     }
@@ -279,6 +257,119 @@ pub fn load(content_dirs: &[PathBuf]) -> Library {
     let mut lib = load_builtin();
     for d in content_dirs {
         add_dir(&mut lib, d);
+    }
+    lib
+}
+
+/// The start of a unit file through the closing `+++` line of its front matter:
+/// what [`unit::parse_meta`] needs. `None` when the front matter is not closed
+/// within the size a front matter may have (the whole file then says what is wrong).
+fn read_head(path: &Path) -> Result<Option<String>, FileProblem> {
+    use std::io::Read;
+    use std::os::unix::fs::OpenOptionsExt;
+    let whole = |message: String| FileProblem {
+        path: path.display().to_string(),
+        line: 0,
+        message: Message::Text(message),
+    };
+    // Not blocking: a FIFO put in the file's place reads as empty instead of waiting.
+    let mut file = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK | libc::O_CLOEXEC)
+        .open(path)
+        .map_err(|e| whole(format!("cannot read a unit: {e}")))?;
+    let cap = unit::MAX_FRONT_MATTER_BYTES + 64 * 1024;
+    let mut bytes: Vec<u8> = Vec::with_capacity(8 * 1024);
+    let mut scanned = 0;
+    loop {
+        if bytes.len() == bytes.capacity() {
+            bytes.reserve(bytes.len());
+        }
+        let at = bytes.len();
+        let spare = bytes.capacity() - at;
+        bytes.resize(at + spare, 0);
+        let read = file.read(&mut bytes[at..]);
+        bytes.truncate(at + *read.as_ref().unwrap_or(&0));
+        let n = match read {
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(whole(format!("cannot read a unit: {e}"))),
+        };
+        let eof = n == 0;
+        if let Some(end) = closing_line_end(&bytes, &mut scanned, eof) {
+            bytes.truncate(end);
+            break;
+        }
+        if eof {
+            break;
+        }
+        if bytes.len() > cap {
+            return Ok(None);
+        }
+    }
+    String::from_utf8(bytes).map(Some).map_err(|e| {
+        let line = crate::core::text::line_of(e.as_bytes(), e.utf8_error().valid_up_to());
+        FileProblem {
+            path: path.display().to_string(),
+            line,
+            message: Message::Text("not valid UTF-8: save the file as UTF-8".into()),
+        }
+    })
+}
+
+/// The end of the line closing the front matter (a later line that is `+++` once
+/// trailing whitespace is cut, as the parser reads it), looking at whole lines from
+/// `*from` on; the last line counts only at the end of the file.
+fn closing_line_end(bytes: &[u8], from: &mut usize, eof: bool) -> Option<usize> {
+    let mut start = *from;
+    while start < bytes.len() {
+        let end = match bytes[start..].iter().position(|b| *b == b'\n') {
+            Some(i) => start + i + 1,
+            None if eof => bytes.len(),
+            None => break,
+        };
+        let line = &bytes[start..end];
+        if start > 0 && line.trim_ascii_end() == b"+++" {
+            return Some(end);
+        }
+        start = end;
+    }
+    *from = start;
+    None
+}
+
+/// The metadata of one unit file, or why it is skipped.
+fn load_meta(path: &Path) -> Result<unit::Meta, Vec<FileProblem>> {
+    match read_head(path).map_err(|p| vec![p])? {
+        Some(head) => {
+            unit::parse_meta(&head).map_err(|ps| unit_problems(&path.display().to_string(), ps))
+        }
+        None => load_file(path).map(|u| unit::Meta::of(&u)),
+    }
+}
+
+/// The built-in units plus every content dir, in order, by their metadata alone:
+/// each file is read up to the end of its front matter, its questions and body
+/// when the unit is first asked for (see [`Library`]). What the TUI starts with.
+#[must_use]
+pub fn load_titles(content_dirs: &[PathBuf]) -> Library {
+    let mut lib = Library::default();
+    for (path, text) in BUILTIN {
+        match unit::parse_meta(text) {
+            Ok(m) => lib.add(Entry::lazy(m, Origin::Builtin(path), Some(text))),
+            Err(ps) => lib.problems.extend(unit_problems(path, ps)),
+        }
+    }
+    for dir in content_dirs {
+        let Some(files) = dir_files(&mut lib, dir) else {
+            continue;
+        };
+        for (f, result) in in_parallel(&files, load_meta) {
+            match result {
+                Ok(m) => lib.add(Entry::lazy(m, Origin::File(f), None)),
+                Err(ps) => lib.problems.extend(ps),
+            }
+        }
     }
     lib
 }

@@ -5,6 +5,7 @@ pub mod completions;
 pub mod config;
 pub mod content;
 pub mod handin;
+pub mod library;
 pub mod paths;
 pub mod plan;
 pub mod sign;

@@ -92,7 +92,7 @@ pub static EN: Strings = Strings {
         survey: "Survey",
     },
     review_empty: "Nothing to review",
-    review_legend: "● due  12-03 next review  ✗2 missed",
+    review_legend: "● due  12-03 next review  ✗2 missed  ✓ mastered",
     due_today: "Due today",
     chart: "Reading per day (min)",
     plan: "This cycle's plan",
@@ -125,5 +125,6 @@ pub static EN: Strings = Strings {
     unit_id: "Id",
     questions: "Questions",
     home: &super::home::EN,
+    review: &super::review::EN,
     findings: &super::findings::EN,
 };

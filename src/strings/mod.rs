@@ -10,6 +10,7 @@ pub mod findings;
 mod format;
 mod home;
 mod labels;
+mod review;
 mod zh;
 
 pub use commands::{NoTerminal, Signing};
@@ -19,6 +20,7 @@ pub use home::Home;
 pub use labels::{
     Editors, Fields, FormFields, Judge, KeptAside, Kinds, Parts, QuestionTypes, Tabs,
 };
+pub use review::Review;
 pub use zh::ZH;
 
 /// One piece of text in both languages, for tables that hold their own labels (the
@@ -219,6 +221,8 @@ pub struct Strings {
     pub questions: &'static str,
     /// 本月's words for the start of a day's study.
     pub home: &'static Home,
+    /// 错题本's mastered cards and filter.
+    pub review: &'static Review,
     /// The words of `report`.
     pub findings: &'static findings::Findings,
 }

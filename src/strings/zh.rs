@@ -92,7 +92,7 @@ pub static ZH: Strings = Strings {
         survey: "调研",
     },
     review_empty: "错题本是空的",
-    review_legend: "● 已到期  12-03 下次复习  ✗2 答错次数",
+    review_legend: "● 已到期  12-03 下次复习  ✗2 答错次数  ✓ 已掌握",
     due_today: "今日待复习",
     chart: "每日阅读（分钟）",
     plan: "本期学习安排",
@@ -125,5 +125,6 @@ pub static ZH: Strings = Strings {
     unit_id: "编号",
     questions: "练习题",
     home: &super::home::ZH,
+    review: &super::review::ZH,
     findings: &super::findings::ZH,
 };

@@ -1,5 +1,7 @@
 //! The library (every unit, searchable) and the review list (错题本).
 
+use std::fmt::Write as _;
+
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::style::Style;
@@ -62,7 +64,7 @@ pub fn kind_label(app: &App, kind: Kind) -> &'static str {
 fn status_line<'a>(app: &'a App, theme: &Theme) -> Line<'a> {
     let v = &app.library_view;
     let pos = if v.shown.is_empty() {
-        format!("0/{}", app.library.units.len())
+        format!("0/{}", app.library.len())
     } else {
         format!("{}/{}", v.selected + 1, v.shown.len())
     };
@@ -140,7 +142,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let Some(id) = v.order.get(*idx) else {
             continue;
         };
-        let Some(u) = app.library.get(id) else {
+        let Some(u) = app.library.meta(id) else {
             continue;
         };
         let kind = kind_label(app, u.kind);
@@ -196,8 +198,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             line = line.style(theme.selected);
         }
         lines.push(line);
+        // The body is read here, for the rows in view only.
         if let Some(Some(at)) = v.hits.get(row)
             && lines.len() < height
+            && let Some(u) = app.library.get(id)
         {
             let indent = kind_cell.width() + 1;
             let sn = snippet(
@@ -231,8 +235,8 @@ pub fn draw_review(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     header(frame, head, app, theme);
     // The last list row explains the marks, once there is a card to explain.
     let [list, legend] = Layout::vertical([Constraint::Fill(1), Constraint::Length(1)]).areas(list);
-    let cards = app.review_cards();
-    if !cards.is_empty() {
+    let all = app.review_cards();
+    if !all.is_empty() {
         frame.render_widget(
             Paragraph::new(Span::styled(
                 truncate(app.s.review_legend, usize::from(legend.width)),
@@ -241,14 +245,37 @@ pub fn draw_review(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             legend,
         );
     }
-    let due = cards.iter().filter(|(_, d)| *d).count();
+    let is_mastered = |k: &str| {
+        app.state
+            .reviews
+            .get(k)
+            .is_some_and(crate::core::review::Card::is_mastered)
+    };
+    let due = all.iter().filter(|(_, d)| *d).count();
+    let mastered = all.iter().filter(|(k, _)| is_mastered(k)).count();
+    let words = app.s.review;
+    let mut head = format!(
+        "{} · {due} / {} · {} {mastered}",
+        app.s.due_today,
+        all.len(),
+        words.mastered
+    );
+    let shown = match app.review.filter {
+        crate::app::ReviewFilter::All => None,
+        crate::app::ReviewFilter::Learning => Some((words.learning, words.none_learning)),
+        crate::app::ReviewFilter::Mastered => Some((words.mastered, words.none_mastered)),
+    };
+    if let Some((label, _)) = shown {
+        let _ = write!(head, "  {}: {label}", app.s.filter);
+    }
     frame.render_widget(
         Paragraph::new(Span::styled(
-            format!("{} · {due} / {}", app.s.due_today, cards.len()),
+            truncate(&head, usize::from(title.width)),
             theme.dim,
         )),
         title,
     );
+    let cards = app.review_list();
     let height = usize::from(list.height);
     let top = list_top(app.review.selected, height);
     let mut lines = Vec::new();
@@ -269,8 +296,9 @@ pub fn draw_review(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         } else {
             format!("{} ", card.map_or("", |c| c.due.get(5..).unwrap_or(&c.due)))
         };
+        let sign = if is_mastered(key) { "✓" } else { " " };
         let text = format!(
-            "{when}✗{lapses} {} — {}",
+            "{when}{sign}✗{lapses} {} — {}",
             escape_controls(&question.prompt),
             escape_controls(&unit.title)
         );
@@ -285,7 +313,11 @@ pub fn draw_review(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         lines.push(line);
     }
     if cards.is_empty() {
-        lines.push(Line::from(Span::styled(app.s.review_empty, theme.dim)));
+        let empty = match shown {
+            Some((_, none)) if !all.is_empty() => none,
+            _ => app.s.review_empty,
+        };
+        lines.extend(crate::ui::wrapped(empty, list.width, theme.dim));
     }
     frame.render_widget(Paragraph::new(lines), list);
     footer(frame, foot, app, theme);

@@ -126,7 +126,7 @@ fn help_lists_the_screen_s_own_keys_and_marks() {
     );
     let (_, review) = help(Mode::Review, Lang::Zh);
     let shown: Vec<&str> = review.iter().map(|(m, _)| *m).collect();
-    assert_eq!(shown, ["●", "12-03", "✗1"]);
+    assert_eq!(shown, ["●", "12-03", "✗1", "✓"]);
     let (_, library) = help(Mode::Library, Lang::Zh);
     assert_eq!(library[0].0, "★");
     let (test, _) = help(Mode::Test, Lang::Zh);

@@ -11,6 +11,8 @@ pub(super) fn library(app: &mut App, msg: Msg) -> Vec<Effect> {
     match msg {
         Msg::SearchStart => {
             app.library_view.searching = true;
+            // Reading every body for the index starts now, while the member types.
+            app.library.prepare_search();
         }
         Msg::FilterUnread | Msg::FilterKind | Msg::FilterPlan => {
             let f = &mut app.library_view.filter;

@@ -23,6 +23,10 @@ pub fn open_passage(app: &mut App, id: &str, at: Option<usize>) {
 
 fn open_at(app: &mut App, id: &str, at: Option<usize>, keep_place: bool) {
     if app.library.get(id).is_none() {
+        // Listed by its front matter, the unit failed when read whole: say why.
+        if let Some(p) = app.library.entry(id).and_then(|e| e.problems()?.first()) {
+            app.notice = Some(p.text(app.s.lang));
+        }
         return;
     }
     let width = app.reader_width();

@@ -7,8 +7,12 @@ use crate::app::{App, Effect, QuizView, Screen};
 use crate::core::unit::Answer;
 
 pub(super) fn review_list(app: &mut App, msg: Msg) -> Vec<Effect> {
-    let due: Vec<String> = app.review_cards().into_iter().map(|(k, _)| k).collect();
+    let due: Vec<String> = app.review_list().into_iter().map(|(k, _)| k).collect();
     match msg {
+        Msg::FilterMastered => {
+            app.review.filter = app.review.filter.next();
+            app.review.selected = 0;
+        }
         Msg::Open => {
             if let Some(key) = due.get(app.review.selected)
                 && let Some((u, q)) = key.split_once('/')

@@ -6,9 +6,11 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+mod meta;
 mod parse;
 mod problem;
 
+pub use meta::{Meta, body_text, parse_meta};
 pub use parse::parse;
 pub use problem::{Expected, Problem, ProblemKind};
 

@@ -8,8 +8,8 @@ use std::collections::BTreeSet;
 use toml::de::DeValue;
 
 use super::{
-    Answer, Expected, Kind, MAX_FRONT_MATTER_BYTES, Problem, ProblemKind, Question, QuestionType,
-    Unit, valid_id,
+    Answer, Expected, Kind, MAX_FRONT_MATTER_BYTES, Meta, Problem, ProblemKind, Question,
+    QuestionType, Unit, valid_id,
 };
 use crate::core::tomldoc::{self, Issue, Pos, Reader, Tab, Want};
 
@@ -27,7 +27,7 @@ const UNIT_KEYS: &[&str] = &[
 const QUESTION_KEYS: &[&str] = &["id", "type", "prompt", "choices", "answer", "explain"];
 
 /// Split a file into (front matter, line of its first key, body, line where the body starts).
-fn split(text: &str) -> Result<(&str, usize, &str, usize), Problem> {
+pub(super) fn split(text: &str) -> Result<(&str, usize, &str, usize), Problem> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut offset = 0;
     let mut lines = text.split_inclusive('\n');
@@ -123,6 +123,40 @@ fn want_words(want: &Want) -> Expected {
     }
 }
 
+/// The top-level keys of a front matter: `Err` with the parser's problem when it is
+/// not TOML, else the metadata or the problems of its top-level keys.
+pub(super) fn meta_of_front(
+    front: &str,
+    first_line: usize,
+) -> Result<Result<Meta, Vec<Problem>>, Vec<Problem>> {
+    let doc = tomldoc::parse_toml(front).map_err(|(line, msg)| {
+        vec![Problem {
+            line: first_line - 1 + line,
+            kind: ProblemKind::Toml(msg),
+        }]
+    })?;
+    let mut f = Front {
+        r: Reader::new(front),
+        first_line,
+        problems: Vec::new(),
+    };
+    let root = f.r.root(&doc);
+    let meta = meta_of(&mut f, &root).map(|(m, _)| m);
+    let mut problems = f.finish();
+    Ok(match meta {
+        Some(m) if problems.is_empty() => Ok(m),
+        _ => {
+            if problems.is_empty() {
+                problems.push(Problem {
+                    line: 1,
+                    kind: ProblemKind::Missing("id".into()),
+                });
+            }
+            Err(problems)
+        }
+    })
+}
+
 /// Parse a unit file. On failure, every problem found, sorted by line.
 ///
 /// # Errors
@@ -163,7 +197,8 @@ pub fn parse(text: &str) -> Result<Unit, Vec<Problem>> {
     Err(problems)
 }
 
-fn build(f: &mut Front<'_>, t: &Tab<'_, '_>, body: &str, body_line: usize) -> Option<Unit> {
+/// The top-level keys, checked, with the place of the id.
+fn meta_of(f: &mut Front<'_>, t: &Tab<'_, '_>) -> Option<(Meta, Option<Pos>)> {
     f.r.unknown_keys(t, UNIT_KEYS);
     let id_at = f.r.get(t, "id", false).map(|(at, _)| at);
     let id = f.req_str(t, "id");
@@ -191,7 +226,21 @@ fn build(f: &mut Front<'_>, t: &Tab<'_, '_>, body: &str, body_line: usize) -> Op
     };
     let authors = list(f, "authors");
     let tags = list(f, "tags");
+    let meta = Meta {
+        id: id?,
+        title: title?,
+        kind: kind?,
+        column,
+        authors,
+        source,
+        tags,
+        note,
+    };
+    Some((meta, id_at))
+}
 
+fn build(f: &mut Front<'_>, t: &Tab<'_, '_>, body: &str, body_line: usize) -> Option<Unit> {
+    let meta = meta_of(f, t);
     let mut questions = Vec::new();
     let mut seen = BTreeSet::new();
     for qt in
@@ -213,15 +262,16 @@ fn build(f: &mut Front<'_>, t: &Tab<'_, '_>, body: &str, body_line: usize) -> Op
             kind: ProblemKind::EmptyBody,
         });
     }
+    let (meta, id_at) = meta?;
     Some(Unit {
-        id: id?,
-        title: title?,
-        kind: kind?,
-        column,
-        authors,
-        source,
-        tags,
-        note,
+        id: meta.id,
+        title: meta.title,
+        kind: meta.kind,
+        column: meta.column,
+        authors: meta.authors,
+        source: meta.source,
+        tags: meta.tags,
+        note: meta.note,
         questions,
         body,
         body_line,

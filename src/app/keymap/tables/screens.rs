@@ -198,6 +198,16 @@ pub(crate) static REVIEW: Table = Table {
             ),
             hint: hint(s("a"), t("全部复习", "review all"), 2),
         },
+        Binding {
+            keys: &[Key::Char('f')],
+            act: send(&Msg::FilterMastered),
+            shown: s("f"),
+            label: t(
+                "筛选：全部、未掌握、已掌握",
+                "filter: all, being learnt, mastered",
+            ),
+            hint: hint(s("f"), t("筛选", "filter"), 2),
+        },
         MARKS_KEY,
     ],
     shared: &[LIST, TABS, HELP_QUIT],
@@ -213,6 +223,13 @@ pub(crate) static REVIEW: Table = Table {
         Mark {
             mark: "✗1",
             meaning: t("答错的次数", "times answered wrong"),
+        },
+        Mark {
+            mark: "✓",
+            meaning: t(
+                "已掌握：连续答对，下次复习在三周以后",
+                "mastered: answered right until the next review is three weeks away or more",
+            ),
         },
     ],
 };

@@ -1,0 +1,111 @@
+//! The library the TUI starts with: titles and metadata from each file's front
+//! matter, the whole unit read when asked for, and search over an index of every
+//! body that finds what a search over the fully loaded units finds.
+
+use std::path::Path;
+
+use dangxue::core::search::{Query, UnitText, match_unit};
+use dangxue::store::content::{load, load_titles};
+
+const GOOD: &str = "+++\nid = \"x-good\"\ntitle = \"红色物业\"\nkind = \"article\"\ntags = [\"ＴＡＧ\"]\n\n[[questions]]\nid = \"q1\"\ntype = \"judge\"\nprompt = \"对吗\"\nanswer = true\nexplain = \"见正文。\"\n+++\n\n自２０１８年起，网格员ＡＢＣ上门服务。\n";
+
+fn write(dir: &Path, name: &str, text: &str) {
+    std::fs::write(dir.join(name), text).expect("write unit");
+}
+
+#[test]
+fn titles_first_then_the_whole_unit_when_asked() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(dir.path(), "good.md", GOOD);
+    // Its question is broken: listed by its front matter, failing when opened.
+    write(
+        dir.path(),
+        "late.md",
+        &GOOD
+            .replace("x-good", "x-late")
+            .replace("\"judge\"", "\"essay\""),
+    );
+    // Its kind is broken: skipped at start, as the full load skips it.
+    write(
+        dir.path(),
+        "bad.md",
+        &GOOD
+            .replace("x-good", "x-bad")
+            .replace("\"article\"", "\"poem\""),
+    );
+    // A front matter longer than one read of the file.
+    let long_note = format!("note = \"{}\"\n", "长".repeat(6000));
+    write(
+        dir.path(),
+        "long.md",
+        &GOOD
+            .replace("x-good", "x-long")
+            .replace("tags =", &format!("{long_note}tags =")),
+    );
+    let dirs = [dir.path().to_path_buf()];
+    let lib = load_titles(&dirs);
+    let meta = lib.meta("x-good").expect("listed");
+    assert_eq!(
+        (meta.title.as_str(), meta.tags.as_slice()),
+        ("红色物业", &["ＴＡＧ".to_string()][..])
+    );
+    assert_eq!(
+        lib.meta("x-long")
+            .and_then(|m| m.note.as_ref())
+            .map(|n| n.chars().count()),
+        Some(6000)
+    );
+    assert!(lib.meta("x-bad").is_none());
+    assert_eq!(lib.problems.len(), 1, "{:?}", lib.problems);
+    assert!(lib.problems[0].path.ends_with("bad.md"));
+
+    let late = lib.entry("x-late").expect("listed");
+    assert!(late.problems().is_none(), "not tried yet");
+    assert!(lib.get("x-late").is_none());
+    let why = late.problems().expect("tried and failed");
+    assert!(why[0].to_string().contains("late.md:"), "{}", why[0]);
+
+    let full = load(&dirs);
+    assert_eq!(lib.get("x-good"), full.get("x-good"));
+    assert!(full.get("x-late").is_none());
+}
+
+#[test]
+fn the_index_finds_what_matching_every_loaded_unit_finds() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(dir.path(), "good.md", GOOD);
+    let dirs = [dir.path().to_path_buf()];
+    let lazy = load_titles(&dirs);
+    lazy.prepare_search();
+    let index = lazy.search_index();
+    let full = load(&dirs);
+    assert_eq!(index.len(), full.len());
+    for q in [
+        "",
+        "红色",
+        "2018 网格员",
+        "abc",
+        "tag",
+        "党员",
+        "社区 治理",
+        "服务 ２０１８",
+        "无此词",
+    ] {
+        let q = Query::parse(q);
+        for u in full.iter() {
+            let text = UnitText {
+                title: &u.title,
+                column: u.column.as_deref(),
+                authors: &u.authors,
+                tags: &u.tags,
+                body: &u.body,
+            };
+            assert_eq!(
+                index.matches(&u.id, &q),
+                match_unit(&q, &text),
+                "{} {q:?}",
+                u.id
+            );
+        }
+    }
+}
