@@ -482,10 +482,10 @@ fn press(a: &mut App, key: ratatui_textarea::Key) -> (usize, usize) {
 
 #[test]
 fn page_down_and_up_in_the_editor_move_a_box_of_rows_less_one() {
+    use ratatui_textarea::Key::{PageDown, PageUp, Right};
     let text: Vec<String> = (0..40).map(|i| format!("第{i}行")).collect();
     let mut a = editor_with(&text.join("\n"));
     // 24 rows less the title and footer rows and the box's two borders: 20 shown.
-    use ratatui_textarea::Key::{PageDown, PageUp, Right};
     assert_eq!(press(&mut a, Right), (0, 1));
     assert_eq!(press(&mut a, PageDown), (19, 1));
     assert_eq!(press(&mut a, PageDown), (38, 1));

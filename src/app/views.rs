@@ -204,7 +204,7 @@ pub fn editor_counted(doc: Doc) -> usize {
 
 /// The boxes (borders included) of `doc`'s `fields` fields in `body`, the editor
 /// screen less its title and footer rows: three rows each, the counted field the
-/// rest. The drawing and PageUp/PageDown both use it, so a page is what is shown.
+/// rest. The drawing and the page keys both use it, so a page is what is shown.
 #[must_use]
 pub fn editor_boxes(doc: Doc, fields: usize, body: Rect) -> Vec<Rect> {
     let counted = editor_counted(doc);

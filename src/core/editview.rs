@@ -60,7 +60,7 @@ impl EditView {
     }
 
     /// The row a page (`height` rows, less one kept for context) above or below
-    /// the cursor's, within the rows there are: where PageUp and PageDown go.
+    /// the cursor's, within the rows there are: where Page Up and Page Down go.
     #[must_use]
     pub fn page_row(&self, height: u16, down: bool) -> usize {
         let page = usize::from(height).saturating_sub(1).max(1);

@@ -153,7 +153,7 @@ pub(super) fn show_cursor(e: &mut EditorView) {
 }
 
 /// Up and Down move by the rows the editor shows (its text wrapped by
-/// `core::layout` to the box's `width`), to the same column; PageUp and PageDown
+/// `core::layout` to the box's `width`), to the same column; Page Up and Page Down
 /// (`page` the box's height) by a page of them. With Shift they extend the
 /// selection, as the text area's own keys do.
 fn move_row(f: &mut TextArea<'static>, width: u16, page: Option<u16>, down: bool, shift: bool) {
