@@ -359,3 +359,25 @@ fn without_paths_the_config_is_checked_too() {
         "{out:?}"
     );
 }
+
+#[test]
+fn plan_problems_are_worded_in_chinese_by_default() {
+    let h = support::home();
+    let plan = write(
+        h.path(),
+        "plan.toml",
+        "format = \"dangxue-plan/1\"\nbogus = 1\n[[cycle]]\nname = \"2026-11\"\nunits = \"x-good\"\n",
+    );
+    let (code, out) = check(h.path(), &[&plan]);
+    assert_eq!(code, 1, "{out:?}");
+    assert!(
+        out.contains(&format!("{plan}:2: 未知的键 \"bogus\"")),
+        "{out:?}"
+    );
+    assert!(
+        out.contains(&format!(
+            "{plan}:5: [[cycle]] 中的 \"units\" 必须是字符串数组"
+        )),
+        "{out:?}"
+    );
+}

@@ -329,13 +329,17 @@ pub fn run_counted(paths: &[PathBuf], home: Option<&Path>) -> Checked {
                 checked.plans += 1;
                 // Structure and unknown ids in one pass: what parses is checked
                 // against the content even when something else is wrong.
-                let (plan, mut found) = crate::core::plan::Plan::parse_all(&text);
+                let (plan, found) = crate::core::plan::Plan::parse_all(&text);
+                let mut found: Vec<(usize, Message)> = found
+                    .into_iter()
+                    .map(|(line, issue)| (line, Message::Doc(issue)))
+                    .collect();
                 if let Some(plan) = plan {
-                    found.extend(crate::core::plan::check_against(&plan, &catalog));
-                    found.extend(crate::core::plan::check_rules(&plan, &rules));
-                    found.extend(crate::core::plan::check_due(&plan));
+                    found.extend(texts(crate::core::plan::check_against(&plan, &catalog)));
+                    found.extend(texts(crate::core::plan::check_rules(&plan, &rules)));
+                    found.extend(texts(crate::core::plan::check_due(&plan)));
                 }
-                texts(found)
+                found
             }
             TomlKind::Completion => {
                 checked.completions += 1;

@@ -28,7 +28,7 @@ use jiff::civil::Date;
 use super::completion::valid_member_id;
 use super::regime::{Cycle, CycleLength, Rules, local_date};
 use super::roster::{RosterMember, key_identity, key_problem, lookalike_key, valid_login};
-use super::tomldoc::{self, DateKind, Pos, Reader};
+use super::tomldoc::{self, DateKind, Issue, Pos, Reader};
 use super::unit::{Catalog, valid_id};
 
 /// The `format` value this build reads and writes.
@@ -74,8 +74,8 @@ impl Plan {
     /// Parse a plan file.
     ///
     /// # Errors
-    /// Every problem found as (line, message), sorted by line; never empty.
-    pub fn parse(text: &str) -> Result<Plan, Vec<(usize, String)>> {
+    /// Every problem found as (line, what), sorted by line; never empty.
+    pub fn parse(text: &str) -> Result<Plan, Vec<(usize, Issue)>> {
         let (plan, problems) = Plan::parse_all(text);
         match plan {
             Some(plan) if problems.is_empty() => Ok(plan),
@@ -87,11 +87,11 @@ impl Plan {
     /// can also report unknown unit ids of a cycle that has another problem: every
     /// problem (sorted by line), and the plan when the file is TOML at all.
     #[must_use]
-    pub fn parse_all(text: &str) -> (Option<Plan>, Vec<(usize, String)>) {
+    pub fn parse_all(text: &str) -> (Option<Plan>, Vec<(usize, Issue)>) {
         let text = text.strip_prefix('\u{feff}').unwrap_or(text);
         let doc = match tomldoc::parse(text) {
             Ok(d) => d,
-            Err((line, issue)) => return (None, vec![(line, issue.to_string())]),
+            Err(p) => return (None, vec![p]),
         };
         let mut r = Reader::new(text);
         let root = r.root(&doc);
@@ -134,7 +134,7 @@ impl Plan {
             cycles,
             roster,
         };
-        (Some(plan), tomldoc::worded(r.problems))
+        (Some(plan), tomldoc::sorted(r.problems))
     }
 
     /// The plan of a cycle, if it has one.
@@ -491,7 +491,10 @@ mod tests {
     fn check(text: &str) -> Vec<(usize, String)> {
         match Plan::parse(text) {
             Ok(_) => Vec::new(),
-            Err(problems) => problems,
+            Err(problems) => problems
+                .into_iter()
+                .map(|(line, issue)| (line, issue.to_string()))
+                .collect(),
         }
     }
 

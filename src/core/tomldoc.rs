@@ -442,14 +442,6 @@ pub(crate) fn sorted(mut problems: Vec<(usize, Issue)>) -> Vec<(usize, Issue)> {
     problems
 }
 
-/// Problems as (line, message) in English, for readers whose callers still take text.
-pub(crate) fn worded(problems: Vec<(usize, Issue)>) -> Vec<(usize, String)> {
-    sorted(problems)
-        .into_iter()
-        .map(|(line, issue)| (line, issue.to_string()))
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -476,8 +468,12 @@ mod tests {
         assert!(r.problems.is_empty());
         assert_eq!(r.integer(&rs[1], "c", true, 5, 10), None);
         assert_eq!(r.string(&t, "z", true), None);
+        let worded: Vec<(usize, String)> = sorted(r.problems)
+            .into_iter()
+            .map(|(line, issue)| (line, issue.to_string()))
+            .collect();
         assert_eq!(
-            worded(r.problems),
+            worded,
             vec![
                 (3, "missing key \"z\" in [t]".to_string()),
                 (

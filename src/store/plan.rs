@@ -27,7 +27,7 @@ pub fn load(path: &Path) -> Result<Plan, Vec<FileProblem>> {
             .map(|(line, message)| FileProblem {
                 path: shown.clone(),
                 line,
-                message: Message::Text(message),
+                message: Message::Doc(message),
             })
             .collect()
     })
