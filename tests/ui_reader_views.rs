@@ -164,14 +164,39 @@ fn the_info_box_shows_the_whole_metadata_and_note() {
             let screen = render(&a, w, h);
             assert!(screen.contains(UNIT) || w < 80, "the id: {screen}");
             insta::assert_snapshot!(format!("info_{}_{w}x{h}", name(lang)), screen);
-            // Any key closes it and does nothing else.
+            // Any key but j/k closes it and does nothing else.
             let top = a.reader.as_ref().map(|r| r.top);
-            send(&mut a, &[Msg::Down]);
+            send(&mut a, &[Msg::PageDown]);
             let r = a.reader.as_ref().expect("reader");
             assert!(!r.info);
             assert_eq!(Some(r.top), top);
         }
     }
+}
+
+#[test]
+fn scrolling_the_info_box_reveals_the_rows_that_did_not_fit() {
+    let (w, h) = (40, 12);
+    let mut a = app(Lang::En, w, h);
+    send(&mut a, &[Msg::Info]);
+    let first = render(&a, w, h);
+    assert!(!first.contains("Questions"), "cut at first: {first}");
+    assert!(first.contains("↓ more"), "more below is marked: {first}");
+    assert!(!first.contains("↑ more"), "nothing above yet: {first}");
+    // Far past the end: the box stops at its last line and stays open.
+    send(&mut a, &vec![Msg::Down; 20]);
+    let r = a.reader.as_ref().expect("reader");
+    assert!(r.info);
+    let end = render(&a, w, h);
+    assert!(end.contains("Questions  6"), "the last row: {end}");
+    assert!(end.contains("↑ more"), "more above is marked: {end}");
+    assert!(!end.contains("↓ more"), "nothing below: {end}");
+    // One k shows one line more at the top, so the box did not scroll past its end.
+    send(&mut a, &[Msg::Up]);
+    let back = render(&a, w, h);
+    assert!(!back.contains("Questions"), "one line up: {back}");
+    send(&mut a, &vec![Msg::Up; 20]);
+    assert_eq!(render(&a, w, h), first);
 }
 
 #[test]
