@@ -443,3 +443,63 @@ fn the_marks_list_and_history_are_remembered_and_reopened() {
         );
     }
 }
+
+/// The reflection editor at 80x24 holding `text`, the cursor moved to its start.
+fn editor_with(text: &str) -> App {
+    let mut a = app();
+    update(&mut a, Msg::GoTab(Tab::Home), t0());
+    update(&mut a, Msg::Write(Doc::Reflection), t0());
+    update(&mut a, Msg::Paste(text.into()), t0());
+    let key = ratatui_textarea::Input {
+        key: ratatui_textarea::Key::Char('<'),
+        ctrl: false,
+        alt: true,
+        shift: false,
+    };
+    let home = ratatui_textarea::Input {
+        key: ratatui_textarea::Key::Home,
+        alt: false,
+        ..key.clone()
+    };
+    update(&mut a, Msg::Editor(key), t0());
+    update(&mut a, Msg::Editor(home), t0());
+    a
+}
+
+fn press(a: &mut App, key: ratatui_textarea::Key) -> (usize, usize) {
+    let input = ratatui_textarea::Input {
+        key,
+        ctrl: false,
+        alt: false,
+        shift: false,
+    };
+    update(a, Msg::Editor(input), t0());
+    a.editor.as_ref().map_or((0, 0), |e| {
+        let c = e.fields[0].cursor();
+        (c.0, c.1)
+    })
+}
+
+#[test]
+fn page_down_and_up_in_the_editor_move_a_box_of_rows_less_one() {
+    use ratatui_textarea::Key::{PageDown, PageUp, Right};
+    let text: Vec<String> = (0..40).map(|i| format!("第{i}行")).collect();
+    let mut a = editor_with(&text.join("\n"));
+    // 24 rows less the title and footer rows and the box's two borders: 20 shown.
+    assert_eq!(press(&mut a, Right), (0, 1));
+    assert_eq!(press(&mut a, PageDown), (19, 1));
+    assert_eq!(press(&mut a, PageDown), (38, 1));
+    assert_eq!(press(&mut a, PageDown), (39, 1));
+    assert_eq!(press(&mut a, PageUp), (20, 1));
+    assert_eq!(press(&mut a, PageUp), (1, 1));
+    assert_eq!(press(&mut a, PageUp), (0, 1));
+}
+
+#[test]
+fn a_pasted_tab_is_kept_as_a_tab() {
+    let mut a = editor_with("甲\t乙");
+    assert_eq!(press(&mut a, ratatui_textarea::Key::Right), (0, 1));
+    assert_eq!(press(&mut a, ratatui_textarea::Key::Right), (0, 2));
+    let saved = a.state.cycles["2026-11"].reflection.clone().map(|r| r.text);
+    assert_eq!(saved.as_deref(), Some("甲\t乙"));
+}

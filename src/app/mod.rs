@@ -24,7 +24,7 @@ pub use reading::{
 };
 pub use views::{
     EditorView, Find, HistoryView, LibraryFilter, LibraryView, MarksView, QuizView, ReaderInput,
-    ReaderView, ReviewFilter, ReviewView, TestView, editor_field,
+    ReaderView, ReviewFilter, ReviewView, TestView, editor_boxes, editor_counted, editor_field,
 };
 
 use std::collections::HashMap;

@@ -4,6 +4,7 @@
 
 use std::rc::Rc;
 
+use ratatui::layout::{Constraint, Layout as Boxes, Rect};
 use ratatui_textarea::TextArea;
 
 use crate::core::layout::Layout;
@@ -192,6 +193,32 @@ pub fn editor_field(doc: Doc, index: usize) -> &'static str {
         (Doc::Survey, 0) => "survey.title",
         (Doc::Survey, _) => "survey.text",
     }
+}
+
+/// The field of `doc` whose characters count against a requirement (心得, 提纲,
+/// 调研): the one whose box takes the room the others leave.
+#[must_use]
+pub fn editor_counted(doc: Doc) -> usize {
+    match doc {
+        Doc::Reflection => 0,
+        Doc::Talk | Doc::Survey => 1,
+    }
+}
+
+/// The boxes (borders included) of `doc`'s `fields` fields in `body`, the editor
+/// screen less its title and footer rows: three rows each, the counted field the
+/// rest. The drawing and the page keys both use it, so a page is what is shown.
+#[must_use]
+pub fn editor_boxes(doc: Doc, fields: usize, body: Rect) -> Vec<Rect> {
+    let counted = editor_counted(doc);
+    let constraints = (0..fields).map(|i| {
+        if i == counted {
+            Constraint::Fill(1)
+        } else {
+            Constraint::Length(3)
+        }
+    });
+    Boxes::vertical(constraints).split(body).to_vec()
 }
 
 /// Editor view state.

@@ -5,18 +5,24 @@
 //! The editing itself (keys, paste, undo) stays with the text area; this only says
 //! where each character and the cursor go on screen, from the lines and the cursor's
 //! `(line, character)` position the text area reports.
+//!
+//! A line is drawn as the reader draws a unit body ([`Shown`]): a tab as four
+//! spaces (ratatui gives it no width, so it would vanish) and a hidden character
+//! escaped. Row offsets count in that drawn text; the text area keeps the tab.
 
 use unicode_segmentation::UnicodeSegmentation;
 use unicode_width::UnicodeWidthStr;
 
 use crate::core::layout::wrap_line;
+use crate::core::shown::Shown;
 
 /// One row of an editor's box.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Row {
     /// The text line it belongs to.
     pub line: usize,
-    /// Byte offset in that line where the row starts.
+    /// Byte offset in that line as drawn (see [`EditView::drawn_offset`]) where
+    /// the row starts.
     pub start: usize,
     /// What to draw.
     pub text: String,
@@ -31,6 +37,8 @@ pub struct EditView {
     pub cursor_row: usize,
     /// The column the cursor is drawn at, always less than the width.
     pub cursor_x: u16,
+    /// Each line as drawn, with the map back to the line.
+    drawn: Vec<Shown>,
 }
 
 impl EditView {
@@ -43,6 +51,25 @@ impl EditView {
             .saturating_sub(height)
             .min(self.rows.len().saturating_sub(height))
     }
+
+    /// Where byte `byte` of line `line` is in that line as drawn, the offsets
+    /// [`Row::start`] counts in.
+    #[must_use]
+    pub fn drawn_offset(&self, line: usize, byte: usize) -> usize {
+        self.drawn.get(line).map_or(byte, |d| d.to_shown(byte))
+    }
+
+    /// The row a page (`height` rows, less one kept for context) above or below
+    /// the cursor's, within the rows there are: where Page Up and Page Down go.
+    #[must_use]
+    pub fn page_row(&self, height: u16, down: bool) -> usize {
+        let page = usize::from(height).saturating_sub(1).max(1);
+        if down {
+            (self.cursor_row + page).min(self.rows.len().saturating_sub(1))
+        } else {
+            self.cursor_row.saturating_sub(page)
+        }
+    }
 }
 
 impl EditView {
@@ -52,6 +79,7 @@ impl EditView {
     pub fn position_at(&self, lines: &[String], row: usize, x: u16) -> Option<(usize, usize)> {
         let r = self.rows.get(row)?;
         let line = lines.get(r.line)?;
+        let drawn = self.drawn.get(r.line)?;
         let mut used = 0;
         let mut byte = r.start;
         let mut last = r.start;
@@ -70,6 +98,8 @@ impl EditView {
         if next.is_some_and(|n| byte >= n.start && n.start > r.start) {
             byte = last;
         }
+        // Inside a tab's spaces means the tab.
+        let byte = drawn.to_source(byte);
         let col = line.get(..byte).map_or(0, |s| s.chars().count());
         Some((r.line, col))
     }
@@ -109,7 +139,9 @@ pub fn edit_view(lines: &[String], cursor: (usize, usize), width: u16) -> EditVi
     let mut rows = Vec::new();
     let mut cursor_row = 0;
     let mut cursor_x = 0;
-    for (i, line) in lines.iter().enumerate() {
+    let drawn: Vec<Shown> = lines.iter().map(|l| Shown::of(l)).collect();
+    for (i, (source, shown)) in lines.iter().zip(&drawn).enumerate() {
+        let line = shown.text.as_str();
         let first = rows.len();
         rows.extend(wrap_line(line, width).into_iter().map(|v| Row {
             line: i,
@@ -119,7 +151,7 @@ pub fn edit_view(lines: &[String], cursor: (usize, usize), width: u16) -> EditVi
         if i != cursor.0 {
             continue;
         }
-        let at = byte_of_char(line, cursor.1);
+        let at = shown.to_shown(byte_of_char(source, cursor.1));
         let own = &rows[first..];
         let k = own.partition_point(|r| r.start <= at).saturating_sub(1);
         let row = &own[k];
@@ -153,6 +185,7 @@ pub fn edit_view(lines: &[String], cursor: (usize, usize), width: u16) -> EditVi
         rows,
         cursor_row,
         cursor_x,
+        drawn,
     }
 }
 
@@ -248,5 +281,41 @@ mod tests {
         let v = edit_view(&lines, (15, 0), 20);
         assert_eq!(v.top(10), 6);
         assert!(v.top(10) <= v.cursor_row && v.cursor_row < v.top(10) + 10);
+    }
+
+    #[test]
+    fn a_tab_is_drawn_as_four_spaces_and_the_cursor_goes_after_them() {
+        let lines = vec!["a\tb".to_string()];
+        let v = edit_view(&lines, (0, 2), 20);
+        assert_eq!(texts(&v), ["a    b"]);
+        assert_eq!((v.cursor_row, v.cursor_x), (0, 5));
+        // Before the tab, and at the end.
+        assert_eq!(edit_view(&lines, (0, 1), 20).cursor_x, 1);
+        assert_eq!(edit_view(&lines, (0, 3), 20).cursor_x, 6);
+        // A column inside the tab's spaces is the tab; past them, the next character.
+        assert_eq!(v.position_at(&lines, 0, 3), Some((0, 1)));
+        assert_eq!(v.position_at(&lines, 0, 5), Some((0, 2)));
+        assert_eq!(v.drawn_offset(0, 2), 5);
+        // A tab that starts a line indents it.
+        let v = edit_view(&["\t一二".to_string()], (0, 1), 20);
+        assert_eq!(texts(&v), ["    一二"]);
+        assert_eq!(v.cursor_x, 4);
+        // Tabs count toward the width a row takes: spaces past it hang at the break.
+        let v = edit_view(&["\t\t\tx".to_string()], (0, 4), 10);
+        assert_eq!(texts(&v), ["", "x"]);
+        assert_eq!((v.cursor_row, v.cursor_x), (1, 1));
+    }
+
+    #[test]
+    fn a_page_is_the_box_less_one_row_and_stops_at_either_end() {
+        let lines: Vec<String> = (0..30).map(|i| format!("第{i}行")).collect();
+        let v = edit_view(&lines, (0, 0), 20);
+        assert_eq!(v.page_row(10, true), 9);
+        assert_eq!(v.page_row(10, false), 0);
+        let v = edit_view(&lines, (25, 0), 20);
+        assert_eq!(v.page_row(10, true), 29);
+        assert_eq!(v.page_row(10, false), 16);
+        // A box of one row still moves.
+        assert_eq!(v.page_row(1, true), 26);
     }
 }

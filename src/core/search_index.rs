@@ -161,6 +161,14 @@ pub struct SearchIndex {
 }
 
 impl SearchIndex {
+    /// An empty index with room for `n` units.
+    #[must_use]
+    pub fn with_capacity(n: usize) -> SearchIndex {
+        SearchIndex {
+            units: HashMap::with_capacity(n),
+        }
+    }
+
     /// Add (or replace) a unit's entry.
     pub fn insert(&mut self, id: String, entry: Indexed) {
         self.units.insert(id, entry);

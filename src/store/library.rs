@@ -22,7 +22,8 @@ pub struct Entry {
     pub origin: Origin,
     /// The file's text, for a built-in unit.
     text: Option<&'static str>,
-    unit: OnceLock<Result<Unit, Vec<FileProblem>>>,
+    /// Boxed: most entries are never loaded, and a `Unit` is a few hundred bytes.
+    unit: OnceLock<Result<Box<Unit>, Vec<FileProblem>>>,
 }
 
 impl Entry {
@@ -33,7 +34,7 @@ impl Entry {
             meta: Meta::of(&unit),
             origin,
             text: None,
-            unit: OnceLock::from(Ok(unit)),
+            unit: OnceLock::from(Ok(Box::new(unit))),
         }
     }
 
@@ -49,12 +50,12 @@ impl Entry {
         }
     }
 
-    fn load(&self) -> &Result<Unit, Vec<FileProblem>> {
+    fn load(&self) -> &Result<Box<Unit>, Vec<FileProblem>> {
         self.unit.get_or_init(|| match (&self.origin, self.text) {
-            (Origin::Builtin(path), Some(text)) => {
-                unit::parse(text).map_err(|ps| unit_problems(path, ps))
-            }
-            (Origin::File(path), _) => load_file(path),
+            (Origin::Builtin(path), Some(text)) => unit::parse(text)
+                .map(Box::new)
+                .map_err(|ps| unit_problems(path, ps)),
+            (Origin::File(path), _) => load_file(path).map(Box::new),
             (Origin::Builtin(path), None) => Err(vec![FileProblem {
                 path: (*path).to_string(),
                 line: 0,
@@ -67,7 +68,7 @@ impl Entry {
     /// no longer reads or parses (see [`Entry::problems`]).
     #[must_use]
     pub fn unit(&self) -> Option<&Unit> {
-        self.load().as_ref().ok()
+        self.load().as_deref().ok()
     }
 
     /// Why the whole unit could not be loaded, once it was tried.
@@ -239,7 +240,7 @@ fn build_index(sources: &[(Meta, Source)]) -> SearchIndex {
             .map(|h| h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)))
             .collect()
     });
-    let mut index = SearchIndex::default();
+    let mut index = SearchIndex::with_capacity(sources.len());
     for ((meta, _), entry) in sources.iter().zip(parts.into_iter().flatten()) {
         index.insert(meta.id.clone(), entry);
     }

@@ -3,7 +3,7 @@
 //! area's own rendering, scrolled so the cursor stays in view.
 
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::style::{Modifier, Style};
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Paragraph};
@@ -13,7 +13,7 @@ use super::footer;
 use super::quiz::frame_areas;
 use super::theme::Theme;
 use crate::app::{App, Doc};
-use crate::core::editview::{byte_of_char, edit_view};
+use crate::core::editview::{byte_of_char, columns, edit_view};
 use crate::core::text::{count_chars, escape_controls};
 
 /// Draw the editor with a live character count against the requirement.
@@ -21,30 +21,22 @@ pub fn draw_editor(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let Some(e) = &app.editor else { return };
     let [head, body, foot] = frame_areas(area);
     let title = app.s.editors.of(e.doc);
-    let (labels, counted): (Vec<(&str, Option<u32>)>, _) = match e.doc {
-        Doc::Reflection => (
-            vec![(
-                app.s.fields.reflection,
-                Some(app.rules.read.reflection_min_chars),
-            )],
-            0,
-        ),
-        Doc::Talk => (
-            vec![
-                (app.s.fields.topic, None),
-                (app.s.fields.outline, Some(app.rules.talk.outline_min_chars)),
-                (app.s.fields.delivered, None),
-            ],
-            1,
-        ),
-        Doc::Survey => (
-            vec![
-                (app.s.fields.survey_title, None),
-                (app.s.fields.survey, Some(app.rules.study.survey_min_chars)),
-            ],
-            1,
-        ),
+    let labels: Vec<(&str, Option<u32>)> = match e.doc {
+        Doc::Reflection => vec![(
+            app.s.fields.reflection,
+            Some(app.rules.read.reflection_min_chars),
+        )],
+        Doc::Talk => vec![
+            (app.s.fields.topic, None),
+            (app.s.fields.outline, Some(app.rules.talk.outline_min_chars)),
+            (app.s.fields.delivered, None),
+        ],
+        Doc::Survey => vec![
+            (app.s.fields.survey_title, None),
+            (app.s.fields.survey, Some(app.rules.study.survey_min_chars)),
+        ],
     };
+    let counted = crate::app::editor_counted(e.doc);
     let count = e
         .fields
         .get(counted)
@@ -55,13 +47,18 @@ pub fn draw_editor(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     } else {
         theme.accent
     };
+    let lead = format!(" {title} · {} ", e.cycle);
+    // Too narrow for all of it: the field's name goes first (its box is titled
+    // with it), so the figures are not cut.
+    let full = app
+        .s
+        .chars_of(labels.get(counted).map_or("", |l| l.0), count, need);
+    let bare = app.s.chars_of("", count, need).trim_start().to_string();
+    let fits = |t: &str| columns(&lead) + columns(t) <= usize::from(head.width);
+    let figures = if fits(&full) { full } else { bare };
     let mut head_spans = vec![
-        Span::styled(format!(" {title} · {} ", e.cycle), theme.title),
-        Span::styled(
-            app.s
-                .chars_of(labels.get(counted).map_or("", |l| l.0), count, need),
-            style,
-        ),
+        Span::styled(lead, theme.title),
+        Span::styled(figures, style),
     ];
     if let (Doc::Talk, Some(theme_text)) = (e.doc, &app.plan.theme) {
         head_spans.push(Span::styled(
@@ -70,18 +67,7 @@ pub fn draw_editor(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         ));
     }
     frame.render_widget(Paragraph::new(Line::from(head_spans)), head);
-    let constraints: Vec<Constraint> = labels
-        .iter()
-        .enumerate()
-        .map(|(i, _)| {
-            if i == counted {
-                Constraint::Fill(1)
-            } else {
-                Constraint::Length(3)
-            }
-        })
-        .collect();
-    let areas = Layout::vertical(constraints).split(body);
+    let areas = crate::app::editor_boxes(e.doc, labels.len(), body);
     for (i, (label, _)) in labels.iter().enumerate() {
         let Some(field) = e.fields.get(i) else {
             continue;
@@ -124,9 +110,11 @@ fn draw_field(frame: &mut Frame, area: Rect, field: &TextArea<'_>, focused: bool
     let cursor = field.cursor();
     let view = edit_view(lines, (cursor.0, cursor.1), area.width);
     let top = view.top(area.height);
-    // The selection as byte ranges per line.
+    // The selection as byte ranges per line as drawn.
     let selected = field.selection_range().map(|((r0, c0), (r1, c1))| {
-        let at = |r: usize, c: usize| lines.get(r).map_or(0, |l| byte_of_char(l, c));
+        let at = |r: usize, c: usize| {
+            view.drawn_offset(r, lines.get(r).map_or(0, |l| byte_of_char(l, c)))
+        };
         ((r0, at(r0, c0)), (r1, at(r1, c1)))
     });
     let reversed = Style::new().add_modifier(Modifier::REVERSED);

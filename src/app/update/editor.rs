@@ -153,18 +153,19 @@ pub(super) fn show_cursor(e: &mut EditorView) {
 }
 
 /// Up and Down move by the rows the editor shows (its text wrapped by
-/// `core::layout` to the box's `width`), to the same column; with Shift they extend
-/// the selection, as the text area's own Up and Down do.
-fn move_row(f: &mut TextArea<'static>, width: u16, down: bool, shift: bool) {
+/// `core::layout` to the box's `width`), to the same column; Page Up and Page Down
+/// (`page` the box's height) by a page of them. With Shift they extend the
+/// selection, as the text area's own keys do.
+fn move_row(f: &mut TextArea<'static>, width: u16, page: Option<u16>, down: bool, shift: bool) {
     let c = f.cursor();
     let view = edit_view(f.lines(), (c.0, c.1), width);
-    let target = if down {
-        view.cursor_row + 1
-    } else {
-        match view.cursor_row.checked_sub(1) {
+    let target = match (page, down) {
+        (Some(height), _) => view.page_row(height, down),
+        (None, true) => view.cursor_row + 1,
+        (None, false) => match view.cursor_row.checked_sub(1) {
             Some(r) => r,
             None => return,
-        }
+        },
     };
     let Some((line, col)) = view.position_at(f.lines(), target, view.cursor_x) else {
         return;
@@ -303,16 +304,23 @@ pub(super) fn editor(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         Msg::Editor(input) => {
             let enter = matches!(input.key, ratatui_textarea::Key::Enter);
+            // The field's box, inside its border, as ui::editor draws it: the
+            // screen less its title and footer rows.
+            let (w, h) = app.size;
+            let body = ratatui::layout::Rect::new(0, 1, w, h.saturating_sub(2));
+            let boxes = crate::app::editor_boxes(e.doc, e.fields.len(), body);
+            let width = w.saturating_sub(2);
+            let height = boxes.get(e.focus).map_or(1, |b| b.height.saturating_sub(2));
+            let plain = !input.ctrl && !input.alt;
             let row_move = match input.key {
-                ratatui_textarea::Key::Up if !input.ctrl && !input.alt => Some(false),
-                ratatui_textarea::Key::Down if !input.ctrl && !input.alt => Some(true),
+                ratatui_textarea::Key::Up if plain => Some((None, false)),
+                ratatui_textarea::Key::Down if plain => Some((None, true)),
+                ratatui_textarea::Key::PageUp if plain => Some((Some(height), false)),
+                ratatui_textarea::Key::PageDown if plain => Some((Some(height), true)),
                 _ => None,
             };
-            // The field's box is the screen's width less its border on each side
-            // (ui::editor draws it so).
-            let width = app.size.0.saturating_sub(2);
-            if let (Some(down), Some(f)) = (row_move, e.fields.get_mut(e.focus)) {
-                move_row(f, width, down, input.shift);
+            if let (Some((page, down)), Some(f)) = (row_move, e.fields.get_mut(e.focus)) {
+                move_row(f, width, page, down, input.shift);
             } else if enter && is_one_line(e.doc, e.focus) {
                 // A one-line field takes no newline: Enter goes to the next field.
                 e.focus = (e.focus + 1) % e.fields.len().max(1);
