@@ -212,7 +212,7 @@ mod tests {
         panic_with(saver, state.clone());
         let saved = saved.lock().map(|v| v.clone()).unwrap_or_default();
         assert_eq!(saved, vec![state]);
-        assert!(copies.lock().map(|v| v.is_empty()).unwrap_or(false));
+        assert!(copies.lock().is_ok_and(|v| v.is_empty()));
     }
 
     #[test]
@@ -226,7 +226,7 @@ mod tests {
             fails: true,
         };
         panic_with(saver, state.clone());
-        assert!(saved.lock().map(|v| v.is_empty()).unwrap_or(false));
+        assert!(saved.lock().is_ok_and(|v| v.is_empty()));
         let copies = copies.lock().map(|v| v.clone()).unwrap_or_default();
         assert_eq!(copies, vec![state]);
     }
