@@ -8,16 +8,15 @@
 use dangxue::app::msg::Msg;
 use dangxue::app::update::update;
 use dangxue::app::{App, CyclePlan, Screen};
-use dangxue::core::config::{Lang, ThemeName};
+use dangxue::core::config::Lang;
 use dangxue::core::regime::Rules;
 use dangxue::core::state::MemberState;
 use dangxue::store::content::load_builtin;
-use dangxue::ui::theme::Theme;
 use jiff::Timestamp;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
 use ratatui::style::Modifier;
+
+mod draw;
+use draw::buffer;
 
 const UNIT: &str = "a000-ulanhot-red-property";
 
@@ -50,13 +49,6 @@ fn typed(app: &mut App, text: &str) {
     for c in text.chars() {
         send(app, &[Msg::Char(c)]);
     }
-}
-
-fn buffer(app: &App, w: u16, h: u16) -> Buffer {
-    let mut t = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
-    let theme = Theme::new(ThemeName::Mono, true);
-    t.draw(|f| dangxue::ui::draw(f, app, &theme)).expect("draw");
-    t.backend().buffer().clone()
 }
 
 /// The screen's text, then the runs of cells drawn as matches: `now:` the reversed
