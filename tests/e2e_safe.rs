@@ -142,6 +142,8 @@ fn quitting_on_a_full_disk_keeps_the_program_open_then_gives_up_with_a_copy() {
     fill(&s.mount.0);
     // Esc saves and goes back: the save fails, and says so where it can be read.
     p.send("\u{1b}");
+    // Back on 本月 before the next key: an Esc and a key read together are Alt-key.
+    p.wait_for("月读");
     p.wait_for("保存失败");
     let screen = p.wait_for("No space left");
     assert!(screen.contains("zhangsan.toml"), "{screen}");
@@ -184,6 +186,8 @@ fn quitting_while_another_process_holds_the_lock_waits_and_saves_once_it_is_free
     p.open_reflection();
     p.keys("锁被占用时写的心得");
     p.send("\u{1b}");
+    // Back on 本月 before the next key: an Esc and a key read together are Alt-key.
+    p.wait_for("月读");
     let screen = p.wait_for("保存失败");
     assert!(screen.contains("another dangxue process"), "{screen}");
     // The quit waits the full lock wait (5 s) for the other process first.

@@ -13,8 +13,10 @@ use dangxue::ui::theme::Theme;
 use jiff::Timestamp;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
 use ratatui::style::Modifier;
+
+mod draw;
+use draw::{buffer, render, text};
 
 const UNIT: &str = "a000-ulanhot-red-property";
 
@@ -33,35 +35,6 @@ fn app(lang: Lang) -> App {
     );
     app.set_plan(CyclePlan::default());
     app
-}
-
-fn buffer(app: &App, w: u16, h: u16) -> Buffer {
-    let mut t = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
-    let theme = Theme::new(ThemeName::Mono, true);
-    t.draw(|f| dangxue::ui::draw(f, app, &theme)).expect("draw");
-    t.backend().buffer().clone()
-}
-
-fn text(buf: &Buffer) -> String {
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let mut skip = 0;
-        for x in 0..buf.area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let sym = buf[(x, y)].symbol();
-            out.push_str(sym);
-            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
-        }
-        out.push('\n');
-    }
-    out
-}
-
-fn render(app: &App, w: u16, h: u16) -> String {
-    text(&buffer(app, w, h))
 }
 
 fn send(app: &mut App, msgs: &[Msg]) {

@@ -8,16 +8,15 @@
 use dangxue::app::msg::Msg;
 use dangxue::app::update::update;
 use dangxue::app::{App, CyclePlan, Screen};
-use dangxue::core::config::{Lang, ThemeName};
+use dangxue::core::config::Lang;
 use dangxue::core::regime::Rules;
 use dangxue::core::state::MemberState;
 use dangxue::store::content::load_builtin;
-use dangxue::ui::theme::Theme;
 use jiff::Timestamp;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
-use ratatui::buffer::Buffer;
 use ratatui::style::Modifier;
+
+mod draw;
+use draw::buffer;
 
 const UNIT: &str = "a000-ulanhot-red-property";
 
@@ -50,13 +49,6 @@ fn typed(app: &mut App, text: &str) {
     for c in text.chars() {
         send(app, &[Msg::Char(c)]);
     }
-}
-
-fn buffer(app: &App, w: u16, h: u16) -> Buffer {
-    let mut t = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
-    let theme = Theme::new(ThemeName::Mono, true);
-    t.draw(|f| dangxue::ui::draw(f, app, &theme)).expect("draw");
-    t.backend().buffer().clone()
 }
 
 /// The screen's text, then the runs of cells drawn as matches: `now:` the reversed
@@ -164,14 +156,39 @@ fn the_info_box_shows_the_whole_metadata_and_note() {
             let screen = render(&a, w, h);
             assert!(screen.contains(UNIT) || w < 80, "the id: {screen}");
             insta::assert_snapshot!(format!("info_{}_{w}x{h}", name(lang)), screen);
-            // Any key closes it and does nothing else.
+            // Any key but j/k closes it and does nothing else.
             let top = a.reader.as_ref().map(|r| r.top);
-            send(&mut a, &[Msg::Down]);
+            send(&mut a, &[Msg::PageDown]);
             let r = a.reader.as_ref().expect("reader");
             assert!(!r.info);
             assert_eq!(Some(r.top), top);
         }
     }
+}
+
+#[test]
+fn scrolling_the_info_box_reveals_the_rows_that_did_not_fit() {
+    let (w, h) = (40, 12);
+    let mut a = app(Lang::En, w, h);
+    send(&mut a, &[Msg::Info]);
+    let first = render(&a, w, h);
+    assert!(!first.contains("Questions"), "cut at first: {first}");
+    assert!(first.contains("↓ more"), "more below is marked: {first}");
+    assert!(!first.contains("↑ more"), "nothing above yet: {first}");
+    // Far past the end: the box stops at its last line and stays open.
+    send(&mut a, &vec![Msg::Down; 20]);
+    let r = a.reader.as_ref().expect("reader");
+    assert!(r.info);
+    let end = render(&a, w, h);
+    assert!(end.contains("Questions  6"), "the last row: {end}");
+    assert!(end.contains("↑ more"), "more above is marked: {end}");
+    assert!(!end.contains("↓ more"), "nothing below: {end}");
+    // One k shows one line more at the top, so the box did not scroll past its end.
+    send(&mut a, &[Msg::Up]);
+    let back = render(&a, w, h);
+    assert!(!back.contains("Questions"), "one line up: {back}");
+    send(&mut a, &vec![Msg::Up; 20]);
+    assert_eq!(render(&a, w, h), first);
 }
 
 #[test]

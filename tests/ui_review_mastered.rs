@@ -6,43 +6,21 @@
 use dangxue::app::msg::Msg;
 use dangxue::app::update::update;
 use dangxue::app::{App, CyclePlan, ReviewFilter, Tab};
-use dangxue::core::config::{Lang, ThemeName};
+use dangxue::core::config::Lang;
 use dangxue::core::regime::Rules;
 use dangxue::core::review::{Card, review};
 use dangxue::core::state::MemberState;
 use dangxue::store::content::load_builtin;
-use dangxue::ui::theme::Theme;
 use jiff::Timestamp;
 use jiff::civil::Date;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+
+mod draw;
+use draw::render;
 
 const UNIT: &str = "a000-ulanhot-red-property";
 
 fn now() -> Timestamp {
     "2026-11-20T12:00:00Z".parse().expect("timestamp")
-}
-
-fn render(app: &App, w: u16, h: u16) -> String {
-    let mut t = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
-    let theme = Theme::new(ThemeName::Mono, true);
-    t.draw(|f| dangxue::ui::draw(f, app, &theme)).expect("draw");
-    let buf = t.backend().buffer().clone();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        let mut skip = 0;
-        for x in 0..buf.area.width {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let sym = buf[(x, y)].symbol();
-            out.push_str(sym);
-            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
-        }
-        out.push('\n');
-    }
-    out
 }
 
 fn send(app: &mut App, msgs: &[Msg]) {

@@ -13,6 +13,9 @@ use jiff::Timestamp;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
+mod draw;
+use draw::render;
+
 const ARTICLE: &str = "+++
 id = \"a-red-property\"
 title = \"红色物业 凝聚基层治理合力\"
@@ -84,28 +87,6 @@ fn app(lang: Lang) -> App {
     );
     app.set_plan(CyclePlan::default());
     app
-}
-
-fn render(app: &App, w: u16, h: u16) -> String {
-    let mut t = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
-    let theme = Theme::new(ThemeName::Mono, true);
-    t.draw(|f| dangxue::ui::draw(f, app, &theme)).expect("draw");
-    let buf = t.backend().buffer();
-    let mut out = String::new();
-    for y in 0..h {
-        let mut skip = 0;
-        for x in 0..w {
-            if skip > 0 {
-                skip -= 1;
-                continue;
-            }
-            let sym = buf[(x, y)].symbol();
-            out.push_str(sym);
-            skip = unicode_width::UnicodeWidthStr::width(sym).saturating_sub(1);
-        }
-        out.push('\n');
-    }
-    out
 }
 
 fn send(app: &mut App, msgs: &[Msg]) {

@@ -5,6 +5,7 @@
 //! [`update::update`] turns a [`msg::Msg`] into new state plus [`Effect`]s that the
 //! terminal loop carries out, so every transition is testable without a disk.
 
+mod info;
 pub mod keymap;
 mod library;
 pub mod msg;
@@ -17,6 +18,7 @@ pub use queries as progress;
 pub mod update;
 mod views;
 
+pub use info::{InfoLine, info_rows, info_width};
 pub use reading::{
     MAX_CACHED_BODIES, MAX_CACHED_LAYOUTS, READER_FOOTER, READER_HEADER, READER_MAX_WIDTH,
 };

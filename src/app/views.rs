@@ -74,6 +74,8 @@ pub struct ReaderView {
     pub find: Option<Find>,
     /// The whole metadata and note shown on top.
     pub info: bool,
+    /// First line of the info box shown: it scrolls when taller than the screen.
+    pub info_top: usize,
     /// Opened to look up a review card's passage: scrolling here does not move the
     /// member's saved place in the unit.
     pub keep_place: bool,
@@ -91,6 +93,7 @@ impl ReaderView {
             input: None,
             find: None,
             info: false,
+            info_top: 0,
             keep_place: false,
         }
     }

@@ -211,6 +211,10 @@ pub struct Strings {
     pub notes_empty: &'static str,
     /// Title of the unit's metadata box.
     pub info_title: &'static str,
+    /// On the info box's lower border when more of it lies below (j scrolls).
+    pub info_more_below: &'static str,
+    /// On the info box's lower border when more of it lies above (k scrolls).
+    pub info_more_above: &'static str,
     /// Source label.
     pub source: &'static str,
     /// Tags label.

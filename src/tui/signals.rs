@@ -124,3 +124,110 @@ pub(super) fn end_now(ending: &Ending, app: &mut App, code: i32) -> ! {
     }
     std::process::exit(code);
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::state::MemberState;
+    use crate::tui::save::Saver;
+
+    /// A record that keeps what it was asked to save, or refuses every save.
+    struct Recorder {
+        saved: Arc<Mutex<Vec<MemberState>>>,
+        copies: Arc<Mutex<Vec<MemberState>>>,
+        fails: bool,
+    }
+
+    impl Saver for Recorder {
+        fn save(
+            &mut self,
+            state: &MemberState,
+            _patient: bool,
+        ) -> Result<(MemberState, Vec<String>), String> {
+            if self.fails {
+                return Err("members/zhaoliu.toml: No space left on device".into());
+            }
+            self.saved
+                .lock()
+                .map_err(|e| e.to_string())?
+                .push(state.clone());
+            Ok((state.clone(), Vec::new()))
+        }
+
+        fn emergency_copy(&mut self, state: &MemberState) -> Result<std::path::PathBuf, String> {
+            self.copies
+                .lock()
+                .map_err(|e| e.to_string())?
+                .push(state.clone());
+            Ok("/tmp/zhaoliu-emergency.toml".into())
+        }
+
+        fn changed_on_disk(&self) -> bool {
+            false
+        }
+    }
+
+    /// Install the panic hook over `saver`, panic on this thread, and put the
+    /// previous hook back.
+    fn panic_with(saver: Recorder, state: MemberState) {
+        // The panic hook is the process's own: one test at a time installs it.
+        static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+        let _turn = ONE_AT_A_TIME
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        let ending = Arc::new(Ending {
+            shared: Mutex::new(Shared {
+                state,
+                saver: Box::new(saver),
+                done: false,
+                unsaved: true,
+                last_error: None,
+                s: crate::strings::get(crate::core::config::Lang::Zh),
+            }),
+            signal: AtomicI32::new(0),
+            saved: Condvar::new(),
+        });
+        save_on_panic(Arc::clone(&ending));
+        let caught = std::panic::catch_unwind(|| panic!("a bug while the member typed"));
+        // Back to the default hook: the one installed above holds this test's saver.
+        drop(std::panic::take_hook());
+        assert!(caught.is_err());
+        assert!(
+            lock(&ending.shared).done,
+            "the hook marks the process as ending"
+        );
+    }
+
+    #[test]
+    fn a_panic_saves_the_latest_state_before_the_message() {
+        let saved = Arc::new(Mutex::new(Vec::new()));
+        let copies = Arc::new(Mutex::new(Vec::new()));
+        let mut state = MemberState::new("zhaoliu", "赵六");
+        state.days.insert("2026-12-02".into(), 600);
+        let saver = Recorder {
+            saved: Arc::clone(&saved),
+            copies: Arc::clone(&copies),
+            fails: false,
+        };
+        panic_with(saver, state.clone());
+        let saved = saved.lock().map(|v| v.clone()).unwrap_or_default();
+        assert_eq!(saved, vec![state]);
+        assert!(copies.lock().is_ok_and(|v| v.is_empty()));
+    }
+
+    #[test]
+    fn a_panic_while_saves_fail_writes_an_emergency_copy() {
+        let saved = Arc::new(Mutex::new(Vec::new()));
+        let copies = Arc::new(Mutex::new(Vec::new()));
+        let state = MemberState::new("zhaoliu", "赵六");
+        let saver = Recorder {
+            saved: Arc::clone(&saved),
+            copies: Arc::clone(&copies),
+            fails: true,
+        };
+        panic_with(saver, state.clone());
+        assert!(saved.lock().is_ok_and(|v| v.is_empty()));
+        let copies = copies.lock().map(|v| v.clone()).unwrap_or_default();
+        assert_eq!(copies, vec![state]);
+    }
+}

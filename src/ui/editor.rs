@@ -13,7 +13,7 @@ use super::footer;
 use super::quiz::frame_areas;
 use super::theme::Theme;
 use crate::app::{App, Doc};
-use crate::core::editview::{byte_of_char, edit_view};
+use crate::core::editview::{byte_of_char, columns, edit_view};
 use crate::core::text::{count_chars, escape_controls};
 
 /// Draw the editor with a live character count against the requirement.
@@ -47,13 +47,18 @@ pub fn draw_editor(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     } else {
         theme.accent
     };
+    let lead = format!(" {title} · {} ", e.cycle);
+    // Too narrow for all of it: the field's name goes first (its box is titled
+    // with it), so the figures are not cut.
+    let full = app
+        .s
+        .chars_of(labels.get(counted).map_or("", |l| l.0), count, need);
+    let bare = app.s.chars_of("", count, need).trim_start().to_string();
+    let fits = |t: &str| columns(&lead) + columns(t) <= usize::from(head.width);
+    let figures = if fits(&full) { full } else { bare };
     let mut head_spans = vec![
-        Span::styled(format!(" {title} · {} ", e.cycle), theme.title),
-        Span::styled(
-            app.s
-                .chars_of(labels.get(counted).map_or("", |l| l.0), count, need),
-            style,
-        ),
+        Span::styled(lead, theme.title),
+        Span::styled(figures, style),
     ];
     if let (Doc::Talk, Some(theme_text)) = (e.doc, &app.plan.theme) {
         head_spans.push(Span::styled(

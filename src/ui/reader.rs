@@ -15,7 +15,6 @@ use crate::app::{App, READER_FOOTER, READER_HEADER, ReaderInput};
 use crate::core::layout::LineKind;
 use crate::core::search::line_highlights;
 use crate::core::text::escape_controls;
-use crate::core::unit::Kind;
 
 /// The rows of the body, where scrolling happens.
 #[must_use]
@@ -213,7 +212,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         frame.render_widget(Paragraph::new(line), foot);
     }
     if r.info {
-        info(frame, area, app, u, theme);
+        info(frame, area, app, r.info_top, theme);
     }
 }
 
@@ -233,53 +232,29 @@ fn tail_to_width(s: &str, width: usize) -> String {
 }
 
 /// The unit's whole metadata and note in a box, laid out like the body so Chinese
-/// wraps correctly.
-fn info(frame: &mut Frame, area: Rect, app: &App, u: &crate::core::unit::Unit, theme: &Theme) {
+/// wraps correctly; scrolled by `info_top` when taller than the screen, with a mark
+/// on the lower border for what lies above or below.
+fn info(frame: &mut Frame, area: Rect, app: &App, top: usize, theme: &Theme) {
     let s = app.s;
-    let mut rows: Vec<(&str, String)> = vec![
-        (s.unit_id, u.id.clone()),
-        (s.kinds_label(), kind_name(app, u.kind).to_string()),
-    ];
-    if let Some(c) = &u.column {
-        rows.push((s.column, c.clone()));
-    }
-    if !u.authors.is_empty() {
-        rows.push((s.authors, u.authors.join("、")));
-    }
-    if let Some(src) = &u.source {
-        rows.push((s.source, src.clone()));
-    }
-    if !u.tags.is_empty() {
-        rows.push((s.tags, u.tags.join("、")));
-    }
-    rows.push((s.questions, u.questions.len().to_string()));
-    if let Some(n) = &u.note {
-        rows.push((s.note, n.clone()));
-    }
-    let w = area.width.saturating_sub(4).min(76);
-    let label_w = rows.iter().map(|(l, _)| l.width()).max().unwrap_or(4) + 2;
-    let text_w = u16::try_from(usize::from(w).saturating_sub(label_w + 2))
-        .unwrap_or(1)
-        .max(4);
-    let mut lines: Vec<Line> = Vec::new();
-    let title = crate::core::layout::layout(&escape_controls(&u.title), w.saturating_sub(2).max(4));
-    for l in &title.lines {
-        lines.push(Line::from(Span::styled(l.text.clone(), theme.title)));
-    }
-    for (label, value) in rows {
-        let laid = crate::core::layout::layout(&escape_controls(&value), text_w);
-        for (i, l) in laid.lines.iter().enumerate() {
-            let head = if i == 0 {
-                format!("{label}{}", " ".repeat(label_w - label.width()))
+    let w = crate::app::info_width(area.width);
+    let all = app.info_lines(w);
+    let room = crate::app::info_rows(area.height);
+    let top = top.min(all.len().saturating_sub(room));
+    let lines: Vec<Line> = all
+        .iter()
+        .skip(top)
+        .take(room)
+        .map(|l| {
+            if l.title {
+                Line::from(Span::styled(l.text.clone(), theme.title))
             } else {
-                " ".repeat(label_w)
-            };
-            lines.push(Line::from(vec![
-                Span::styled(head, theme.dim),
-                Span::raw(l.text.clone()),
-            ]));
-        }
-    }
+                Line::from(vec![
+                    Span::styled(l.head.clone(), theme.dim),
+                    Span::raw(l.text.clone()),
+                ])
+            }
+        })
+        .collect();
     let h = u16::try_from(lines.len() + 2)
         .unwrap_or(u16::MAX)
         .min(area.height);
@@ -290,17 +265,15 @@ fn info(frame: &mut Frame, area: Rect, app: &App, u: &crate::core::unit::Unit, t
         h,
     );
     super::clear_box(frame, area, r);
-    frame.render_widget(
-        Paragraph::new(lines).block(
-            Block::default()
-                .borders(Borders::ALL)
-                .title(s.info_title)
-                .border_style(theme.title),
-        ),
-        r,
-    );
-}
-
-fn kind_name(app: &App, kind: Kind) -> &'static str {
-    app.s.kinds.of(kind)
+    let mut block = Block::default()
+        .borders(Borders::ALL)
+        .title(s.info_title)
+        .border_style(theme.title);
+    if top > 0 {
+        block = block.title_bottom(Line::from(s.info_more_above).left_aligned());
+    }
+    if top + room < all.len() {
+        block = block.title_bottom(Line::from(s.info_more_below).right_aligned());
+    }
+    frame.render_widget(Paragraph::new(lines).block(block), r);
 }

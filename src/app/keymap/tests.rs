@@ -102,6 +102,7 @@ fn every_screen_that_returns_or_quits_shows_it_in_the_footer() {
                 "Esc 清除",
                 "Esc 取消",
                 "任意键 关闭",
+                "其他键 关闭",
                 "n 取消"
             ]
             .iter()

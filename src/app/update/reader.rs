@@ -129,8 +129,18 @@ pub(super) fn reader(app: &mut App, msg: Msg) -> Vec<Effect> {
         return reader_input(app, msg);
     }
     if r.info {
-        // Any key closes the metadata; the key is not used otherwise.
-        r.info = false;
+        // j/k scroll a box taller than the screen; any other key closes it and is
+        // not used otherwise.
+        match msg {
+            Msg::Up => r.info_top = r.info_top.saturating_sub(1),
+            Msg::Down => {
+                let max = app.info_max_top();
+                if let Some(r) = &mut app.reader {
+                    r.info_top = (r.info_top + 1).min(max);
+                }
+            }
+            _ => r.info = false,
+        }
         return Vec::new();
     }
     let len = r.layout.lines.len();
@@ -183,6 +193,7 @@ pub(super) fn reader(app: &mut App, msg: Msg) -> Vec<Effect> {
         }
         Msg::Info => {
             r.info = true;
+            r.info_top = 0;
             return Vec::new();
         }
         Msg::Bookmark => return toggle_bookmark(app),

@@ -339,15 +339,28 @@ pub(crate) static READER_INPUT: Table = Table {
     marks: &[],
 };
 
-/// The reader with the unit's details on top: any key closes them.
+/// The reader with the unit's details on top: j/k scroll them when they are taller
+/// than the screen, any other key closes them.
 pub(crate) static READER_INFO: Table = Table {
-    bindings: &[Binding {
-        keys: &[Key::Any],
-        act: send(&Msg::Info),
-        shown: t("任意键", "any key"),
-        label: t("关闭", "close"),
-        hint: hint(t("任意键", "any key"), t("关闭", "close"), 1),
-    }],
+    bindings: &[
+        Binding {
+            label: t("信息下移一行", "scroll the details down"),
+            hint: hint(s("j"), t("滚动", "scroll"), 2),
+            ..DOWN
+        },
+        Binding {
+            label: t("信息上移一行", "scroll the details up"),
+            hint: hint(s("k"), t("滚动", "scroll"), 2),
+            ..UP
+        },
+        Binding {
+            keys: &[Key::Any],
+            act: send(&Msg::Info),
+            shown: t("其他键", "other keys"),
+            label: t("关闭", "close"),
+            hint: hint(t("其他键", "other keys"), t("关闭", "close"), 1),
+        },
+    ],
     shared: &[],
     marks: &[],
 };
