@@ -5,7 +5,8 @@
 
 use std::collections::BTreeSet;
 
-use toml::de::DeValue;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
 
 use super::{
     Answer, Expected, Kind, MAX_FRONT_MATTER_BYTES, Meta, Problem, ProblemKind, Question,
@@ -123,23 +124,33 @@ fn want_words(want: &Want) -> Expected {
     }
 }
 
-/// The top-level keys of a front matter: `Err` with the parser's problem when it is
-/// not TOML, else the metadata or the problems of its top-level keys.
-pub(super) fn meta_of_front(
+/// The front matter parsed as TOML, with a reader that places its problems at
+/// their lines in the file; a front matter that is not TOML is its one problem.
+fn open_front(
     front: &str,
     first_line: usize,
-) -> Result<Result<Meta, Vec<Problem>>, Vec<Problem>> {
+) -> Result<(Spanned<DeTable<'_>>, Front<'_>), Vec<Problem>> {
     let doc = tomldoc::parse_toml(front).map_err(|(line, msg)| {
         vec![Problem {
             line: first_line - 1 + line,
             kind: ProblemKind::Toml(msg),
         }]
     })?;
-    let mut f = Front {
+    let f = Front {
         r: Reader::new(front),
         first_line,
         problems: Vec::new(),
     };
+    Ok((doc, f))
+}
+
+/// The top-level keys of a front matter: `Err` with the parser's problem when it is
+/// not TOML, else the metadata or the problems of its top-level keys.
+pub(super) fn meta_of_front(
+    front: &str,
+    first_line: usize,
+) -> Result<Result<Meta, Vec<Problem>>, Vec<Problem>> {
+    let (doc, mut f) = open_front(front, first_line)?;
     let root = f.r.root(&doc);
     let meta = meta_of(&mut f, &root).map(|(m, _)| m);
     let mut problems = f.finish();
@@ -169,17 +180,7 @@ pub fn parse(text: &str) -> Result<Unit, Vec<Problem>> {
             kind: ProblemKind::FrontMatterTooLarge,
         }]);
     }
-    let doc = tomldoc::parse_toml(front).map_err(|(line, msg)| {
-        vec![Problem {
-            line: first_line - 1 + line,
-            kind: ProblemKind::Toml(msg),
-        }]
-    })?;
-    let mut f = Front {
-        r: Reader::new(front),
-        first_line,
-        problems: Vec::new(),
-    };
+    let (doc, mut f) = open_front(front, first_line)?;
     let root = f.r.root(&doc);
     let unit = build(&mut f, &root, body, body_line);
     let mut problems = f.finish();
