@@ -194,6 +194,26 @@ impl Strings {
         }
     }
 
+    /// The notice of a member's program whose plan cannot be used: the first problem
+    /// (`path:line: message`) and how many more there are.
+    #[must_use]
+    pub fn plan_not_used(&self, first: &str, more: usize) -> String {
+        match (self.en(), more) {
+            (true, 0) => format!(
+                "the plan is not used: {first}; every unit counts until the secretary fixes it (`dangxue check` lists the problems)"
+            ),
+            (true, n) => format!(
+                "the plan is not used: {first} (and {n} more); every unit counts until the secretary fixes it (`dangxue check` lists the problems)"
+            ),
+            (false, 0) => format!(
+                "未使用学习安排：{first}；在支部书记改正之前，所有篇目都计入（`dangxue check` 列出全部问题）"
+            ),
+            (false, n) => format!(
+                "未使用学习安排：{first}（另有 {n} 个问题）；在支部书记改正之前，所有篇目都计入（`dangxue check` 列出全部问题）"
+            ),
+        }
+    }
+
     /// Context of a plan error in `allowed-signers`.
     #[must_use]
     pub fn reading_roster(&self, file: &str) -> String {
