@@ -26,7 +26,7 @@ pub fn run(home: Option<&Path>, plan: Option<&Path>) -> anyhow::Result<(String, 
     };
     let plan = crate::store::plan::load(&path)
         .map_err(|problems| {
-            let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+            let lines: Vec<String> = problems.iter().map(|p| p.text(config.lang)).collect();
             anyhow::anyhow!(s.plan_problems(&lines.join("\n")))
         })
         .with_context(|| s.reading_roster(&path.display().to_string()))?;
