@@ -132,6 +132,24 @@ fn reader_80x24_and_40x12() {
 }
 
 #[test]
+fn the_reader_keeps_help_and_back_in_its_footer_at_40_columns() {
+    for (lang, help, back) in [
+        (Lang::Zh, "? 帮助", "q 返回"),
+        (Lang::En, "? help", "q back"),
+    ] {
+        let mut a = app(lang);
+        send(&mut a, &[Msg::Resize(40, 12), Msg::Open]);
+        assert_eq!(a.screen, Screen::Reader);
+        let screen = render(&a, 40, 12);
+        let foot = screen.lines().last().unwrap_or_default();
+        assert!(foot.contains(help), "{lang:?}: {foot:?}");
+        assert!(foot.contains(back), "{lang:?}: {foot:?}");
+        // The status keeps what room is left: the position comes first.
+        assert!(foot.contains('%'), "{lang:?}: {foot:?}");
+    }
+}
+
+#[test]
 fn reader_in_english() {
     let mut a = app(Lang::En);
     send(&mut a, &[Msg::Resize(80, 24), Msg::Open]);

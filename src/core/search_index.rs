@@ -15,7 +15,7 @@ use super::text::is_default_ignorable;
 /// The way back from folded text to the original, kept small for an index: only the
 /// graphemes that folding changed (or that hold more than one character) are listed;
 /// every other character maps to itself, shifted by what the listed ones before it
-/// added or removed. It answers exactly what [`Folded::original`] answers for a range
+/// added or removed. It answers exactly what [`Folded::original`](super::search::Folded::original) answers for a range
 /// that starts and ends on character boundaries of the folded text.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct FoldMap {
@@ -56,7 +56,7 @@ impl FoldMap {
     }
 }
 
-/// Fold a text as [`fold`] does, keeping a [`FoldMap`] instead of a map per byte.
+/// Fold a text as [`fold`](super::search::fold) does, keeping a [`FoldMap`] instead of a map per byte.
 ///
 /// ```
 /// use dangxue::core::search_index::fold_mapped;

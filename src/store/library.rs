@@ -80,7 +80,7 @@ impl Entry {
 
 /// The units of one run, by id, and what could not be loaded.
 ///
-/// A library from [`load`] holds every unit parsed; one from [`load_titles`] holds
+/// A library from [`load`](super::content::load) holds every unit parsed; one from [`load_titles`](super::content::load_titles) holds
 /// their metadata and parses a unit when it is first asked for, and builds the
 /// search index over the bodies once, when search first needs it.
 #[derive(Debug, Default)]

@@ -5,7 +5,7 @@ use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Borders, Paragraph};
+use ratatui::widgets::{Block, Borders, Clear, Paragraph};
 use unicode_width::UnicodeWidthStr;
 
 use super::theme::Theme;
@@ -192,7 +192,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
                 Some(c) => format!(" {pct:>3}%  {c}  {timing}  "),
                 None => format!(" {pct:>3}%  {timing}  "),
             };
-            let hint_w = width.saturating_sub(status.width());
+            // Help and back are never cut: on a narrow screen the status gives way.
+            let essentials = keymap::footer(keymap::Mode::Reader, app.s.lang, 0).width();
+            let hint_w = width
+                .saturating_sub(status.width())
+                .max(essentials)
+                .min(width);
+            let room = width - hint_w;
+            let status = if status.width() > room {
+                format!("{}  ", truncate(status.trim_end(), room.saturating_sub(2)))
+            } else {
+                status
+            };
             // The figures change as the member reads: in the plain style they are
             // redrawn without a colour sequence around them, and the hint sits at
             // the right edge so that a shorter or longer status does not move it.
@@ -264,6 +275,11 @@ fn info(frame: &mut Frame, area: Rect, app: &App, top: usize, theme: &Theme) {
         w,
         h,
     );
+    if r.bottom() == area.bottom() {
+        // A box as tall as the screen covers the footer: pieces of its words would
+        // show either side of the border.
+        frame.render_widget(Clear, Rect::new(area.x, r.bottom() - 1, area.width, 1));
+    }
     super::clear_box(frame, area, r);
     let mut block = Block::default()
         .borders(Borders::ALL)

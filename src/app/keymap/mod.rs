@@ -1,8 +1,8 @@
-//! Keys to messages, per screen, from one table per screen ([`tables`]). The same
+//! Keys to messages, per screen, from one table per screen (the private `tables` module). The same
 //! table gives the keymap ([`map`]), the footer hints ([`footer`]) and the `?` help
 //! ([`help`]), so the three cannot disagree. The defaults live here in code.
 //!
-//! To add a key: add a [`Binding`] to the screen's table in `tables.rs` — the key(s),
+//! To add a key: add a [`Binding`] to the screen's table under `tables/` — the key(s),
 //! the [`Act`], how the key is written, its label in both languages and its footer
 //! priority. The `no_key_means_two_things` test fails if the key is already taken on
 //! that screen; the footer tests fail if back/quit or help would no longer fit.

@@ -115,7 +115,7 @@ pub(crate) static PROFILE_FORM: Table = Table {
             act: send(&Msg::Help),
             shown: s("F1"),
             label: t("显示/关闭本帮助", "show/close this help"),
-            hint: hint(s("F1"), t("帮助", "help"), 2),
+            hint: hint(s("F1"), t("帮助", "help"), 1),
         },
     ],
     shared: &[],
