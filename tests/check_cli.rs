@@ -132,7 +132,7 @@ fn each_kind_of_broken_unit_is_reported_with_its_line() {
         (
             "fill-absent.md",
             GOOD.replace("answer = [\"正文\"]", "answer = [\"不在文中\"]"),
-            "14: question \"q2\": no accepted fill answer",
+            "14: 题目 \"q2\"：填空题的可接受答案都没有出现在本单元正文中",
         ),
         (
             "empty-body.md",
@@ -198,7 +198,7 @@ fn duplicate_ids_across_files_and_bad_plans_are_reported() {
     assert!(
         lines
             .iter()
-            .any(|l| l.starts_with(&format!("{b}:2: duplicate id \"x-good\""))),
+            .any(|l| *l == format!("{b}:2: id \"x-good\" 重复：{a} 第 2 行也是这个 id")),
         "{lines:?}"
     );
     assert!(
@@ -276,7 +276,7 @@ fn files_are_told_apart_by_their_format_key_not_by_a_mention() {
     assert_eq!(
         out,
         [format!(
-            "{other}:1: format \"something/9\" is neither a plan (\"dangxue-plan/1\") nor a completion file (\"dangxue-completion/1\")"
+            "{other}:1: format \"something/9\" 既不是学习安排（\"dangxue-plan/1\"）也不是完成情况文件（\"dangxue-completion/1\"）"
         )]
     );
 }
@@ -298,7 +298,7 @@ fn structure_and_unknown_ids_come_in_one_pass_with_a_near_id() {
             format!("{plan}:2: 周期 \"2026-11\" 只安排了 2 篇，月读要求读 4 篇（read.units）"),
             format!("{plan}:4: 篇目 \"x-good\" 在本周期中列了两次"),
             format!(
-                "{plan}:4: 周期 \"2026-11\" 的篇目 \"x-goood\" 不在学习内容中：是否应为 \"x-good\"？"
+                "{plan}:4: 周期 \"2026-11\" 的篇目 \"x-goood\" 不在学习内容中：是不是 \"x-good\"？"
             ),
             format!("{plan}:5: \"talk_theme\" 为空：请填写主题，或删除此键"),
             format!(
@@ -318,7 +318,7 @@ fn structure_and_unknown_ids_come_in_one_pass_with_a_near_id() {
             format!("{completion}:1: 缺少键 \"member\""),
             format!("{completion}:7: 篇目 id \"x-gooд\" 只能包含小写字母 a-z、数字和 -"),
             format!(
-                "{completion}:7: [[read]] names unit \"x-gooд\", which is not in the content: did you mean \"x-good\"?"
+                "{completion}:7: [[read]] 中的篇目 \"x-gooд\" 不在学习内容中：是不是 \"x-good\"？"
             ),
         ]
     );
@@ -420,5 +420,81 @@ fn completion_file_problems_are_worded_in_chinese_by_default() {
             format!("{f}:4: 周期 \"2026-13\" 不是 YYYY-MM 或 YYYY-MMa/b 的形式"),
             format!("{f}:11: 篇目 \"x-good\" 有第二个 [[read]]（第一个在第 7 行）：请只保留一个"),
         ]
+    );
+}
+
+#[test]
+fn check_s_own_problems_follow_the_configured_language() {
+    let h = support::home();
+    let a = write(h.path(), "a.md", GOOD);
+    let b = write(
+        h.path(),
+        "b.md",
+        &GOOD.replace("answer = [\"正文\"]", "answer = [\"不在文中\"]"),
+    );
+    let odd = write(h.path(), "odd.toml", "format = \"something/9\"\n");
+    let (_, zh) = check(h.path(), &[&a, &b, &odd]);
+    assert_eq!(
+        zh,
+        [
+            format!("{b}:2: id \"x-good\" 重复：{a} 第 2 行也是这个 id"),
+            format!("{b}:14: 题目 \"q2\"：填空题的可接受答案都没有出现在本单元正文中"),
+            format!(
+                "{odd}:1: format \"something/9\" 既不是学习安排（\"dangxue-plan/1\"）也不是完成情况文件（\"dangxue-completion/1\"）"
+            ),
+        ]
+    );
+    std::fs::write(h.path().join("config.toml"), "lang = \"en\"\n").expect("config");
+    let (_, en) = check(h.path(), &[&a, &b, &odd]);
+    assert_eq!(
+        en,
+        [
+            format!("{b}:2: duplicate id \"x-good\": also in {a}:2"),
+            format!("{b}:14: question \"q2\": no accepted fill answer occurs in the unit's text"),
+            format!(
+                "{odd}:1: format \"something/9\" is neither a plan (\"dangxue-plan/1\") nor a completion file (\"dangxue-completion/1\")"
+            ),
+        ]
+    );
+    let (code, clean) = check(h.path(), &[&a]);
+    assert_eq!(
+        (code, clean),
+        (
+            0,
+            vec!["checked 1 units, 0 plan files and 0 completion files: no problems".to_string()]
+        )
+    );
+}
+
+#[test]
+fn a_skipped_unit_file_is_told_on_stderr_in_the_configured_language() {
+    let h = support::home();
+    let units = h.path().join("units");
+    std::fs::create_dir(&units).expect("dir");
+    let bad = units.join("bad.md");
+    std::fs::write(&bad, b"+++\nid = \"x-bad\"\ntitle = \"\xff\"\n").expect("bad unit");
+    std::fs::write(h.path().join("config.toml"), "content_dirs = [\"units\"]\n").expect("config");
+    // `status` reads the content before it finds there is no member yet.
+    let (_, _, err) = support::run(h.path(), &["status"]);
+    let bad = bad.display();
+    assert!(
+        err.lines().next()
+            == Some(&format!(
+                "dangxue: 已跳过：{bad}:3: 不是有效的 UTF-8 文本：请以 UTF-8 编码保存"
+            )),
+        "{err}"
+    );
+    std::fs::write(
+        h.path().join("config.toml"),
+        "lang = \"en\"\ncontent_dirs = [\"units\"]\n",
+    )
+    .expect("config");
+    let (_, _, err) = support::run(h.path(), &["status"]);
+    assert!(
+        err.lines().next()
+            == Some(&format!(
+                "dangxue: skipped: {bad}:3: not valid UTF-8: save the file as UTF-8"
+            )),
+        "{err}"
     );
 }

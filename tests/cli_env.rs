@@ -257,7 +257,7 @@ fn thousands_of_bad_unit_files_are_a_short_message() {
         err.lines().count()
     );
     assert!(
-        err.contains("more problems") && err.contains("dangxue check"),
+        err.contains("另有 1995 个学习单元文件有问题") && err.contains("dangxue check"),
         "{err}"
     );
 }

@@ -356,7 +356,10 @@ fn dropping_a_paragraph_is_caught() {
 fn check_finds_nothing_wrong_in_the_content() {
     let problems =
         dangxue::commands::check::run_counted(&[Path::new(ROOT).join("content")], None).problems;
-    let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
+    let lines: Vec<String> = problems
+        .iter()
+        .map(|p| p.text(dangxue::core::config::Lang::En))
+        .collect();
     assert!(lines.is_empty(), "{}", lines.join("\n"));
 }
 

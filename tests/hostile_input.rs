@@ -131,7 +131,7 @@ fn a_huge_unit_file_is_refused_by_size() {
         .and_then(|h| h.set_len(content::MAX_UNIT_BYTES + 1))
         .expect("sparse file");
     let problems = content::load_file(&f).expect_err("too large");
-    let shown = problems[0].to_string();
+    let shown = problems[0].text(dangxue::core::config::Lang::En);
     assert!(shown.starts_with(&f.display().to_string()), "{shown}");
     assert!(shown.contains("larger than"), "{shown}");
 }
@@ -192,7 +192,8 @@ fn invalid_utf8_is_named_with_its_line() {
     let mut bytes = UNIT_HEAD.as_bytes().to_vec();
     bytes.extend_from_slice(b"line 7\n\xff\xfe\n");
     fs::write(&f, bytes).expect("write");
-    let shown = content::load_file(&f).expect_err("not utf-8")[0].to_string();
+    let shown =
+        content::load_file(&f).expect_err("not utf-8")[0].text(dangxue::core::config::Lang::En);
     assert_eq!(
         shown,
         format!("{}:8: not valid UTF-8: save the file as UTF-8", f.display())
@@ -316,7 +317,8 @@ fn a_folder_or_fifo_in_place_of_the_state_file_is_a_clear_error() {
     let unit = p.home.join("unit.md");
     let made = std::process::Command::new("mkfifo").arg(&unit).status();
     assert!(made.is_ok_and(|s| s.success()));
-    let shown = content::load_file(&unit).expect_err("a fifo unit")[0].to_string();
+    let shown = content::load_file(&unit).expect_err("a fifo unit")[0]
+        .text(dangxue::core::config::Lang::En);
     assert!(shown.contains("not a regular file"), "{shown}");
 
     let (_t, p) = home();

@@ -63,7 +63,8 @@ fn titles_first_then_the_whole_unit_when_asked() {
     assert!(late.problems().is_none(), "not tried yet");
     assert!(lib.get("x-late").is_none());
     let why = late.problems().expect("tried and failed");
-    assert!(why[0].to_string().contains("late.md:"), "{}", why[0]);
+    let text = why[0].text(dangxue::core::config::Lang::En);
+    assert!(text.contains("late.md:"), "{text}");
 
     let full = load(&dirs);
     assert_eq!(lib.get("x-good"), full.get("x-good"));

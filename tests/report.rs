@@ -553,9 +553,7 @@ fn check_reports_the_broken_fixture_with_its_line() {
     assert_eq!(lines.len(), 2, "{}", out.stdout);
     // The member's unit the secretary's content lacks is found by check too.
     assert!(
-        lines[0].ends_with(
-            "chenshi-2026-11.toml:25: [[read]] names unit \"t-omega\", which is not in the content"
-        ),
+        lines[0].ends_with("chenshi-2026-11.toml:25: [[read]] 中的篇目 \"t-omega\" 不在学习内容中"),
         "{}",
         out.stdout
     );

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use crate::core::plan::did_you_mean;
 use crate::core::unit::{Answer, Catalog, Unit};
 use crate::store::content::{self, FileProblem, Message};
+use crate::strings::{CheckCounts, FileIssue, Reading, UnitPlace};
 
 /// Largest plan or completion file checked.
 const MAX_TOML_BYTES: u64 = 8 * 1024 * 1024;
@@ -71,45 +72,36 @@ impl Checked {
     /// "checked ...: no problems", in `lang`.
     #[must_use]
     pub fn summary(&self, lang: crate::core::config::Lang) -> String {
-        match lang {
-            crate::core::config::Lang::Zh => format!(
-                "已检查 {} 个学习单元、{} 个计划文件、{} 个完成情况文件{}：没有发现问题",
-                self.units,
-                self.plans,
-                self.completions,
-                if self.config { "和配置文件" } else { "" }
-            ),
-            crate::core::config::Lang::En => format!(
-                "checked {} units, {} plan files and {} completion files{}: no problems",
-                self.units,
-                self.plans,
-                self.completions,
-                if self.config { " and the config" } else { "" }
-            ),
-        }
+        crate::strings::get(lang).check_clean(CheckCounts {
+            units: self.units,
+            plans: self.plans,
+            completions: self.completions,
+            config: self.config,
+        })
     }
 }
 
 /// Unit ids a completion file names that the content does not have, with the line
 /// of each and a near id when there is one; read even when the file has other
 /// problems, so every problem is found in one pass.
-fn completion_units(text: &str, catalog: &impl Catalog) -> Vec<(usize, String)> {
+fn completion_units(text: &str, catalog: &impl Catalog) -> Vec<(usize, Message)> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let Ok(doc) = toml::de::DeTable::parse(text) else {
         return Vec::new();
     };
     let ids = catalog.ids();
     let mut out = Vec::new();
-    let mut note = |offset: usize, unit: &str, place: &str| {
+    let mut note = |offset: usize, unit: &str, place: UnitPlace| {
         if catalog.unit(unit).is_some() {
             return;
         }
-        let hint = did_you_mean(unit, ids.iter().copied())
-            .map(|n| format!(": did you mean {n:?}?"))
-            .unwrap_or_default();
         out.push((
             crate::core::text::line_of(text.as_bytes(), offset),
-            format!("{place} names unit {unit:?}, which is not in the content{hint}"),
+            Message::File(FileIssue::UnknownUnit {
+                place,
+                unit: unit.to_string(),
+                near: did_you_mean(unit, ids.iter().copied()).map(str::to_string),
+            }),
         ));
     };
     let unit_of = |t: &toml::de::DeTable<'_>| -> Option<(usize, String)> {
@@ -134,19 +126,19 @@ fn completion_units(text: &str, catalog: &impl Catalog) -> Vec<(usize, String)> 
     let root = doc.get_ref();
     if let Some(v) = root.get("read") {
         for (at, u) in tables(v.get_ref()) {
-            note(at, &u, "[[read]]");
+            note(at, &u, UnitPlace::Read);
         }
     }
     if let Some(toml::de::DeValue::Table(t)) = root.get("reflection").map(toml::Spanned::get_ref)
         && let Some((at, u)) = unit_of(t)
     {
-        note(at, &u, "[reflection]");
+        note(at, &u, UnitPlace::Reflection);
     }
     if let Some(toml::de::DeValue::Table(t)) = root.get("test").map(toml::Spanned::get_ref)
         && let Some(v) = t.get("answers")
     {
         for (at, u) in tables(v.get_ref()) {
-            note(at, &u, "a test answer");
+            note(at, &u, UnitPlace::TestAnswer);
         }
     }
     out
@@ -163,7 +155,7 @@ fn collect(paths: &[PathBuf], problems: &mut Vec<FileProblem>) -> (Vec<PathBuf>,
                 problems.push(FileProblem {
                     path: p.display().to_string(),
                     line: 0,
-                    message: format!("cannot read: {e}").into(),
+                    message: FileIssue::Unreadable(e.to_string()).into(),
                 });
                 continue;
             }
@@ -174,7 +166,11 @@ fn collect(paths: &[PathBuf], problems: &mut Vec<FileProblem>) -> (Vec<PathBuf>,
                 Err(e) => problems.push(FileProblem {
                     path: p.display().to_string(),
                     line: 0,
-                    message: format!("cannot read folder: {e}").into(),
+                    message: FileIssue::Folder {
+                        content: false,
+                        error: e.to_string(),
+                    }
+                    .into(),
                 }),
             }
             tomls.extend(toml_files(p));
@@ -226,10 +222,9 @@ fn unit_quality(u: &Unit, path: &str, problems: &mut Vec<FileProblem>) {
             problems.push(FileProblem {
                 path: path.to_string(),
                 line: q.line,
-                message: format!(
-                    "question {:?}: no accepted fill answer occurs in the unit's text",
-                    q.id
-                )
+                message: FileIssue::FillAbsent {
+                    question: q.id.clone(),
+                }
                 .into(),
             });
         }
@@ -267,9 +262,7 @@ pub fn run_counted(paths: &[PathBuf], home: Option<&Path>) -> Checked {
             problems.push(FileProblem {
                 path: p.config_file().display().to_string(),
                 line: config_line(&p.config_file(), "timezone"),
-                message: format!(
-                    "timezone {tz:?} is not a known IANA zone name: use one like \"Asia/Shanghai\", or remove the key for the system's"
-                ).into(),
+                message: FileIssue::UnknownZone(tz.clone()).into(),
             });
         }
         if let Some((p, c)) = &config {
@@ -302,7 +295,12 @@ pub fn run_counted(paths: &[PathBuf], home: Option<&Path>) -> Checked {
                     problems.push(FileProblem {
                         path: shown.clone(),
                         line: id_line,
-                        message: format!("duplicate id {:?}: also in {other}:{line}", u.id).into(),
+                        message: FileIssue::DuplicateId {
+                            id: u.id.clone(),
+                            other: other.clone(),
+                            line: *line,
+                        }
+                        .into(),
                     });
                 } else {
                     seen.insert(u.id.clone(), (shown.clone(), id_line));
@@ -317,7 +315,7 @@ pub fn run_counted(paths: &[PathBuf], home: Option<&Path>) -> Checked {
         let shown = f.display().to_string();
         // Plans and completion files are small; the cap keeps a huge or special
         // file from stalling the check.
-        let text = match content::read_text(f, MAX_TOML_BYTES, "the file") {
+        let text = match content::read_text(f, MAX_TOML_BYTES, Reading::File) {
             Ok(t) => t,
             Err(p) => {
                 problems.push(p);
@@ -347,15 +345,10 @@ pub fn run_counted(paths: &[PathBuf], home: Option<&Path>) -> Checked {
                     .into_iter()
                     .map(|(line, issue)| (line, Message::Doc(issue)))
                     .collect();
-                found.extend(texts(completion_units(&text, &catalog)));
+                found.extend(completion_units(&text, &catalog));
                 found
             }
-            TomlKind::Unknown(format) => vec![(
-                1,
-                Message::Text(format!(
-                    "format {format:?} is neither a plan (\"dangxue-plan/1\") nor a completion file (\"dangxue-completion/1\")"
-                )),
-            )],
+            TomlKind::Unknown(format) => vec![(1, FileIssue::UnknownFormat(format).into())],
         };
         found.sort_by_key(|(line, _)| *line);
         found.dedup();
@@ -374,14 +367,6 @@ fn docs(found: Vec<(usize, crate::core::tomldoc::Issue)>) -> Vec<(usize, Message
     found
         .into_iter()
         .map(|(line, issue)| (line, Message::Doc(issue)))
-        .collect()
-}
-
-/// Problems already worded, as messages.
-fn texts(found: Vec<(usize, String)>) -> Vec<(usize, Message)> {
-    found
-        .into_iter()
-        .map(|(line, m)| (line, Message::Text(m)))
         .collect()
 }
 

@@ -21,7 +21,7 @@ pub mod status;
 
 use std::path::Path;
 
-use crate::core::config::Config;
+use crate::core::config::{Config, Lang};
 use crate::core::plan::Plan;
 use crate::core::regime::Cycle;
 use crate::core::state::MemberState;
@@ -71,19 +71,20 @@ pub fn member_plan(config: &Config, paths: &Paths) -> (Option<Plan>, Option<Stri
 /// Most skipped unit files listed before the rest are only counted.
 pub const MAX_SHOWN_PROBLEMS: usize = 5;
 
-/// Tell stderr about unit files that were skipped: the first
+/// Tell stderr, in `lang`, about unit files that were skipped: the first
 /// [`MAX_SHOWN_PROBLEMS`], then how many more.
-pub fn warn_skipped(problems: &[crate::store::content::FileProblem]) {
+pub fn warn_skipped(problems: &[crate::store::content::FileProblem], lang: Lang) {
     use std::io::Write;
+    let s = crate::strings::get(lang);
     let mut err = std::io::stderr().lock();
     for p in problems.iter().take(MAX_SHOWN_PROBLEMS) {
-        let _ = writeln!(err, "dangxue: skipped: {p}");
+        let _ = writeln!(err, "dangxue: {}", s.skipped_file(&p.text(lang)));
     }
     if problems.len() > MAX_SHOWN_PROBLEMS {
         let _ = writeln!(
             err,
-            "dangxue: ... and {} more problems in unit files: run `dangxue check` to list them all",
-            problems.len() - MAX_SHOWN_PROBLEMS
+            "dangxue: {}",
+            s.skipped_more(problems.len() - MAX_SHOWN_PROBLEMS)
         );
     }
 }
@@ -144,7 +145,7 @@ pub fn load_member(home: Option<&Path>, member: Option<&str>) -> anyhow::Result<
     let paths = Paths::resolve(home)?;
     let config = crate::store::config::load_config(&paths).map_err(|e| anyhow::anyhow!("{e}"))?;
     let library = content::load(&config.content_dirs);
-    warn_skipped(&library.problems);
+    warn_skipped(&library.problems, config.lang);
     let (plan, plan_notice) = member_plan(&config, &paths);
     if let Some(n) = plan_notice {
         eprintln!("dangxue: {n}");

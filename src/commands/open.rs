@@ -78,7 +78,7 @@ pub fn run(home: Option<&Path>, member: Option<&str>) -> anyhow::Result<()> {
     let theme = Theme::new(config.theme, no_color);
     // Titles now; each body when it is opened or searched.
     let library = content::load_titles(&config.content_dirs);
-    crate::commands::warn_skipped(&library.problems);
+    crate::commands::warn_skipped(&library.problems, config.lang);
     let skipped = library.problems.len();
 
     // A secretary's broken plan must not keep members out: no plan, and a notice.

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use crate::core::config::Lang;
 use crate::core::unit::{self, Unit};
+use crate::strings::{FileIssue, Reading};
 
 include!(concat!(env!("OUT_DIR"), "/builtin_units.rs"));
 
@@ -37,8 +38,16 @@ pub enum Message {
     Unit(unit::ProblemKind),
     /// A problem of a plan or completion file, worded when shown.
     Doc(crate::core::tomldoc::Issue),
+    /// A problem of the file as a whole, or one `check` finds, worded when shown.
+    File(FileIssue),
     /// Any other problem, already worded.
     Text(String),
+}
+
+impl From<FileIssue> for Message {
+    fn from(i: FileIssue) -> Message {
+        Message::File(i)
+    }
 }
 
 impl From<String> for Message {
@@ -54,6 +63,7 @@ impl Message {
         match self {
             Message::Unit(k) => crate::strings::findings::get(lang).unit.problem(k),
             Message::Doc(i) => crate::strings::findings::get(lang).issue(i),
+            Message::File(i) => crate::strings::get(lang).file_issue(i),
             Message::Text(s) => s.clone(),
         }
     }
@@ -81,14 +91,6 @@ impl FileProblem {
         } else {
             format!("{path}:{}: {message}", self.line)
         }
-    }
-}
-
-/// In English, for logs; `dangxue check` shows [`FileProblem::text`] in the
-/// secretary's language.
-impl fmt::Display for FileProblem {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.text(Lang::En))
     }
 }
 
@@ -152,38 +154,42 @@ pub fn unit_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
     Ok(out)
 }
 
-/// Read a UTF-8 text file of at most `max` bytes; `what` names it in messages ("a
-/// unit", "the plan"). Not `fs::read`: a FIFO put in the file's place would block it
-/// forever, so the file is opened without blocking and must be a regular file.
+/// Read a UTF-8 text file of at most `max` bytes; `what` names it in messages. Not
+/// `fs::read`: a FIFO put in the file's place would block it forever, so the file is
+/// opened without blocking and must be a regular file.
 ///
 /// # Errors
 /// One problem naming the file: too large, unreadable, gone, or not UTF-8 (with the
 /// line of the first bad byte).
-pub fn read_text(path: &Path, max: u64, what: &str) -> Result<String, FileProblem> {
+pub fn read_text(path: &Path, max: u64, what: Reading) -> Result<String, FileProblem> {
     let shown = path.display().to_string();
-    let whole = |message: String| FileProblem {
+    let whole = |issue: FileIssue| FileProblem {
         path: shown.clone(),
         line: 0,
-        message: message.into(),
-    };
-    let too_big = || {
-        whole(format!(
-            "file is larger than the {} MB {what} may be",
-            max / (1024 * 1024)
-        ))
+        message: Message::File(issue),
     };
     let bytes = match super::atomic::read_regular_file(path, max) {
         Ok(Some(b)) if b.len() as u64 <= max => b,
-        Ok(Some(_)) => return Err(too_big()),
-        Ok(None) => return Err(whole(format!("cannot read {what}: there is no such file"))),
-        Err(e) => return Err(whole(format!("cannot read {what}: {e}"))),
+        Ok(Some(_)) => {
+            return Err(whole(FileIssue::TooLarge {
+                what,
+                mb: max / (1024 * 1024),
+            }));
+        }
+        Ok(None) => return Err(whole(FileIssue::Missing(what))),
+        Err(e) => {
+            return Err(whole(FileIssue::ReadFailed {
+                what,
+                error: e.to_string(),
+            }));
+        }
     };
     String::from_utf8(bytes).map_err(|e| {
         let line = crate::core::text::line_of(e.as_bytes(), e.utf8_error().valid_up_to());
         FileProblem {
             path: shown.clone(),
             line,
-            message: Message::Text("not valid UTF-8: save the file as UTF-8".into()),
+            message: Message::File(FileIssue::NotUtf8),
         }
     })
 }
@@ -193,7 +199,7 @@ pub fn read_text(path: &Path, max: u64, what: &str) -> Result<String, FileProble
 /// # Errors
 /// Every problem, with the path.
 pub fn load_file(path: &Path) -> Result<Unit, Vec<FileProblem>> {
-    let text = read_text(path, MAX_UNIT_BYTES, "a unit").map_err(|p| vec![p])?;
+    let text = read_text(path, MAX_UNIT_BYTES, Reading::Unit).map_err(|p| vec![p])?;
     unit::parse(&text).map_err(|ps| unit_problems(&path.display().to_string(), ps))
 }
 
@@ -205,7 +211,10 @@ fn dir_files(lib: &mut Library, dir: &Path) -> Option<Vec<PathBuf>> {
             lib.problems.push(FileProblem {
                 path: dir.display().to_string(),
                 line: 0,
-                message: format!("cannot read content folder: {e}").into(),
+                message: Message::File(FileIssue::Folder {
+                    content: true,
+                    error: e.to_string(),
+                }),
             });
             None
         }
@@ -267,17 +276,20 @@ pub fn load(content_dirs: &[PathBuf]) -> Library {
 fn read_head(path: &Path) -> Result<Option<String>, FileProblem> {
     use std::io::Read;
     use std::os::unix::fs::OpenOptionsExt;
-    let whole = |message: String| FileProblem {
+    let whole = |e: std::io::Error| FileProblem {
         path: path.display().to_string(),
         line: 0,
-        message: Message::Text(message),
+        message: Message::File(FileIssue::ReadFailed {
+            what: Reading::Unit,
+            error: e.to_string(),
+        }),
     };
     // Not blocking: a FIFO put in the file's place reads as empty instead of waiting.
     let mut file = std::fs::OpenOptions::new()
         .read(true)
         .custom_flags(libc::O_NONBLOCK | libc::O_CLOEXEC)
         .open(path)
-        .map_err(|e| whole(format!("cannot read a unit: {e}")))?;
+        .map_err(whole)?;
     let cap = unit::MAX_FRONT_MATTER_BYTES + 64 * 1024;
     let mut bytes: Vec<u8> = Vec::with_capacity(8 * 1024);
     let mut scanned = 0;
@@ -293,7 +305,7 @@ fn read_head(path: &Path) -> Result<Option<String>, FileProblem> {
         let n = match read {
             Ok(n) => n,
             Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
-            Err(e) => return Err(whole(format!("cannot read a unit: {e}"))),
+            Err(e) => return Err(whole(e)),
         };
         let eof = n == 0;
         if let Some(end) = closing_line_end(&bytes, &mut scanned, eof) {
@@ -312,7 +324,7 @@ fn read_head(path: &Path) -> Result<Option<String>, FileProblem> {
         FileProblem {
             path: path.display().to_string(),
             line,
-            message: Message::Text("not valid UTF-8: save the file as UTF-8".into()),
+            message: Message::File(FileIssue::NotUtf8),
         }
     })
 }

@@ -59,7 +59,7 @@ impl Entry {
             (Origin::Builtin(path), None) => Err(vec![FileProblem {
                 path: (*path).to_string(),
                 line: 0,
-                message: "built-in text missing".to_string().into(),
+                message: crate::strings::FileIssue::BuiltinMissing.into(),
             }]),
         })
     }
@@ -211,7 +211,7 @@ fn index_one(meta: &Meta, source: &Source) -> Indexed {
         Source::File(text) => unit::body_text(text).unwrap_or(""),
         Source::Path(p) => {
             // A file that no longer reads has no body to find words in.
-            read = read_text(p, MAX_UNIT_BYTES, "a unit").unwrap_or_default();
+            read = read_text(p, MAX_UNIT_BYTES, crate::strings::Reading::Unit).unwrap_or_default();
             unit::body_text(&read).unwrap_or("")
         }
     };

@@ -14,14 +14,8 @@ pub const MAX_PLAN_BYTES: u64 = 4 * 1024 * 1024;
 /// Every problem, as `path:line: message` (line 0: the whole file).
 pub fn load(path: &Path) -> Result<Plan, Vec<FileProblem>> {
     let shown = path.display().to_string();
-    let text = super::content::read_text(path, MAX_PLAN_BYTES, "the plan").map_err(|mut p| {
-        if p.line == 0
-            && let super::content::Message::Text(m) = &mut p.message
-        {
-            m.push_str(" (fix `plan` in config.toml)");
-        }
-        vec![p]
-    })?;
+    let text = super::content::read_text(path, MAX_PLAN_BYTES, crate::strings::Reading::Plan)
+        .map_err(|p| vec![p])?;
     Plan::parse(&text).map_err(|ps| {
         ps.into_iter()
             .map(|(line, message)| FileProblem {
@@ -49,13 +43,24 @@ mod tests {
         let e = load(&p).expect_err("bad cycle");
         assert_eq!(e.len(), 1);
         assert_eq!(
-            e[0].to_string(),
+            e[0].text(crate::core::config::Lang::En),
             format!(
                 "{}:3: cycle \"2026-13\" is not YYYY-MM or YYYY-MMa/b",
                 p.display()
             )
         );
         let missing = load(&dir.path().join("none.toml")).expect_err("absent");
-        assert!(missing[0].to_string().contains("cannot read the plan"));
+        assert!(
+            missing[0]
+                .text(crate::core::config::Lang::En)
+                .contains("cannot read the plan")
+        );
+        assert_eq!(
+            missing[0].text(crate::core::config::Lang::Zh),
+            format!(
+                "{}: 无法读取学习安排：没有这个文件（或修改 config.toml 中的 plan）",
+                dir.path().join("none.toml").display()
+            )
+        );
     }
 }

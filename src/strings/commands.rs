@@ -325,3 +325,23 @@ pub enum NoTerminal {
     /// `TERM=dumb`.
     Dumb,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::punct::{assert_en, assert_zh};
+    use crate::core::config::Lang;
+
+    #[test]
+    fn the_notice_of_a_plan_not_used_counts_the_other_problems() {
+        let zh = crate::strings::get(Lang::Zh);
+        let en = crate::strings::get(Lang::En);
+        for more in [0, 2] {
+            assert_zh(&zh.plan_not_used("学习安排第 3 行有误", more));
+            assert_en(&en.plan_not_used("line 3 is wrong", more));
+        }
+        assert!(zh.plan_not_used("x", 2).contains("（另有 2 个问题）"));
+        assert!(!zh.plan_not_used("x", 0).contains("另有"));
+        assert!(en.plan_not_used("x", 2).contains(" (and 2 more);"));
+        assert!(!en.plan_not_used("x", 0).contains("more"));
+    }
+}

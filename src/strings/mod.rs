@@ -3,6 +3,7 @@
 
 use crate::core::config::Lang;
 
+mod check;
 mod commands;
 mod en;
 mod errors;
@@ -10,9 +11,12 @@ pub mod findings;
 mod format;
 mod home;
 mod labels;
+#[cfg(test)]
+mod punct;
 mod review;
 mod zh;
 
+pub use check::{CheckCounts, FileIssue, Reading, UnitPlace};
 pub use commands::{NoTerminal, Signing};
 pub use en::EN;
 pub use errors::{HandInFailure, SignFailure};

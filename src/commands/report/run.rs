@@ -44,8 +44,9 @@ pub fn run(req: &Request<'_>, out: &mut dyn Write, err: &mut dyn Write) -> anyho
     let config = crate::store::config::load_config(&paths).map_err(|e| anyhow::anyhow!("{e}"))?;
     let tz = crate::commands::time_zone(&config)?;
     let library = content::load(&config.content_dirs);
+    let s = crate::strings::get(config.lang);
     for p in &library.problems {
-        let _ = writeln!(err, "dangxue: content skipped: {p}");
+        let _ = writeln!(err, "dangxue: {}", s.skipped_file(&p.text(config.lang)));
     }
     let plan = crate::commands::load_plan(&config, &paths)?;
     let rules = config.rules();
