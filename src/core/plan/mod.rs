@@ -199,10 +199,19 @@ fn read_roster(r: &mut Reader<'_>, root: &tomldoc::Tab<'_, '_>) -> Vec<RosterMem
             }
             let fold = lookalike_key(id);
             if let Some((other, first)) = folded.get(&fold) {
-                let issue = PlanIssue::LookalikeMember {
-                    id: id.to_string(),
-                    other: other.clone(),
-                    first: *first,
+                // The same id again, after a member left out for another problem:
+                // a duplicate, not an id that merely looks like itself.
+                let issue = if other == id.as_ref() {
+                    PlanIssue::DuplicateMember {
+                        id: id.to_string(),
+                        first: *first,
+                    }
+                } else {
+                    PlanIssue::LookalikeMember {
+                        id: id.to_string(),
+                        other: other.clone(),
+                        first: *first,
+                    }
                 };
                 r.issue(at, Issue::Plan(issue));
                 return None;
@@ -737,6 +746,25 @@ name = "无名"
             (32, "missing key \"id\" in [[member]]".into()),
         ];
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn an_id_given_twice_is_a_duplicate_when_the_first_member_has_a_problem() {
+        let text = "format = \"dangxue-plan/1\"\n[[member]]\nid = \"zs\"\nname = \"\"\n[[member]]\nid = \"zs\"\nname = \"张三\"\n";
+        let problems = Plan::parse(text).expect_err("two problems");
+        assert_eq!(
+            problems,
+            vec![
+                (4, Issue::Plan(PlanIssue::EmptyName)),
+                (
+                    6,
+                    Issue::Plan(PlanIssue::DuplicateMember {
+                        id: "zs".into(),
+                        first: 2,
+                    })
+                ),
+            ]
+        );
     }
 
     #[test]
