@@ -208,11 +208,11 @@ fn duplicate_ids_across_files_and_bad_plans_are_reported() {
         "{lines:?}"
     );
     assert!(
-        !lines.iter().any(|l| l.contains("\"x-good\" of cycle")),
+        !lines.iter().any(|l| l.contains("篇目 \"x-good\" 不在")),
         "{lines:?}"
     );
     // Two units cannot satisfy the default read.units = 4.
-    let rule = format!("{plan}:3: cycle \"2026-11\" assigns 2 units but 月读 needs 4");
+    let rule = format!("{plan}:3: 周期 \"2026-11\" 只安排了 2 篇，月读要求读 4 篇");
     assert!(lines.iter().any(|l| l.starts_with(&rule)), "{lines:?}");
 }
 
@@ -260,7 +260,7 @@ fn files_are_told_apart_by_their_format_key_not_by_a_mention() {
     // Only the rule check (read.units 4 > 1 unit) speaks, nothing about completions.
     assert_eq!(out.len(), 1, "{out:?}");
     assert!(
-        out[0].contains(":5: cycle \"2026-11\" assigns 1 units"),
+        out[0].contains(":5: 周期 \"2026-11\" 只安排了 1 篇"),
         "{out:?}"
     );
     // An empty file named like a completion file gets completion problems.
@@ -295,16 +295,14 @@ fn structure_and_unknown_ids_come_in_one_pass_with_a_near_id() {
     assert_eq!(
         out,
         [
+            format!("{plan}:2: 周期 \"2026-11\" 只安排了 2 篇，月读要求读 4 篇（read.units）"),
+            format!("{plan}:4: 篇目 \"x-good\" 在本周期中列了两次"),
             format!(
-                "{plan}:2: cycle \"2026-11\" assigns 2 units but 月读 needs 4 read (read.units)"
+                "{plan}:4: 周期 \"2026-11\" 的篇目 \"x-goood\" 不在学习内容中：是不是 \"x-good\"？"
             ),
-            format!("{plan}:4: unit \"x-good\" is listed twice in this cycle"),
+            format!("{plan}:5: \"talk_theme\" 为空：请填写主题，或删除此键"),
             format!(
-                "{plan}:4: unit \"x-goood\" of cycle \"2026-11\" is not in the content: did you mean \"x-good\"?"
-            ),
-            format!("{plan}:5: \"talk_theme\" is empty: give a theme or remove the key"),
-            format!(
-                "{plan}:6: due 2026-12-05 is outside cycle \"2026-11\" (2026-11-01 to 2026-11-30): give a day of the cycle"
+                "{plan}:6: 截止日期 due 2026-12-05 不在周期 \"2026-11\"（2026-11-01 至 2026-11-30）内：请填写本周期中的一天"
             ),
         ]
     );
@@ -318,9 +316,7 @@ fn structure_and_unknown_ids_come_in_one_pass_with_a_near_id() {
         out,
         [
             format!("{completion}:1: 缺少键 \"member\""),
-            format!(
-                "{completion}:7: unit id \"x-gooд\" may hold only lowercase a-z, digits and '-'"
-            ),
+            format!("{completion}:7: 篇目 id \"x-gooд\" 只能包含小写字母 a-z、数字和 -"),
             format!(
                 "{completion}:7: [[read]] 中的篇目 \"x-gooд\" 不在学习内容中：是不是 \"x-good\"？"
             ),
@@ -379,6 +375,51 @@ fn plan_problems_are_worded_in_chinese_by_default() {
             "{plan}:5: [[cycle]] 中的 \"units\" 必须是字符串数组"
         )),
         "{out:?}"
+    );
+}
+
+/// A roster with one id twice: the plan file of the secretary.
+const ROSTER_TWICE: &str = "format = \"dangxue-plan/1\"\n\n[[member]]\nid = \"zhangsan\"\nname = \"张三\"\n\n[[member]]\nid = \"zhangsan\"\nname = \"张三二\"\n";
+
+#[test]
+fn a_roster_id_given_twice_is_named_in_the_configured_language() {
+    let h = support::home();
+    let plan = write(h.path(), "plan.toml", ROSTER_TWICE);
+    let (code, out) = check(h.path(), &[&plan]);
+    assert_eq!(code, 1, "{out:?}");
+    assert_eq!(
+        out,
+        [format!("{plan}:8: 成员ID \"zhangsan\" 已在名册第 3 行")]
+    );
+    std::fs::write(h.path().join("config.toml"), "lang = \"en\"\n").expect("config");
+    let (code, out) = check(h.path(), &[&plan]);
+    assert_eq!(code, 1, "{out:?}");
+    assert_eq!(
+        out,
+        [format!(
+            "{plan}:8: member id \"zhangsan\" is already on the roster at line 3"
+        )]
+    );
+}
+
+#[test]
+fn completion_file_problems_are_worded_in_chinese_by_default() {
+    let h = support::home();
+    let f = write(
+        h.path(),
+        "zs-2026-11.toml",
+        "format = \"dangxue-completion/1\"\nmember_id = \"zs\"\nmember = \"张三\"\ncycle = \"2026-13\"\nexported = 2026-11-30T21:04:00+08:00\n\n[[read]]\nunit = \"x-good\"\nseconds = 10\n\n[[read]]\nunit = \"x-good\"\nseconds = 11\n",
+    );
+    // The unit is in the content, so only the file's own problems speak.
+    let unit = write(h.path(), "good.md", GOOD);
+    let (code, out) = check(h.path(), &[&unit, &f]);
+    assert_eq!(code, 1, "{out:?}");
+    assert_eq!(
+        out,
+        [
+            format!("{f}:4: 周期 \"2026-13\" 不是 YYYY-MM 或 YYYY-MMa/b 的形式"),
+            format!("{f}:11: 篇目 \"x-good\" 有第二个 [[read]]（第一个在第 7 行）：请只保留一个"),
+        ]
     );
 }
 

@@ -156,7 +156,7 @@ fn a_broken_shared_plan_is_a_notice_and_no_plan() {
     let (code, out, err) = run(h.path(), &["--member", "zhangsan", "status"]);
     assert_eq!(code, 0, "{err}");
     assert!(
-        err.contains("the plan is not used") && err.contains("plan.toml:"),
+        err.contains("未使用学习安排：") && err.contains("plan.toml:"),
         "{err}"
     );
     assert!(out.contains("zhangsan"), "{out}");
@@ -165,7 +165,45 @@ fn a_broken_shared_plan_is_a_notice_and_no_plan() {
     std::fs::create_dir(h.path().join("plan.toml")).expect("mkdir");
     let (code, _, err) = run(h.path(), &["--member", "zhangsan", "status"]);
     assert_eq!(code, 0, "{err}");
-    assert!(err.contains("the plan is not used"), "{err}");
+    assert!(err.contains("未使用学习安排："), "{err}");
+}
+
+#[test]
+fn a_plan_s_problem_in_the_notice_is_in_the_member_s_language() {
+    let h = home();
+    std::fs::write(h.path().join("config.toml"), "plan = \"plan.toml\"\n").expect("config");
+    std::fs::write(
+        h.path().join("plan.toml"),
+        "format = \"dangxue-plan/1\"\n[[member]]\nid = \"zs\"\nname = \"张三\"\n[[member]]\nid = \"zs\"\nname = \"张三二\"\n",
+    )
+    .expect("plan");
+    let plan = h.path().join("plan.toml").display().to_string();
+    let mut p = Pty::start(h.path(), &["--member", "zhangsan"], 120, 24);
+    let screen = p.wait_for("未使用学习安排");
+    assert!(screen.contains("成员ID \"zs\" 已在名册第 2 行"), "{screen}");
+    p.keys("qq");
+    assert_eq!(p.wait_exit(), 0);
+    let (code, _, err) = run(h.path(), &["--member", "zhangsan", "status"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains(&format!(
+            "未使用学习安排：{plan}:6: 成员ID \"zs\" 已在名册第 2 行；"
+        )),
+        "{err}"
+    );
+    std::fs::write(
+        h.path().join("config.toml"),
+        "plan = \"plan.toml\"\nlang = \"en\"\n",
+    )
+    .expect("config");
+    let (code, _, err) = run(h.path(), &["--member", "zhangsan", "status"]);
+    assert_eq!(code, 0, "{err}");
+    assert!(
+        err.contains(&format!(
+            "the plan is not used: {plan}:6: member id \"zs\" is already on the roster at line 2;"
+        )),
+        "{err}"
+    );
 }
 
 #[test]

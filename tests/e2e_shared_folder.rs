@@ -258,7 +258,7 @@ fn a_plan_the_member_may_not_read_is_a_notice_and_no_plan() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(0), "{err}");
     assert!(
-        err.contains("the plan is not used") && err.contains("plan.toml"),
+        err.contains("未使用学习安排：") && err.contains("plan.toml"),
         "{err}"
     );
     assert!(String::from_utf8_lossy(&out.stdout).contains("zhangsan"));

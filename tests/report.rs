@@ -489,7 +489,7 @@ fn the_plan_decides_the_cycle_s_units() {
     assert!(out.stderr.contains("学习安排文件有问题"), "{}", out.stderr);
     assert!(
         out.stderr.contains(&format!(
-            "{}:3: cycle \"2026-13\" is not YYYY-MM or YYYY-MMa/b",
+            "{}:3: 周期 \"2026-13\" 不是 YYYY-MM 或 YYYY-MMa/b 的形式",
             plan.display()
         )),
         "{}",
@@ -655,4 +655,38 @@ fn an_empty_folder_says_so() {
         out.stdout
     );
     assert!(!out.stdout.contains("全部核验通过"), "{}", out.stdout);
+}
+
+#[test]
+fn a_completion_file_s_own_problem_is_a_finding_in_the_secretary_s_language() {
+    let dir = tempfile::tempdir().expect("folder");
+    std::fs::write(
+        dir.path().join("zs-2026-11.toml"),
+        "format = \"dangxue-completion/1\"\nmember_id = \"zs\"\nmember = \"张三\"\ncycle = \"2026-11\"\nexported = 2026-11-30T21:04:00+08:00\n\n[[read]]\nunit = \"t-alpha\"\nseconds = 10\n\n[[read]]\nunit = \"t-alpha\"\nseconds = 11\n",
+    )
+    .expect("write");
+    let h = home("");
+    let out = report(h.path(), dir.path(), &["--format", "json"]);
+    assert_eq!(out.code, 1, "{}", out.stderr);
+    assert_eq!(
+        problems_of(&json_rows(&out), "zs-2026-11.toml"),
+        [
+            "文件无法解析，第 11 行：篇目 \"t-alpha\" 有第二个 [[read]]（第一个在第 7 行）：请只保留一个"
+        ]
+    );
+    let h = home("lang = \"en\"");
+    let out = report(h.path(), dir.path(), &["--format", "json"]);
+    assert_eq!(
+        problems_of(&json_rows(&out), "zs-2026-11.toml"),
+        [
+            "the file does not parse, line 11: unit \"t-alpha\" has a second [[read]] (first at line 7): keep one"
+        ]
+    );
+    let text = report(h.path(), dir.path(), &[]);
+    assert!(
+        text.stdout
+            .contains("unit \"t-alpha\" has a second [[read]] (first at line 7): keep one"),
+        "{}",
+        text.stdout
+    );
 }

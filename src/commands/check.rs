@@ -333,9 +333,9 @@ pub fn run_counted(paths: &[PathBuf], home: Option<&Path>) -> Checked {
                     .map(|(line, issue)| (line, Message::Doc(issue)))
                     .collect();
                 if let Some(plan) = plan {
-                    found.extend(texts(crate::core::plan::check_against(&plan, &catalog)));
-                    found.extend(texts(crate::core::plan::check_rules(&plan, &rules)));
-                    found.extend(texts(crate::core::plan::check_due(&plan)));
+                    found.extend(docs(crate::core::plan::check_against(&plan, &catalog)));
+                    found.extend(docs(crate::core::plan::check_rules(&plan, &rules)));
+                    found.extend(docs(crate::core::plan::check_due(&plan)));
                 }
                 found
             }
@@ -362,11 +362,11 @@ pub fn run_counted(paths: &[PathBuf], home: Option<&Path>) -> Checked {
     checked
 }
 
-/// Problems already worded, as messages.
-fn texts(found: Vec<(usize, String)>) -> Vec<(usize, Message)> {
+/// Problems of a document as data, as messages.
+fn docs(found: Vec<(usize, crate::core::tomldoc::Issue)>) -> Vec<(usize, Message)> {
     found
         .into_iter()
-        .map(|(line, m)| (line, Message::Text(m)))
+        .map(|(line, issue)| (line, Message::Doc(issue)))
         .collect()
 }
 

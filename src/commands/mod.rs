@@ -56,21 +56,14 @@ pub fn member_plan(config: &Config, paths: &Paths) -> (Option<Plan>, Option<Stri
     match crate::store::plan::load(&paths.home.join(path)) {
         Ok(plan) => (Some(plan), None),
         Err(problems) => {
+            // `FileProblem::text` escapes what the file could put in a terminal.
             let first = problems
                 .first()
                 .map(|p| p.text(config.lang))
                 .unwrap_or_default();
-            let more = match problems.len() {
-                0 | 1 => String::new(),
-                n => format!(" (and {} more)", n - 1),
-            };
-            (
-                None,
-                Some(format!(
-                    "the plan is not used: {}{more}; every unit counts until the secretary fixes it (`dangxue check` lists the problems)",
-                    crate::core::text::escape_controls(&first)
-                )),
-            )
+            let more = problems.len().saturating_sub(1);
+            let s = crate::strings::get(config.lang);
+            (None, Some(s.plan_not_used(&first, more)))
         }
     }
 }

@@ -57,39 +57,60 @@ const KEY_TYPES: &[&str] = &[
     "sk-ecdsa-sha2-nistp256@openssh.com",
 ];
 
+/// Why a roster `key` cannot be a member's public key.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum KeyIssue {
+    /// A private key or another PEM block.
+    Pem,
+    /// Not `TYPE BASE64 [COMMENT]` on one line.
+    NotOneLine,
+    /// A type that is no SSH public key type.
+    UnknownType {
+        /// The type given.
+        kind: String,
+    },
+    /// The key part is not base64.
+    NotBase64,
+    /// The key part names another type than the line.
+    OtherType {
+        /// The type the line names.
+        kind: String,
+    },
+    /// A well-formed line the signature check cannot use.
+    Unusable(super::sshsig::KeyProblem),
+}
+
+/// The SSH public key types a roster key may have, for the message that lists them.
+#[must_use]
+pub fn key_types() -> &'static [&'static str] {
+    KEY_TYPES
+}
+
 /// Why `key` is not an SSH public key line (`TYPE BASE64 [COMMENT]`), or `None` when
 /// it is one: a known type, base64 that decodes, and a key blob that names the same
 /// type, and a key the signature check can use (see [`super::sshsig::parse_key`]).
 ///
 /// ```
-/// use dangxue::core::roster::key_problem;
+/// use dangxue::core::roster::{KeyIssue, key_problem};
 /// let k = "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIBm6vhNDMMz1n0V6lNAb0u3q4fXdO9Kq6qIejJZtUZ8a zs@host";
 /// assert_eq!(key_problem(k), None);
-/// assert!(key_problem("ssh-ed25519 notbase64!").is_some());
+/// assert_eq!(key_problem("ssh-ed25519 notbase64!"), Some(KeyIssue::NotBase64));
 /// ```
 #[must_use]
-pub fn key_problem(key: &str) -> Option<String> {
+pub fn key_problem(key: &str) -> Option<KeyIssue> {
     let key = key.trim();
     if key.starts_with("-----BEGIN") {
-        return Some(
-            "is a private key or a PEM block, not a public key: give the one line of the .pub file"
-                .into(),
-        );
+        return Some(KeyIssue::Pem);
     }
     let mut parts = key.split_ascii_whitespace();
     let (Some(kind), Some(blob)) = (parts.next(), parts.next()) else {
-        return Some("is not one line \"TYPE BASE64 [COMMENT]\" as in a .pub file".into());
+        return Some(KeyIssue::NotOneLine);
     };
     if !KEY_TYPES.contains(&kind) {
-        return Some(format!(
-            "has the type {kind:?}, which is not an SSH public key type ({})",
-            KEY_TYPES.join(", ")
-        ));
+        return Some(KeyIssue::UnknownType { kind: kind.into() });
     }
     let Some(bytes) = base64_decode(blob) else {
-        return Some(
-            "has a key part that is not base64: copy the whole line of the .pub file".into(),
-        );
+        return Some(KeyIssue::NotBase64);
     };
     // The blob starts with the key type again, as an SSH string (u32 length, bytes).
     let named = bytes
@@ -98,15 +119,11 @@ pub fn key_problem(key: &str) -> Option<String> {
         .map(|l| u32::from_be_bytes(l) as usize)
         .and_then(|n| bytes.get(4..4 + n));
     if named != Some(kind.as_bytes()) {
-        return Some(format!(
-            "has a key part that is not a {kind} key: the line may be cut or mixed up"
-        ));
+        return Some(KeyIssue::OtherType { kind: kind.into() });
     }
     // The whole key as the signature check will use it (an RSA key's size, a
     // curve point that is on its curve).
-    super::sshsig::parse_key(key)
-        .err()
-        .map(|p| p.text(super::config::Lang::En))
+    super::sshsig::parse_key(key).err().map(KeyIssue::Unusable)
 }
 
 /// Standard base64 with padding, as in `.pub` files; `None` when malformed.
@@ -225,18 +242,24 @@ mod tests {
     fn keys_are_judged_by_type_and_blob() {
         assert_eq!(key_problem(ED25519), None);
         assert_eq!(key_problem(&format!("{ED25519} 张三@支部")), None);
-        let p = key_problem("ssh-dss AAAAB3NzaC1kc3M=").expect("unknown type");
-        assert!(p.starts_with("has the type \"ssh-dss\""), "{p}");
+        assert_eq!(
+            key_problem("ssh-dss AAAAB3NzaC1kc3M="),
+            Some(KeyIssue::UnknownType {
+                kind: "ssh-dss".into()
+            })
+        );
         let swapped = ED25519.replace("ssh-ed25519 ", "ssh-rsa ");
         assert_eq!(
-            key_problem(&swapped).as_deref(),
-            Some("has a key part that is not a ssh-rsa key: the line may be cut or mixed up")
+            key_problem(&swapped),
+            Some(KeyIssue::OtherType {
+                kind: "ssh-rsa".into()
+            })
         );
-        assert!(
-            key_problem("-----BEGIN OPENSSH PRIVATE KEY-----")
-                .is_some_and(|p| p.starts_with("is a private key"))
+        assert_eq!(
+            key_problem("-----BEGIN OPENSSH PRIVATE KEY-----"),
+            Some(KeyIssue::Pem)
         );
-        assert!(key_problem("ssh-ed25519").is_some());
+        assert_eq!(key_problem("ssh-ed25519"), Some(KeyIssue::NotOneLine));
         assert_eq!(key_identity(&format!("{ED25519}  a comment")), ED25519);
     }
 

@@ -1,5 +1,5 @@
 //! Reading a TOML document key by key, with the line of every key, so the plan and
-//! completion parsers can report every problem at once as `(line, message)`.
+//! completion parsers can report every problem at once as `(line, issue)`.
 //!
 //! serde would stop at the first problem and names no line for semantic ones; the
 //! spanned tree of the `toml` crate keeps each key's position and borrows strings
@@ -11,6 +11,9 @@ use std::borrow::Cow;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 use toml::value::Datetime;
+
+use super::completion::CompletionIssue;
+use super::plan::PlanIssue;
 
 /// Largest document accepted. A completion file holds a few KB of writing; the cap
 /// keeps a hostile file from making the parser chew on hundreds of megabytes.
@@ -69,25 +72,9 @@ pub enum Want {
     Tables(String),
 }
 
-impl std::fmt::Display for Want {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Want::Str => f.write_str("a string"),
-            Want::Bool => f.write_str("true or false"),
-            Want::Int { min, max } => write!(f, "a whole number from {min} to {max}"),
-            Want::OffsetDate => {
-                f.write_str("a date and time with its UTC offset, like 2026-11-03T20:11:09+08:00")
-            }
-            Want::LocalDate => f.write_str("a date like 2026-11-20 (no time, no quotes)"),
-            Want::Strings => f.write_str("an array of strings"),
-            Want::Table(name) => write!(f, "a table {name}"),
-            Want::Tables(name) => write!(f, "an array of tables {name}"),
-        }
-    }
-}
-
-/// A problem every reader of a document can meet, as data: the key, the table it is
-/// in (empty for the top level) and what was wanted.
+/// A problem a reader of a document found, as data: the key, the table it is in
+/// (empty for the top level), what was wanted and what was found. Worded in the
+/// reader's language by `crate::strings::findings`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Issue {
     /// A key the format does not know.
@@ -120,33 +107,32 @@ pub enum Issue {
         /// The cap in MB.
         mb: usize,
     },
-    /// A problem particular to one format, in that reader's words.
-    Other(String),
-}
-
-fn in_table(table: &str) -> String {
-    if table.is_empty() {
-        String::new()
-    } else {
-        format!(" in {table}")
-    }
-}
-
-impl std::fmt::Display for Issue {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        match self {
-            Issue::UnknownKey { key, table } => write!(f, "unknown key {key:?}{}", in_table(table)),
-            Issue::Missing { key, table } => write!(f, "missing key {key:?}{}", in_table(table)),
-            Issue::WrongType { key, table, want } => {
-                write!(f, "{key:?}{} must be {want}", in_table(table))
-            }
-            Issue::Toml(m) => write!(f, "TOML error: {m}"),
-            Issue::TooLarge { mb } => {
-                write!(f, "file is larger than the {mb} MB this format allows")
-            }
-            Issue::Other(m) => f.write_str(m),
-        }
-    }
+    /// A `format` key naming another format than the one read.
+    Format {
+        /// The value found.
+        found: String,
+        /// The format this build reads.
+        want: &'static str,
+    },
+    /// A cycle name that is not `YYYY-MM` or `YYYY-MMa`/`b`.
+    BadCycle {
+        /// The name, cut to a bounded length.
+        name: String,
+    },
+    /// A unit id outside the unit format's rule.
+    BadUnitId {
+        /// The id.
+        id: String,
+    },
+    /// A member id outside the rule of completion file names.
+    BadMemberId {
+        /// The id.
+        id: String,
+    },
+    /// A problem particular to the plan format.
+    Plan(PlanIssue),
+    /// A problem particular to the completion format.
+    Completion(CompletionIssue),
 }
 
 /// A place in the document: a byte offset, turned into a line only when a problem
@@ -202,11 +188,6 @@ impl<'t> Reader<'t> {
                 .collect()
         });
         1 + breaks.partition_point(|b| *b < offset)
-    }
-
-    /// Report a problem particular to the format at a place.
-    pub(crate) fn push(&mut self, at: Pos, message: String) {
-        self.issue(at, Issue::Other(message));
     }
 
     /// Report a problem at a place.
@@ -468,17 +449,23 @@ mod tests {
         assert!(r.problems.is_empty());
         assert_eq!(r.integer(&rs[1], "c", true, 5, 10), None);
         assert_eq!(r.string(&t, "z", true), None);
-        let worded: Vec<(usize, String)> = sorted(r.problems)
-            .into_iter()
-            .map(|(line, issue)| (line, issue.to_string()))
-            .collect();
         assert_eq!(
-            worded,
+            sorted(r.problems),
             vec![
-                (3, "missing key \"z\" in [t]".to_string()),
+                (
+                    3,
+                    Issue::Missing {
+                        key: "z".into(),
+                        table: "[t]".into()
+                    }
+                ),
                 (
                     9,
-                    "\"c\" in [[r]] must be a whole number from 5 to 10".to_string()
+                    Issue::WrongType {
+                        key: "c".into(),
+                        table: "[[r]]".into(),
+                        want: Want::Int { min: 5, max: 10 }
+                    }
                 ),
             ]
         );

@@ -194,6 +194,26 @@ impl Strings {
         }
     }
 
+    /// The notice of a member's program whose plan cannot be used: the first problem
+    /// (`path:line: message`) and how many more there are.
+    #[must_use]
+    pub fn plan_not_used(&self, first: &str, more: usize) -> String {
+        match (self.en(), more) {
+            (true, 0) => format!(
+                "the plan is not used: {first}; every unit counts until the secretary fixes it (`dangxue check` lists the problems)"
+            ),
+            (true, n) => format!(
+                "the plan is not used: {first} (and {n} more); every unit counts until the secretary fixes it (`dangxue check` lists the problems)"
+            ),
+            (false, 0) => format!(
+                "未使用学习安排：{first}；在支部书记改正之前，所有篇目都计入（`dangxue check` 列出全部问题）"
+            ),
+            (false, n) => format!(
+                "未使用学习安排：{first}（另有 {n} 个问题）；在支部书记改正之前，所有篇目都计入（`dangxue check` 列出全部问题）"
+            ),
+        }
+    }
+
     /// Context of a plan error in `allowed-signers`.
     #[must_use]
     pub fn reading_roster(&self, file: &str) -> String {
@@ -304,4 +324,24 @@ pub enum NoTerminal {
     Stdout,
     /// `TERM=dumb`.
     Dumb,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::punct::{assert_en, assert_zh};
+    use crate::core::config::Lang;
+
+    #[test]
+    fn the_notice_of_a_plan_not_used_counts_the_other_problems() {
+        let zh = crate::strings::get(Lang::Zh);
+        let en = crate::strings::get(Lang::En);
+        for more in [0, 2] {
+            assert_zh(&zh.plan_not_used("学习安排第 3 行有误", more));
+            assert_en(&en.plan_not_used("line 3 is wrong", more));
+        }
+        assert!(zh.plan_not_used("x", 2).contains("（另有 2 个问题）"));
+        assert!(!zh.plan_not_used("x", 0).contains("另有"));
+        assert!(en.plan_not_used("x", 2).contains(" (and 2 more);"));
+        assert!(!en.plan_not_used("x", 0).contains("more"));
+    }
 }

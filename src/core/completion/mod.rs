@@ -7,6 +7,7 @@
 
 mod model;
 mod parse;
+mod problem;
 mod write;
 
 #[cfg(test)]
@@ -15,6 +16,7 @@ pub(crate) mod fixtures;
 pub(crate) use model::reads_of_state;
 pub use model::{Claimed, Completion, ReadEntry, TestEntry, valid_member_id};
 pub use parse::check;
+pub use problem::CompletionIssue;
 
 // Callers written before the derivation moved to `core::assess` keep compiling.
 pub use crate::core::assess::{
@@ -149,7 +151,7 @@ study = true
 score = 101
 "#;
         let want: Vec<(usize, String)> = vec![
-            (2, "member_id \"zhang san\" may hold only letters, digits, '-', '_' and '.' (at most 64)".into()),
+            (2, "member id \"zhang san\" may hold only letters, digits, '-', '_' and '.' (at most 64)".into()),
             (4, "cycle \"2026-11c\" is not YYYY-MM or YYYY-MMa/b".into()),
             (5, "\"exported\" must be a date and time with its UTC offset, like 2026-11-03T20:11:09+08:00".into()),
             (6, "unknown key \"extra\"".into()),
@@ -165,7 +167,7 @@ score = 101
         ];
         let worded: Vec<(usize, String)> = check(text)
             .into_iter()
-            .map(|(line, issue)| (line, issue.to_string()))
+            .map(|(line, issue)| (line, crate::strings::findings::EN.issue(&issue)))
             .collect();
         assert_eq!(worded, want);
     }
@@ -178,11 +180,15 @@ score = 101
         let e = check(
             "format = \"dangxue-completion/2\"\nmember_id = \"a\"\nmember = \"\"\ncycle = \"2026-11\"\nexported = 2026-11-30T21:04:00Z\n",
         );
-        assert_eq!(e.len(), 1);
-        assert!(
-            e[0].1
-                .to_string()
-                .starts_with("format \"dangxue-completion/2\" is not")
+        assert_eq!(
+            e,
+            vec![(
+                1,
+                crate::core::tomldoc::Issue::Format {
+                    found: "dangxue-completion/2".into(),
+                    want: COMPLETION_FORMAT,
+                }
+            )]
         );
     }
 

@@ -1,6 +1,8 @@
 //! Reading a completion file strictly, every problem with its line.
 
-use super::{COMPLETION_FORMAT, Claimed, Completion, ReadEntry, TestEntry, valid_member_id};
+use super::{
+    COMPLETION_FORMAT, Claimed, Completion, CompletionIssue, ReadEntry, TestEntry, valid_member_id,
+};
 use crate::core::regime::Cycle;
 use crate::core::state::{GivenAnswer, Reflection, Survey, Talk};
 use crate::core::tomldoc::{self, DateKind, Issue, Pos, Reader, Tab};
@@ -36,7 +38,7 @@ impl Completion {
             Some(c) if r.problems.is_empty() => Ok(c),
             _ => {
                 if r.problems.is_empty() {
-                    r.push(Pos(0), "not a completion file".into());
+                    r.issue(Pos(0), Issue::Completion(CompletionIssue::NotACompletion));
                 }
                 Err(tomldoc::sorted(r.problems))
             }
@@ -48,9 +50,12 @@ fn read_completion(r: &mut Reader<'_>, root: &Tab<'_, '_>) -> Option<Completion>
     r.unknown_keys(root, TOP_KEYS);
     match r.string(root, "format", true) {
         Some((_, f)) if f.as_ref() == COMPLETION_FORMAT => {}
-        Some((line, f)) => r.push(
+        Some((line, f)) => r.issue(
             line,
-            format!("format {f:?} is not {COMPLETION_FORMAT:?}: this program reads {COMPLETION_FORMAT:?} files"),
+            Issue::Format {
+                found: f.to_string(),
+                want: COMPLETION_FORMAT,
+            },
         ),
         None => {}
     }
@@ -58,12 +63,7 @@ fn read_completion(r: &mut Reader<'_>, root: &Tab<'_, '_>) -> Option<Completion>
         if valid_member_id(id) {
             Some(id.to_string())
         } else {
-            r.push(
-                line,
-                format!(
-                    "member_id {id:?} may hold only letters, digits, '-', '_' and '.' (at most 64)"
-                ),
-            );
+            r.issue(line, Issue::BadMemberId { id: id.to_string() });
             None
         }
     });
@@ -73,7 +73,7 @@ fn read_completion(r: &mut Reader<'_>, root: &Tab<'_, '_>) -> Option<Completion>
         .and_then(|(line, s)| match s.parse::<Cycle>() {
             Ok(c) => Some(c),
             Err(e) => {
-                r.push(line, e.to_string());
+                r.issue(line, Issue::BadCycle { name: e.0 });
                 None
             }
         });
@@ -126,13 +126,9 @@ fn read_completion(r: &mut Reader<'_>, root: &Tab<'_, '_>) -> Option<Completion>
                 toml::de::DeValue::Boolean(b) => b.to_string(),
                 toml::de::DeValue::Float(f) => f.as_str().to_string(),
                 _ => {
-                    r.push(
-                        Pos(k.span().start),
-                        format!(
-                            "{:?} in [rules] must be a number, a string or true/false",
-                            k.get_ref()
-                        ),
-                    );
+                    let key = k.get_ref().to_string();
+                    let issue = Issue::Completion(CompletionIssue::RulesValue { key });
+                    r.issue(Pos(k.span().start), issue);
                     continue;
                 }
             };
@@ -161,10 +157,7 @@ fn unit_id(r: &mut Reader<'_>, line: Pos, id: &str) -> Option<String> {
     if valid_id(id) {
         Some(id.to_string())
     } else {
-        r.push(
-            line,
-            format!("unit id {id:?} may hold only lowercase a-z, digits and '-'"),
-        );
+        r.issue(line, Issue::BadUnitId { id: id.to_string() });
         None
     }
 }
@@ -190,10 +183,8 @@ fn read_entries(r: &mut Reader<'_>, root: &Tab<'_, '_>) -> Vec<ReadEntry> {
         };
         if let Some(&i) = seen.get(&unit) {
             let first = places.get(i).map_or(1, |p| r.line(*p));
-            r.push(
-                t.at,
-                format!("unit {unit:?} has a second [[read]] (first at line {first}): keep one"),
-            );
+            let issue = CompletionIssue::SecondRead { unit, first };
+            r.issue(t.at, Issue::Completion(issue));
             continue;
         }
         places.push(t.at);

@@ -109,8 +109,16 @@ fn kind_of(issue: Issue) -> ProblemKind {
         Issue::UnknownKey { key, .. } => ProblemKind::UnknownKey(key),
         Issue::Missing { key, .. } => ProblemKind::Missing(key),
         Issue::WrongType { key, want, .. } => ProblemKind::WrongType(key, want_words(&want)),
-        Issue::Toml(m) | Issue::Other(m) => ProblemKind::Toml(m),
+        Issue::Toml(m) => ProblemKind::Toml(m),
         Issue::TooLarge { .. } => ProblemKind::FrontMatterTooLarge,
+        Issue::BadUnitId { id } => ProblemKind::BadId(id),
+        // Filed only by the plan and completion readers, never while a front matter
+        // is read; the arm keeps the match whole without a panic.
+        Issue::Format { .. }
+        | Issue::BadCycle { .. }
+        | Issue::BadMemberId { .. }
+        | Issue::Plan(_)
+        | Issue::Completion(_) => ProblemKind::Toml(String::new()),
     }
 }
 

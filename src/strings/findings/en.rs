@@ -154,35 +154,5 @@ pub static EN: Findings = Findings {
     page_cycles: "cycles: ",
     page_sign: "Branch secretary (signature): ____________    Date: ____________",
     unit: &super::UNIT_EN,
-    doc_unknown_key: |key, table| {
-        if table.is_empty() {
-            format!("unknown key {key:?}")
-        } else {
-            format!("unknown key {key:?} in {table}")
-        }
-    },
-    doc_missing: |key, table| {
-        if table.is_empty() {
-            format!("missing key {key:?}")
-        } else {
-            format!("missing key {key:?} in {table}")
-        }
-    },
-    doc_wrong_type: |key, table, want| {
-        if table.is_empty() {
-            format!("{key:?} must be {want}")
-        } else {
-            format!("{key:?} in {table} must be {want}")
-        }
-    },
-    doc_toml: |m| format!("TOML error: {m}"),
-    doc_too_large: |mb| format!("file is larger than the {mb} MB this format allows"),
-    want_str: "a string",
-    want_bool: "true or false",
-    want_int: |min, max| format!("a whole number from {min} to {max}"),
-    want_offset_date: "a date and time with its UTC offset, like 2026-11-03T20:11:09+08:00",
-    want_local_date: "a date like 2026-11-20 (no time, no quotes)",
-    want_strings: "an array of strings",
-    want_table: |name| format!("a table {name}"),
-    want_tables: |name| format!("an array of tables {name}"),
+    doc: &super::DOC_EN,
 };

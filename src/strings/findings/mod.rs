@@ -1,12 +1,16 @@
 //! The wording of what `report` finds in a folder of completion files: every
-//! problem, shortfall and count, and the words of its tables. The findings
-//! themselves are data in [`crate::core::report`]; this module only words them,
-//! Chinese by default, English with `lang = "en"`.
+//! problem, shortfall and count, and the words of its tables; and of what `check`
+//! and the loaders find in unit, plan and completion files. The findings themselves
+//! are data ([`crate::core::report`], [`crate::core::tomldoc::Issue`],
+//! [`crate::core::unit::ProblemKind`]); this module only words them, Chinese by
+//! default, English with `lang = "en"`.
 
+mod doc;
 mod en;
 mod unit;
 mod zh;
 
+pub use doc::{DOC_EN, DOC_ZH, DocWords};
 pub use en::EN;
 pub use unit::{UNIT_EN, UNIT_ZH, UnitWords};
 pub use zh::ZH;
@@ -17,7 +21,7 @@ use crate::core::assess::{Finding, Place};
 use crate::core::config::Lang;
 use crate::core::regime::CycleLength;
 use crate::core::report::{Part, Problem, Shortfall, Signature, Stamp, Summary, Unreadable};
-use crate::core::tomldoc::{Issue, Want};
+use crate::core::tomldoc::Issue;
 
 /// The report's words in one language. A field that takes values is a function
 /// from them to the sentence, so each language orders and punctuates them itself.
@@ -229,32 +233,8 @@ pub struct Findings {
     pub page_sign: &'static str,
     /// The words of unit-file problems.
     pub unit: &'static UnitWords,
-    /// A key the format does not know: (key, table; empty for the top level).
-    pub doc_unknown_key: fn(&str, &str) -> String,
-    /// A required key is absent: (key, table).
-    pub doc_missing: fn(&str, &str) -> String,
-    /// A value of the wrong type: (key, table, what it must be).
-    pub doc_wrong_type: fn(&str, &str, &str) -> String,
-    /// Not TOML: (the parser's words).
-    pub doc_toml: fn(&str) -> String,
-    /// Larger than the cap: (MB).
-    pub doc_too_large: fn(usize) -> String,
-    /// Must be: a string.
-    pub want_str: &'static str,
-    /// Must be: true or false.
-    pub want_bool: &'static str,
-    /// Must be: a whole number in (min, max).
-    pub want_int: fn(i64, i64) -> String,
-    /// Must be: a date and time with its offset.
-    pub want_offset_date: &'static str,
-    /// Must be: a local date.
-    pub want_local_date: &'static str,
-    /// Must be: an array of strings.
-    pub want_strings: &'static str,
-    /// Must be: a table (its name).
-    pub want_table: fn(&str) -> String,
-    /// Must be: an array of tables (their name).
-    pub want_tables: fn(&str) -> String,
+    /// The words of plan and completion file problems.
+    pub doc: &'static DocWords,
 }
 
 /// The report's words for a language.
@@ -453,34 +433,10 @@ impl Findings {
         }
     }
 
-    /// What a key's value must be.
-    fn want(&self, w: &Want) -> String {
-        match w {
-            Want::Str => self.want_str.into(),
-            Want::Bool => self.want_bool.into(),
-            Want::Int { min, max } => (self.want_int)(*min, *max),
-            Want::OffsetDate => self.want_offset_date.into(),
-            Want::LocalDate => self.want_local_date.into(),
-            Want::Strings => self.want_strings.into(),
-            Want::Table(name) => (self.want_table)(name),
-            Want::Tables(name) => (self.want_tables)(name),
-        }
-    }
-
-    /// A problem of a plan or completion file's TOML. A problem particular to one
-    /// format keeps its reader's words.
+    /// A problem of a plan or completion file, in this language.
     #[must_use]
     pub fn issue(&self, i: &Issue) -> String {
-        match i {
-            Issue::UnknownKey { key, table } => (self.doc_unknown_key)(key, table),
-            Issue::Missing { key, table } => (self.doc_missing)(key, table),
-            Issue::WrongType { key, table, want } => {
-                (self.doc_wrong_type)(key, table, &self.want(want))
-            }
-            Issue::Toml(m) => (self.doc_toml)(m),
-            Issue::TooLarge { mb } => (self.doc_too_large)(*mb),
-            Issue::Other(m) => m.clone(),
-        }
+        self.doc.issue(i)
     }
 
     /// The counts of one summary as one line.
@@ -509,6 +465,7 @@ impl Findings {
 mod tests {
     use super::*;
     use crate::core::regime::Cycle;
+    use crate::core::tomldoc::Want;
 
     #[test]
     fn problems_read_in_both_languages() {
@@ -590,7 +547,7 @@ mod tests {
             table: String::new(),
         };
         assert_eq!(ZH.issue(&missing), "缺少键 \"member\"");
-        assert_eq!(EN.issue(&missing), missing.to_string());
+        assert_eq!(EN.issue(&missing), "missing key \"member\"");
     }
 
     #[test]

@@ -137,35 +137,5 @@ pub static ZH: Findings = Findings {
     page_cycles: "周期：",
     page_sign: "支部书记（签字）：____________　　日期：____________",
     unit: &super::UNIT_ZH,
-    doc_unknown_key: |key, table| {
-        if table.is_empty() {
-            format!("未知的键 {key:?}")
-        } else {
-            format!("{table} 中有未知的键 {key:?}")
-        }
-    },
-    doc_missing: |key, table| {
-        if table.is_empty() {
-            format!("缺少键 {key:?}")
-        } else {
-            format!("{table} 中缺少键 {key:?}")
-        }
-    },
-    doc_wrong_type: |key, table, want| {
-        if table.is_empty() {
-            format!("{key:?} 必须是{want}")
-        } else {
-            format!("{table} 中的 {key:?} 必须是{want}")
-        }
-    },
-    doc_toml: |m| format!("TOML 格式错误：{m}"),
-    doc_too_large: |mb| format!("文件大于此格式允许的 {mb} MB"),
-    want_str: "字符串",
-    want_bool: " true 或 false",
-    want_int: |min, max| format!(" {min} 到 {max} 之间的整数"),
-    want_offset_date: "带 UTC 偏移的日期时间，如 2026-11-03T20:11:09+08:00",
-    want_local_date: "日期，如 2026-11-20（不带时间，不加引号）",
-    want_strings: "字符串数组",
-    want_table: |name| format!("表 {name}"),
-    want_tables: |name| format!("表数组 {name}"),
+    doc: &super::DOC_ZH,
 };

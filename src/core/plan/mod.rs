@@ -23,10 +23,14 @@
 //! The plan may also hold the branch's roster, `[[member]]` tables (see
 //! [`super::roster`]); a plan may hold members and no cycles.
 
+mod problem;
+
+pub use problem::PlanIssue;
+
 use jiff::civil::Date;
 
 use super::completion::valid_member_id;
-use super::regime::{Cycle, CycleLength, Rules, local_date};
+use super::regime::{Cycle, Rules, local_date};
 use super::roster::{RosterMember, key_identity, key_problem, lookalike_key, valid_login};
 use super::tomldoc::{self, DateKind, Issue, Pos, Reader};
 use super::unit::{Catalog, valid_id};
@@ -98,11 +102,12 @@ impl Plan {
         r.unknown_keys(&root, TOP_KEYS);
         match r.string(&root, "format", true) {
             Some((_, f)) if f.as_ref() == PLAN_FORMAT => {}
-            Some((line, f)) => r.push(
+            Some((line, f)) => r.issue(
                 line,
-                format!(
-                    "format {f:?} is not {PLAN_FORMAT:?}: this program reads {PLAN_FORMAT:?} plans"
-                ),
+                Issue::Format {
+                    found: f.to_string(),
+                    want: PLAN_FORMAT,
+                },
             ),
             None => {}
         }
@@ -124,10 +129,7 @@ impl Plan {
         }
         let roster = read_roster(&mut r, &root);
         if seen.is_empty() && roster.is_empty() && r.problems.is_empty() {
-            r.push(
-                Pos(0),
-                "the plan has no [[cycle]] and no [[member]]: add a [[cycle]] per cycle, or the roster's [[member]] tables".into(),
-            );
+            r.issue(Pos(0), Issue::Plan(PlanIssue::NothingPlanned));
         }
         let plan = Plan {
             branch,
@@ -187,24 +189,22 @@ fn read_roster(r: &mut Reader<'_>, root: &tomldoc::Tab<'_, '_>) -> Vec<RosterMem
         let line = r.line(t.at);
         let id = r.string(&t, "id", true).and_then(|(at, id)| {
             if !valid_member_id(id) {
-                r.push(
-                    at,
-                    format!(
-                        "member id {id:?} may hold only letters, digits, '-', '_' and '.' (at most 64)"
-                    ),
-                );
+                r.issue(at, Issue::BadMemberId { id: id.to_string() });
                 return None;
             }
             if let Some(&first) = seen.get(id.as_ref()) {
-                r.push(at, format!("member id {id:?} is already on the roster at line {first}"));
+                let id = id.to_string();
+                r.issue(at, Issue::Plan(PlanIssue::DuplicateMember { id, first }));
                 return None;
             }
             let fold = lookalike_key(id);
             if let Some((other, first)) = folded.get(&fold) {
-                let msg = format!(
-                    "member id {id:?} looks like {other:?} at line {first}: give members ids that cannot be mistaken"
-                );
-                r.push(at, msg);
+                let issue = PlanIssue::LookalikeMember {
+                    id: id.to_string(),
+                    other: other.clone(),
+                    first: *first,
+                };
+                r.issue(at, Issue::Plan(issue));
                 return None;
             }
             folded.insert(fold, (id.to_string(), line));
@@ -212,10 +212,7 @@ fn read_roster(r: &mut Reader<'_>, root: &tomldoc::Tab<'_, '_>) -> Vec<RosterMem
         });
         let name = r.string(&t, "name", true).and_then(|(at, n)| {
             if n.trim().is_empty() {
-                r.push(
-                    at,
-                    "\"name\" in [[member]] is empty: give the member's name".into(),
-                );
+                r.issue(at, Issue::Plan(PlanIssue::EmptyName));
                 None
             } else {
                 Some(n.to_string())
@@ -225,26 +222,20 @@ fn read_roster(r: &mut Reader<'_>, root: &tomldoc::Tab<'_, '_>) -> Vec<RosterMem
             if valid_login(l) {
                 Some(l.to_string())
             } else {
-                r.push(
-                    at,
-                    format!(
-                        "login {l:?} is not a Unix account name (letters, digits, '.', '_', '-'; at most 32): give the account that owns the member's files"
-                    ),
-                );
+                let login = l.to_string();
+                r.issue(at, Issue::Plan(PlanIssue::BadLogin { login }));
                 None
             }
         });
         let key = r.string(&t, "key", false).and_then(|(at, k)| {
             if let Some(why) = key_problem(k) {
-                r.push(at, format!("key {why}"));
+                r.issue(at, Issue::Plan(PlanIssue::BadKey(why)));
                 return None;
             }
             let ident = key_identity(k);
             if let Some(other) = keys.get(&ident) {
-                let msg = format!(
-                    "key is also the key of member {other:?}: each member signs with a key of their own"
-                );
-                r.push(at, msg);
+                let other = other.clone();
+                r.issue(at, Issue::Plan(PlanIssue::SharedKey { other }));
                 return None;
             }
             Some(k.trim().to_string())
@@ -277,7 +268,7 @@ fn read_cycle(r: &mut Reader<'_>, t: &tomldoc::Tab<'_, '_>) -> (Option<Cycle>, O
         Some((line, name)) => match name.parse::<Cycle>() {
             Ok(c) => Some(c),
             Err(e) => {
-                r.push(line, e.to_string());
+                r.issue(line, Issue::BadCycle { name: e.0 });
                 None
             }
         },
@@ -287,19 +278,13 @@ fn read_cycle(r: &mut Reader<'_>, t: &tomldoc::Tab<'_, '_>) -> (Option<Cycle>, O
     let mut unit_lines = Vec::new();
     if let Some((line, ids)) = r.strings(t, "units", true) {
         if ids.is_empty() {
-            r.push(
-                line,
-                "\"units\" in [[cycle]] is empty: list the unit ids to read".into(),
-            );
+            r.issue(line, Issue::Plan(PlanIssue::EmptyUnits));
         }
         for (at, id) in ids {
             if !valid_id(&id) {
-                r.push(
-                    at,
-                    format!("unit id {id:?} may hold only lowercase a-z, digits and '-'"),
-                );
+                r.issue(at, Issue::BadUnitId { id });
             } else if units.contains(&id) {
-                r.push(at, format!("unit {id:?} is listed twice in this cycle"));
+                r.issue(at, Issue::Plan(PlanIssue::UnitTwice { id }));
             } else {
                 units.push(id);
                 unit_lines.push(r.line(at));
@@ -308,10 +293,7 @@ fn read_cycle(r: &mut Reader<'_>, t: &tomldoc::Tab<'_, '_>) -> (Option<Cycle>, O
     }
     let talk_theme = r.string(t, "talk_theme", false).and_then(|(line, s)| {
         if s.trim().is_empty() {
-            r.push(
-                line,
-                "\"talk_theme\" is empty: give a theme or remove the key".into(),
-            );
+            r.issue(line, Issue::Plan(PlanIssue::EmptyTheme));
             None
         } else {
             Some(s.to_string())
@@ -344,46 +326,39 @@ fn read_cycle(r: &mut Reader<'_>, t: &tomldoc::Tab<'_, '_>) -> (Option<Cycle>, O
 /// only the first clash, so one mistake makes one message.
 fn overlap(r: &mut Reader<'_>, earlier: &[(Cycle, Pos)], c: Cycle, line: Pos) {
     for (e, e_at) in earlier {
-        let e_line = r.line(*e_at);
+        let first = r.line(*e_at);
         if *e == c {
-            r.push(
-                line,
-                format!("cycle \"{c}\" is already planned at line {e_line}"),
-            );
+            let issue = PlanIssue::CycleTwice { cycle: c, first };
+            r.issue(line, Issue::Plan(issue));
             return;
         }
         if e.first_day() <= c.last_day() && c.first_day() <= e.last_day() {
-            r.push(
-                line,
-                format!(
-                    "cycle \"{c}\" overlaps cycle \"{e}\" at line {e_line}: plan months or fortnights, not both"
-                ),
-            );
+            let issue = PlanIssue::CycleOverlap {
+                cycle: c,
+                other: *e,
+                first,
+            };
+            r.issue(line, Issue::Plan(issue));
             return;
         }
     }
 }
 
-/// Unit ids of the plan that the content does not have, as (line, message), with the
+/// Unit ids of the plan that the content does not have, each at its line, with the
 /// nearest id the content has when one is close.
 #[must_use]
-pub fn check_against(plan: &Plan, catalog: &impl Catalog) -> Vec<(usize, String)> {
+pub fn check_against(plan: &Plan, catalog: &impl Catalog) -> Vec<(usize, Issue)> {
     let mut out = Vec::new();
     let ids = catalog.ids();
     for c in &plan.cycles {
         for (id, line) in c.units.iter().zip(&c.unit_lines) {
             if catalog.unit(id).is_none() {
-                let hint = match did_you_mean(id, ids.iter().copied()) {
-                    Some(near) => format!("did you mean {near:?}?"),
-                    None => "check the id, or add its folder to content_dirs".to_string(),
+                let issue = PlanIssue::UnknownUnit {
+                    id: id.clone(),
+                    cycle: c.cycle,
+                    near: did_you_mean(id, ids.iter().copied()).map(str::to_string),
                 };
-                out.push((
-                    *line,
-                    format!(
-                        "unit {id:?} of cycle \"{}\" is not in the content: {hint}",
-                        c.cycle
-                    ),
-                ));
+                out.push((*line, Issue::Plan(issue)));
             }
         }
     }
@@ -427,32 +402,23 @@ fn edit_distance(a: &str, b: &str) -> usize {
 /// Cycles the rules make impossible: fewer units than 月读 asks for, or cycles of the
 /// other length than `[cycle] length`, which would never be looked up.
 #[must_use]
-pub fn check_rules(plan: &Plan, rules: &Rules) -> Vec<(usize, String)> {
+pub fn check_rules(plan: &Plan, rules: &Rules) -> Vec<(usize, Issue)> {
     let mut out = Vec::new();
     for c in &plan.cycles {
         if c.units.len() < rules.read.units as usize {
-            out.push((
-                c.line,
-                format!(
-                    "cycle \"{}\" assigns {} units but 月读 needs {} read (read.units)",
-                    c.cycle,
-                    c.units.len(),
-                    rules.read.units
-                ),
-            ));
+            let issue = PlanIssue::TooFewUnits {
+                cycle: c.cycle,
+                units: c.units.len(),
+                need: rules.read.units,
+            };
+            out.push((c.line, Issue::Plan(issue)));
         }
         if c.cycle.length() != rules.cycle.length {
-            let want = match rules.cycle.length {
-                CycleLength::Month => "months (YYYY-MM)",
-                CycleLength::Fortnight => "fortnights (YYYY-MMa / YYYY-MMb)",
+            let issue = PlanIssue::OtherLength {
+                cycle: c.cycle,
+                want: rules.cycle.length,
             };
-            out.push((
-                c.line,
-                format!(
-                    "cycle \"{}\" does not match [cycle] length: name {want}",
-                    c.cycle
-                ),
-            ));
+            out.push((c.line, Issue::Plan(issue)));
         }
     }
     out
@@ -461,7 +427,7 @@ pub fn check_rules(plan: &Plan, rules: &Rules) -> Vec<(usize, String)> {
 /// `due` dates outside their cycle: a file handed in on time would be 逾期 (a date
 /// before the cycle) or the date was meant for another cycle.
 #[must_use]
-pub fn check_due(plan: &Plan) -> Vec<(usize, String)> {
+pub fn check_due(plan: &Plan) -> Vec<(usize, Issue)> {
     plan.cycles
         .iter()
         .filter_map(|c| {
@@ -469,15 +435,11 @@ pub fn check_due(plan: &Plan) -> Vec<(usize, String)> {
             if c.cycle.contains(due) {
                 return None;
             }
-            Some((
-                c.due_line.unwrap_or(c.line),
-                format!(
-                    "due {due} is outside cycle \"{}\" ({} to {}): give a day of the cycle",
-                    c.cycle,
-                    c.cycle.first_day(),
-                    c.cycle.last_day()
-                ),
-            ))
+            let issue = PlanIssue::DueOutside {
+                due,
+                cycle: c.cycle,
+            };
+            Some((c.due_line.unwrap_or(c.line), Issue::Plan(issue)))
         })
         .collect()
 }
@@ -487,13 +449,13 @@ mod tests {
     use super::*;
     use std::collections::BTreeMap;
 
-    /// Problems of a plan file as (line, message); empty when valid.
+    /// Problems of a plan file as (line, message in English); empty when valid.
     fn check(text: &str) -> Vec<(usize, String)> {
         match Plan::parse(text) {
             Ok(_) => Vec::new(),
             Err(problems) => problems
                 .into_iter()
-                .map(|(line, issue)| (line, issue.to_string()))
+                .map(|(line, issue)| (line, crate::strings::findings::EN.issue(&issue)))
                 .collect(),
         }
     }
@@ -545,7 +507,7 @@ units = ["a002-sanshundian-double-base"]
 
     #[test]
     fn the_example_file_is_valid() {
-        let text = include_str!("../../plan.example.toml");
+        let text = include_str!("../../../plan.example.toml");
         assert_eq!(check(text), Vec::<(usize, String)>::new());
     }
 
@@ -641,10 +603,17 @@ units = ["ok-three"]
         cat.insert(unit.id.clone(), unit);
         let got = check_against(&p, &cat);
         assert_eq!(got.len(), 2);
-        assert_eq!(got[0].0, 6);
-        assert!(got[0].1.starts_with(
-            "unit \"a000-ulanhot-red-property\" of cycle \"2026-11\" is not in the content"
-        ));
+        assert_eq!(
+            got[0],
+            (
+                6,
+                Issue::Plan(PlanIssue::UnknownUnit {
+                    id: "a000-ulanhot-red-property".into(),
+                    cycle: c("2026-11"),
+                    near: None,
+                })
+            )
+        );
         assert_eq!(got[1].0, 12);
     }
 
@@ -658,10 +627,14 @@ units = ["ok-three"]
             got,
             vec![(
                 10,
-                "cycle \"2026-12\" assigns 1 units but 月读 needs 2 read (read.units)".to_string()
+                Issue::Plan(PlanIssue::TooFewUnits {
+                    cycle: c("2026-12"),
+                    units: 1,
+                    need: 2,
+                })
             )]
         );
-        rules.cycle.length = CycleLength::Fortnight;
+        rules.cycle.length = crate::core::regime::CycleLength::Fortnight;
         assert_eq!(check_rules(&p, &rules).len(), 3);
     }
 
@@ -774,7 +747,10 @@ name = "无名"
             check_due(&p),
             vec![(
                 5,
-                "due 2026-12-02 is outside cycle \"2026-11\" (2026-11-01 to 2026-11-30): give a day of the cycle".to_string()
+                Issue::Plan(PlanIssue::DueOutside {
+                    due: jiff::civil::date(2026, 12, 2),
+                    cycle: c("2026-11"),
+                })
             )]
         );
     }
