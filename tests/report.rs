@@ -371,12 +371,22 @@ fn member_evidence_shows_each_answer() {
     assert_eq!(out.code, 1, "wangwu's file has problems");
     let s = &out.stdout;
     assert!(
-        s.starts_with("== wangwu-2026-11.toml ==\n成员: 王五 (wangwu)"),
+        s.starts_with("== wangwu-2026-11.toml ==\n成员：王五（wangwu）"),
         "{s}"
     );
     assert!(s.contains("    声明得分 100，复核为 50\n"), "{s}");
-    assert!(s.contains("   1. ✗ t-beta/q2  每个党小组至少推选几名党员参加月讲？\n        作答: 两名   正确答案: 三名 / 3名\n"), "{s}");
-    assert!(s.contains("   2. ✗ t-alpha/q1  物业企业有几名以上正式党员时要建立党组织？\n        作答: C   正确答案: B(3名)\n"), "{s}");
+    // Every label of the view is Chinese with full-width punctuation.
+    let chinese = |c: char| ('\u{4e00}'..='\u{9fff}').contains(&c);
+    for l in s.lines() {
+        let cs: Vec<char> = l.chars().collect();
+        assert!(
+            !cs.windows(2)
+                .any(|w| chinese(w[0]) && matches!(w[1], ':' | ',' | ';' | '(' | ')')),
+            "half-width punctuation after Chinese: {l}"
+        );
+    }
+    assert!(s.contains("   1. ✗ t-beta/q2  每个党小组至少推选几名党员参加月讲？\n        作答：两名   正确答案：三名 / 3名\n"), "{s}");
+    assert!(s.contains("   2. ✗ t-alpha/q1  物业企业有几名以上正式党员时要建立党组织？\n        作答：C   正确答案：B（3名）\n"), "{s}");
     assert!(s.contains("   3. ✓ t-beta/q1"), "{s}");
     assert!(
         s.contains("学习红色物业经验"),
@@ -390,6 +400,24 @@ fn member_evidence_shows_each_answer() {
         s.contains("调研了社区党组织和物业企业的协作情况"),
         "the survey is shown: {s}"
     );
+    let en = run(
+        home("lang = \"en\"").path(),
+        &[
+            "report",
+            completions().to_str().expect("UTF-8"),
+            "--member",
+            "wangwu",
+        ],
+    );
+    let e = &en.stdout;
+    assert!(
+        e.starts_with("== wangwu-2026-11.toml ==\nmember: 王五 (wangwu)   cycle: 2026-11"),
+        "{e}"
+    );
+    assert!(
+        e.contains("        given: C   right answer: B(3名)\n"),
+        "{e}"
+    );
     let none = run(
         h.path(),
         &[
@@ -401,8 +429,7 @@ fn member_evidence_shows_each_answer() {
     );
     assert_eq!(none.code, 1);
     assert!(
-        none.stderr
-            .contains("no completion file of member \"nobody\""),
+        none.stderr.contains("中没有成员 \"nobody\" 的完成情况文件"),
         "{}",
         none.stderr
     );
@@ -442,12 +469,12 @@ fn the_plan_decides_the_cycle_s_units() {
         ],
     );
     assert!(
-        evidence.stdout.contains("计划篇目: t-alpha, t-beta"),
+        evidence.stdout.contains("计划篇目：t-alpha、t-beta"),
         "{}",
         evidence.stdout
     );
     assert!(
-        evidence.stdout.contains("计划主题: 红色物业"),
+        evidence.stdout.contains("计划主题：红色物业"),
         "{}",
         evidence.stdout
     );

@@ -274,7 +274,7 @@ fn member_drill_down_shows_both_files_of_a_duplicate_and_why_units_count() {
         "{out}"
     );
     assert!(
-        out.contains("按支部规则复核: 应读 2, 每篇至少 120 秒, 心得 20 字"),
+        out.contains("按支部规则复核：应读 2 篇，每篇至少 120 秒，心得 20 字"),
         "{out}"
     );
     // With the plan, t-gamma is a unit of the cycle; zhangsan did not open it.
@@ -304,11 +304,11 @@ fn member_drill_down_explains_units_that_do_not_count_and_shows_own_rules() {
     let d = dir.path().to_str().expect("UTF-8");
     let (_, out, _) = run(h.path(), &["report", d, "--member", "zhangsan"]);
     assert!(
-        out.contains("  · t-beta 测试篇目乙：月读月讲月学  90 秒  读完于 2026-11-05T20:00:00+08:00\n      不计入: 阅读 90 秒，少于 120 秒\n"),
+        out.contains("  · t-beta 测试篇目乙：月读月讲月学  90 秒  读完于 2026-11-05T20:00:00+08:00\n      不计入：阅读 90 秒，少于 120 秒\n"),
         "{out}"
     );
     assert!(
-        out.contains("成员导出时的规则 [rules]: min_seconds = 60, read_units = 1\n"),
+        out.contains("成员导出时的规则 [rules]：min_seconds = 60、read_units = 1\n"),
         "{out}"
     );
     assert!(

@@ -128,5 +128,6 @@ pub static EN: Strings = Strings {
     questions: "Questions",
     home: &super::home::EN,
     review: &super::review::EN,
+    evidence: &super::evidence::EN,
     findings: &super::findings::EN,
 };

@@ -7,6 +7,7 @@ mod check;
 mod commands;
 mod en;
 mod errors;
+mod evidence;
 pub mod findings;
 mod format;
 mod home;
@@ -20,6 +21,7 @@ pub use check::{CheckCounts, FileIssue, Reading, UnitPlace};
 pub use commands::{NoTerminal, Signing};
 pub use en::EN;
 pub use errors::{HandInFailure, SignFailure};
+pub use evidence::Evidence;
 pub use home::Home;
 pub use labels::{
     Editors, Fields, FormFields, Judge, KeptAside, Kinds, Parts, QuestionTypes, Tabs,
@@ -233,6 +235,8 @@ pub struct Strings {
     pub review: &'static Review,
     /// The words of `report`.
     pub findings: &'static findings::Findings,
+    /// The words of `report --member`'s evidence.
+    pub evidence: &'static Evidence,
 }
 
 /// The strings for a language.

@@ -128,5 +128,6 @@ pub static ZH: Strings = Strings {
     questions: "练习题",
     home: &super::home::ZH,
     review: &super::review::ZH,
+    evidence: &super::evidence::ZH,
     findings: &super::findings::ZH,
 };
