@@ -189,7 +189,7 @@ fn quitting_while_another_process_holds_the_lock_waits_and_saves_once_it_is_free
     // Back on 本月 before the next key: an Esc and a key read together are Alt-key.
     p.wait_for("月读");
     let screen = p.wait_for("保存失败");
-    assert!(screen.contains("another dangxue process"), "{screen}");
+    assert!(screen.contains("另一个 dangxue 进程"), "{screen}");
     // The quit waits the full lock wait (5 s) for the other process first.
     p.keys("q");
     wait_long(&p, "尚未退出");

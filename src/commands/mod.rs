@@ -166,7 +166,7 @@ pub fn load_member(home: Option<&Path>, member: Option<&str>) -> anyhow::Result<
         }
     };
     let state = crate::store::state::read_member(&paths, &id)
-        .map_err(|e| anyhow::anyhow!("{e}"))?
+        .map_err(|e| anyhow::anyhow!(e.text(config.lang)))?
         .ok_or_else(|| anyhow::anyhow!(s.no_record(&id, &members_dir)))?;
     let tz = time_zone(&config)?;
     Ok(Member {

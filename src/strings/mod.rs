@@ -15,6 +15,8 @@ mod labels;
 #[cfg(test)]
 mod punct;
 mod review;
+mod signature;
+mod state;
 mod zh;
 
 pub use check::{CheckCounts, FileIssue, Reading, UnitPlace};
@@ -27,6 +29,7 @@ pub use labels::{
     Editors, Fields, FormFields, Judge, KeptAside, Kinds, Parts, QuestionTypes, Tabs,
 };
 pub use review::Review;
+pub use state::{RecordFailure, RecordProblem, WriteHint};
 pub use zh::ZH;
 
 /// One piece of text in both languages, for tables that hold their own labels (the

@@ -28,7 +28,8 @@ fn indent(text: &str, by: &str) -> String {
     o
 }
 
-fn right_answer(a: &Answer, choices: &[String], e: &Evidence) -> String {
+fn right_answer(a: &Answer, choices: &[String], s: &strings::Strings) -> String {
+    let e = s.evidence;
     match a {
         Answer::Choices(set) => set
             .iter()
@@ -40,7 +41,7 @@ fn right_answer(a: &Answer, choices: &[String], e: &Evidence) -> String {
             })
             .collect::<Vec<_>>()
             .join(" "),
-        Answer::Judge(b) => b.to_string(),
+        Answer::Judge(b) => s.judge.of(*b).to_string(),
         Answer::Fill(forms) => forms
             .iter()
             .map(|f| escape_controls(f))
@@ -216,7 +217,8 @@ fn study_part(
     catalog: &impl Catalog,
     lang: Lang,
 ) {
-    let e = strings::get(lang).evidence;
+    let s = strings::get(lang);
+    let e = s.evidence;
     let w = findings::get(lang);
     let _ = writeln!(
         out,
@@ -264,12 +266,15 @@ fn study_part(
                 );
                 let right = q.map_or_else(
                     || "-".to_string(),
-                    |q| right_answer(&q.answer, &q.choices, e),
+                    |q| right_answer(&q.answer, &q.choices, s),
                 );
-                let given = if g.given.is_empty() {
-                    "-".to_string()
-                } else {
-                    escape_controls(&g.given)
+                let judged = q.is_some_and(|q| matches!(q.answer, Answer::Judge(_)));
+                // A judge answer as the quiz shows it, not as the file spells it.
+                let given = match g.given.trim() {
+                    _ if g.given.is_empty() => "-".to_string(),
+                    "true" if judged => s.judge.yes.to_string(),
+                    "false" if judged => s.judge.no.to_string(),
+                    _ => escape_controls(&g.given),
                 };
                 let _ = writeln!(out, "        {}", (e.given)(&given, &right));
             }
@@ -279,9 +284,9 @@ fn study_part(
         }
     }
     match &c.survey {
-        Some(s) => {
-            let _ = writeln!(out, "  {}", (e.survey)(&escape_controls(&s.title)));
-            out.push_str(&indent(&s.text, "    "));
+        Some(survey) => {
+            let _ = writeln!(out, "  {}", (e.survey)(&escape_controls(&survey.title)));
+            out.push_str(&indent(&survey.text, "    "));
         }
         None => {
             let _ = writeln!(out, "  {}", e.no_survey);
