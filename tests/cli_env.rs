@@ -232,10 +232,21 @@ fn a_tz_that_is_no_zone_is_named_and_not_read() {
         let err = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(0), "TZ={tz}: {err}");
         assert!(
-            err.contains("TZ=") && err.contains("using"),
+            err.contains("dangxue: TZ=")
+                && err.contains("计时；如需指定，请在 config.toml 中设置 timezone"),
             "TZ={tz}: {err}"
         );
     }
+    std::fs::write(h.path().join("config.toml"), "lang = \"en\"\n").expect("config");
+    let out = cmd(h.path(), &["--member", "zhangsan", "status"])
+        .env("TZ", "Nowhere/Atlantis!")
+        .output()
+        .expect("run");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("dangxue: TZ='Nowhere/Atlantis!' is neither a zone name such as Asia/Shanghai nor a POSIX rule such as CST-8; using"),
+        "{err}"
+    );
 }
 
 #[test]

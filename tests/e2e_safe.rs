@@ -144,9 +144,12 @@ fn quitting_on_a_full_disk_keeps_the_program_open_then_gives_up_with_a_copy() {
     p.send("\u{1b}");
     // Back on 本月 before the next key: an Esc and a key read together are Alt-key.
     p.wait_for("月读");
-    p.wait_for("保存失败");
-    let screen = p.wait_for("No space left");
-    assert!(screen.contains("zhangsan.toml"), "{screen}");
+    p.wait_for("保存失败：");
+    let screen = p.wait_for("（磁盘或配额已满：请腾出空间）");
+    assert!(
+        screen.contains("zhangsan.toml：无法保存学习记录："),
+        "{screen}"
+    );
     // The next key does not clear it.
     p.keys("j");
     std::thread::sleep(Duration::from_millis(300));
@@ -154,7 +157,10 @@ fn quitting_on_a_full_disk_keeps_the_program_open_then_gives_up_with_a_copy() {
     // A quit does not quit while the work is unsaved.
     p.keys("q");
     let screen = p.wait_for("尚未退出");
-    assert!(screen.contains("再按一次 q"), "{screen}");
+    assert!(
+        screen.contains("放弃保存：未保存的内容会写入一份紧急副本"),
+        "{screen}"
+    );
     std::thread::sleep(Duration::from_millis(300));
     assert!(
         p.screen().contains("尚未退出"),

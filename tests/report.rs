@@ -563,7 +563,15 @@ fn errors_name_what_to_fix() {
     assert_eq!(out.code, 1);
     assert!(
         out.stderr
-            .contains("cannot read the folder /nonexistent/folder"),
+            .contains("/nonexistent/folder: 无法读取文件夹：No such file or directory"),
+        "{}",
+        out.stderr
+    );
+    let en = home("lang = \"en\"");
+    let out = report(en.path(), Path::new("/nonexistent/folder"), &[]);
+    assert!(
+        out.stderr
+            .contains("/nonexistent/folder: cannot read folder: No such file or directory"),
         "{}",
         out.stderr
     );

@@ -18,6 +18,7 @@ mod review;
 mod signature;
 mod state;
 mod zh;
+mod zone;
 
 pub use check::{CheckCounts, FileIssue, Reading, UnitPlace};
 pub use commands::{NoTerminal, Signing};
@@ -31,6 +32,7 @@ pub use labels::{
 pub use review::Review;
 pub use state::{RecordFailure, RecordProblem, WriteHint};
 pub use zh::ZH;
+pub use zone::{TzIssue, TzWarning, ZoneIssue};
 
 /// One piece of text in both languages, for tables that hold their own labels (the
 /// key tables of `app::keymap`).

@@ -221,6 +221,8 @@ mod tests {
         }
         assert_zh(&ZH.large_record("zhangsan.toml", 70));
         assert_en(&EN.large_record("zhangsan.toml", 70));
+        assert_zh(&ZH.save_held("磁盘已满"));
+        assert_en(&EN.save_held("disk full"));
     }
 
     #[test]
