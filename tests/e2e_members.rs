@@ -57,15 +57,14 @@ fn a_unit_from_an_extra_dir_is_evidence_and_drops_into_report_dir() {
         "+++\nid = \"branch-november\"\ntitle = \"本月支部学习材料\"\nkind = \"article\"\n+++\n支部本月学习的材料正文。\n",
     )
     .expect("unit");
-    std::fs::write(
-        h.path().join("config.toml"),
-        format!(
+    support::write_config(
+        h.path(),
+        &format!(
             "content_dirs = [{:?}]\nreport_dir = {:?}\n[read]\nmin_seconds = 1\n",
             units.display().to_string(),
             drop.display().to_string()
         ),
-    )
-    .expect("config");
+    );
     let mut p = Pty::start(h.path(), &["--member", "zhangsan"], 80, 24);
     p.wait_for("学习库");
     p.keys("/");
@@ -121,11 +120,7 @@ fn a_unit_from_an_extra_dir_is_evidence_and_drops_into_report_dir() {
 #[test]
 fn fortnight_cycles_answer_in_status() {
     let h = home();
-    std::fs::write(
-        h.path().join("config.toml"),
-        "[cycle]\nlength = \"fortnight\"\n",
-    )
-    .expect("config");
+    support::write_config(h.path(), "[cycle]\nlength = \"fortnight\"\n");
     let mut p = Pty::start(h.path(), &["--member", "m"], 80, 24);
     let today = jiff::Timestamp::now()
         .to_zoned_datetime(jiff::tz::TimeZone::system())

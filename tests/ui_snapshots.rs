@@ -3,10 +3,8 @@
 
 use dangxue::app::msg::Msg;
 use dangxue::app::update::update;
-use dangxue::app::{App, CyclePlan, Doc, Screen, Tab};
+use dangxue::app::{App, Doc, Screen, Tab};
 use dangxue::core::config::{Lang, ThemeName};
-use dangxue::core::regime::Rules;
-use dangxue::core::state::MemberState;
 use dangxue::store::content::{Library, Origin};
 use dangxue::ui::theme::Theme;
 use jiff::Timestamp;
@@ -14,7 +12,7 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 
 mod draw;
-use draw::render;
+use draw::{member_app, render, send};
 
 const ARTICLE: &str = "+++
 id = \"a-red-property\"
@@ -76,23 +74,7 @@ fn now() -> Timestamp {
 }
 
 fn app(lang: Lang) -> App {
-    let s = dangxue::strings::get(lang);
-    let mut app = App::new(
-        s,
-        library(),
-        Rules::default(),
-        MemberState::new("zhangsan", "张三"),
-        jiff::tz::TimeZone::UTC,
-        now(),
-    );
-    app.set_plan(CyclePlan::default());
-    app
-}
-
-fn send(app: &mut App, msgs: &[Msg]) {
-    for m in msgs {
-        update(app, m.clone(), now());
-    }
+    member_app(lang, library(), now())
 }
 
 #[test]
