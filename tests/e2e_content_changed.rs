@@ -6,7 +6,7 @@ mod support;
 use std::fmt::Write as _;
 use std::path::Path;
 
-use support::{Pty, home, run, test_answers, write_config};
+use support::{Pty, home, test_answers, write_config};
 
 const UNIT: &str = "t100-gone";
 
@@ -136,22 +136,12 @@ fn a_question_removed_from_the_content_is_named_and_the_test_drawn_again_and_ver
     // secretary's report, with the same content, verifies it.
     let drop = h.path().join("drop");
     std::fs::create_dir_all(&drop).expect("drop");
-    let out = drop.join("zhangsan-2026-11.toml");
-    let out_s = out.to_str().expect("utf-8");
-    let (code, _, err) = run(
+    support::export(
         h.path(),
-        &[
-            "--member", "zhangsan", "export", "--cycle", "2026-11", "--out", out_s,
-        ],
+        Some("2026-11"),
+        &drop.join("zhangsan-2026-11.toml"),
     );
-    assert_eq!(code, 0, "{err}");
-    let drop_s = drop.to_str().expect("utf-8");
-    let (_, json, err) = run(
-        h.path(),
-        &["report", drop_s, "--cycle", "2026-11", "--format", "json"],
-    );
-    let rows: serde_json::Value =
-        serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}: {json} {err}"));
+    let rows = support::report_rows(h.path(), &drop, "2026-11");
     let row = &rows[0];
     assert_eq!(row["score"].as_u64(), Some(100), "{row:#}");
     let problems: Vec<&str> = row["problems"]

@@ -133,6 +133,19 @@ fn read_a000(p: &mut Pty) {
     p.press_until("G", "已计入本月 ✓", std::time::Duration::from_millis(300));
 }
 
+/// Read a000 until it counts, go to 本月 and press `x`: the screen with the dialog
+/// that starts the cycle test.
+fn ask_for_the_test(p: &mut Pty) -> String {
+    read_a000(p);
+    p.keys("q");
+    p.keys("1");
+    p.wait_for("1/1 ·");
+    // The pool holds units finished before the test began, in whole seconds.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    p.keys("x");
+    p.wait_for("开始本期测试")
+}
+
 /// The text inside the dialog box on screen, its rows joined, spaces removed.
 fn dialog_text(screen: &str) -> String {
     screen
@@ -158,14 +171,7 @@ fn the_test_keys_never_cost_a_mark_and_the_result_is_a_review() {
     let u = a000();
     let h = quick_home();
     let mut p = Pty::start(h.path(), &["--member", "zhangsan"], 80, 24);
-    read_a000(&mut p);
-    p.keys("q");
-    p.keys("1");
-    p.wait_for("1/1 ·");
-    // The pool holds units finished before the test began, in whole seconds.
-    std::thread::sleep(std::time::Duration::from_millis(1100));
-    p.keys("x");
-    let s = p.wait_for("开始本期测试");
+    let s = ask_for_the_test(&mut p);
     let flat = dialog_text(&s);
     assert!(
         flat.contains("已读完1篇") && flat.contains("只从已读完的单元"),
@@ -322,19 +328,7 @@ fn the_test_keys_never_cost_a_mark_and_the_result_is_a_review() {
     }
     // The completion file records when it was handed in.
     let out = h.path().join("out.toml");
-    let (code, _, err) = support::run(
-        h.path(),
-        &[
-            "--member",
-            "zhangsan",
-            "export",
-            "--cycle",
-            &cycle,
-            "--out",
-            out.to_str().expect("utf-8"),
-        ],
-    );
-    assert_eq!(code, 0, "{err}");
+    support::export(h.path(), Some(&cycle), &out);
     let text = std::fs::read_to_string(&out).expect("exported");
     assert!(text.contains("\nsubmitted = "), "{text}");
 }
@@ -488,13 +482,7 @@ fn a_test_open_at_midnight_is_handed_in_as_its_own_cycles() {
     let u = a000();
     let h = planned_home();
     let mut p = Pty::member_at(h.path(), "zhangsan", "2026-11-30 23:59:45");
-    read_a000(&mut p);
-    p.keys("q");
-    p.keys("1");
-    p.wait_for("1/1 ·");
-    std::thread::sleep(std::time::Duration::from_millis(1100));
-    p.keys("x");
-    p.wait_for("开始本期测试");
+    ask_for_the_test(&mut p);
     p.keys("y");
     let s = p.wait_for("第 1/6 题");
     assert!(s.contains("2026-11"), "{s}");
@@ -547,40 +535,19 @@ fn a_test_open_at_midnight_is_handed_in_as_its_own_cycles() {
     );
     let drop = h.path().join("drop");
     std::fs::create_dir(&drop).expect("drop dir");
-    let out = drop.join("zhangsan-2026-11.toml");
-    let (code, _, err) = support::run(
+    support::export(
         h.path(),
-        &[
-            "--member",
-            "zhangsan",
-            "export",
-            "--cycle",
-            "2026-11",
-            "--out",
-            out.to_str().expect("utf-8"),
-        ],
+        Some("2026-11"),
+        &drop.join("zhangsan-2026-11.toml"),
     );
-    assert_eq!(code, 0, "{err}");
-    let (_, json, err) = support::run(
-        h.path(),
-        &[
-            "report",
-            drop.to_str().expect("utf-8"),
-            "--cycle",
-            "2026-11",
-            "--format",
-            "json",
-        ],
-    );
-    let rows: serde_json::Value =
-        serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}: {json}{err}"));
-    assert_eq!(rows[0]["score"], 100, "{json}");
+    let rows = support::report_rows(h.path(), &drop, "2026-11");
+    assert_eq!(rows[0]["score"], 100, "{rows}");
     let problems = rows[0]["problems"].as_array().expect("problems");
     assert!(
         problems
             .iter()
             .all(|p| !p.to_string().contains("draw") && !p.to_string().contains("抽题")),
-        "{json}"
+        "{rows}"
     );
 }
 

@@ -78,12 +78,7 @@ fn a_unit_from_an_extra_dir_is_evidence_and_drops_into_report_dir() {
     assert_eq!(p.wait_exit(), 0);
 
     let out = h.path().join("out.toml");
-    let out_s = out.to_str().expect("utf-8");
-    let (code, _, err) = run(
-        h.path(),
-        &["--member", "zhangsan", "export", "--out", out_s],
-    );
-    assert_eq!(code, 0, "{err}");
+    support::export(h.path(), None, &out);
     let c =
         dangxue::core::completion::Completion::parse(&std::fs::read_to_string(&out).expect("out"))
             .expect("parses");
@@ -93,7 +88,7 @@ fn a_unit_from_an_extra_dir_is_evidence_and_drops_into_report_dir() {
         .find(|r| r.unit == "branch-november")
         .expect("read entry");
     assert!(r.finished.is_some() && r.seconds >= 1, "{r:?}");
-    let (code, lines, _) = run(h.path(), &["check", out_s]);
+    let (code, lines, _) = run(h.path(), &["check", out.to_str().expect("utf-8")]);
     assert_eq!(code, 0, "{lines}");
 
     // The drop folder got the same evidence, private to the group.

@@ -145,12 +145,8 @@ fn a_whole_cycle_in_the_terminal_then_export_check_and_status_agree() {
 
     // The files agree.
     let out = h.path().join("zhangsan.toml");
+    support::export(h.path(), None, &out);
     let out_s = out.to_str().expect("utf-8 path");
-    let (code, _, err) = run(
-        h.path(),
-        &["--member", "zhangsan", "export", "--out", out_s],
-    );
-    assert_eq!(code, 0, "{err}");
     let text = std::fs::read_to_string(&out).expect("exported file");
     let c = dangxue::core::completion::Completion::parse(&text).expect("export parses");
     let claimed = c.claimed.expect("claimed");

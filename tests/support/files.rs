@@ -11,6 +11,16 @@ pub fn home() -> tempfile::TempDir {
     tempfile::tempdir().expect("temp dir")
 }
 
+/// A temporary folder and the paths of a home not made yet inside it, for the tests
+/// of the store itself.
+pub fn store_home() -> (tempfile::TempDir, dangxue::store::paths::Paths) {
+    let t = home();
+    let p = dangxue::store::paths::Paths {
+        home: t.path().join("home"),
+    };
+    (t, p)
+}
+
 /// A fresh home folder with `config` as its `config.toml`.
 pub fn home_with_config(config: &str) -> tempfile::TempDir {
     let h = home();
@@ -93,4 +103,26 @@ pub fn run(home: &Path, args: &[&str]) -> (i32, String, String) {
         String::from_utf8(out.stdout).expect("stdout is UTF-8"),
         String::from_utf8(out.stderr).expect("stderr is UTF-8"),
     )
+}
+
+/// `dangxue --member zhangsan export [--cycle CYCLE] --out OUT`, which must succeed.
+pub fn export(home: &Path, cycle: Option<&str>, out: &Path) {
+    let out_s = out.to_str().expect("a UTF-8 path");
+    let mut args = vec!["--member", "zhangsan", "export"];
+    if let Some(c) = cycle {
+        args.extend(["--cycle", c]);
+    }
+    args.extend(["--out", out_s]);
+    let (code, _, err) = run(home, &args);
+    assert_eq!(code, 0, "export: {err}");
+}
+
+/// The rows of `dangxue report DIR --cycle CYCLE --format json`.
+pub fn report_rows(home: &Path, dir: &Path, cycle: &str) -> serde_json::Value {
+    let dir_s = dir.to_str().expect("a UTF-8 path");
+    let (_, json, err) = run(
+        home,
+        &["report", dir_s, "--cycle", cycle, "--format", "json"],
+    );
+    serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}: {json}{err}"))
 }

@@ -3,11 +3,14 @@
 
 #![allow(dead_code)]
 
+mod disk;
 mod files;
 mod report;
 mod study;
 
 // Each test uses a part of the support; the rest goes unused there.
+#[allow(unused_imports)]
+pub use disk::*;
 #[allow(unused_imports)]
 pub use files::*;
 #[allow(unused_imports)]
