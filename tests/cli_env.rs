@@ -137,7 +137,7 @@ fn the_reader_refuses_clearly_without_a_terminal() {
 fn a_broken_shared_plan_is_a_notice_and_no_plan() {
     let h = home();
     // Relative: taken from the config file's folder.
-    std::fs::write(h.path().join("config.toml"), "plan = \"plan.toml\"\n").expect("config");
+    support::write_config(h.path(), "plan = \"plan.toml\"\n");
     std::fs::write(
         h.path().join("plan.toml"),
         "format = \"dangxue-plan/1\"\n[[cycle]\n",
@@ -171,7 +171,7 @@ fn a_broken_shared_plan_is_a_notice_and_no_plan() {
 #[test]
 fn a_plan_s_problem_in_the_notice_is_in_the_member_s_language() {
     let h = home();
-    std::fs::write(h.path().join("config.toml"), "plan = \"plan.toml\"\n").expect("config");
+    support::write_config(h.path(), "plan = \"plan.toml\"\n");
     std::fs::write(
         h.path().join("plan.toml"),
         "format = \"dangxue-plan/1\"\n[[member]]\nid = \"zs\"\nname = \"张三\"\n[[member]]\nid = \"zs\"\nname = \"张三二\"\n",
@@ -191,11 +191,7 @@ fn a_plan_s_problem_in_the_notice_is_in_the_member_s_language() {
         )),
         "{err}"
     );
-    std::fs::write(
-        h.path().join("config.toml"),
-        "plan = \"plan.toml\"\nlang = \"en\"\n",
-    )
-    .expect("config");
+    support::write_config(h.path(), "plan = \"plan.toml\"\nlang = \"en\"\n");
     let (code, _, err) = run(h.path(), &["--member", "zhangsan", "status"]);
     assert_eq!(code, 0, "{err}");
     assert!(
@@ -243,11 +239,10 @@ fn thousands_of_bad_unit_files_are_a_short_message() {
     let h = home();
     let units = h.path().join("units");
     bad_units(&units, 2000);
-    std::fs::write(
-        h.path().join("config.toml"),
-        format!("content_dirs = [{:?}]\n", units.display().to_string()),
-    )
-    .expect("config");
+    support::write_config(
+        h.path(),
+        &format!("content_dirs = [{:?}]\n", units.display().to_string()),
+    );
     make_member(h.path(), "zhangsan");
     let (code, _, err) = run(h.path(), &["--member", "zhangsan", "status"]);
     assert_eq!(code, 0, "{err}");

@@ -6,46 +6,9 @@ mod support;
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::Duration;
 
-use support::Pty;
-
-/// Unmounts on drop, so a failing test leaves no mount behind.
-struct Mount(PathBuf);
-
-impl Drop for Mount {
-    fn drop(&mut self) {
-        let _ = Command::new("umount").arg("-l").arg(&self.0).status();
-    }
-}
-
-/// A tmpfs of `size` at `dir`. Needs root (or `CAP_SYS_ADMIN`): the test fails, loudly,
-/// where it cannot mount, rather than passing without having run.
-fn mount_tmpfs(dir: &Path, size: &str) -> Mount {
-    fs::create_dir_all(dir).expect("mount point");
-    let out = Command::new("mount")
-        .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
-        .arg(dir)
-        .output()
-        .expect("run mount");
-    assert!(
-        out.status.success(),
-        "this test needs a tmpfs (run as root, as CI does): {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    Mount(dir.to_path_buf())
-}
-
-fn remount_read_only(dir: &Path) {
-    let ok = Command::new("mount")
-        .args(["-o", "remount,ro"])
-        .arg(dir)
-        .status()
-        .expect("remount")
-        .success();
-    assert!(ok, "remount read-only");
-}
+use support::{Mount, Pty, mount_tmpfs, remount_read_only};
 
 /// Fill the file system holding `dir` to the last block.
 fn fill(dir: &Path) {

@@ -124,7 +124,11 @@ fn check_state(bytes: &[u8]) -> Result<(), TestCaseError> {
 
 fn check_unit(text: &str) -> Result<(), TestCaseError> {
     match unit::parse(text) {
-        Ok(u) => prop_assert!(unit::valid_id(&u.id), "accepted a bad id {:?}", u.id),
+        Ok(u) => prop_assert!(
+            unit::valid_id(&u.meta.id),
+            "accepted a bad id {:?}",
+            u.meta.id
+        ),
         Err(problems) => prop_assert!(!problems.is_empty()),
     }
     Ok(())

@@ -3,6 +3,8 @@
 //! by `ssh-keygen -Y verify` against the `allowed_signers` file that
 //! `dangxue allowed-signers` prints.
 
+mod support;
+
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -47,11 +49,7 @@ fn home(config: &str, roster_key: Option<&str>) -> tempfile::TempDir {
         ),
     )
     .expect("plan");
-    std::fs::write(
-        h.path().join("config.toml"),
-        format!("plan = \"plan.toml\"\n{config}\n"),
-    )
-    .expect("config");
+    support::write_config(h.path(), &format!("plan = \"plan.toml\"\n{config}\n"));
     h
 }
 

@@ -6,6 +6,8 @@
 //! limit, or to be killed mid-save); the child part of each is a test that does
 //! nothing unless `DANGXUE_STATE_CHILD` names it.
 
+mod support;
+
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
@@ -20,11 +22,7 @@ use dangxue::store::state::{
 };
 
 fn home() -> (tempfile::TempDir, Paths) {
-    let t = tempfile::tempdir().expect("tempdir");
-    let p = Paths {
-        home: t.path().join("home"),
-    };
-    (t, p)
+    support::store_home()
 }
 
 fn mode(p: &Path) -> u32 {
@@ -645,38 +643,12 @@ fn child_save_forever() {
     }
 }
 
-/// Unmounts on drop, so a failing test leaves no mount behind.
-struct Mount(PathBuf);
-
-impl Drop for Mount {
-    fn drop(&mut self) {
-        let _ = Command::new("umount").arg(&self.0).status();
-    }
-}
-
-/// A tmpfs of `size` at `dir`. Needs root (or `CAP_SYS_ADMIN`): the test fails, loudly,
-/// where it cannot mount, rather than passing without having run.
-fn mount_tmpfs(dir: &Path, size: &str) -> Mount {
-    let out = Command::new("mount")
-        .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
-        .arg(dir)
-        .output()
-        .expect("run mount");
-    assert!(
-        out.status.success(),
-        "this test mounts a small tmpfs and needs root (as in CI): {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    Mount(dir.to_path_buf())
-}
-
 /// A real full disk and a real read-only disk: a small tmpfs.
 #[test]
 fn a_full_disk_and_a_read_only_disk_are_clear_errors() {
     let t = tempfile::tempdir().expect("tempdir");
     let mnt = t.path().join("mnt");
-    fs::create_dir(&mnt).expect("mkdir");
-    let _mount = mount_tmpfs(&mnt, "256k");
+    let _mount = support::mount_tmpfs(&mnt, "256k");
     let p = Paths {
         home: mnt.join("home"),
     };
@@ -712,12 +684,7 @@ fn a_full_disk_and_a_read_only_disk_are_clear_errors() {
     store.save(&state).expect("saves once there is space");
     assert_eq!(on_disk(&p, "zhangsan"), state);
 
-    let remount = Command::new("mount")
-        .args(["-o", "remount,ro"])
-        .arg(&mnt)
-        .status()
-        .expect("remount");
-    assert!(remount.success());
+    support::remount_read_only(&mnt);
     read_unit(&mut state, "a", 1);
     let msg = store.save(&state).expect_err("read-only").to_string();
     assert!(msg.contains("read-only"), "{msg}");

@@ -291,19 +291,19 @@ pub fn run_counted(paths: &[PathBuf], home: Option<&Path>) -> Checked {
         match content::load_file(f) {
             Ok(u) => {
                 let id_line = u.id_line;
-                if let Some((other, line)) = seen.get(&u.id) {
+                if let Some((other, line)) = seen.get(&u.meta.id) {
                     problems.push(FileProblem {
                         path: shown.clone(),
                         line: id_line,
                         message: FileIssue::DuplicateId {
-                            id: u.id.clone(),
+                            id: u.meta.id.clone(),
                             other: other.clone(),
                             line: *line,
                         }
                         .into(),
                     });
                 } else {
-                    seen.insert(u.id.clone(), (shown.clone(), id_line));
+                    seen.insert(u.meta.id.clone(), (shown.clone(), id_line));
                 }
                 unit_quality(&u, &shown, &mut problems);
                 catalog.insert(u, content::Origin::File(f.clone()));

@@ -286,7 +286,7 @@ mod tests {
             .map(|(i, b)| (format!("t{i}"), (*b).to_string()))
             .collect();
         for u in lib.iter() {
-            extra.push((u.id.clone(), u.body.clone()));
+            extra.push((u.meta.id.clone(), u.body.clone()));
         }
         let queries = [
             "",

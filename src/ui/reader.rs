@@ -59,24 +59,24 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     );
     // Title and metadata start where the text starts, however wide the terminal.
     let head_w = usize::from(area.width.saturating_sub(margin));
-    let title = truncate(&escape_controls(&u.title), head_w);
+    let title = truncate(&escape_controls(&u.meta.title), head_w);
     frame.render_widget(
         Paragraph::new(Span::styled(title, theme.title)),
         Rect::new(text_area.x, area.y, area.width.saturating_sub(margin), 1),
     );
-    let kind = app.s.kinds.of(u.kind);
+    let kind = app.s.kinds.of(u.meta.kind);
     let mut meta = vec![kind.to_string()];
-    if let Some(c) = &u.column {
+    if let Some(c) = &u.meta.column {
         meta.push(format!("{} {}", app.s.column, escape_controls(c)));
     }
-    if !u.authors.is_empty() {
+    if !u.meta.authors.is_empty() {
         meta.push(format!(
             "{} {}",
             app.s.authors,
-            escape_controls(&u.authors.join(" "))
+            escape_controls(&u.meta.authors.join(" "))
         ));
     }
-    if let Some(n) = &u.note {
+    if let Some(n) = &u.meta.note {
         meta.push(format!("{}: {}", app.s.note, escape_controls(n)));
     }
     let meta = meta.join(" · ");

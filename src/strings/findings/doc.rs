@@ -6,7 +6,7 @@ use crate::core::config::Lang;
 use crate::core::plan::PlanIssue;
 use crate::core::regime::CycleLength;
 use crate::core::roster::{KeyIssue, key_types};
-use crate::core::tomldoc::{Issue, Want};
+use crate::core::tomldoc::{EntryIssue, Issue, Want};
 
 /// The words of document problems in one language. A field that takes values is a
 /// function from them to the sentence, so each language orders them itself.
@@ -195,9 +195,9 @@ impl DocWords {
     #[must_use]
     pub fn issue(&self, i: &Issue) -> String {
         match i {
-            Issue::UnknownKey { key, table } => (self.unknown_key)(key, table),
-            Issue::Missing { key, table } => (self.missing)(key, table),
-            Issue::WrongType { key, table, want } => {
+            Issue::Entry(EntryIssue::UnknownKey { key, table }) => (self.unknown_key)(key, table),
+            Issue::Entry(EntryIssue::Missing { key, table }) => (self.missing)(key, table),
+            Issue::Entry(EntryIssue::WrongType { key, table, want }) => {
                 (self.wrong_type)(key, table, &self.want(want))
             }
             Issue::Toml(m) => (self.toml)(m),
@@ -435,24 +435,24 @@ mod tests {
         let plan = |p| Issue::Plan(p);
         let key = |k| Issue::Plan(PlanIssue::BadKey(k));
         vec![
-            Issue::UnknownKey {
+            Issue::Entry(EntryIssue::UnknownKey {
                 key: "owner".into(),
                 table: "[[cycle]]".into(),
-            },
-            Issue::Missing {
+            }),
+            Issue::Entry(EntryIssue::Missing {
                 key: "format".into(),
                 table: String::new(),
-            },
-            Issue::WrongType {
+            }),
+            Issue::Entry(EntryIssue::WrongType {
                 key: "units".into(),
                 table: "[[cycle]]".into(),
                 want: Want::Strings,
-            },
-            Issue::WrongType {
+            }),
+            Issue::Entry(EntryIssue::WrongType {
                 key: "due".into(),
                 table: "[[cycle]]".into(),
                 want: Want::LocalDate,
-            },
+            }),
             Issue::Toml("expected `]`".into()),
             Issue::TooLarge { mb: 4 },
             Issue::Format {
