@@ -107,9 +107,12 @@ fn quitting_on_a_full_disk_keeps_the_program_open_then_gives_up_with_a_copy() {
     p.send("\u{1b}");
     // Back on 本月 before the next key: an Esc and a key read together are Alt-key.
     p.wait_for("月读");
-    p.wait_for("保存失败");
-    let screen = p.wait_for("No space left");
-    assert!(screen.contains("zhangsan.toml"), "{screen}");
+    p.wait_for("保存失败：");
+    let screen = p.wait_for("（磁盘或配额已满：请腾出空间）");
+    assert!(
+        screen.contains("zhangsan.toml：无法保存学习记录："),
+        "{screen}"
+    );
     // The next key does not clear it.
     p.keys("j");
     std::thread::sleep(Duration::from_millis(300));
@@ -117,7 +120,10 @@ fn quitting_on_a_full_disk_keeps_the_program_open_then_gives_up_with_a_copy() {
     // A quit does not quit while the work is unsaved.
     p.keys("q");
     let screen = p.wait_for("尚未退出");
-    assert!(screen.contains("再按一次 q"), "{screen}");
+    assert!(
+        screen.contains("放弃保存：未保存的内容会写入一份紧急副本"),
+        "{screen}"
+    );
     std::thread::sleep(Duration::from_millis(300));
     assert!(
         p.screen().contains("尚未退出"),
@@ -152,7 +158,7 @@ fn quitting_while_another_process_holds_the_lock_waits_and_saves_once_it_is_free
     // Back on 本月 before the next key: an Esc and a key read together are Alt-key.
     p.wait_for("月读");
     let screen = p.wait_for("保存失败");
-    assert!(screen.contains("another dangxue process"), "{screen}");
+    assert!(screen.contains("另一个 dangxue 进程"), "{screen}");
     // The quit waits the full lock wait (5 s) for the other process first.
     p.keys("q");
     wait_long(&p, "尚未退出");

@@ -194,6 +194,7 @@ proptest! {
         let bytes = mutate(CONFIG_SEED.as_bytes(), &e);
         let path = std::path::Path::new("/home/u/.config/dangxue/config.toml");
         if let Err(msg) = dangxue::store::config::parse_config(path, &bytes) {
+            let msg = msg.to_string();
             prop_assert!(msg.starts_with("/home/u/.config/dangxue/config.toml:"), "{}", msg);
             prop_assert!(!msg.contains('\u{1b}'), "{:?}", msg);
         }

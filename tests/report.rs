@@ -349,6 +349,11 @@ fn member_evidence_shows_each_answer() {
     assert!(s.contains("   1. ✗ t-beta/q2  每个党小组至少推选几名党员参加月讲？\n        作答：两名   正确答案：三名 / 3名\n"), "{s}");
     assert!(s.contains("   2. ✗ t-alpha/q1  物业企业有几名以上正式党员时要建立党组织？\n        作答：C   正确答案：B（3名）\n"), "{s}");
     assert!(s.contains("   3. ✓ t-beta/q1"), "{s}");
+    // A judge answer reads as the quiz shows it, not as the file spells it.
+    assert!(
+        s.contains("   4. ✓ t-alpha/q2  红色物业把党组织建在小区里。\n        作答：正确   正确答案：正确\n"),
+        "{s}"
+    );
     assert!(
         s.contains("学习红色物业经验"),
         "the reflection is shown: {s}"
@@ -377,6 +382,10 @@ fn member_evidence_shows_each_answer() {
     );
     assert!(
         e.contains("        given: C   right answer: B(3名)\n"),
+        "{e}"
+    );
+    assert!(
+        e.contains("        given: true   right answer: true\n"),
         "{e}"
     );
     let none = run(
@@ -515,7 +524,15 @@ fn errors_name_what_to_fix() {
     assert_eq!(out.code, 1);
     assert!(
         out.stderr
-            .contains("cannot read the folder /nonexistent/folder"),
+            .contains("/nonexistent/folder: 无法读取文件夹：No such file or directory"),
+        "{}",
+        out.stderr
+    );
+    let en = home("lang = \"en\"");
+    let out = report(en.path(), Path::new("/nonexistent/folder"), &[]);
+    assert!(
+        out.stderr
+            .contains("/nonexistent/folder: cannot read folder: No such file or directory"),
         "{}",
         out.stderr
     );

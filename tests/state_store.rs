@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
 
+use dangxue::core::config::Lang;
 use dangxue::core::merge::Kept;
 use dangxue::core::state::{MemberState, Reflection, STATE_FORMAT};
 use dangxue::store::paths::Paths;
@@ -223,7 +224,14 @@ fn a_corrupt_file_is_moved_aside_intact_and_the_member_told() {
     assert_eq!(stamp.len(), 15, "{stamp}");
     assert_eq!(stamp.as_bytes()[8], b'T', "{stamp}");
     assert!(reason.starts_with("line 5:"), "{reason}");
-    let shown = notices[0].to_string();
+    assert_eq!(
+        notices[0].text(Lang::Zh),
+        format!(
+            "学习记录文件无法读取，已另存为 {}，现从头开始。",
+            moved_to.display()
+        )
+    );
+    let shown = notices[0].text(Lang::En);
     assert!(shown.contains(&moved_to.display().to_string()), "{shown}");
     assert_eq!(on_disk(&p, "zhangsan"), state, "a fresh state was saved");
 
@@ -568,10 +576,22 @@ fn an_open_members_folder_is_warned_about() {
     fs::create_dir_all(p.members_dir()).expect("mkdir");
     fs::set_permissions(p.members_dir(), fs::Permissions::from_mode(0o777)).expect("chmod");
     let (_, _, notices) = StateStore::open(&p, "zhangsan", "张三").expect("opens");
-    let [Notice::OpenFolder { message }] = notices.as_slice() else {
+    let [notice @ Notice::OpenFolder { mode: 0o777, .. }] = notices.as_slice() else {
         panic!("{notices:?}");
     };
-    assert!(message.contains("chmod 700"), "{message}");
+    let folder = p.members_dir().display().to_string();
+    assert_eq!(
+        notice.text(Lang::Zh),
+        format!(
+            "{folder} 可被所有用户写入（权限 0777），他们可以改动或替换你的学习记录：请运行 chmod 700 '{folder}'"
+        )
+    );
+    assert_eq!(
+        notice.text(Lang::En),
+        format!(
+            "{folder} can be written by every user (mode 0777), who could change or replace your study record; run: chmod 700 '{folder}'"
+        )
+    );
 }
 
 /// kill -9 at random moments of a save loop: the file on disk always parses and is

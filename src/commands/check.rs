@@ -238,16 +238,19 @@ fn unit_quality(u: &Unit, path: &str, problems: &mut Vec<FileProblem>) {
 pub fn run_counted(paths: &[PathBuf], home: Option<&Path>) -> Checked {
     let mut checked = Checked::default();
     let mut problems = Vec::new();
-    let config = match crate::store::paths::Paths::resolve(home)
-        .map_err(|e| e.to_string())
-        .and_then(|p| crate::store::config::load_config(&p).map(|c| (p, c)))
-    {
-        Ok(pc) => Some(pc),
+    let config = match crate::store::paths::Paths::resolve(home) {
+        Ok(p) => match crate::store::config::load_config(&p) {
+            Ok(c) => Some((p, c)),
+            Err(e) => {
+                problems.push(e.problem);
+                None
+            }
+        },
         Err(e) => {
             problems.push(FileProblem {
                 path: "config".into(),
                 line: 0,
-                message: e.into(),
+                message: e.to_string().into(),
             });
             None
         }

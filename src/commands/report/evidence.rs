@@ -29,7 +29,8 @@ fn indent(text: &str, by: &str) -> String {
     o
 }
 
-fn right_answer(a: &Answer, choices: &[String], e: &Evidence) -> String {
+fn right_answer(a: &Answer, choices: &[String], s: &strings::Strings) -> String {
+    let e = s.evidence;
     match a {
         Answer::Choices(set) => set
             .iter()
@@ -41,7 +42,7 @@ fn right_answer(a: &Answer, choices: &[String], e: &Evidence) -> String {
             })
             .collect::<Vec<_>>()
             .join(" "),
-        Answer::Judge(b) => b.to_string(),
+        Answer::Judge(b) => s.judge.of(*b).to_string(),
         Answer::Fill(forms) => forms
             .iter()
             .map(|f| escape_controls(f))
@@ -290,14 +291,18 @@ impl<C: Catalog> View<'_, C> {
             escape_controls(&g.unit),
             escape_controls(&g.question)
         );
+        let s = strings::get(self.lang);
         let right = q.map_or_else(
             || "-".to_string(),
-            |q| right_answer(&q.answer, &q.choices, e),
+            |q| right_answer(&q.answer, &q.choices, s),
         );
-        let given = if g.given.is_empty() {
-            "-".to_string()
-        } else {
-            escape_controls(&g.given)
+        let judged = q.is_some_and(|q| matches!(q.answer, Answer::Judge(_)));
+        // A judge answer as the quiz shows it, not as the file spells it.
+        let given = match g.given.trim() {
+            _ if g.given.is_empty() => "-".to_string(),
+            "true" if judged => s.judge.yes.to_string(),
+            "false" if judged => s.judge.no.to_string(),
+            _ => escape_controls(&g.given),
         };
         let _ = writeln!(out, "        {}", (e.given)(&given, &right));
     }

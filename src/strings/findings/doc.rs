@@ -128,7 +128,7 @@ impl DocWords {
             KeyIssue::UnknownType { kind } => (self.key_unknown_type)(kind, key_types()),
             KeyIssue::NotBase64 => self.key_not_base64.into(),
             KeyIssue::OtherType { kind } => (self.key_other_type)(kind),
-            KeyIssue::Unusable(p) => p.text(self.lang),
+            KeyIssue::Unusable(p) => crate::strings::get(self.lang).key_problem(p),
         }
     }
 
@@ -609,11 +609,11 @@ mod tests {
         ))));
         assert_eq!(
             DOC_ZH.issue(&rsa),
-            format!("公钥 key {}", KeyProblem::RsaSize(512).text(Lang::Zh))
+            "公钥 key 是 512 位的 RSA 密钥，OpenSSH 只接受 1024 到 16384 位：请换一把密钥"
         );
         assert_eq!(
             DOC_EN.issue(&rsa),
-            "key the RSA key has 512 bits; OpenSSH takes 1024 to 16384"
+            "key is an RSA key of 512 bits; OpenSSH takes 1024 to 16384 bits: use another key"
         );
     }
 }

@@ -415,7 +415,8 @@ impl Findings {
                 sig,
                 why: Some(why),
                 ..
-            } => why.text(sig.strip_suffix(".sig").unwrap_or(sig), lang),
+            } => crate::strings::get(lang)
+                .bad_signature(sig.strip_suffix(".sig").unwrap_or(sig), why),
             Problem::Signature {
                 verdict,
                 sig,
