@@ -2,7 +2,7 @@
 
 use crate::app::keymap;
 use ratatui::Frame;
-use ratatui::layout::{Alignment, Rect};
+use ratatui::layout::{Alignment, Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
@@ -26,6 +26,20 @@ pub fn body_area(area: Rect) -> Rect {
         area.height.saturating_sub(READER_HEADER + READER_FOOTER),
     )
 }
+
+/// Where the footer's most often changing figure is drawn: the last digit of the
+/// percentage read. The terminal keeps this place saved while reading (see
+/// [`super::scroll::prepare`]), so the figure is reached from the body in 2 bytes.
+#[must_use]
+pub fn footer_anchor(area: Rect) -> Position {
+    Position::new(
+        area.x + PERCENT_LAST_DIGIT,
+        area.y + area.height.saturating_sub(1),
+    )
+}
+
+/// The column of the percentage's last digit in the footer's status (` 42%`).
+const PERCENT_LAST_DIGIT: u16 = 3;
 
 /// Draw the reader.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
