@@ -34,7 +34,7 @@ fn main() -> anyhow::Result<()> {
     let ids: Vec<String> = lib
         .iter()
         .filter(|u| !u.questions.is_empty())
-        .map(|u| u.id.clone())
+        .map(|u| u.meta.id.clone())
         .collect();
     anyhow::ensure!(
         ids.len() >= 6,

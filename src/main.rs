@@ -91,9 +91,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             let problems = &checked.problems;
             // The secretary's language, zh when the config cannot be read.
             let lang = dangxue::store::paths::Paths::resolve(cli.home.as_deref())
-                .ok()
-                .and_then(|p| dangxue::store::config::load_config(&p).ok())
-                .map(|c| c.lang)
+                .map(|p| dangxue::store::config::lang_of(&p))
                 .unwrap_or_default();
             for p in problems {
                 println!("{}", p.text(lang));

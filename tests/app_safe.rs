@@ -1,12 +1,14 @@
 //! The app's transitions that keep a member's work and memory safe: bounded caches
 //! while resizing, keys ignored while the screen is hidden.
 
+mod draw;
+
 use dangxue::app::msg::Msg;
 use dangxue::app::update::update;
 use dangxue::app::{App, MAX_CACHED_LAYOUTS, Screen};
-use dangxue::core::regime::Rules;
-use dangxue::core::state::MemberState;
+use dangxue::core::config::Lang;
 use dangxue::store::content::load_builtin;
+use draw::member_app;
 use jiff::Timestamp;
 
 const UNIT: &str = "a000-ulanhot-red-property";
@@ -16,15 +18,7 @@ fn t0() -> Timestamp {
 }
 
 fn app() -> App {
-    let s = dangxue::strings::get(dangxue::core::config::Lang::Zh);
-    let mut a = App::new(
-        s,
-        load_builtin(),
-        Rules::default(),
-        MemberState::new("zhangsan", "张三"),
-        jiff::tz::TimeZone::UTC,
-        t0(),
-    );
+    let mut a = member_app(Lang::Zh, load_builtin(), t0());
     update(&mut a, Msg::Resize(80, 24), t0());
     a
 }

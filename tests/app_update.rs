@@ -1,12 +1,15 @@
 //! The app's transitions without a terminal: reading time, idle cut-off, finishing a
 //! unit, search, the cycle test's draw and its grading.
 
+mod draw;
+
 use dangxue::app::msg::Msg;
 use dangxue::app::update::update;
 use dangxue::app::{App, Confirm, Doc, Effect, Screen, Tab};
-use dangxue::core::regime::{Cycle, Rules};
-use dangxue::core::state::MemberState;
+use dangxue::core::config::Lang;
+use dangxue::core::regime::Cycle;
 use dangxue::store::content::load_builtin;
+use draw::member_app;
 use jiff::{SignedDuration, Timestamp};
 
 const UNIT: &str = "a000-ulanhot-red-property";
@@ -20,15 +23,7 @@ fn at(secs: i64) -> Timestamp {
 }
 
 fn app() -> App {
-    let s = dangxue::strings::get(dangxue::core::config::Lang::Zh);
-    let mut a = App::new(
-        s,
-        load_builtin(),
-        Rules::default(),
-        MemberState::new("zhangsan", "张三"),
-        jiff::tz::TimeZone::UTC,
-        t0(),
-    );
+    let mut a = member_app(Lang::Zh, load_builtin(), t0());
     update(&mut a, Msg::Resize(80, 24), t0());
     a
 }
@@ -99,7 +94,7 @@ fn search_filters_and_escape_clears() {
     assert!(a.library_view.shown.iter().all(|i| {
         a.library
             .get(&a.library_view.order[*i])
-            .is_some_and(|u| u.title.contains("乌兰浩特") || u.body.contains("乌兰浩特"))
+            .is_some_and(|u| u.meta.title.contains("乌兰浩特") || u.body.contains("乌兰浩特"))
     }));
     update(&mut a, Msg::Back, t0());
     assert_eq!(a.library_view.shown.len(), all);

@@ -121,11 +121,7 @@ fn secretary(roster: &str) -> tempfile::TempDir {
         format!("format = \"dangxue-plan/1\"\n{roster}"),
     )
     .expect("plan");
-    std::fs::write(
-        h.path().join("config.toml"),
-        "plan = \"plan.toml\"\nlang = \"en\"\n",
-    )
-    .expect("config");
+    support::write_config(h.path(), "plan = \"plan.toml\"\nlang = \"en\"\n");
     h
 }
 
@@ -286,7 +282,7 @@ fn member_home(root: &Path, config: &str) -> PathBuf {
         "format = 1\nmember_id = \"zhangsan\"\nname = \"张三\"\n",
     )
     .expect("state");
-    std::fs::write(home.join("config.toml"), config).expect("config");
+    support::write_config(&home, config);
     let uid = nix::unistd::Uid::from_raw(dangxue::store::handin::account_uid(MEMBER).expect("uid"));
     for p in [
         &home,
@@ -391,14 +387,13 @@ fn the_automatic_drop_names_who_holds_the_name() {
     let drop = sticky_folder(root.path());
     let home = root.path().join("member");
     std::fs::create_dir(&home).expect("home");
-    std::fs::write(
-        home.join("config.toml"),
-        format!(
+    support::write_config(
+        &home,
+        &format!(
             "report_dir = {:?}\ntimezone = \"UTC\"\n",
             drop.display().to_string()
         ),
-    )
-    .expect("config");
+    );
     // Every cycle's name is taken, whichever the clock says.
     let now = jiff::Timestamp::now().to_zoned_datetime(jiff::tz::TimeZone::UTC);
     let cycle = format!("{:04}-{:02}", now.year(), now.month());

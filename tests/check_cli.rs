@@ -57,7 +57,7 @@ fn a_clean_unit_passes() {
 #[test]
 fn unit_problems_are_in_the_configured_language() {
     let h = support::home();
-    std::fs::write(h.path().join("config.toml"), "lang = \"en\"\n").expect("config");
+    support::write_config(h.path(), "lang = \"en\"\n");
     let f = write(
         h.path(),
         "bad.md",
@@ -327,11 +327,7 @@ fn structure_and_unknown_ids_come_in_one_pass_with_a_near_id() {
 #[test]
 fn without_paths_the_config_is_checked_too() {
     let h = support::home();
-    std::fs::write(
-        h.path().join("config.toml"),
-        "lang = \"en\"\ntimezone = \"Asia/Shanghia\"\n",
-    )
-    .expect("config");
+    support::write_config(h.path(), "lang = \"en\"\ntimezone = \"Asia/Shanghia\"\n");
     let (code, out) = check(h.path(), &[]);
     assert_eq!(code, 1);
     assert_eq!(
@@ -341,11 +337,7 @@ fn without_paths_the_config_is_checked_too() {
             h.path().join("config.toml").display()
         )
     );
-    std::fs::write(
-        h.path().join("config.toml"),
-        "lang = \"en\"\ntimezone = \"Asia/Shanghai\"\n",
-    )
-    .expect("config");
+    support::write_config(h.path(), "lang = \"en\"\ntimezone = \"Asia/Shanghai\"\n");
     let (code, out) = check(h.path(), &[]);
     assert_eq!(code, 0, "{out:?}");
     assert!(
@@ -391,7 +383,7 @@ fn a_roster_id_given_twice_is_named_in_the_configured_language() {
         out,
         [format!("{plan}:8: 成员ID \"zhangsan\" 已在名册第 3 行")]
     );
-    std::fs::write(h.path().join("config.toml"), "lang = \"en\"\n").expect("config");
+    support::write_config(h.path(), "lang = \"en\"\n");
     let (code, out) = check(h.path(), &[&plan]);
     assert_eq!(code, 1, "{out:?}");
     assert_eq!(
@@ -444,7 +436,7 @@ fn check_s_own_problems_follow_the_configured_language() {
             ),
         ]
     );
-    std::fs::write(h.path().join("config.toml"), "lang = \"en\"\n").expect("config");
+    support::write_config(h.path(), "lang = \"en\"\n");
     let (_, en) = check(h.path(), &[&a, &b, &odd]);
     assert_eq!(
         en,
@@ -473,7 +465,7 @@ fn a_skipped_unit_file_is_told_on_stderr_in_the_configured_language() {
     std::fs::create_dir(&units).expect("dir");
     let bad = units.join("bad.md");
     std::fs::write(&bad, b"+++\nid = \"x-bad\"\ntitle = \"\xff\"\n").expect("bad unit");
-    std::fs::write(h.path().join("config.toml"), "content_dirs = [\"units\"]\n").expect("config");
+    support::write_config(h.path(), "content_dirs = [\"units\"]\n");
     // `status` reads the content before it finds there is no member yet.
     let (_, _, err) = support::run(h.path(), &["status"]);
     let bad = bad.display();
@@ -484,11 +476,7 @@ fn a_skipped_unit_file_is_told_on_stderr_in_the_configured_language() {
             )),
         "{err}"
     );
-    std::fs::write(
-        h.path().join("config.toml"),
-        "lang = \"en\"\ncontent_dirs = [\"units\"]\n",
-    )
-    .expect("config");
+    support::write_config(h.path(), "lang = \"en\"\ncontent_dirs = [\"units\"]\n");
     let (_, _, err) = support::run(h.path(), &["status"]);
     assert!(
         err.lines().next()

@@ -137,7 +137,7 @@ fn the_reader_refuses_clearly_without_a_terminal() {
 fn a_broken_shared_plan_is_a_notice_and_no_plan() {
     let h = home();
     // Relative: taken from the config file's folder.
-    std::fs::write(h.path().join("config.toml"), "plan = \"plan.toml\"\n").expect("config");
+    support::write_config(h.path(), "plan = \"plan.toml\"\n");
     std::fs::write(
         h.path().join("plan.toml"),
         "format = \"dangxue-plan/1\"\n[[cycle]\n",
@@ -171,7 +171,7 @@ fn a_broken_shared_plan_is_a_notice_and_no_plan() {
 #[test]
 fn a_plan_s_problem_in_the_notice_is_in_the_member_s_language() {
     let h = home();
-    std::fs::write(h.path().join("config.toml"), "plan = \"plan.toml\"\n").expect("config");
+    support::write_config(h.path(), "plan = \"plan.toml\"\n");
     std::fs::write(
         h.path().join("plan.toml"),
         "format = \"dangxue-plan/1\"\n[[member]]\nid = \"zs\"\nname = \"张三\"\n[[member]]\nid = \"zs\"\nname = \"张三二\"\n",
@@ -191,11 +191,7 @@ fn a_plan_s_problem_in_the_notice_is_in_the_member_s_language() {
         )),
         "{err}"
     );
-    std::fs::write(
-        h.path().join("config.toml"),
-        "plan = \"plan.toml\"\nlang = \"en\"\n",
-    )
-    .expect("config");
+    support::write_config(h.path(), "plan = \"plan.toml\"\nlang = \"en\"\n");
     let (code, _, err) = run(h.path(), &["--member", "zhangsan", "status"]);
     assert_eq!(code, 0, "{err}");
     assert!(
@@ -232,10 +228,21 @@ fn a_tz_that_is_no_zone_is_named_and_not_read() {
         let err = String::from_utf8_lossy(&out.stderr);
         assert_eq!(out.status.code(), Some(0), "TZ={tz}: {err}");
         assert!(
-            err.contains("TZ=") && err.contains("using"),
+            err.contains("dangxue: TZ=")
+                && err.contains("计时；如需指定，请在 config.toml 中设置 timezone"),
             "TZ={tz}: {err}"
         );
     }
+    std::fs::write(h.path().join("config.toml"), "lang = \"en\"\n").expect("config");
+    let out = cmd(h.path(), &["--member", "zhangsan", "status"])
+        .env("TZ", "Nowhere/Atlantis!")
+        .output()
+        .expect("run");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("dangxue: TZ='Nowhere/Atlantis!' is neither a zone name such as Asia/Shanghai nor a POSIX rule such as CST-8; using"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -243,11 +250,10 @@ fn thousands_of_bad_unit_files_are_a_short_message() {
     let h = home();
     let units = h.path().join("units");
     bad_units(&units, 2000);
-    std::fs::write(
-        h.path().join("config.toml"),
-        format!("content_dirs = [{:?}]\n", units.display().to_string()),
-    )
-    .expect("config");
+    support::write_config(
+        h.path(),
+        &format!("content_dirs = [{:?}]\n", units.display().to_string()),
+    );
     make_member(h.path(), "zhangsan");
     let (code, _, err) = run(h.path(), &["--member", "zhangsan", "status"]);
     assert_eq!(code, 0, "{err}");
@@ -283,4 +289,95 @@ fn an_over_long_login_name_still_makes_a_profile() {
         ids[0].starts_with("verylong") && ids[0].len() <= 64 + 5,
         "{ids:?}"
     );
+}
+
+#[test]
+fn a_broken_config_is_named_in_the_language_it_asks_for() {
+    let h = home();
+    let config = h.path().join("config.toml").display().to_string();
+    std::fs::write(h.path().join("config.toml"), "[read]\nunit = 2\n").expect("config");
+    for args in [vec!["--member", "zhangsan", "status"], vec!["check"]] {
+        let (code, out, err) = run(h.path(), &args);
+        assert_eq!(code, 1, "{args:?}: {out}{err}");
+        assert!(
+            format!("{out}{err}").contains(&format!("{config}:2: 配置有误：unknown field `unit`")),
+            "{args:?}: {out}{err}"
+        );
+        assert!(
+            format!("{out}{err}")
+                .contains("：请按 config.example.toml 改正这一项，或删去它以使用默认值"),
+            "{args:?}: {out}{err}"
+        );
+    }
+    std::fs::write(
+        h.path().join("config.toml"),
+        "lang = \"en\"\n[read]\nunit = 2\n",
+    )
+    .expect("config");
+    for args in [vec!["--member", "zhangsan", "status"], vec!["check"]] {
+        let (code, out, err) = run(h.path(), &args);
+        assert_eq!(code, 1, "{args:?}: {out}{err}");
+        assert!(
+            format!("{out}{err}").contains(&format!("{config}:3: unknown field `unit`")),
+            "{args:?}: {out}{err}"
+        );
+        assert!(
+            format!("{out}{err}").contains(
+                ": fix the key as config.example.toml shows, or remove it to use the default"
+            ),
+            "{args:?}: {out}{err}"
+        );
+    }
+}
+
+#[test]
+fn a_record_from_a_newer_dangxue_is_refused_in_the_member_s_language() {
+    let h = home();
+    make_member(h.path(), "zhangsan");
+    let file = h.path().join("members/zhangsan.toml");
+    std::fs::write(
+        &file,
+        "format = 99\nmember_id = \"zhangsan\"\nname = \"张三\"\n",
+    )
+    .expect("state");
+    let shown = file.display().to_string();
+    let (code, _, err) = run(h.path(), &["--member", "zhangsan", "status"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains(&format!(
+            "{shown}：由更新版本的 dangxue 写入（记录格式 99，本程序只读 1 及以前的格式）：请升级 dangxue 后再打开，文件未作改动"
+        )),
+        "{err}"
+    );
+    std::fs::write(h.path().join("config.toml"), "lang = \"en\"\n").expect("config");
+    let (code, _, err) = run(h.path(), &["--member", "zhangsan", "status"]);
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        err.contains(&format!(
+            "{shown}: written by a newer version of dangxue (state format 99; this one reads format 1 and older)."
+        )),
+        "{err}"
+    );
+}
+
+#[test]
+fn an_open_members_folder_is_warned_about_in_the_member_s_language() {
+    use std::os::unix::fs::PermissionsExt;
+    let h = home();
+    make_member(h.path(), "zhangsan");
+    let members = h.path().join("members");
+    std::fs::set_permissions(&members, std::fs::Permissions::from_mode(0o777)).expect("chmod");
+    let mut p = Pty::start(h.path(), &["--member", "zhangsan"], 200, 24);
+    let screen = p.wait_for("可被所有用户写入（权限 0777）");
+    assert!(
+        screen.contains(&format!("{} 可被所有用户写入", members.display())),
+        "{screen}"
+    );
+    p.keys("qq");
+    assert_eq!(p.wait_exit(), 0);
+    std::fs::write(h.path().join("config.toml"), "lang = \"en\"\n").expect("config");
+    let mut p = Pty::start(h.path(), &["--member", "zhangsan"], 200, 24);
+    p.wait_for("can be written by every user (mode 0777)");
+    p.keys("qq");
+    assert_eq!(p.wait_exit(), 0);
 }

@@ -167,13 +167,13 @@ fn missing(seed_name: &str, seed: &str, hay: &[String]) -> Vec<String> {
 fn haystacks(units: &[(PathBuf, Unit)]) -> BTreeMap<String, Vec<String>> {
     let mut by_source: BTreeMap<String, Vec<String>> = BTreeMap::new();
     for (_, u) in units {
-        let Some(src) = &u.source else { continue };
+        let Some(src) = &u.meta.source else { continue };
         let text = format!(
             "{} {} {} {} {}",
-            u.title,
-            u.column.clone().unwrap_or_default(),
-            u.authors.join(" "),
-            u.note.clone().unwrap_or_default(),
+            u.meta.title,
+            u.meta.column.clone().unwrap_or_default(),
+            u.meta.authors.join(" "),
+            u.meta.note.clone().unwrap_or_default(),
             u.body
         );
         by_source.entry(src.clone()).or_default().push(norm(&text));
@@ -247,7 +247,7 @@ fn unrecorded_changes(units: &[(PathBuf, Unit)]) -> Vec<String> {
     let seeds: BTreeMap<String, String> = seeds().into_iter().collect();
     let mut out = Vec::new();
     for (f, u) in units {
-        let Some(seed) = u.source.as_ref().and_then(|s| seeds.get_key_value(s)) else {
+        let Some(seed) = u.meta.source.as_ref().and_then(|s| seeds.get_key_value(s)) else {
             continue;
         };
         let lines: Vec<String> = fixed_page(seed.0, seed.1)
@@ -272,7 +272,8 @@ fn applying_the_fixes_to_each_page_gives_the_units_text() {
     let from_pages = units
         .iter()
         .filter(|(_, u)| {
-            u.source
+            u.meta
+                .source
                 .as_deref()
                 .is_some_and(|s| Path::new(s).extension().is_some_and(|e| e == "txt"))
         })
@@ -300,7 +301,7 @@ fn an_unrecorded_change_of_punctuation_or_wording_is_caught() {
     ] {
         let mut cut = units.clone();
         for (_, u) in &mut cut {
-            if u.id == "a000-ulanhot-red-property" {
+            if u.meta.id == "a000-ulanhot-red-property" {
                 assert!(u.body.contains(from), "{from}");
                 u.body = u.body.replacen(from, to, 1);
             }
@@ -327,7 +328,7 @@ fn dropping_a_paragraph_is_caught() {
     let units = units();
     let (_, victim) = units
         .iter()
-        .find(|(_, u)| u.id == "a000-ulanhot-red-property")
+        .find(|(_, u)| u.meta.id == "a000-ulanhot-red-property")
         .expect("unit");
     let para = victim
         .body
@@ -336,14 +337,14 @@ fn dropping_a_paragraph_is_caught() {
         .expect("paragraph");
     let mut cut: Vec<(PathBuf, Unit)> = units.clone();
     for (_, u) in &mut cut {
-        if u.id == victim.id {
+        if u.meta.id == victim.meta.id {
             u.body = u.body.replace(para, "");
         }
     }
     let hay = haystacks(&cut);
     let (name, text) = seeds()
         .into_iter()
-        .find(|(n, _)| Some(n) == victim.source.as_ref())
+        .find(|(n, _)| Some(n) == victim.meta.source.as_ref())
         .expect("seed of the unit");
     let gone = missing(&name, &text, &hay[&name]);
     assert!(
@@ -369,11 +370,11 @@ fn counts_of_units_and_questions() {
     let mut by_kind: BTreeMap<&str, usize> = BTreeMap::new();
     let mut by_type: BTreeMap<&str, usize> = BTreeMap::new();
     for (f, u) in &units {
-        *by_kind.entry(u.kind.as_str()).or_default() += 1;
+        *by_kind.entry(u.meta.kind.as_str()).or_default() += 1;
         for q in &u.questions {
             *by_type.entry(q.qtype.as_str()).or_default() += 1;
         }
-        let needed = match u.kind {
+        let needed = match u.meta.kind {
             Kind::Article => 3,
             Kind::Constitution => 5,
             Kind::Brief => 0,
@@ -422,7 +423,7 @@ fn counts_of_units_and_questions() {
         "c10-youth-league",
         "c11-emblem-and-flag",
     ] {
-        assert!(units.iter().any(|(_, u)| u.id == id), "missing {id}");
+        assert!(units.iter().any(|(_, u)| u.meta.id == id), "missing {id}");
     }
 }
 

@@ -26,13 +26,13 @@ fn units() -> Vec<Unit> {
 
 fn unit<'a>(all: &'a [Unit], id: &str) -> &'a Unit {
     all.iter()
-        .find(|u| u.id == id)
+        .find(|u| u.meta.id == id)
         .unwrap_or_else(|| panic!("no unit {id}"))
 }
 
 /// Body, note and every question's prompt, choices and explain: all a member reads.
 fn everything(u: &Unit) -> String {
-    let mut s = format!("{}\n{}\n", u.note.clone().unwrap_or_default(), u.body);
+    let mut s = format!("{}\n{}\n", u.meta.note.clone().unwrap_or_default(), u.body);
     for q in &u.questions {
         s.push_str(&q.prompt);
         s.push('\n');
@@ -73,11 +73,11 @@ fn each_explainer_names_its_articles_and_the_2022_text() {
         );
     }
     // Every unit presented as Constitution text says which text it follows.
-    for u in all.iter().filter(|u| u.kind == Kind::Constitution) {
+    for u in all.iter().filter(|u| u.meta.kind == Kind::Constitution) {
         assert!(
             everything(u).contains("2022年10月22日"),
             "{}: which text it follows",
-            u.id
+            u.meta.id
         );
     }
 }
@@ -157,7 +157,7 @@ fn the_2017_wordings_and_misattributions_are_gone() {
     let all = units();
     let explainers: Vec<&Unit> = all
         .iter()
-        .filter(|u| u.kind == Kind::Constitution)
+        .filter(|u| u.meta.kind == Kind::Constitution)
         .collect();
     assert!(explainers.len() >= 13);
     for u in &explainers {
@@ -175,7 +175,7 @@ fn the_2017_wordings_and_misattributions_are_gone() {
             "党组在本单位起领导作用",
             "第三十三条等条文",
         ] {
-            assert!(!text.contains(old), "{}: still says {old:?}", u.id);
+            assert!(!text.contains(old), "{}: still says {old:?}", u.meta.id);
         }
     }
     // Art. 46 ¶3-4 hold the reporting rules; nothing credits them to Art. 47 again.
@@ -266,7 +266,7 @@ fn every_2022_change_has_a_question_quoting_it() {
 fn the_abridged_excerpt_says_so_and_names_its_articles() {
     let all = units();
     let u = unit(&all, "a001-local-party-committees");
-    let note = u.note.as_deref().unwrap_or_default();
+    let note = u.meta.note.as_deref().unwrap_or_default();
     for word in [
         "节录",
         "第二十七条",

@@ -23,11 +23,10 @@ fn write_home(h: &Path) {
     )
     .expect("plan");
     std::fs::create_dir(h.join("drop")).expect("drop");
-    std::fs::write(
-        h.join("config.toml"),
+    support::write_config(
+        h,
         "content_dirs = [\"units\"]\nplan = \"plan.toml\"\nreport_dir = \"drop\"\n",
-    )
-    .expect("config");
+    );
 }
 
 /// Files in `dir`, by name.

@@ -6,7 +6,7 @@ mod support;
 use std::fmt::Write as _;
 use std::path::Path;
 
-use support::{Pty, faketime_env, home, run, state};
+use support::{Pty, home, test_answers, write_config};
 
 const UNIT: &str = "t100-gone";
 
@@ -35,36 +35,17 @@ fn write_unit(h: &Path, without: Option<&str>) {
 }
 
 fn start(h: &Path) -> Pty {
-    let env = faketime_env("2026-11-20 12:00:00", "UTC");
-    let env: Vec<(&str, &str)> = env.iter().map(|(k, v)| (k.as_str(), v.as_str())).collect();
-    Pty::start_env(h, &["--member", "zhangsan"], 80, 24, &env)
-}
-
-/// The open test's (question, given) pairs, in drawn order.
-fn answers(h: &Path) -> Vec<(String, String)> {
-    let st = state(h, "zhangsan");
-    st["cycles"]["2026-11"]["test"]["answers"]
-        .as_array()
-        .expect("answers")
-        .iter()
-        .map(|a| {
-            (
-                a["question"].as_str().expect("question").to_string(),
-                a["given"].as_str().expect("given").to_string(),
-            )
-        })
-        .collect()
+    Pty::start_at(h, &["--member", "zhangsan"], "2026-11-20 12:00:00", "UTC")
 }
 
 #[test]
 fn a_question_removed_from_the_content_is_named_and_the_test_drawn_again_and_verified() {
     let h = home();
     write_unit(h.path(), None);
-    std::fs::write(
-        h.path().join("config.toml"),
+    write_config(
+        h.path(),
         "content_dirs = [\"units\"]\n\n[study]\nquestions = 4\n",
-    )
-    .expect("config");
+    );
     let members = h.path().join("members");
     std::fs::create_dir_all(&members).expect("members");
     std::fs::write(
@@ -93,7 +74,7 @@ fn a_question_removed_from_the_content_is_named_and_the_test_drawn_again_and_ver
     p.wait_for("测试进行中（已答 2/4）");
     p.keys("q");
     assert_eq!(p.wait_exit(), 0);
-    let before = answers(h.path());
+    let before = test_answers(h.path(), "2026-11");
     assert_eq!(before.len(), 4);
     assert!(before[0].1 == "true" && before[1].1 == "true", "{before:?}");
 
@@ -113,7 +94,7 @@ fn a_question_removed_from_the_content_is_named_and_the_test_drawn_again_and_ver
     // Saved at once (the frame comes first: allow the save a moment).
     let started = std::time::Instant::now();
     let after = loop {
-        let after = answers(h.path());
+        let after = test_answers(h.path(), "2026-11");
         if after.iter().all(|(q, _)| *q != gone) {
             break after;
         }
@@ -155,22 +136,12 @@ fn a_question_removed_from_the_content_is_named_and_the_test_drawn_again_and_ver
     // secretary's report, with the same content, verifies it.
     let drop = h.path().join("drop");
     std::fs::create_dir_all(&drop).expect("drop");
-    let out = drop.join("zhangsan-2026-11.toml");
-    let out_s = out.to_str().expect("utf-8");
-    let (code, _, err) = run(
+    support::export(
         h.path(),
-        &[
-            "--member", "zhangsan", "export", "--cycle", "2026-11", "--out", out_s,
-        ],
+        Some("2026-11"),
+        &drop.join("zhangsan-2026-11.toml"),
     );
-    assert_eq!(code, 0, "{err}");
-    let drop_s = drop.to_str().expect("utf-8");
-    let (_, json, err) = run(
-        h.path(),
-        &["report", drop_s, "--cycle", "2026-11", "--format", "json"],
-    );
-    let rows: serde_json::Value =
-        serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}: {json} {err}"));
+    let rows = support::report_rows(h.path(), &drop, "2026-11");
     let row = &rows[0];
     assert_eq!(row["score"].as_u64(), Some(100), "{row:#}");
     let problems: Vec<&str> = row["problems"]

@@ -5,7 +5,10 @@
 
 mod support;
 
-use support::{Pty, home, home_with_config};
+use support::{
+    Pty, content_unit, home, home_with_config, question_on_screen, right_keys, test_answers,
+    write_config,
+};
 
 /// A UTC server, a member in Shanghai: at 20:00 UTC on 1 November it is already
 /// 2 November for the member, and the calendar must underline the 2nd.
@@ -100,17 +103,12 @@ fn read_means_the_end_reached_and_the_time_spent_in_this_cycle() {
 
 // ---- the quiz and the test -------------------------------------------------------
 
-use dangxue::core::unit::{Answer, Question, QuestionType, Unit};
+use dangxue::core::unit::{Answer, QuestionType, Unit};
 
 const A000: &str = "a000-ulanhot-red-property";
 
 fn a000() -> Unit {
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/content/articles/000/a000-ulanhot-red-property.md"
-    ))
-    .expect("unit file");
-    dangxue::core::unit::parse(&text).expect("unit parses")
+    content_unit("articles/000/a000-ulanhot-red-property.md")
 }
 
 /// Rules small enough to finish a unit in a second and draw all six of its questions.
@@ -135,6 +133,19 @@ fn read_a000(p: &mut Pty) {
     p.press_until("G", "已计入本月 ✓", std::time::Duration::from_millis(300));
 }
 
+/// Read a000 until it counts, go to 本月 and press `x`: the screen with the dialog
+/// that starts the cycle test.
+fn ask_for_the_test(p: &mut Pty) -> String {
+    read_a000(p);
+    p.keys("q");
+    p.keys("1");
+    p.wait_for("1/1 ·");
+    // The pool holds units finished before the test began, in whole seconds.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    p.keys("x");
+    p.wait_for("开始本期测试")
+}
+
 /// The text inside the dialog box on screen, its rows joined, spaces removed.
 fn dialog_text(screen: &str) -> String {
     screen
@@ -150,44 +161,6 @@ fn dialog_text(screen: &str) -> String {
         .collect()
 }
 
-/// The question on screen, by the first characters of its prompt.
-fn on_screen<'a>(u: &'a Unit, screen: &str) -> &'a Question {
-    let flat: String = screen.lines().map(str::trim).collect::<Vec<_>>().join("");
-    let tag = ["[单选]", "[多选]", "[判断]", "[填空]"]
-        .iter()
-        .find_map(|t| flat.find(t).map(|i| i + t.len()))
-        .unwrap_or_else(|| panic!("no question on screen:\n{screen}"));
-    let head: String = flat[tag..].trim().chars().take(8).collect();
-    u.questions
-        .iter()
-        .find(|q| q.prompt.starts_with(&head))
-        .unwrap_or_else(|| panic!("prompt {head:?} is not a question of the unit"))
-}
-
-fn right_letters(q: &Question) -> String {
-    match &q.answer {
-        Answer::Choices(set) => set.iter().map(char::to_ascii_lowercase).collect(),
-        Answer::Judge(true) => "a".into(),
-        Answer::Judge(false) => "b".into(),
-        Answer::Fill(_) => String::new(),
-    }
-}
-
-fn test_answers(home: &std::path::Path, cycle: &str) -> Vec<(String, String)> {
-    let st = support::state(home, "zhangsan");
-    st["cycles"][cycle]["test"]["answers"]
-        .as_array()
-        .expect("answers")
-        .iter()
-        .map(|a| {
-            (
-                a["question"].as_str().expect("question").to_string(),
-                a["given"].as_str().expect("given").to_string(),
-            )
-        })
-        .collect()
-}
-
 /// Findings 1, 3 and 4: in the test, letters pick or toggle, arrows never change an
 /// answer, Enter moves on and never hands in; leaving and reopening goes to the first
 /// unanswered question and 本月 says how far the test is; handing in takes `y` in a
@@ -198,14 +171,7 @@ fn the_test_keys_never_cost_a_mark_and_the_result_is_a_review() {
     let u = a000();
     let h = quick_home();
     let mut p = Pty::start(h.path(), &["--member", "zhangsan"], 80, 24);
-    read_a000(&mut p);
-    p.keys("q");
-    p.keys("1");
-    p.wait_for("1/1 ·");
-    // The pool holds units finished before the test began, in whole seconds.
-    std::thread::sleep(std::time::Duration::from_millis(1100));
-    p.keys("x");
-    let s = p.wait_for("开始本期测试");
+    let s = ask_for_the_test(&mut p);
     let flat = dialog_text(&s);
     assert!(
         flat.contains("已读完1篇") && flat.contains("只从已读完的单元"),
@@ -222,7 +188,7 @@ fn the_test_keys_never_cost_a_mark_and_the_result_is_a_review() {
     let mut fill_at = None;
     for i in 1..=3 {
         let s = p.wait_for(&format!("第 {i}/6 题"));
-        let q = on_screen(&u, &s);
+        let q = question_on_screen(&u, &s);
         match q.qtype {
             // a c d Enter is A, C and D: Enter does not toggle the row under the cursor.
             QuestionType::Multiple => {
@@ -233,7 +199,7 @@ fn the_test_keys_never_cost_a_mark_and_the_result_is_a_review() {
             }
             // The arrows move the cursor to re-read the choices; Enter keeps the answer.
             QuestionType::Single | QuestionType::Judge => {
-                let letters = right_letters(q);
+                let letters = right_keys(q);
                 p.keys(&letters);
                 p.wait_for("(•)");
                 p.send("\u{1b}[B");
@@ -269,13 +235,13 @@ fn the_test_keys_never_cost_a_mark_and_the_result_is_a_review() {
     p.keys("4");
     for i in 4..=6 {
         let s = p.wait_for(&format!("第 {i}/6 题"));
-        let q = on_screen(&u, &s);
+        let q = question_on_screen(&u, &s);
         if q.qtype == QuestionType::Fill {
             expected.push((q.id.clone(), String::new()));
             p.keys("\r");
             continue;
         }
-        let letters = right_letters(q);
+        let letters = right_keys(q);
         p.keys(&letters);
         p.wait_until("the answer marked", |s| {
             s.contains("(•)") || s.contains("[x]")
@@ -362,19 +328,7 @@ fn the_test_keys_never_cost_a_mark_and_the_result_is_a_review() {
     }
     // The completion file records when it was handed in.
     let out = h.path().join("out.toml");
-    let (code, _, err) = support::run(
-        h.path(),
-        &[
-            "--member",
-            "zhangsan",
-            "export",
-            "--cycle",
-            &cycle,
-            "--out",
-            out.to_str().expect("utf-8"),
-        ],
-    );
-    assert_eq!(code, 0, "{err}");
+    support::export(h.path(), Some(&cycle), &out);
     let text = std::fs::read_to_string(&out).expect("exported");
     assert!(text.contains("\nsubmitted = "), "{text}");
 }
@@ -513,14 +467,10 @@ fn planned_home() -> tempfile::TempDir {
     let h = home();
     let plan = h.path().join("plan.toml");
     std::fs::write(&plan, PLAN).expect("write plan");
-    std::fs::write(
-        h.path().join("config.toml"),
-        format!(
-            "timezone = \"UTC\"\nplan = \"{}\"\n[read]\nunits = 1\nmin_seconds = 1\n[study]\nquestions = 6\npass_score = 100\n",
-            plan.display()
-        ),
-    )
-    .expect("write config");
+    write_config(
+        h.path(),
+        &format!("plan = {}\n{QUICK}", support::toml_path(&plan)),
+    );
     h
 }
 
@@ -532,13 +482,7 @@ fn a_test_open_at_midnight_is_handed_in_as_its_own_cycles() {
     let u = a000();
     let h = planned_home();
     let mut p = Pty::member_at(h.path(), "zhangsan", "2026-11-30 23:59:45");
-    read_a000(&mut p);
-    p.keys("q");
-    p.keys("1");
-    p.wait_for("1/1 ·");
-    std::thread::sleep(std::time::Duration::from_millis(1100));
-    p.keys("x");
-    p.wait_for("开始本期测试");
+    ask_for_the_test(&mut p);
     p.keys("y");
     let s = p.wait_for("第 1/6 题");
     assert!(s.contains("2026-11"), "{s}");
@@ -559,11 +503,8 @@ fn a_test_open_at_midnight_is_handed_in_as_its_own_cycles() {
     for i in 1..=6 {
         let s = p.wait_for(&format!("第 {i}/6 题"));
         assert!(s.contains("2026-11"), "{s}");
-        let q = on_screen(&u, &s);
-        match &q.answer {
-            Answer::Fill(forms) => p.keys(&forms[0]),
-            _ => p.keys(&right_letters(q)),
-        }
+        let q = question_on_screen(&u, &s);
+        p.keys(&right_keys(q));
         p.wait_for(&format!("{i}/6"));
         std::thread::sleep(std::time::Duration::from_millis(100));
         p.keys("\r");
@@ -594,40 +535,19 @@ fn a_test_open_at_midnight_is_handed_in_as_its_own_cycles() {
     );
     let drop = h.path().join("drop");
     std::fs::create_dir(&drop).expect("drop dir");
-    let out = drop.join("zhangsan-2026-11.toml");
-    let (code, _, err) = support::run(
+    support::export(
         h.path(),
-        &[
-            "--member",
-            "zhangsan",
-            "export",
-            "--cycle",
-            "2026-11",
-            "--out",
-            out.to_str().expect("utf-8"),
-        ],
+        Some("2026-11"),
+        &drop.join("zhangsan-2026-11.toml"),
     );
-    assert_eq!(code, 0, "{err}");
-    let (_, json, err) = support::run(
-        h.path(),
-        &[
-            "report",
-            drop.to_str().expect("utf-8"),
-            "--cycle",
-            "2026-11",
-            "--format",
-            "json",
-        ],
-    );
-    let rows: serde_json::Value =
-        serde_json::from_str(&json).unwrap_or_else(|e| panic!("{e}: {json}{err}"));
-    assert_eq!(rows[0]["score"], 100, "{json}");
+    let rows = support::report_rows(h.path(), &drop, "2026-11");
+    assert_eq!(rows[0]["score"], 100, "{rows}");
     let problems = rows[0]["problems"].as_array().expect("problems");
     assert!(
         problems
             .iter()
             .all(|p| !p.to_string().contains("draw") && !p.to_string().contains("抽题")),
-        "{json}"
+        "{rows}"
     );
 }
 

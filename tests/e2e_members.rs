@@ -57,15 +57,14 @@ fn a_unit_from_an_extra_dir_is_evidence_and_drops_into_report_dir() {
         "+++\nid = \"branch-november\"\ntitle = \"本月支部学习材料\"\nkind = \"article\"\n+++\n支部本月学习的材料正文。\n",
     )
     .expect("unit");
-    std::fs::write(
-        h.path().join("config.toml"),
-        format!(
+    support::write_config(
+        h.path(),
+        &format!(
             "content_dirs = [{:?}]\nreport_dir = {:?}\n[read]\nmin_seconds = 1\n",
             units.display().to_string(),
             drop.display().to_string()
         ),
-    )
-    .expect("config");
+    );
     let mut p = Pty::start(h.path(), &["--member", "zhangsan"], 80, 24);
     p.wait_for("学习库");
     p.keys("/");
@@ -79,12 +78,7 @@ fn a_unit_from_an_extra_dir_is_evidence_and_drops_into_report_dir() {
     assert_eq!(p.wait_exit(), 0);
 
     let out = h.path().join("out.toml");
-    let out_s = out.to_str().expect("utf-8");
-    let (code, _, err) = run(
-        h.path(),
-        &["--member", "zhangsan", "export", "--out", out_s],
-    );
-    assert_eq!(code, 0, "{err}");
+    support::export(h.path(), None, &out);
     let c =
         dangxue::core::completion::Completion::parse(&std::fs::read_to_string(&out).expect("out"))
             .expect("parses");
@@ -94,7 +88,7 @@ fn a_unit_from_an_extra_dir_is_evidence_and_drops_into_report_dir() {
         .find(|r| r.unit == "branch-november")
         .expect("read entry");
     assert!(r.finished.is_some() && r.seconds >= 1, "{r:?}");
-    let (code, lines, _) = run(h.path(), &["check", out_s]);
+    let (code, lines, _) = run(h.path(), &["check", out.to_str().expect("utf-8")]);
     assert_eq!(code, 0, "{lines}");
 
     // The drop folder got the same evidence, private to the group.
@@ -121,11 +115,7 @@ fn a_unit_from_an_extra_dir_is_evidence_and_drops_into_report_dir() {
 #[test]
 fn fortnight_cycles_answer_in_status() {
     let h = home();
-    std::fs::write(
-        h.path().join("config.toml"),
-        "[cycle]\nlength = \"fortnight\"\n",
-    )
-    .expect("config");
+    support::write_config(h.path(), "[cycle]\nlength = \"fortnight\"\n");
     let mut p = Pty::start(h.path(), &["--member", "m"], 80, 24);
     let today = jiff::Timestamp::now()
         .to_zoned_datetime(jiff::tz::TimeZone::system())

@@ -90,7 +90,7 @@ fn the_first_run_offers_the_roster_and_names_are_changed() {
          [[member]]\nid = \"lisi\"\nname = \"李四\"\n",
     )
     .expect("plan");
-    std::fs::write(h.path().join("config.toml"), "plan = \"plan.toml\"\n").expect("config");
+    support::write_config(h.path(), "plan = \"plan.toml\"\n");
     let mut p = Pty::start(h.path(), &[], 80, 24);
     let s = p.wait_for("请填写您的姓名和档案编号");
     assert!(

@@ -87,8 +87,7 @@ fn a_hang_up_mid_read_loses_nothing() {
 
 #[test]
 fn reading_to_the_end_with_enough_time_finishes_the_unit() {
-    let h = home();
-    std::fs::write(h.path().join("config.toml"), "[read]\nmin_seconds = 1\n").expect("config");
+    let h = support::home_with_config("[read]\nmin_seconds = 1\n");
     let mut p = Pty::start(h.path(), &["--member", "zhangsan"], 80, 24);
     open_unit(&mut p);
     p.keys("G");

@@ -7,16 +7,10 @@ mod support;
 use std::path::Path;
 
 use dangxue::core::unit::{Answer, QuestionType, Unit};
-use support::{Pty, home, run};
-
-const UNIT_FILE: &str = concat!(
-    env!("CARGO_MANIFEST_DIR"),
-    "/content/articles/000/a000-ulanhot-red-property.md"
-);
+use support::{Pty, content_unit, home, question_on_screen, right_keys, run, write_config};
 
 fn unit() -> Unit {
-    let text = std::fs::read_to_string(UNIT_FILE).expect("unit file");
-    dangxue::core::unit::parse(&text).expect("unit parses")
+    content_unit("articles/000/a000-ulanhot-red-property.md")
 }
 
 const CONFIG: &str = "\
@@ -33,7 +27,7 @@ pass_score = 100
 ";
 
 fn setup(h: &Path) {
-    std::fs::write(h.join("config.toml"), CONFIG).expect("write config");
+    write_config(h, CONFIG);
 }
 
 fn read_the_unit(p: &mut Pty) {
@@ -41,32 +35,6 @@ fn read_the_unit(p: &mut Pty) {
     p.keys("G");
     p.wait_for("100%");
     std::thread::sleep(std::time::Duration::from_millis(1800));
-}
-
-/// The question on screen, found by its prompt's first characters (the prompt may
-/// wrap onto the next rows).
-fn question_on_screen<'a>(u: &'a Unit, screen: &str) -> &'a dangxue::core::unit::Question {
-    let flat: String = screen.lines().map(str::trim).collect::<Vec<_>>().join("");
-    let tag = ["[单选]", "[多选]", "[判断]", "[填空]"]
-        .iter()
-        .find_map(|t| flat.find(t).map(|i| i + t.len()))
-        .unwrap_or_else(|| panic!("no question on screen:\n{screen}"));
-    let head: String = flat[tag..].trim().chars().take(8).collect();
-    u.questions
-        .iter()
-        .find(|q| q.prompt.starts_with(&head))
-        .unwrap_or_else(|| panic!("prompt {head:?} is not a question of the unit"))
-}
-
-/// Keys that answer `q` correctly.
-fn right_keys(q: &dangxue::core::unit::Question) -> String {
-    match (&q.answer, q.qtype) {
-        (Answer::Choices(set), _) => set.iter().map(char::to_ascii_lowercase).collect(),
-        (Answer::Judge(true), _) => "a".into(),
-        (Answer::Judge(false), _) => "b".into(),
-        (Answer::Fill(forms), QuestionType::Fill) => forms[0].clone(),
-        (Answer::Fill(_), _) => unreachable!("fill answers belong to fill questions"),
-    }
 }
 
 #[test]
@@ -177,12 +145,8 @@ fn a_whole_cycle_in_the_terminal_then_export_check_and_status_agree() {
 
     // The files agree.
     let out = h.path().join("zhangsan.toml");
+    support::export(h.path(), None, &out);
     let out_s = out.to_str().expect("utf-8 path");
-    let (code, _, err) = run(
-        h.path(),
-        &["--member", "zhangsan", "export", "--out", out_s],
-    );
-    assert_eq!(code, 0, "{err}");
     let text = std::fs::read_to_string(&out).expect("exported file");
     let c = dangxue::core::completion::Completion::parse(&text).expect("export parses");
     let claimed = c.claimed.expect("claimed");
@@ -193,7 +157,7 @@ fn a_whole_cycle_in_the_terminal_then_export_check_and_status_agree() {
     assert!(
         c.read
             .iter()
-            .any(|r| r.unit == u.id && r.finished.is_some())
+            .any(|r| r.unit == u.meta.id && r.finished.is_some())
     );
     let (code, out_check, _) = run(h.path(), &["check", out_s]);
     assert_eq!(code, 0, "check found problems: {out_check}");
@@ -224,7 +188,7 @@ fn a_whole_cycle_in_the_terminal_then_export_check_and_status_agree() {
     assert!(
         st["reviews"]
             .as_table()
-            .is_some_and(|r| r.keys().any(|k| k.starts_with(&u.id))),
+            .is_some_and(|r| r.keys().any(|k| k.starts_with(&u.meta.id))),
         "the missed practice question is in the review queue"
     );
 }

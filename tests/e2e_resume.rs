@@ -65,7 +65,7 @@ fn tab_home() -> tempfile::TempDir {
         ),
     )
     .expect("unit");
-    std::fs::write(h.path().join("config.toml"), "content_dirs = [\"units\"]\n").expect("config");
+    support::write_config(h.path(), "content_dirs = [\"units\"]\n");
     h
 }
 

@@ -22,8 +22,7 @@ impl Lcg {
 
 #[test]
 fn kill_9_at_random_moments_never_tears_the_state_file() {
-    let h = home();
-    std::fs::write(h.path().join("config.toml"), "[read]\nmin_seconds = 1\n").expect("config");
+    let h = support::home_with_config("[read]\nmin_seconds = 1\n");
     let mut rng = Lcg(7);
     let mut saved_offsets = Vec::new();
     for round in 0..12 {
@@ -99,11 +98,10 @@ fn escape_sequences_in_content_are_shown_not_obeyed() {
         "+++\nid = \"evil\"\ntitle = \"标题\\u001b[2J\\u001b]0;pwned\\u0007结束\"\nkind = \"brief\"\n+++\n正文\u{1b}[31m红字\u{1b}[0m。\n",
     )
     .expect("unit");
-    std::fs::write(
-        h.path().join("config.toml"),
-        format!("content_dirs = [{:?}]\n", dir.display().to_string()),
-    )
-    .expect("config");
+    support::write_config(
+        h.path(),
+        &format!("content_dirs = [{:?}]\n", dir.display().to_string()),
+    );
     let mut p = Pty::start(h.path(), &["--member", "m"], 80, 24);
     p.open_by_search("结束", "\\u{1b}[2J");
     let s = p.wait_for("\\u{1b}[31m");

@@ -6,46 +6,9 @@ mod support;
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 use std::time::Duration;
 
-use support::Pty;
-
-/// Unmounts on drop, so a failing test leaves no mount behind.
-struct Mount(PathBuf);
-
-impl Drop for Mount {
-    fn drop(&mut self) {
-        let _ = Command::new("umount").arg("-l").arg(&self.0).status();
-    }
-}
-
-/// A tmpfs of `size` at `dir`. Needs root (or `CAP_SYS_ADMIN`): the test fails, loudly,
-/// where it cannot mount, rather than passing without having run.
-fn mount_tmpfs(dir: &Path, size: &str) -> Mount {
-    fs::create_dir_all(dir).expect("mount point");
-    let out = Command::new("mount")
-        .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
-        .arg(dir)
-        .output()
-        .expect("run mount");
-    assert!(
-        out.status.success(),
-        "this test needs a tmpfs (run as root, as CI does): {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    Mount(dir.to_path_buf())
-}
-
-fn remount_read_only(dir: &Path) {
-    let ok = Command::new("mount")
-        .args(["-o", "remount,ro"])
-        .arg(dir)
-        .status()
-        .expect("remount")
-        .success();
-    assert!(ok, "remount read-only");
-}
+use support::{Mount, Pty, mount_tmpfs, remount_read_only};
 
 /// Fill the file system holding `dir` to the last block.
 fn fill(dir: &Path) {
@@ -144,9 +107,12 @@ fn quitting_on_a_full_disk_keeps_the_program_open_then_gives_up_with_a_copy() {
     p.send("\u{1b}");
     // Back on 本月 before the next key: an Esc and a key read together are Alt-key.
     p.wait_for("月读");
-    p.wait_for("保存失败");
-    let screen = p.wait_for("No space left");
-    assert!(screen.contains("zhangsan.toml"), "{screen}");
+    p.wait_for("保存失败：");
+    let screen = p.wait_for("（磁盘或配额已满：请腾出空间）");
+    assert!(
+        screen.contains("zhangsan.toml：无法保存学习记录："),
+        "{screen}"
+    );
     // The next key does not clear it.
     p.keys("j");
     std::thread::sleep(Duration::from_millis(300));
@@ -154,7 +120,10 @@ fn quitting_on_a_full_disk_keeps_the_program_open_then_gives_up_with_a_copy() {
     // A quit does not quit while the work is unsaved.
     p.keys("q");
     let screen = p.wait_for("尚未退出");
-    assert!(screen.contains("再按一次 q"), "{screen}");
+    assert!(
+        screen.contains("放弃保存：未保存的内容会写入一份紧急副本"),
+        "{screen}"
+    );
     std::thread::sleep(Duration::from_millis(300));
     assert!(
         p.screen().contains("尚未退出"),
@@ -189,7 +158,7 @@ fn quitting_while_another_process_holds_the_lock_waits_and_saves_once_it_is_free
     // Back on 本月 before the next key: an Esc and a key read together are Alt-key.
     p.wait_for("月读");
     let screen = p.wait_for("保存失败");
-    assert!(screen.contains("another dangxue process"), "{screen}");
+    assert!(screen.contains("另一个 dangxue 进程"), "{screen}");
     // The quit waits the full lock wait (5 s) for the other process first.
     p.keys("q");
     wait_long(&p, "尚未退出");

@@ -234,7 +234,7 @@ fn a_plan_the_member_may_not_read_is_a_notice_and_no_plan() {
     let plan = s.home.join("plan.toml");
     fs::write(&plan, "format = \"dangxue-plan/1\"\n").expect("plan");
     chmod(&plan, 0o600);
-    fs::write(s.home.join("config.toml"), "plan = \"plan.toml\"\n").expect("config");
+    support::write_config(&s.home, "plan = \"plan.toml\"\n");
     let record = s.members().join("zhangsan.toml");
     fs::write(
         &record,

@@ -124,7 +124,11 @@ fn check_state(bytes: &[u8]) -> Result<(), TestCaseError> {
 
 fn check_unit(text: &str) -> Result<(), TestCaseError> {
     match unit::parse(text) {
-        Ok(u) => prop_assert!(unit::valid_id(&u.id), "accepted a bad id {:?}", u.id),
+        Ok(u) => prop_assert!(
+            unit::valid_id(&u.meta.id),
+            "accepted a bad id {:?}",
+            u.meta.id
+        ),
         Err(problems) => prop_assert!(!problems.is_empty()),
     }
     Ok(())
@@ -190,6 +194,7 @@ proptest! {
         let bytes = mutate(CONFIG_SEED.as_bytes(), &e);
         let path = std::path::Path::new("/home/u/.config/dangxue/config.toml");
         if let Err(msg) = dangxue::store::config::parse_config(path, &bytes) {
+            let msg = msg.to_string();
             prop_assert!(msg.starts_with("/home/u/.config/dangxue/config.toml:"), "{}", msg);
             prop_assert!(!msg.contains('\u{1b}'), "{:?}", msg);
         }

@@ -103,11 +103,10 @@ fn a_large_record_that_parses_is_read_with_a_warning() {
         matches!(notices.as_slice(), [Notice::Large { bytes: b, .. }] if *b == bytes.len() as u64),
         "{notices:?}"
     );
-    assert!(
-        notices[0].to_string().contains("unusually large"),
-        "{}",
-        notices[0]
-    );
+    let en = notices[0].text(dangxue::core::config::Lang::En);
+    assert!(en.contains("unusually large"), "{en}");
+    let zh = notices[0].text(dangxue::core::config::Lang::Zh);
+    assert!(zh.contains("大得不寻常，但已照常读取"), "{zh}");
 }
 
 #[test]
@@ -235,11 +234,16 @@ fn messages_about_hostile_files_carry_no_raw_escapes() {
         "format = 1\n\u{1b}[2J\u{202e} = oops\n".as_bytes(),
     );
     let (_, _, notices) = StateStore::open(&p, "esc", "名").expect("opens");
-    let shown = notices[0].to_string();
-    assert!(
-        !shown.contains('\u{1b}') && !shown.contains('\u{202e}'),
-        "{shown:?}"
-    );
+    for lang in [
+        dangxue::core::config::Lang::Zh,
+        dangxue::core::config::Lang::En,
+    ] {
+        let shown = notices[0].text(lang);
+        assert!(
+            !shown.contains('\u{1b}') && !shown.contains('\u{202e}'),
+            "{shown:?}"
+        );
+    }
 }
 
 #[test]
@@ -312,7 +316,9 @@ fn a_folder_or_fifo_in_place_of_the_state_file_is_a_clear_error() {
         .arg(p.config_file())
         .status();
     assert!(made.is_ok_and(|s| s.success()));
-    let msg = dangxue::store::config::load_config(&p).expect_err("a fifo config");
+    let msg = dangxue::store::config::load_config(&p)
+        .expect_err("a fifo config")
+        .to_string();
     assert!(msg.contains("not a regular file"), "{msg}");
     let unit = p.home.join("unit.md");
     let made = std::process::Command::new("mkfifo").arg(&unit).status();

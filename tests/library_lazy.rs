@@ -95,17 +95,17 @@ fn the_index_finds_what_matching_every_loaded_unit_finds() {
         let q = Query::parse(q);
         for u in full.iter() {
             let text = UnitText {
-                title: &u.title,
-                column: u.column.as_deref(),
-                authors: &u.authors,
-                tags: &u.tags,
+                title: &u.meta.title,
+                column: u.meta.column.as_deref(),
+                authors: &u.meta.authors,
+                tags: &u.meta.tags,
                 body: &u.body,
             };
             assert_eq!(
-                index.matches(&u.id, &q),
+                index.matches(&u.meta.id, &q),
                 match_unit(&q, &text),
                 "{} {q:?}",
-                u.id
+                u.meta.id
             );
         }
     }

@@ -3,29 +3,16 @@
 //! tests/fixtures/completions/draw.py), against small fixture units and rules given
 //! through a config in a temporary home.
 
+mod support;
+
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
 use serde_json::Value;
-
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
-}
+use support::{fixtures, json_rows, problems_of, report_home as home, write_config};
 
 fn completions() -> PathBuf {
     fixtures().join("completions")
-}
-
-/// A home whose config points at the fixture units and uses small thresholds.
-fn home(extra: &str) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp home");
-    let content = fixtures().join("report/content");
-    let config = format!(
-        "content_dirs = [{content:?}]\n{extra}\n[read]\nunits = 2\nreflection_min_chars = 20\n\n[talk]\noutline_min_chars = 10\n\n[study]\nsurvey_min_chars = 20\nquestions = 4\n",
-        content = content.display().to_string()
-    );
-    std::fs::write(dir.path().join("config.toml"), config).expect("write config");
-    dir
 }
 
 struct Out {
@@ -35,17 +22,11 @@ struct Out {
 }
 
 fn run(home: &Path, args: &[&str]) -> Out {
-    let out = Command::new(env!("CARGO_BIN_EXE_dangxue"))
-        .arg("--home")
-        .arg(home)
-        .args(args)
-        .env_remove("DANGXUE_HOME")
-        .output()
-        .expect("run dangxue");
+    let (code, stdout, stderr) = support::run(home, args);
     Out {
-        stdout: String::from_utf8(out.stdout).expect("stdout is UTF-8"),
-        stderr: String::from_utf8(out.stderr).expect("stderr is UTF-8"),
-        code: out.status.code().unwrap_or(-1),
+        stdout,
+        stderr,
+        code,
     }
 }
 
@@ -56,32 +37,12 @@ fn report(home: &Path, dir: &Path, extra: &[&str]) -> Out {
     run(home, &args)
 }
 
-fn json_rows(out: &Out) -> Vec<Value> {
-    match serde_json::from_str(&out.stdout) {
-        Ok(Value::Array(rows)) => rows,
-        other => panic!("not a JSON array: {other:?}\n{}", out.stdout),
-    }
-}
-
-fn problems_of(rows: &[Value], file: &str) -> Vec<String> {
-    let row = rows
-        .iter()
-        .find(|r| r["file"] == file)
-        .unwrap_or_else(|| panic!("no row for {file}"));
-    row["problems"]
-        .as_array()
-        .expect("problems is an array")
-        .iter()
-        .map(|p| p.as_str().expect("problem is a string").to_string())
-        .collect()
-}
-
 #[test]
 fn every_fixture_gets_exactly_its_problems() {
     let h = home("");
     let out = report(h.path(), &completions(), &["--format", "json"]);
     assert_eq!(out.code, 1, "{}", out.stderr);
-    let rows = json_rows(&out);
+    let rows = json_rows(&out.stdout);
     let cases: &[(&str, &[&str])] = &[
         ("lisi-2026-11.toml", &[]),
         ("lisi-2026-10.toml", &[]),
@@ -134,7 +95,7 @@ fn every_fixture_gets_exactly_its_problems() {
 #[test]
 fn recomputed_values_and_order() {
     let h = home("");
-    let rows = json_rows(&report(h.path(), &completions(), &["--format", "json"]));
+    let rows = json_rows(&report(h.path(), &completions(), &["--format", "json"]).stdout);
     let summary: Vec<(String, Value, Value, Value, Value)> = rows
         .iter()
         .map(|r| {
@@ -283,7 +244,7 @@ fn no_raw_control_characters_reach_the_terminal() {
         evidence.stdout
     );
     let json = report(h.path(), &completions(), &["--format", "json"]);
-    let rows = json_rows(&json);
+    let rows = json_rows(&json.stdout);
     let wuhong = rows
         .iter()
         .find(|r| r["member_id"] == "wuhong")
@@ -332,7 +293,7 @@ fn cycle_filter() {
         &["--cycle", "2026-10", "--format", "json"],
     );
     assert_eq!(out.code, 0, "{}", out.stdout);
-    let rows = json_rows(&out);
+    let rows = json_rows(&out.stdout);
     let files: Vec<&str> = rows.iter().filter_map(|r| r["file"].as_str()).collect();
     assert_eq!(files, ["lisi-2026-10.toml"]);
 }
@@ -388,6 +349,11 @@ fn member_evidence_shows_each_answer() {
     assert!(s.contains("   1. ✗ t-beta/q2  每个党小组至少推选几名党员参加月讲？\n        作答：两名   正确答案：三名 / 3名\n"), "{s}");
     assert!(s.contains("   2. ✗ t-alpha/q1  物业企业有几名以上正式党员时要建立党组织？\n        作答：C   正确答案：B（3名）\n"), "{s}");
     assert!(s.contains("   3. ✓ t-beta/q1"), "{s}");
+    // A judge answer reads as the quiz shows it, not as the file spells it.
+    assert!(
+        s.contains("   4. ✓ t-alpha/q2  红色物业把党组织建在小区里。\n        作答：正确   正确答案：正确\n"),
+        "{s}"
+    );
     assert!(
         s.contains("学习红色物业经验"),
         "the reflection is shown: {s}"
@@ -418,6 +384,10 @@ fn member_evidence_shows_each_answer() {
         e.contains("        given: C   right answer: B(3名)\n"),
         "{e}"
     );
+    assert!(
+        e.contains("        given: true   right answer: true\n"),
+        "{e}"
+    );
     let none = run(
         h.path(),
         &[
@@ -445,7 +415,7 @@ fn the_plan_decides_the_cycle_s_units() {
     )
     .expect("write plan");
     let h = home(&format!("plan = {:?}", plan.display().to_string()));
-    let rows = json_rows(&report(h.path(), &completions(), &["--format", "json"]));
+    let rows = json_rows(&report(h.path(), &completions(), &["--format", "json"]).stdout);
     // lisi's test drew from three units; the plan has two, so the draw differs
     // (draw.py: t-alpha/q2, t-beta/q1, t-beta/q2, t-alpha/q1), and of it lisi
     // answered three.
@@ -520,7 +490,7 @@ fn links_and_special_entries_are_listed_as_problems_never_skipped() {
     assert!(made, "mkfifo is needed for this test");
     let out = report(h.path(), dir.path(), &["--format", "json"]);
     assert_eq!(out.code, 1, "{}\n{}", out.stdout, out.stderr);
-    let rows = json_rows(&out);
+    let rows = json_rows(&out.stdout);
     assert_eq!(rows.len(), 4, "{}", out.stdout);
     assert_eq!(
         problems_of(&rows, "link-2026-11.toml"),
@@ -554,13 +524,21 @@ fn errors_name_what_to_fix() {
     assert_eq!(out.code, 1);
     assert!(
         out.stderr
-            .contains("cannot read the folder /nonexistent/folder"),
+            .contains("/nonexistent/folder: 无法读取文件夹：No such file or directory"),
+        "{}",
+        out.stderr
+    );
+    let en = home("lang = \"en\"");
+    let out = report(en.path(), Path::new("/nonexistent/folder"), &[]);
+    assert!(
+        out.stderr
+            .contains("/nonexistent/folder: cannot read folder: No such file or directory"),
         "{}",
         out.stderr
     );
 
     let bad = tempfile::tempdir().expect("temp home");
-    std::fs::write(bad.path().join("config.toml"), "[read]\nunit = 2\n").expect("write");
+    write_config(bad.path(), "[read]\nunit = 2\n");
     let out = report(bad.path(), &completions(), &[]);
     assert_eq!(out.code, 1);
     assert!(
@@ -616,7 +594,7 @@ fn unreadable_files_are_rows_with_problems_and_the_rest_go_on() {
     .expect("write");
     let out = report(h.path(), dir.path(), &["--format", "json"]);
     assert_eq!(out.code, 1);
-    let rows = json_rows(&out);
+    let rows = json_rows(&out.stdout);
     assert_eq!(rows.len(), 2);
     assert_eq!(
         problems_of(&rows, "latin1-2026-11.toml"),
@@ -669,7 +647,7 @@ fn a_completion_file_s_own_problem_is_a_finding_in_the_secretary_s_language() {
     let out = report(h.path(), dir.path(), &["--format", "json"]);
     assert_eq!(out.code, 1, "{}", out.stderr);
     assert_eq!(
-        problems_of(&json_rows(&out), "zs-2026-11.toml"),
+        problems_of(&json_rows(&out.stdout), "zs-2026-11.toml"),
         [
             "文件无法解析，第 11 行：篇目 \"t-alpha\" 有第二个 [[read]]（第一个在第 7 行）：请只保留一个"
         ]
@@ -677,7 +655,7 @@ fn a_completion_file_s_own_problem_is_a_finding_in_the_secretary_s_language() {
     let h = home("lang = \"en\"");
     let out = report(h.path(), dir.path(), &["--format", "json"]);
     assert_eq!(
-        problems_of(&json_rows(&out), "zs-2026-11.toml"),
+        problems_of(&json_rows(&out.stdout), "zs-2026-11.toml"),
         [
             "the file does not parse, line 11: unit \"t-alpha\" has a second [[read]] (first at line 7): keep one"
         ]

@@ -3,12 +3,12 @@
 //! and the PDF's text read back with `pdftotext`. `.ci/run` installs chromium,
 //! poppler-utils and a CJK font.
 
-use std::path::{Path, PathBuf};
+mod support;
+
+use std::path::Path;
 use std::process::Command;
 
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
-}
+use support::{fixtures, report_home, toml_path};
 
 fn have(tool: &str) -> bool {
     Command::new("sh")
@@ -49,16 +49,8 @@ fn the_html_page_prints_on_a4_and_reads_back() {
         have("chromium") && have("pdftotext") && have("pdfinfo"),
         "this test needs chromium and poppler-utils (pdftotext, pdfinfo); .ci/run installs them"
     );
-    let home = tempfile::tempdir().expect("home");
-    std::fs::write(
-        home.path().join("config.toml"),
-        format!(
-            "content_dirs = [{:?}]\nplan = {:?}\n[read]\nunits = 2\nreflection_min_chars = 20\n[talk]\noutline_min_chars = 10\n[study]\nsurvey_min_chars = 20\nquestions = 4\n",
-            fixtures().join("report/content").display().to_string(),
-            fixtures().join("report/tricks-plan.toml").display().to_string(),
-        ),
-    )
-    .expect("config");
+    let plan = toml_path(&fixtures().join("report/tricks-plan.toml"));
+    let home = report_home(&format!("plan = {plan}"));
     let out = Command::new(env!("CARGO_BIN_EXE_dangxue"))
         .arg("--home")
         .arg(home.path())

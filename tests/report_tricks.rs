@@ -3,47 +3,23 @@
 //! roster and due date in tests/fixtures/report/tricks-plan.toml. Every test asserts
 //! the problem text the secretary reads.
 
+mod support;
+
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use serde_json::Value;
-
-fn fixtures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
-}
+use support::{fixtures, json_rows, problems_of as problems, report_home, run, toml_path};
 
 fn tricks() -> PathBuf {
     fixtures().join("tricks")
 }
 
+/// A home for the tricks: the report's fixture rules, the branch's roster and due
+/// date, and the secretary's language.
 fn home(lang: &str) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().expect("temp home");
-    let config = format!(
-        "lang = {lang:?}\ncontent_dirs = [{:?}]\nplan = {:?}\n[read]\nunits = 2\nreflection_min_chars = 20\n[talk]\noutline_min_chars = 10\n[study]\nsurvey_min_chars = 20\nquestions = 4\n",
-        fixtures().join("report/content").display().to_string(),
-        fixtures()
-            .join("report/tricks-plan.toml")
-            .display()
-            .to_string(),
-    );
-    std::fs::write(dir.path().join("config.toml"), config).expect("write config");
-    dir
-}
-
-fn run(home: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_dangxue"))
-        .arg("--home")
-        .arg(home)
-        .args(args)
-        .env_remove("DANGXUE_HOME")
-        .output()
-        .expect("run dangxue");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8(out.stdout).expect("UTF-8"),
-        String::from_utf8(out.stderr).expect("UTF-8"),
-    )
+    let plan = toml_path(&fixtures().join("report/tricks-plan.toml"));
+    report_home(&format!("lang = {lang:?}\nplan = {plan}"))
 }
 
 fn rows(home: &Path, dir: &Path, extra: &[&str]) -> Vec<Value> {
@@ -52,23 +28,7 @@ fn rows(home: &Path, dir: &Path, extra: &[&str]) -> Vec<Value> {
     args.extend_from_slice(extra);
     let (code, out, err) = run(home, &args);
     assert_eq!(code, 1, "{err}");
-    match serde_json::from_str(&out) {
-        Ok(Value::Array(rows)) => rows,
-        other => panic!("not a JSON array: {other:?}\n{out}"),
-    }
-}
-
-fn problems(rows: &[Value], file: &str) -> Vec<String> {
-    let row = rows
-        .iter()
-        .find(|r| r["file"] == file)
-        .unwrap_or_else(|| panic!("no row for {file}"));
-    row["problems"]
-        .as_array()
-        .expect("array")
-        .iter()
-        .map(|p| p.as_str().expect("string").to_string())
-        .collect()
+    json_rows(&out)
 }
 
 #[test]

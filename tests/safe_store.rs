@@ -2,6 +2,8 @@
 //! in the members folder, the modes of every file the program makes, keys a newer
 //! version wrote, set-aside versions that must not pile up, and the emergency copy.
 
+mod support;
+
 use std::fs;
 use std::os::unix::fs::{PermissionsExt, symlink};
 use std::path::Path;
@@ -11,11 +13,7 @@ use dangxue::store::paths::Paths;
 use dangxue::store::state::{Session, StateStore, claim_session, parse_state};
 
 fn home() -> (tempfile::TempDir, Paths) {
-    let t = tempfile::tempdir().expect("tempdir");
-    let p = Paths {
-        home: t.path().join("home"),
-    };
-    (t, p)
+    support::store_home()
 }
 
 fn mode(p: &Path) -> u32 {

@@ -3,6 +3,8 @@
 //! by `ssh-keygen -Y verify` against the `allowed_signers` file that
 //! `dangxue allowed-signers` prints.
 
+mod support;
+
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -47,11 +49,7 @@ fn home(config: &str, roster_key: Option<&str>) -> tempfile::TempDir {
         ),
     )
     .expect("plan");
-    std::fs::write(
-        h.path().join("config.toml"),
-        format!("plan = \"plan.toml\"\n{config}\n"),
-    )
-    .expect("config");
+    support::write_config(h.path(), &format!("plan = \"plan.toml\"\n{config}\n"));
     h
 }
 
@@ -343,5 +341,68 @@ fn allowed_signers_needs_a_plan_and_says_who_is_left_out() {
         text(&out.stderr).contains("no member with a key"),
         "{}",
         text(&out.stderr)
+    );
+}
+
+/// A 512-bit RSA key line: a key OpenSSH refuses for signatures (ssh-keygen will not
+/// make one, so it is built here).
+fn small_rsa_key() -> String {
+    let mut n = vec![0xc5u8; 64];
+    n[63] |= 1;
+    let key = ssh_key::PublicKey::new(
+        ssh_key::public::KeyData::Rsa(ssh_key::public::RsaPublicKey {
+            e: ssh_key::Mpint::from_positive_bytes(&[1, 0, 1]).expect("e"),
+            n: ssh_key::Mpint::from_positive_bytes(&n).expect("n"),
+        }),
+        "",
+    );
+    key.to_openssh().expect("encode")
+}
+
+#[test]
+fn a_roster_key_openssh_refuses_is_named_in_the_configured_language() {
+    let key = small_rsa_key();
+    let h = home("", Some(&key));
+    let out = dangxue(h.path(), &["allowed-signers"], &[]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains(
+            "公钥 key 是 512 位的 RSA 密钥，OpenSSH 只接受 1024 到 16384 位：请换一把密钥"
+        ),
+        "{err}"
+    );
+    let h = home("lang = \"en\"", Some(&key));
+    let out = dangxue(h.path(), &["allowed-signers"], &[]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = text(&out.stderr);
+    assert!(
+        err.contains(
+            "key is an RSA key of 512 bits; OpenSSH takes 1024 to 16384 bits: use another key"
+        ),
+        "{err}"
+    );
+}
+
+#[test]
+fn the_allowed_signers_comment_is_in_the_configured_language() {
+    let keys = tempfile::tempdir().expect("keys");
+    let key = keygen(keys.path(), "id_ed25519", "");
+    let h = home("", Some(&public(&key)));
+    let out = dangxue(h.path(), &["allowed-signers"], &[]);
+    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(
+        text(&out.stdout).starts_with(
+            "# dangxue 名册的 allowed_signers 文件。用 OpenSSH 校验一个文件：\n#   ssh-keygen -Y verify"
+        ),
+        "{}",
+        text(&out.stdout)
+    );
+    let h = home("lang = \"en\"", Some(&public(&key)));
+    let out = dangxue(h.path(), &["allowed-signers"], &[]);
+    assert!(
+        text(&out.stdout).starts_with("# The dangxue roster as an allowed_signers file;"),
+        "{}",
+        text(&out.stdout)
     );
 }

@@ -271,7 +271,7 @@ fn verdicts_equal_ssh_keygen_verify() {
             key: Some(public.as_str()),
         })
         .collect();
-    let (allowed, notes) = sshsig::allowed_signers(&members, Lang::En);
+    let (allowed, notes) = sshsig::allowed_signers(&members);
     assert!(notes.is_empty(), "{notes:?}");
     let ring = Keyring::new(members.iter().map(|m| (m.id, m.key.unwrap_or(""))));
 
@@ -304,7 +304,7 @@ fn the_verdict_names_the_other_member() {
     let Verdict::Invalid(why) = ring.verdict("zhangsan", MESSAGE, Some(&sig)) else {
         panic!("a signature by another member's key is invalid");
     };
-    let text = why.text("zhangsan-2026-11.toml", Lang::Zh);
+    let text = dangxue::strings::get(Lang::Zh).bad_signature("zhangsan-2026-11.toml", &why);
     assert!(text.contains("另一名成员 lisi"), "{text}");
     assert_eq!(ring.verdict("lisi", MESSAGE, Some(&sig)), Verdict::Valid);
 }

@@ -6,12 +6,15 @@
 //! limit, or to be killed mid-save); the child part of each is a test that does
 //! nothing unless `DANGXUE_STATE_CHILD` names it.
 
+mod support;
+
 use std::fs;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Duration;
 
+use dangxue::core::config::Lang;
 use dangxue::core::merge::Kept;
 use dangxue::core::state::{MemberState, Reflection, STATE_FORMAT};
 use dangxue::store::paths::Paths;
@@ -20,11 +23,7 @@ use dangxue::store::state::{
 };
 
 fn home() -> (tempfile::TempDir, Paths) {
-    let t = tempfile::tempdir().expect("tempdir");
-    let p = Paths {
-        home: t.path().join("home"),
-    };
-    (t, p)
+    support::store_home()
 }
 
 fn mode(p: &Path) -> u32 {
@@ -225,7 +224,14 @@ fn a_corrupt_file_is_moved_aside_intact_and_the_member_told() {
     assert_eq!(stamp.len(), 15, "{stamp}");
     assert_eq!(stamp.as_bytes()[8], b'T', "{stamp}");
     assert!(reason.starts_with("line 5:"), "{reason}");
-    let shown = notices[0].to_string();
+    assert_eq!(
+        notices[0].text(Lang::Zh),
+        format!(
+            "学习记录文件无法读取，已另存为 {}，现从头开始。",
+            moved_to.display()
+        )
+    );
+    let shown = notices[0].text(Lang::En);
     assert!(shown.contains(&moved_to.display().to_string()), "{shown}");
     assert_eq!(on_disk(&p, "zhangsan"), state, "a fresh state was saved");
 
@@ -570,10 +576,22 @@ fn an_open_members_folder_is_warned_about() {
     fs::create_dir_all(p.members_dir()).expect("mkdir");
     fs::set_permissions(p.members_dir(), fs::Permissions::from_mode(0o777)).expect("chmod");
     let (_, _, notices) = StateStore::open(&p, "zhangsan", "张三").expect("opens");
-    let [Notice::OpenFolder { message }] = notices.as_slice() else {
+    let [notice @ Notice::OpenFolder { mode: 0o777, .. }] = notices.as_slice() else {
         panic!("{notices:?}");
     };
-    assert!(message.contains("chmod 700"), "{message}");
+    let folder = p.members_dir().display().to_string();
+    assert_eq!(
+        notice.text(Lang::Zh),
+        format!(
+            "{folder} 可被所有用户写入（权限 0777），他们可以改动或替换你的学习记录：请运行 chmod 700 '{folder}'"
+        )
+    );
+    assert_eq!(
+        notice.text(Lang::En),
+        format!(
+            "{folder} can be written by every user (mode 0777), who could change or replace your study record; run: chmod 700 '{folder}'"
+        )
+    );
 }
 
 /// kill -9 at random moments of a save loop: the file on disk always parses and is
@@ -645,38 +663,12 @@ fn child_save_forever() {
     }
 }
 
-/// Unmounts on drop, so a failing test leaves no mount behind.
-struct Mount(PathBuf);
-
-impl Drop for Mount {
-    fn drop(&mut self) {
-        let _ = Command::new("umount").arg(&self.0).status();
-    }
-}
-
-/// A tmpfs of `size` at `dir`. Needs root (or `CAP_SYS_ADMIN`): the test fails, loudly,
-/// where it cannot mount, rather than passing without having run.
-fn mount_tmpfs(dir: &Path, size: &str) -> Mount {
-    let out = Command::new("mount")
-        .args(["-t", "tmpfs", "-o", &format!("size={size}"), "tmpfs"])
-        .arg(dir)
-        .output()
-        .expect("run mount");
-    assert!(
-        out.status.success(),
-        "this test mounts a small tmpfs and needs root (as in CI): {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    Mount(dir.to_path_buf())
-}
-
 /// A real full disk and a real read-only disk: a small tmpfs.
 #[test]
 fn a_full_disk_and_a_read_only_disk_are_clear_errors() {
     let t = tempfile::tempdir().expect("tempdir");
     let mnt = t.path().join("mnt");
-    fs::create_dir(&mnt).expect("mkdir");
-    let _mount = mount_tmpfs(&mnt, "256k");
+    let _mount = support::mount_tmpfs(&mnt, "256k");
     let p = Paths {
         home: mnt.join("home"),
     };
@@ -712,12 +704,7 @@ fn a_full_disk_and_a_read_only_disk_are_clear_errors() {
     store.save(&state).expect("saves once there is space");
     assert_eq!(on_disk(&p, "zhangsan"), state);
 
-    let remount = Command::new("mount")
-        .args(["-o", "remount,ro"])
-        .arg(&mnt)
-        .status()
-        .expect("remount");
-    assert!(remount.success());
+    support::remount_read_only(&mnt);
     read_unit(&mut state, "a", 1);
     let msg = store.save(&state).expect_err("read-only").to_string();
     assert!(msg.contains("read-only"), "{msg}");

@@ -3,11 +3,9 @@
 //! 120x40, compared with reviewed snapshots.
 
 use dangxue::app::msg::Msg;
-use dangxue::app::update::update;
-use dangxue::app::{App, CyclePlan, Screen, Tab};
+use dangxue::app::{App, Screen, Tab};
 use dangxue::core::config::{Lang, ThemeName};
-use dangxue::core::regime::Rules;
-use dangxue::core::state::{MemberState, Resume};
+use dangxue::core::state::Resume;
 use dangxue::store::content::load_builtin;
 use dangxue::ui::theme::Theme;
 use jiff::Timestamp;
@@ -16,7 +14,7 @@ use ratatui::backend::TestBackend;
 use ratatui::style::Modifier;
 
 mod draw;
-use draw::{buffer, render, text};
+use draw::{buffer, member_app, render, send, text};
 
 const UNIT: &str = "a000-ulanhot-red-property";
 
@@ -25,22 +23,7 @@ fn now() -> Timestamp {
 }
 
 fn app(lang: Lang) -> App {
-    let mut app = App::new(
-        dangxue::strings::get(lang),
-        load_builtin(),
-        Rules::default(),
-        MemberState::new("zhangsan", "张三"),
-        jiff::tz::TimeZone::UTC,
-        now(),
-    );
-    app.set_plan(CyclePlan::default());
-    app
-}
-
-fn send(app: &mut App, msgs: &[Msg]) {
-    for m in msgs {
-        update(app, m.clone(), now());
-    }
+    member_app(lang, load_builtin(), now())
 }
 
 /// A member who read on a few days of November 2026: one minute on the 2nd, 12 on

@@ -4,17 +4,15 @@
 //! secretary's note, at 80x24, 40x12, 120x40 and 200x60, in Chinese and English.
 
 use dangxue::app::msg::Msg;
-use dangxue::app::update::update;
 use dangxue::app::{App, Screen, Tab};
 use dangxue::core::config::Lang;
 use dangxue::core::plan::Plan;
-use dangxue::core::regime::Rules;
-use dangxue::core::state::{CycleReading, MemberState};
+use dangxue::core::state::CycleReading;
 use dangxue::store::content::load_builtin;
 use jiff::Timestamp;
 
 mod draw;
-use draw::render;
+use draw::{member_app, render, send};
 
 /// Finished on the 3rd.
 const DONE: &str = "a000-ulanhot-red-property";
@@ -25,21 +23,8 @@ fn now() -> Timestamp {
     "2026-11-20T12:00:00Z".parse().expect("timestamp")
 }
 
-fn send(app: &mut App, msgs: &[Msg]) {
-    for m in msgs {
-        update(app, m.clone(), now());
-    }
-}
-
 fn bare(lang: Lang) -> App {
-    App::new(
-        dangxue::strings::get(lang),
-        load_builtin(),
-        Rules::default(),
-        MemberState::new("zhangsan", "张三"),
-        jiff::tz::TimeZone::UTC,
-        now(),
-    )
+    member_app(lang, load_builtin(), now())
 }
 
 /// A member of the example plan's branch on 20 November: one planned unit finished
@@ -91,7 +76,7 @@ fn member(lang: Lang) -> App {
 fn home_offers_the_half_read_unit_and_the_cycle_in_chinese() {
     let a = member(Lang::Zh);
     let screen = render(&a, 80, 24);
-    let half = &a.library.get(HALF).expect("unit").title;
+    let half = &a.library.get(HALF).expect("unit").meta.title;
     assert!(screen.contains("继续阅读  Enter"), "{screen}");
     assert!(screen.contains(half.as_str()), "{screen}");
     assert!(screen.contains("已读 50% · 上次读到「"), "{screen}");
@@ -251,7 +236,7 @@ fn without_a_plan_the_units_opened_this_cycle_are_listed() {
     dangxue::app::update::open_unit(&mut a, HALF, None);
     send(&mut a, &[Msg::Down, Msg::Back, Msg::GoTab(Tab::Home)]);
     let screen = render(&a, 80, 24);
-    let half = &a.library.get(HALF).expect("unit").title;
+    let half = &a.library.get(HALF).expect("unit").meta.title;
     assert!(screen.contains("继续阅读"), "{screen}");
     assert_eq!(
         screen.matches(half.as_str()).count(),

@@ -6,17 +6,14 @@
 //! draws them).
 
 use dangxue::app::msg::Msg;
-use dangxue::app::update::update;
-use dangxue::app::{App, CyclePlan, Screen};
+use dangxue::app::{App, Screen};
 use dangxue::core::config::Lang;
-use dangxue::core::regime::Rules;
-use dangxue::core::state::MemberState;
 use dangxue::store::content::load_builtin;
 use jiff::Timestamp;
 use ratatui::style::Modifier;
 
 mod draw;
-use draw::buffer;
+use draw::{buffer, member_app, send};
 
 const UNIT: &str = "a000-ulanhot-red-property";
 
@@ -25,24 +22,10 @@ fn now() -> Timestamp {
 }
 
 fn app(lang: Lang, w: u16, h: u16) -> App {
-    let mut a = App::new(
-        dangxue::strings::get(lang),
-        load_builtin(),
-        Rules::default(),
-        MemberState::new("zhangsan", "张三"),
-        jiff::tz::TimeZone::UTC,
-        now(),
-    );
-    a.set_plan(CyclePlan::default());
+    let mut a = member_app(lang, load_builtin(), now());
     send(&mut a, &[Msg::Resize(w, h)]);
     dangxue::app::update::open_unit(&mut a, UNIT, None);
     a
-}
-
-fn send(app: &mut App, msgs: &[Msg]) {
-    for m in msgs {
-        update(app, m.clone(), now());
-    }
 }
 
 fn typed(app: &mut App, text: &str) {

@@ -4,29 +4,20 @@
 //! English, compared with reviewed snapshots.
 
 use dangxue::app::msg::Msg;
-use dangxue::app::update::update;
-use dangxue::app::{App, CyclePlan, ReviewFilter, Tab};
+use dangxue::app::{App, ReviewFilter, Tab};
 use dangxue::core::config::Lang;
-use dangxue::core::regime::Rules;
 use dangxue::core::review::{Card, review};
-use dangxue::core::state::MemberState;
 use dangxue::store::content::load_builtin;
 use jiff::Timestamp;
 use jiff::civil::Date;
 
 mod draw;
-use draw::render;
+use draw::{member_app, render, send};
 
 const UNIT: &str = "a000-ulanhot-red-property";
 
 fn now() -> Timestamp {
     "2026-11-20T12:00:00Z".parse().expect("timestamp")
-}
-
-fn send(app: &mut App, msgs: &[Msg]) {
-    for m in msgs {
-        update(app, m.clone(), now());
-    }
 }
 
 /// A card missed and then answered right on every due day until the scheduler puts
@@ -53,15 +44,7 @@ fn mastered_card() -> Card {
 
 /// Three cards: q1 mastered, q2 missed yesterday (due today), q3 answered right once.
 fn notebook(lang: Lang) -> App {
-    let mut a = App::new(
-        dangxue::strings::get(lang),
-        load_builtin(),
-        Rules::default(),
-        MemberState::new("zhangsan", "张三"),
-        jiff::tz::TimeZone::UTC,
-        now(),
-    );
-    a.set_plan(CyclePlan::default());
+    let mut a = member_app(lang, load_builtin(), now());
     let yesterday: Date = "2026-11-19".parse().expect("date");
     // Missed on the 18th, right on the 19th: not due again yet, not mastered.
     let learning = review(

@@ -3,18 +3,14 @@
 
 use dangxue::app::msg::Msg;
 use dangxue::app::update::update;
-use dangxue::app::{App, CyclePlan, Doc, Screen, Tab};
-use dangxue::core::config::{Lang, ThemeName};
-use dangxue::core::regime::Rules;
-use dangxue::core::state::MemberState;
+use dangxue::app::{App, Doc, Screen, Tab};
+use dangxue::core::config::Lang;
 use dangxue::store::content::{Library, Origin};
-use dangxue::ui::theme::Theme;
 use jiff::Timestamp;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
+use ratatui_textarea::Key;
 
 mod draw;
-use draw::render;
+use draw::{buffer, member_app, render, send};
 
 const ARTICLE: &str = "+++
 id = \"a-red-property\"
@@ -76,23 +72,7 @@ fn now() -> Timestamp {
 }
 
 fn app(lang: Lang) -> App {
-    let s = dangxue::strings::get(lang);
-    let mut app = App::new(
-        s,
-        library(),
-        Rules::default(),
-        MemberState::new("zhangsan", "张三"),
-        jiff::tz::TimeZone::UTC,
-        now(),
-    );
-    app.set_plan(CyclePlan::default());
-    app
-}
-
-fn send(app: &mut App, msgs: &[Msg]) {
-    for m in msgs {
-        update(app, m.clone(), now());
-    }
+    member_app(lang, library(), now())
 }
 
 #[test]
@@ -170,8 +150,8 @@ fn home_80x24() {
     insta::assert_snapshot!(screen);
 }
 
-#[test]
-fn quiz_feedback_80x24() {
+/// Practice on the article at 80x24, its first question answered B (the answer is C).
+fn missed_first_question() -> App {
     let mut a = app(Lang::Zh);
     send(
         &mut a,
@@ -183,6 +163,12 @@ fn quiz_feedback_80x24() {
             Msg::Enter,
         ],
     );
+    a
+}
+
+#[test]
+fn quiz_feedback_80x24() {
+    let a = missed_first_question();
     let screen = render(&a, 80, 24);
     assert!(screen.contains("回答错误"), "{screen}");
     assert!(screen.contains("答案：C"), "{screen}");
@@ -222,20 +208,8 @@ fn editor_counts_characters_live() {
 
 #[test]
 fn a_missed_question_is_listed_in_the_review_book() {
-    let mut a = app(Lang::Zh);
-    send(
-        &mut a,
-        &[
-            Msg::Resize(80, 24),
-            Msg::Open,
-            Msg::Practice,
-            Msg::Letter('B'),
-            Msg::Enter,
-            Msg::Back,
-            Msg::Back,
-            Msg::GoTab(Tab::Review),
-        ],
-    );
+    let mut a = missed_first_question();
+    send(&mut a, &[Msg::Back, Msg::Back, Msg::GoTab(Tab::Review)]);
     let screen = render(&a, 80, 24);
     assert!(screen.contains("今日待复习 · 0 / 1"), "{screen}");
     assert!(
@@ -316,8 +290,9 @@ fn a_long_chinese_question_and_its_explanation_wrap_by_layout() {
     insta::assert_snapshot!("quiz_long_feedback_40x12", feedback);
 }
 
-#[test]
-fn the_test_and_its_dialogs_wrap_by_layout() {
+/// The long unit read to its end for two minutes at 80x24, then `x` on 本月: the
+/// dialog that starts the cycle test, at 132 s.
+fn long_test_asked() -> App {
     let mut a = long_app();
     send(&mut a, &[Msg::Resize(80, 24)]);
     dangxue::app::update::open_unit(&mut a, "c30-long", None);
@@ -326,6 +301,12 @@ fn the_test_and_its_dialogs_wrap_by_layout() {
     update(&mut a, Msg::Back, at(131));
     update(&mut a, Msg::GoTab(Tab::Home), at(131));
     update(&mut a, Msg::StartTest, at(132));
+    a
+}
+
+#[test]
+fn the_test_and_its_dialogs_wrap_by_layout() {
+    let mut a = long_test_asked();
     let start = render(&a, 80, 24);
     assert!(start.contains("开始本期测试"), "{start}");
     assert_kinsoku(&start);
@@ -446,12 +427,27 @@ fn editor_app(lang: Lang, w: u16, h: u16) -> App {
     a
 }
 
+/// The modifier held with an editor key.
+#[derive(Clone, Copy)]
+enum Mods {
+    None,
+    Alt,
+    Shift,
+}
+
+/// A key pressed in the editor.
+fn editor_key(key: Key, mods: Mods) -> Msg {
+    Msg::Editor(ratatui_textarea::Input {
+        key,
+        ctrl: false,
+        alt: matches!(mods, Mods::Alt),
+        shift: matches!(mods, Mods::Shift),
+    })
+}
+
 /// The cells drawn reversed: the editor's cursor (and a selection, if any).
 fn reversed_cells(app: &App, w: u16, h: u16) -> Vec<(u16, u16, String)> {
-    let mut t = Terminal::new(TestBackend::new(w, h)).expect("test terminal");
-    let theme = Theme::new(ThemeName::Mono, true);
-    t.draw(|f| dangxue::ui::draw(f, app, &theme)).expect("draw");
-    let buf = t.backend().buffer();
+    let buf = buffer(app, w, h);
     let mut out = Vec::new();
     for y in 0..h {
         for x in 0..w {
@@ -520,40 +516,16 @@ fn the_editor_shows_the_top_when_the_cursor_goes_there_and_up_moves_by_rows() {
     send(
         &mut a,
         &[
-            Msg::Editor(ratatui_textarea::Input {
-                key: ratatui_textarea::Key::Char('<'),
-                ctrl: false,
-                alt: true,
-                shift: false,
-            }),
-            Msg::Editor(ratatui_textarea::Input {
-                key: ratatui_textarea::Key::Home,
-                ctrl: false,
-                alt: false,
-                shift: false,
-            }),
+            editor_key(Key::Char('<'), Mods::Alt),
+            editor_key(Key::Home, Mods::None),
         ],
     );
     let mut screen = render(&a, 40, 12);
     assert!(screen.contains("│学习党章第五章"), "{screen}");
     assert_kinsoku(&screen);
     // Down twice from the first row: the third displayed row, same column.
-    let key = |k| {
-        Msg::Editor(ratatui_textarea::Input {
-            key: k,
-            ctrl: false,
-            alt: false,
-            shift: false,
-        })
-    };
-    send(
-        &mut a,
-        &[
-            key(ratatui_textarea::Key::Right),
-            key(ratatui_textarea::Key::Down),
-            key(ratatui_textarea::Key::Down),
-        ],
-    );
+    let key = |k| editor_key(k, Mods::None);
+    send(&mut a, &[key(Key::Right), key(Key::Down), key(Key::Down)]);
     screen = render(&a, 40, 12);
     let cells = reversed_cells(&a, 40, 12);
     assert_eq!(cells.len(), 1, "{cells:?}\n{screen}");
@@ -576,14 +548,7 @@ fn the_editor_shows_the_top_when_the_cursor_goes_there_and_up_moves_by_rows() {
 
 #[test]
 fn the_submit_dialog_at_80x24() {
-    let mut a = long_app();
-    send(&mut a, &[Msg::Resize(80, 24)]);
-    dangxue::app::update::open_unit(&mut a, "c30-long", None);
-    update(&mut a, Msg::Bottom, at(1));
-    update(&mut a, Msg::Tick, at(130));
-    update(&mut a, Msg::Back, at(131));
-    update(&mut a, Msg::GoTab(Tab::Home), at(131));
-    update(&mut a, Msg::StartTest, at(132));
+    let mut a = long_test_asked();
     update(&mut a, Msg::Confirm(true), at(133));
     update(&mut a, Msg::SubmitTest, at(135));
     let submit = render(&a, 80, 24);
@@ -607,15 +572,7 @@ fn a_selection_in_the_editor_is_drawn_reversed_across_rows() {
     // Shift-Left three times from the end selects the last three characters, which
     // the 38-column box shows alone on its second row.
     for _ in 0..3 {
-        send(
-            &mut a,
-            &[Msg::Editor(ratatui_textarea::Input {
-                key: ratatui_textarea::Key::Left,
-                ctrl: false,
-                alt: false,
-                shift: true,
-            })],
-        );
+        send(&mut a, &[editor_key(Key::Left, Mods::Shift)]);
     }
     let screen = render(&a, 40, 12);
     assert!(

@@ -49,23 +49,23 @@ impl App {
             return Vec::new();
         };
         let mut rows: Vec<(&str, String)> = vec![
-            (s.unit_id, u.id.clone()),
-            (s.kinds_label(), s.kinds.of(u.kind).to_string()),
+            (s.unit_id, u.meta.id.clone()),
+            (s.kinds_label(), s.kinds.of(u.meta.kind).to_string()),
         ];
-        if let Some(c) = &u.column {
+        if let Some(c) = &u.meta.column {
             rows.push((s.column, c.clone()));
         }
-        if !u.authors.is_empty() {
-            rows.push((s.authors, u.authors.join("、")));
+        if !u.meta.authors.is_empty() {
+            rows.push((s.authors, u.meta.authors.join("、")));
         }
-        if let Some(src) = &u.source {
+        if let Some(src) = &u.meta.source {
             rows.push((s.source, src.clone()));
         }
-        if !u.tags.is_empty() {
-            rows.push((s.tags, u.tags.join("、")));
+        if !u.meta.tags.is_empty() {
+            rows.push((s.tags, u.meta.tags.join("、")));
         }
         rows.push((s.questions, u.questions.len().to_string()));
-        if let Some(n) = &u.note {
+        if let Some(n) = &u.meta.note {
             rows.push((s.note, n.clone()));
         }
         let label_w = rows.iter().map(|(l, _)| l.width()).max().unwrap_or(4) + 2;
@@ -73,7 +73,7 @@ impl App {
             .unwrap_or(1)
             .max(4);
         let mut lines: Vec<InfoLine> =
-            layout(&escape_controls(&u.title), w.saturating_sub(2).max(4))
+            layout(&escape_controls(&u.meta.title), w.saturating_sub(2).max(4))
                 .lines
                 .iter()
                 .map(|l| InfoLine {

@@ -240,7 +240,7 @@ pub fn evidence(app: &App, p: &PastCycle) -> Vec<(Tone, String)> {
     let title = |id: &str| {
         app.library
             .get(id)
-            .map_or_else(|| id.to_string(), |u| esc(&u.title))
+            .map_or_else(|| id.to_string(), |u| esc(&u.meta.title))
     };
     let mut out = vec![(
         Tone::Dim,

@@ -105,7 +105,7 @@ pub fn continue_reading(app: &App) -> Option<Continue> {
     };
     let spent = queries::cycle_seconds(app, &id);
     Some(Continue {
-        title: crate::core::text::escape_controls(&unit.title),
+        title: crate::core::text::escape_controls(&unit.meta.title),
         resumed,
         read_percent,
         passage,
@@ -135,7 +135,7 @@ pub fn cycle_units(app: &App) -> Vec<CycleUnit> {
     let title = |id: &str| {
         app.library.get(id).map_or_else(
             || id.to_string(),
-            |u| crate::core::text::escape_controls(&u.title),
+            |u| crate::core::text::escape_controls(&u.meta.title),
         )
     };
     let ids: Vec<String> = if let Some(units) = &app.plan.units {

@@ -39,7 +39,9 @@ pub fn run(home: Option<&Path>, plan: Option<&Path>) -> anyhow::Result<(String, 
             key: m.key.as_deref(),
         })
         .collect();
-    let (text, mut notes) = sshsig::allowed_signers(&members, config.lang);
+    let (lines, left_out) = sshsig::allowed_signers(&members);
+    let text = s.signers_header() + &lines;
+    let mut notes: Vec<String> = left_out.iter().map(|l| s.left_out(l)).collect();
     if members.iter().all(|m| m.key.is_none()) {
         notes.push(s.roster_without_keys(&path.display().to_string()));
     }

@@ -238,16 +238,19 @@ fn unit_quality(u: &Unit, path: &str, problems: &mut Vec<FileProblem>) {
 pub fn run_counted(paths: &[PathBuf], home: Option<&Path>) -> Checked {
     let mut checked = Checked::default();
     let mut problems = Vec::new();
-    let config = match crate::store::paths::Paths::resolve(home)
-        .map_err(|e| e.to_string())
-        .and_then(|p| crate::store::config::load_config(&p).map(|c| (p, c)))
-    {
-        Ok(pc) => Some(pc),
+    let config = match crate::store::paths::Paths::resolve(home) {
+        Ok(p) => match crate::store::config::load_config(&p) {
+            Ok(c) => Some((p, c)),
+            Err(e) => {
+                problems.push(e.problem);
+                None
+            }
+        },
         Err(e) => {
             problems.push(FileProblem {
                 path: "config".into(),
                 line: 0,
-                message: e.into(),
+                message: e.to_string().into(),
             });
             None
         }
@@ -291,19 +294,19 @@ pub fn run_counted(paths: &[PathBuf], home: Option<&Path>) -> Checked {
         match content::load_file(f) {
             Ok(u) => {
                 let id_line = u.id_line;
-                if let Some((other, line)) = seen.get(&u.id) {
+                if let Some((other, line)) = seen.get(&u.meta.id) {
                     problems.push(FileProblem {
                         path: shown.clone(),
                         line: id_line,
                         message: FileIssue::DuplicateId {
-                            id: u.id.clone(),
+                            id: u.meta.id.clone(),
                             other: other.clone(),
                             line: *line,
                         }
                         .into(),
                     });
                 } else {
-                    seen.insert(u.id.clone(), (shown.clone(), id_line));
+                    seen.insert(u.meta.id.clone(), (shown.clone(), id_line));
                 }
                 unit_quality(&u, &shown, &mut problems);
                 catalog.insert(u, content::Origin::File(f.clone()));

@@ -124,16 +124,16 @@ pub fn time_zone(config: &Config) -> anyhow::Result<jiff::tz::TimeZone> {
 /// # Errors
 /// When the configured name is not a known zone.
 pub fn zone_and_warning(config: &Config) -> anyhow::Result<(jiff::tz::TimeZone, Option<String>)> {
-    match &config.timezone {
-        Some(tz) => crate::store::zone::named(tz)
+    let s = crate::strings::get(config.lang);
+    if let Some(tz) = &config.timezone {
+        crate::store::zone::named(tz)
             .map(|z| (z, None))
             .map_err(|e| {
-                anyhow::anyhow!(
-                    crate::strings::get(config.lang)
-                        .unknown_zone(&crate::core::text::quote(tz), &e)
-                )
-            }),
-        None => Ok(crate::store::zone::system_checked()),
+                anyhow::anyhow!(s.unknown_zone(&crate::core::text::quote(tz), &s.zone_issue(&e)))
+            })
+    } else {
+        let (zone, warning) = crate::store::zone::system_checked();
+        Ok((zone, warning.map(|w| s.tz_warning(&w))))
     }
 }
 
@@ -166,7 +166,7 @@ pub fn load_member(home: Option<&Path>, member: Option<&str>) -> anyhow::Result<
         }
     };
     let state = crate::store::state::read_member(&paths, &id)
-        .map_err(|e| anyhow::anyhow!("{e}"))?
+        .map_err(|e| anyhow::anyhow!(e.text(config.lang)))?
         .ok_or_else(|| anyhow::anyhow!(s.no_record(&id, &members_dir)))?;
     let tz = time_zone(&config)?;
     Ok(Member {

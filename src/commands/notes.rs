@@ -21,7 +21,7 @@ pub fn run(
         bookmark: s.bookmark,
         empty: s.notes_empty,
     };
-    let order: Vec<String> = m.library.iter().map(|u| u.id.clone()).collect();
+    let order: Vec<String> = m.library.iter().map(|u| u.meta.id.clone()).collect();
     let name = if m.state.name.is_empty() {
         m.state.member_id.clone()
     } else {
@@ -31,7 +31,7 @@ pub fn run(
         &name,
         &m.state.marks,
         &order,
-        |id| m.library.get(id).map(|u| u.title.clone()),
+        |id| m.library.get(id).map(|u| u.meta.title.clone()),
         &labels,
     );
     let Some(path) = out else {

@@ -26,12 +26,14 @@ fn save_renames(
     paths: &Paths,
     renames: &[(String, String)],
     skip: Option<&str>,
+    lang: crate::core::config::Lang,
 ) -> anyhow::Result<()> {
+    let failed = |e: crate::store::state::StateError| anyhow::anyhow!(e.text(lang));
     for (id, name) in renames.iter().filter(|(id, _)| Some(id.as_str()) != skip) {
         let (mut store, mut state, _, _) =
-            StateStore::open_unsaved(paths, id, name).map_err(|e| anyhow::anyhow!("{e}"))?;
+            StateStore::open_unsaved(paths, id, name).map_err(failed)?;
         name.clone_into(&mut state.name);
-        store.save(&state).map_err(|e| anyhow::anyhow!("{e}"))?;
+        store.save(&state).map_err(failed)?;
     }
     Ok(())
 }
@@ -66,9 +68,7 @@ pub fn run(home: Option<&Path>, member: Option<&str>) -> anyhow::Result<()> {
     // when the config can be read.
     let lang = paths
         .as_ref()
-        .ok()
-        .and_then(|p| crate::store::config::load_config(p).ok())
-        .map(|c| c.lang)
+        .map(crate::store::config::lang_of)
         .unwrap_or_default();
     check_terminal(strings::get(lang))?;
     let paths = paths?;
@@ -104,7 +104,7 @@ pub fn run(home: Option<&Path>, member: Option<&str>) -> anyhow::Result<()> {
             renames = picker.renames;
             match outcome {
                 Outcome::Leave => {
-                    save_renames(&paths, &renames, None)?;
+                    save_renames(&paths, &renames, None, s.lang)?;
                     return Ok(());
                 }
                 Outcome::Open(id) => (id, None),
@@ -112,7 +112,7 @@ pub fn run(home: Option<&Path>, member: Option<&str>) -> anyhow::Result<()> {
             }
         }
     };
-    save_renames(&paths, &renames, Some(&id))?;
+    save_renames(&paths, &renames, Some(&id), s.lang)?;
     let renamed = renames
         .iter()
         .find(|(r, _)| *r == id)
@@ -120,7 +120,7 @@ pub fn run(home: Option<&Path>, member: Option<&str>) -> anyhow::Result<()> {
     let display = name.clone().unwrap_or_else(|| id.clone());
     let (store, state, notices, unsaved) =
         crate::store::state::StateStore::open_unsaved(&paths, &id, &display)
-            .map_err(|e| anyhow::anyhow!("{e}"))?;
+            .map_err(|e| anyhow::anyhow!(e.text(s.lang)))?;
     let mut state: MemberState = state;
     let mut unsaved_name = false;
     if let Some(n) = name.or(renamed)
@@ -197,12 +197,7 @@ pub fn run(home: Option<&Path>, member: Option<&str>) -> anyhow::Result<()> {
 
 /// A state notice in the member's language.
 fn notice_text(s: &strings::Strings, n: &crate::store::state::Notice) -> String {
-    match n {
-        crate::store::state::Notice::MovedAside { moved_to, .. } => s.moved_aside(
-            &crate::core::text::escape_controls(&moved_to.display().to_string()),
-        ),
-        other => other.to_string(),
-    }
+    n.text(s.lang)
 }
 
 /// A merge conflict in the member's language: which text, and that the other version
@@ -245,7 +240,7 @@ impl tui::Saver for Record {
                 notes.extend(o.conflicts.iter().map(|c| conflict_text(s, c)));
                 (o.state, notes)
             })
-            .map_err(|e| e.to_string())
+            .map_err(|e| e.text(s.lang))
     }
 
     fn emergency_copy(&mut self, state: &MemberState) -> Result<std::path::PathBuf, String> {

@@ -160,7 +160,7 @@ pub fn run(
     let titles = |id: &str| {
         m.library
             .get(id)
-            .map_or_else(|| id.to_string(), |u| escape_controls(&u.title))
+            .map_or_else(|| id.to_string(), |u| escape_controls(&u.meta.title))
     };
     // A test begun and not handed in is not in the completion file; say how far it is.
     let open_test = m

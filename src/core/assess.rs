@@ -245,7 +245,11 @@ pub fn test_draw(
             continue;
         }
         if let Some(u) = catalog.unit(unit) {
-            pool.extend(u.questions.iter().map(|q| (u.id.clone(), q.id.clone())));
+            pool.extend(
+                u.questions
+                    .iter()
+                    .map(|q| (u.meta.id.clone(), q.id.clone())),
+            );
         }
     }
     quiz::draw(

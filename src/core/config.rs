@@ -60,20 +60,26 @@ pub struct Config {
     pub study: StudyRules,
 }
 
+/// Why a config text does not parse.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ParseError {
+    /// 1-based line of the problem; 0 when the reader does not know it.
+    pub line: usize,
+    /// The TOML reader's words (which key, what it expected).
+    pub message: String,
+}
+
 impl Config {
     /// Parse a config file's text.
     ///
     /// # Errors
-    /// The TOML parser's message with the line, for the caller to prefix with the path.
-    pub fn parse(text: &str) -> Result<Config, String> {
-        toml::from_str(text).map_err(|e| {
-            let line = e
+    /// The TOML reader's words and the line, for the caller to word with the path.
+    pub fn parse(text: &str) -> Result<Config, ParseError> {
+        toml::from_str(text).map_err(|e| ParseError {
+            line: e
                 .span()
-                .map(|s| super::text::line_of(text.as_bytes(), s.start));
-            match line {
-                Some(l) => format!("{l}: {}", e.message().trim()),
-                None => e.message().trim().to_string(),
-            }
+                .map_or(0, |s| super::text::line_of(text.as_bytes(), s.start)),
+            message: e.message().trim().to_string(),
         })
     }
 
@@ -112,7 +118,7 @@ mod tests {
     #[test]
     fn unknown_keys_name_their_line() {
         let e = Config::parse("lang = \"en\"\n[read]\nunit = 2\n").expect_err("typo");
-        assert!(e.starts_with("3:"), "{e}");
-        assert!(e.contains("unit"), "{e}");
+        assert_eq!(e.line, 3, "{e:?}");
+        assert!(e.message.contains("unit"), "{e:?}");
     }
 }

@@ -230,6 +230,25 @@ pub struct UnitText<'a> {
     pub body: &'a str,
 }
 
+impl UnitText<'_> {
+    /// The title, column, authors and tags, each folded as a query is, one a line:
+    /// a line break is a separator no term can hold, so no term matches across two
+    /// fields.
+    #[must_use]
+    pub fn folded_meta(&self) -> String {
+        let mut meta = String::new();
+        for part in [self.title, self.column.unwrap_or("")]
+            .into_iter()
+            .chain(self.authors.iter().map(String::as_str))
+            .chain(self.tags.iter().map(String::as_str))
+        {
+            meta.push_str(&normalise(part));
+            meta.push('\n');
+        }
+        meta
+    }
+}
+
 /// How a unit matched a query.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnitHit {
@@ -256,16 +275,7 @@ pub fn match_unit(q: &Query, u: &UnitText<'_>) -> Option<UnitHit> {
     if q.is_empty() {
         return Some(UnitHit { body: None });
     }
-    let mut meta = String::new();
-    for part in [u.title, u.column.unwrap_or("")]
-        .into_iter()
-        .chain(u.authors.iter().map(String::as_str))
-        .chain(u.tags.iter().map(String::as_str))
-    {
-        meta.push_str(&normalise(part));
-        // A separator no term can contain, so terms never match across fields.
-        meta.push('\n');
-    }
+    let meta = u.folded_meta();
     let in_body: Vec<&String> = q
         .terms
         .iter()

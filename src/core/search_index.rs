@@ -9,7 +9,7 @@ use std::ops::Range;
 use unicode_normalization::UnicodeNormalization;
 use unicode_segmentation::UnicodeSegmentation;
 
-use super::search::{Query, UnitHit, UnitText, is_folded, normalise};
+use super::search::{Query, UnitHit, UnitText, is_folded};
 use super::text::is_default_ignorable;
 
 /// The way back from folded text to the original, kept small for an index: only the
@@ -106,15 +106,7 @@ impl Indexed {
     /// Fold a unit's searchable texts.
     #[must_use]
     pub fn new(u: &UnitText<'_>) -> Indexed {
-        let mut meta = String::new();
-        for part in [u.title, u.column.unwrap_or("")]
-            .into_iter()
-            .chain(u.authors.iter().map(String::as_str))
-            .chain(u.tags.iter().map(String::as_str))
-        {
-            meta.push_str(&normalise(part));
-            meta.push('\n');
-        }
+        let meta = u.folded_meta();
         let (body, mut map) = fold_mapped(u.body);
         map.spans.shrink_to_fit();
         let mut text: Vec<u16> = meta.encode_utf16().collect();
@@ -286,7 +278,7 @@ mod tests {
             .map(|(i, b)| (format!("t{i}"), (*b).to_string()))
             .collect();
         for u in lib.iter() {
-            extra.push((u.id.clone(), u.body.clone()));
+            extra.push((u.meta.id.clone(), u.body.clone()));
         }
         let queries = [
             "",

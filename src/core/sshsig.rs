@@ -21,8 +21,6 @@ use ssh_key::public::KeyData;
 use ssh_key::sha2::{Digest, Sha256, Sha512};
 use ssh_key::{Algorithm, HashAlg, PublicKey, SshSig};
 
-use super::config::Lang;
-
 /// The SSHSIG namespace of completion-file signatures.
 pub const NAMESPACE: &str = "dangxue-completion";
 
@@ -38,7 +36,7 @@ const RSA_MAX_BITS: usize = 16384;
 /// The "user present" bit of a security key's signature flags.
 const SK_USER_PRESENT: u8 = 0x01;
 
-/// Why a roster `key` cannot be used.
+/// Why a roster `key` cannot be used (worded by `strings::Strings::key_problem`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum KeyProblem {
     /// Not one OpenSSH public key line (`ssh-ed25519 AAAA… comment`); the parser's words.
@@ -47,33 +45,6 @@ pub enum KeyProblem {
     Unsupported(String),
     /// An RSA key outside 1024–16384 bits.
     RsaSize(usize),
-}
-
-impl KeyProblem {
-    /// The problem in the secretary's language.
-    #[must_use]
-    pub fn text(&self, lang: Lang) -> String {
-        match (self, lang) {
-            (KeyProblem::Unreadable(e), Lang::Zh) => {
-                format!("不是一行 OpenSSH 公钥(形如 ssh-ed25519 AAAA… 注释):{e}")
-            }
-            (KeyProblem::Unreadable(e), Lang::En) => {
-                format!("is not one OpenSSH public key line (like ssh-ed25519 AAAA… comment): {e}")
-            }
-            (KeyProblem::Unsupported(a), Lang::Zh) => {
-                format!("密钥类型 {a} 不能用于签名校验:请用 ed25519、ecdsa 或 rsa 密钥")
-            }
-            (KeyProblem::Unsupported(a), Lang::En) => format!(
-                "key type {a} cannot be used for signatures here: use an ed25519, ecdsa or rsa key"
-            ),
-            (KeyProblem::RsaSize(bits), Lang::Zh) => {
-                format!("RSA 密钥为 {bits} 位,OpenSSH 只接受 1024 到 16384 位")
-            }
-            (KeyProblem::RsaSize(bits), Lang::En) => {
-                format!("the RSA key has {bits} bits; OpenSSH takes 1024 to 16384")
-            }
-        }
-    }
 }
 
 /// Parse one roster `key`: an OpenSSH public key line, comment optional.
@@ -115,7 +86,8 @@ fn rsa_bits(rsa: &ssh_key::public::RsaPublicKey) -> usize {
     (n.len() - first - 1) * 8 + (8 - lead.leading_zeros() as usize)
 }
 
-/// Why a signature does not vouch for its file.
+/// Why a signature does not vouch for its file (worded by
+/// `strings::Strings::bad_signature`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Invalid {
     /// The `.sig` is not an SSH signature OpenSSH can read.
@@ -135,61 +107,6 @@ pub enum Invalid {
     NoTouch,
     /// The roster's own key for the member cannot be used.
     RosterKey(KeyProblem),
-}
-
-impl Invalid {
-    /// The problem in the secretary's language, for the file `file`.
-    #[must_use]
-    pub fn text(&self, file: &str, lang: Lang) -> String {
-        let zh = lang == Lang::Zh;
-        match self {
-            Invalid::Unreadable(e) if zh => format!("{file}.sig 不是可读的 SSH 签名:{e}"),
-            Invalid::Unreadable(e) => format!("{file}.sig is not a readable SSH signature: {e}"),
-            Invalid::Namespace(ns) if zh => {
-                format!("{file}.sig 的命名空间是 {ns:?},不是 {NAMESPACE:?}:它是为别的用途签的")
-            }
-            Invalid::Namespace(ns) => format!(
-                "{file}.sig is in namespace {ns:?}, not {NAMESPACE:?}: it was signed for another purpose"
-            ),
-            Invalid::OtherKey {
-                fingerprint,
-                member: Some(m),
-            } if zh => format!("{file}.sig 是用另一名成员 {m} 的密钥签的({fingerprint})"),
-            Invalid::OtherKey {
-                fingerprint,
-                member: Some(m),
-            } => format!("{file}.sig was made with another member's key: {m}'s ({fingerprint})"),
-            Invalid::OtherKey {
-                fingerprint,
-                member: None,
-            } if zh => format!("{file}.sig 是用名册上没有的密钥签的({fingerprint})"),
-            Invalid::OtherKey {
-                fingerprint,
-                member: None,
-            } => {
-                format!("{file}.sig was made with a key that is not on the roster ({fingerprint})")
-            }
-            Invalid::Changed if zh => {
-                format!("{file}.sig 与文件内容不符:文件在签名后被改过")
-            }
-            Invalid::Changed => format!(
-                "{file}.sig does not match the file's bytes: the file was changed after it was signed"
-            ),
-            Invalid::NoTouch if zh => {
-                format!("{file}.sig 由安全密钥签出,但签名时无人触碰该密钥")
-            }
-            Invalid::NoTouch => {
-                format!("{file}.sig was made by a security key without the user touching it")
-            }
-            Invalid::RosterKey(p) if zh => {
-                format!("名册上该成员的 key {},无法校验 {file}.sig", p.text(lang))
-            }
-            Invalid::RosterKey(p) => format!(
-                "the roster key of this member {}; {file}.sig cannot be checked",
-                p.text(lang)
-            ),
-        }
-    }
 }
 
 /// What a file's signature proves, as `"signature"` in the report's JSON.
@@ -540,33 +457,45 @@ pub struct Signer<'a> {
     pub key: Option<&'a str>,
 }
 
-/// The roster as an OpenSSH `allowed_signers` file, one line per member with a usable
-/// key, limited to [`NAMESPACE`]; and a note per member left out, with why.
+/// A roster member [`allowed_signers`] leaves out, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LeftOut {
+    /// The member id is not a [`plain_principal`].
+    Principal {
+        /// The member id.
+        id: String,
+    },
+    /// The roster key cannot be used.
+    Key {
+        /// The member id.
+        id: String,
+        /// Why.
+        problem: KeyProblem,
+    },
+    /// The key cannot be written back as an OpenSSH line; the encoder's words.
+    Encode {
+        /// The member id.
+        id: String,
+        /// Why.
+        error: String,
+    },
+}
+
+/// The lines of an OpenSSH `allowed_signers` file for the roster, one per member with
+/// a usable key (a comment with the name, then the key limited to [`NAMESPACE`]), and
+/// the members left out. The file's header comment is the caller's, in the reader's
+/// language.
 #[must_use]
-pub fn allowed_signers(members: &[Signer<'_>], lang: Lang) -> (String, Vec<String>) {
-    let zh = lang == Lang::Zh;
+pub fn allowed_signers(members: &[Signer<'_>]) -> (String, Vec<LeftOut>) {
     let mut out = String::new();
-    out.push_str(if zh {
-        "# dangxue 名册的 allowed_signers;用 OpenSSH 校验一个文件:\n"
-    } else {
-        "# The dangxue roster as an allowed_signers file; check a file with OpenSSH:\n"
-    });
-    let _ = writeln!(
-        out,
-        "#   ssh-keygen -Y verify -f allowed_signers -I <member_id> -n {NAMESPACE} -s F.sig < F"
-    );
-    let mut notes = Vec::new();
+    let mut left_out = Vec::new();
     for m in members {
-        let shown = super::text::escape_controls(m.id);
         let Some(text) = m.key else {
             continue;
         };
+        let id = m.id.to_string();
         if !plain_principal(m.id) {
-            notes.push(if zh {
-                format!("{shown}: 成员 ID 含有 allowed_signers 中有特殊含义的字符,未写入")
-            } else {
-                format!("{shown}: the member id has characters with a meaning in allowed_signers; left out")
-            });
+            left_out.push(LeftOut::Principal { id });
             continue;
         }
         match parse_key(text) {
@@ -583,17 +512,16 @@ pub fn allowed_signers(members: &[Signer<'_>], lang: Lang) -> (String, Vec<Strin
                             line.trim_end()
                         );
                     }
-                    Err(e) => notes.push(format!("{shown}: {e}")),
+                    Err(e) => left_out.push(LeftOut::Encode {
+                        id,
+                        error: e.to_string(),
+                    }),
                 }
             }
-            Err(p) => notes.push(if zh {
-                format!("{shown}: 名册上的 key {},未写入", p.text(lang))
-            } else {
-                format!("{shown}: the roster key {}; left out", p.text(lang))
-            }),
+            Err(problem) => left_out.push(LeftOut::Key { id, problem }),
         }
     }
-    (out, notes)
+    (out, left_out)
 }
 
 #[cfg(test)]
@@ -664,11 +592,6 @@ Y4aQ0UrYweBujRNPmJniz+yIiSy3ORAtpmi2XPXwU=
             fingerprint,
             "SHA256:XyE7U93WYg18csjP+518ShCMmr8OS64gTjSrqyaje0k"
         );
-        let Verdict::Invalid(why) = &v else {
-            panic!("{v:?}");
-        };
-        let text = why.text("zhangsan-2026-11.toml", Lang::En);
-        assert!(text.contains("lisi's"), "{text}");
     }
 
     #[test]
@@ -729,7 +652,7 @@ Y4aQ0UrYweBujRNPmJniz+yIiSy3ORAtpmi2XPXwU=
                 key: Some("ssh-ed25519 nope"),
             },
         ];
-        let (text, notes) = allowed_signers(&members, Lang::En);
+        let (text, notes) = allowed_signers(&members);
         let lines: Vec<&str> = text.lines().filter(|l| !l.starts_with('#')).collect();
         assert_eq!(
             lines,
@@ -739,8 +662,11 @@ Y4aQ0UrYweBujRNPmJniz+yIiSy3ORAtpmi2XPXwU=
         );
         assert!(text.contains("# 张三\\n\n"), "{text}");
         assert_eq!(notes.len(), 2, "{notes:?}");
-        assert!(notes[0].starts_with("a*b:"), "{notes:?}");
-        assert!(notes[1].starts_with("wangwu:"), "{notes:?}");
+        assert_eq!(notes[0], LeftOut::Principal { id: "a*b".into() });
+        assert!(
+            matches!(&notes[1], LeftOut::Key { id, problem: KeyProblem::Unreadable(_) } if id == "wangwu"),
+            "{notes:?}"
+        );
     }
 
     #[test]

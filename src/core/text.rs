@@ -25,7 +25,8 @@
 use std::fmt::Write as _;
 
 /// The 1-based line that byte `offset` of `text` is on; an offset past the end is on
-/// the last line. Every reader that names a line in a problem counts with this.
+/// the last line. Every reader that names a line in a problem counts with this, or
+/// with [`LineStarts`] when it names many.
 ///
 /// ```
 /// use dangxue::core::text::line_of;
@@ -35,11 +36,41 @@ use std::fmt::Write as _;
 /// ```
 #[must_use]
 pub fn line_of(text: &[u8], offset: usize) -> usize {
-    let end = offset.min(text.len());
-    // One pass over bytes already in memory; not worth a crate.
-    #[allow(clippy::naive_bytecount)]
-    let newlines = text[..end].iter().filter(|b| **b == b'\n').count();
-    1 + newlines
+    LineStarts::new(text).line(offset)
+}
+
+/// The line breaks of a text, found once, for a reader that turns many offsets into
+/// lines: a file with thousands of problems would otherwise be counted from its start
+/// for each of them.
+///
+/// ```
+/// use dangxue::core::text::LineStarts;
+/// let lines = LineStarts::new(b"a\nb\n\nc");
+/// assert_eq!([0, 2, 3, 4, 5, 99].map(|at| lines.line(at)), [1, 2, 2, 3, 4, 4]);
+/// ```
+#[derive(Debug, Clone)]
+pub struct LineStarts {
+    /// Offsets of the `\n` bytes, ascending.
+    breaks: Vec<usize>,
+}
+
+impl LineStarts {
+    /// The line breaks of `text`.
+    #[must_use]
+    pub fn new(text: &[u8]) -> LineStarts {
+        let breaks = text
+            .iter()
+            .enumerate()
+            .filter_map(|(i, b)| (*b == b'\n').then_some(i))
+            .collect();
+        LineStarts { breaks }
+    }
+
+    /// The 1-based line of byte `offset`, as [`line_of`] counts it.
+    #[must_use]
+    pub fn line(&self, offset: usize) -> usize {
+        1 + self.breaks.partition_point(|b| *b < offset)
+    }
 }
 
 /// Characters as the rules count them: Unicode scalar values, except whitespace,

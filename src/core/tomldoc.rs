@@ -14,6 +14,7 @@ use toml::value::Datetime;
 
 use super::completion::CompletionIssue;
 use super::plan::PlanIssue;
+use super::text::LineStarts;
 
 /// Largest document accepted. A completion file holds a few KB of writing; the cap
 /// keeps a hostile file from making the parser chew on hundreds of megabytes.
@@ -77,29 +78,8 @@ pub enum Want {
 /// reader's language by `crate::strings::findings`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Issue {
-    /// A key the format does not know.
-    UnknownKey {
-        /// The key.
-        key: String,
-        /// The table's name.
-        table: String,
-    },
-    /// A required key is absent.
-    Missing {
-        /// The key.
-        key: String,
-        /// The table's name.
-        table: String,
-    },
-    /// A value of the wrong type or out of range.
-    WrongType {
-        /// The key.
-        key: String,
-        /// The table's name.
-        table: String,
-        /// What it must be.
-        want: Want,
-    },
+    /// A key unknown, missing or of the wrong type.
+    Entry(EntryIssue),
     /// The document is not TOML; the parser's words.
     Toml(String),
     /// The document is larger than [`MAX_DOCUMENT_BYTES`].
@@ -135,6 +115,43 @@ pub enum Issue {
     Completion(CompletionIssue),
 }
 
+/// A problem of an entry (`key = value`) that the reader finds by itself while it
+/// looks keys up: the part of [`Issue`] every document has. A reader of a format with
+/// problems of its own files them as [`Issue`]; the unit reader keeps to these, so it
+/// cannot be handed a plan's or a completion file's problem.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EntryIssue {
+    /// A key the format does not know.
+    UnknownKey {
+        /// The key.
+        key: String,
+        /// The table's name.
+        table: String,
+    },
+    /// A required key is absent.
+    Missing {
+        /// The key.
+        key: String,
+        /// The table's name.
+        table: String,
+    },
+    /// A value of the wrong type or out of range.
+    WrongType {
+        /// The key.
+        key: String,
+        /// The table's name.
+        table: String,
+        /// What it must be.
+        want: Want,
+    },
+}
+
+impl From<EntryIssue> for Issue {
+    fn from(k: EntryIssue) -> Issue {
+        Issue::Entry(k)
+    }
+}
+
 /// A place in the document: a byte offset, turned into a line only when a problem
 /// is reported there (most files have none, so most offsets never need a line).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -158,42 +175,37 @@ pub(crate) enum DateKind {
     LocalDate,
 }
 
-/// Collects problems while tables are read.
-pub(crate) struct Reader<'t> {
+/// Collects problems while tables are read, as `I`: [`Issue`], or [`EntryIssue`] for
+/// a format that has no problems of its own beyond its keys.
+pub(crate) struct Reader<'t, I = Issue> {
     text: &'t str,
-    /// Offsets of the line breaks, found the first time a line is asked for: most
-    /// files have no problem, and keys are looked up by offset until one does.
-    breaks: std::cell::OnceCell<Vec<usize>>,
+    /// The line breaks, found the first time a line is asked for: most files have no
+    /// problem, and keys are looked up by offset until one does.
+    lines: std::cell::OnceCell<LineStarts>,
     /// Every problem found, as (line, issue).
-    pub(crate) problems: Vec<(usize, Issue)>,
+    pub(crate) problems: Vec<(usize, I)>,
 }
 
-impl<'t> Reader<'t> {
-    pub(crate) fn new(text: &'t str) -> Reader<'t> {
+impl<'t, I: From<EntryIssue>> Reader<'t, I> {
+    pub(crate) fn new(text: &'t str) -> Reader<'t, I> {
         Reader {
             text,
-            breaks: std::cell::OnceCell::new(),
+            lines: std::cell::OnceCell::new(),
             problems: Vec::new(),
         }
     }
 
     /// The line of a place in the document.
     pub(crate) fn line(&self, at: Pos) -> usize {
-        let offset = at.0;
-        let breaks = self.breaks.get_or_init(|| {
-            self.text
-                .bytes()
-                .enumerate()
-                .filter_map(|(i, b)| (b == b'\n').then_some(i))
-                .collect()
-        });
-        1 + breaks.partition_point(|b| *b < offset)
+        self.lines
+            .get_or_init(|| LineStarts::new(self.text.as_bytes()))
+            .line(at.0)
     }
 
     /// Report a problem at a place.
-    pub(crate) fn issue(&mut self, at: Pos, issue: Issue) {
+    pub(crate) fn issue(&mut self, at: Pos, issue: impl Into<I>) {
         let line = self.line(at);
-        self.problems.push((line, issue));
+        self.problems.push((line, issue.into()));
     }
 
     /// The top-level table of a parsed document.
@@ -211,7 +223,7 @@ impl<'t> Reader<'t> {
     pub(crate) fn unknown_keys(&mut self, t: &Tab<'_, '_>, allowed: &[&str]) {
         for (k, _) in t.table {
             if !allowed.contains(&k.get_ref().as_ref()) {
-                let issue = Issue::UnknownKey {
+                let issue = EntryIssue::UnknownKey {
                     key: k.get_ref().to_string(),
                     table: t.name.to_string(),
                 };
@@ -231,7 +243,7 @@ impl<'t> Reader<'t> {
             Some((Pos(k.span().start), v.get_ref()))
         } else {
             if required {
-                let issue = Issue::Missing {
+                let issue = EntryIssue::Missing {
                     key: key.to_string(),
                     table: t.name.to_string(),
                 };
@@ -243,7 +255,7 @@ impl<'t> Reader<'t> {
 
     /// Report a value of `key` in `t` that is not what it must be.
     pub(crate) fn wrong_type(&mut self, line: Pos, t: &Tab<'_, '_>, key: &str, want: Want) {
-        let issue = Issue::WrongType {
+        let issue = EntryIssue::WrongType {
             key: key.to_string(),
             table: t.name.to_string(),
             want,
@@ -454,18 +466,18 @@ mod tests {
             vec![
                 (
                     3,
-                    Issue::Missing {
+                    Issue::Entry(EntryIssue::Missing {
                         key: "z".into(),
                         table: "[t]".into()
-                    }
+                    })
                 ),
                 (
                     9,
-                    Issue::WrongType {
+                    Issue::Entry(EntryIssue::WrongType {
                         key: "c".into(),
                         table: "[[r]]".into(),
                         want: Want::Int { min: 5, max: 10 }
-                    }
+                    })
                 ),
             ]
         );
@@ -482,7 +494,7 @@ mod tests {
     fn datetimes_of_the_wrong_kind_are_refused() {
         let text = "a = 2026-11-03T20:11:09+08:00\nb = 2026-11-03T20:11:09\nc = 2026-11-20\n";
         let doc = parse(text).expect("valid TOML");
-        let mut r = Reader::new(text);
+        let mut r: Reader<'_> = Reader::new(text);
         let root = r.root(&doc);
         assert!(r.datetime(&root, "a", true, DateKind::Offset).is_some());
         assert!(r.datetime(&root, "b", true, DateKind::Offset).is_none());
@@ -498,7 +510,7 @@ mod tests {
         match parse(text) {
             Err((line, _)) => assert_eq!(line, 1),
             Ok(doc) => {
-                let mut r = Reader::new(text);
+                let mut r: Reader<'_> = Reader::new(text);
                 let root = r.root(&doc);
                 assert!(r.datetime(&root, "d", true, DateKind::LocalDate).is_none());
             }

@@ -297,24 +297,13 @@ pub fn ensure_private_dir(path: &Path) -> io::Result<()> {
     }
 }
 
-/// A warning when the folder at `path` can be written by its group or by everyone
-/// (anyone who can write there can replace a member's state file); `None` when it is
-/// private or cannot be read.
+/// The permission bits of the folder at `path` when its group or everyone can write
+/// it (anyone who can write there can replace a member's state file), to be warned
+/// about; `None` when it is private or cannot be read.
 #[must_use]
-pub fn dir_warning(path: &Path) -> Option<String> {
+pub fn dir_warning(path: &Path) -> Option<u32> {
     let mode = fs::metadata(path).ok()?.permissions().mode() & 0o7777;
-    (mode & 0o022 != 0).then(|| {
-        let who = if mode & 0o002 != 0 {
-            "every user"
-        } else {
-            "other users of its group"
-        };
-        format!(
-            "{} can be written by {who} (mode {mode:04o}), who could change or replace your study record; run: chmod 700 '{}'",
-            path.display(),
-            path.display()
-        )
-    })
+    (mode & 0o022 != 0).then_some(mode)
 }
 
 #[cfg(test)]
@@ -421,14 +410,9 @@ mod tests {
         fs::set_permissions(&d, Permissions::from_mode(0o777)).expect("chmod");
         ensure_private_dir(&d).expect("exists");
         assert_eq!(mode_of(&d), 0o777);
-        let w = dir_warning(&d).expect("warns");
-        assert!(
-            w.contains("every user") && w.contains("0777") && w.contains("chmod 700"),
-            "{w}"
-        );
+        assert_eq!(dir_warning(&d), Some(0o777));
         fs::set_permissions(&d, Permissions::from_mode(0o770)).expect("chmod");
-        let w = dir_warning(&d).expect("warns");
-        assert!(w.contains("group"), "{w}");
+        assert_eq!(dir_warning(&d), Some(0o770));
         fs::set_permissions(&d, Permissions::from_mode(0o755)).expect("chmod");
         assert_eq!(dir_warning(&d), None);
     }

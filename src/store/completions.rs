@@ -6,10 +6,11 @@ use std::io::Read;
 use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
-use anyhow::Context;
-
 use crate::core::report::Unreadable;
 use crate::core::tomldoc::MAX_DOCUMENT_BYTES;
+use crate::strings::FileIssue;
+
+use super::content::{FileProblem, Message};
 
 /// What a folder of completion files holds.
 #[derive(Debug, Default)]
@@ -27,13 +28,20 @@ pub struct Listing {
 /// be read; a symlink, directory or special file of that name is unreadable.
 ///
 /// # Errors
-/// When the folder cannot be listed.
-pub fn completion_files(dir: &Path) -> anyhow::Result<Listing> {
-    let entries = std::fs::read_dir(dir)
-        .with_context(|| format!("cannot read the folder {}", dir.display()))?;
+/// When the folder cannot be listed: the problem, naming it.
+pub fn completion_files(dir: &Path) -> Result<Listing, FileProblem> {
+    let fail = |e: std::io::Error| FileProblem {
+        path: dir.display().to_string(),
+        line: 0,
+        message: Message::File(FileIssue::Folder {
+            content: false,
+            error: e.to_string(),
+        }),
+    };
+    let entries = std::fs::read_dir(dir).map_err(fail)?;
     let mut l = Listing::default();
     for e in entries {
-        let e = e.with_context(|| format!("cannot list the folder {}", dir.display()))?;
+        let e = e.map_err(fail)?;
         let name = e.file_name().to_string_lossy().into_owned();
         // SPEC names the files `<member_id>.toml` exactly: `X.TOML` is another file.
         #[allow(clippy::case_sensitive_file_extension_comparisons)]

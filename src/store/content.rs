@@ -356,7 +356,7 @@ fn load_meta(path: &Path) -> Result<unit::Meta, Vec<FileProblem>> {
         Some(head) => {
             unit::parse_meta(&head).map_err(|ps| unit_problems(&path.display().to_string(), ps))
         }
-        None => load_file(path).map(|u| unit::Meta::of(&u)),
+        None => load_file(path).map(|u| u.meta),
     }
 }
 

@@ -31,7 +31,7 @@ impl Entry {
     #[must_use]
     pub fn loaded(unit: Unit, origin: Origin) -> Entry {
         Entry {
-            meta: Meta::of(&unit),
+            meta: unit.meta.clone(),
             origin,
             text: None,
             unit: OnceLock::from(Ok(Box::new(unit))),

@@ -26,8 +26,9 @@ impl Paths {
                 home: PathBuf::from(p),
             });
         }
+        // There is no config to name a language yet: the default's.
         let dirs = directories::ProjectDirs::from("", "", "dangxue").ok_or_else(|| {
-            anyhow::anyhow!("cannot find a config folder: set HOME, or pass --home DIR")
+            anyhow::anyhow!(crate::strings::get(crate::core::config::Lang::default()).no_home())
         })?;
         Ok(Paths {
             home: dirs.config_dir().to_path_buf(),

@@ -16,6 +16,8 @@ use std::path::{Path, PathBuf};
 
 use jiff::tz::TimeZone;
 
+use crate::strings::{TzIssue, TzWarning, ZoneIssue};
+
 /// Largest `TZif` file read; the largest in a current tzdata is under 4 KB.
 pub const MAX_TZIF_BYTES: u64 = 256 * 1024;
 
@@ -47,23 +49,24 @@ pub fn plausible_name(name: &str) -> bool {
 }
 
 /// Read one `TZif` file; `name` is the zone's name for jiff.
-fn read_tzif(path: &Path, name: &str) -> Result<TimeZone, String> {
+fn read_tzif(path: &Path, name: &str) -> Result<TimeZone, ZoneIssue> {
+    let shown = || crate::core::text::escape_controls(&path.display().to_string());
     let bytes = match crate::store::atomic::read_regular_file(path, MAX_TZIF_BYTES) {
         Ok(Some(b)) if b.len() as u64 <= MAX_TZIF_BYTES => b,
-        Ok(Some(_)) => return Err(format!("{} is too large for a zone file", path.display())),
-        Ok(None) => return Err(format!("there is no {}", path.display())),
-        Err(e) => return Err(format!("cannot read {}: {e}", path.display())),
+        Ok(Some(_)) => return Err(ZoneIssue::TooLarge(shown())),
+        Ok(None) => return Err(ZoneIssue::NoFile(shown())),
+        Err(e) => return Err(ZoneIssue::Unreadable(shown(), e.to_string())),
     };
-    TimeZone::tzif(name, &bytes).map_err(|e| format!("{} is not a zone file: {e}", path.display()))
+    TimeZone::tzif(name, &bytes).map_err(|e| ZoneIssue::NotTzif(shown(), e.to_string()))
 }
 
 /// The zone with an IANA name, from its file under [`zoneinfo_dir`].
 ///
 /// # Errors
 /// When the name cannot be a zone name or its file is missing or not a zone file.
-pub fn named(name: &str) -> Result<TimeZone, String> {
+pub fn named(name: &str) -> Result<TimeZone, ZoneIssue> {
     if !plausible_name(name) {
-        return Err("it is not an IANA zone name such as Asia/Shanghai".into());
+        return Err(ZoneIssue::NotAName);
     }
     read_tzif(&zoneinfo_dir().join(name), name).or_else(|e| {
         // Spelt in another case (`asia/shanghai`): jiff's database matches names
@@ -100,7 +103,7 @@ fn from_tz(tz: &str) -> Option<TimeZone> {
 /// The system's zone (`TZ` when set and usable, else `/etc/localtime`, else UTC), and
 /// a warning naming `TZ` and why it was not used, when it was set but is not a zone.
 #[must_use]
-pub fn system_checked() -> (TimeZone, Option<String>) {
+pub fn system_checked() -> (TimeZone, Option<TzWarning>) {
     let tz = std::env::var_os("TZ");
     let warning = match tz.as_deref().map(check_tz) {
         None => None,
@@ -109,41 +112,31 @@ pub fn system_checked() -> (TimeZone, Option<String>) {
     };
     let local = Path::new("/etc/localtime");
     let name = std::fs::read_link(local).map_or_else(|_| "Local".to_string(), |t| name_of(&t));
-    let (zone, used) = match read_tzif(local, &name) {
-        Ok(z) => (z, format!("/etc/localtime ({name})")),
-        Err(_) => (TimeZone::UTC, "UTC".to_string()),
+    let (zone, local) = match read_tzif(local, &name) {
+        Ok(z) => (z, Some(crate::core::text::escape_controls(&name))),
+        Err(_) => (TimeZone::UTC, None),
     };
     (
         zone,
-        warning.map(|w| {
-            format!("{w}; using {used} instead (set `timezone` in config.toml to choose)")
-        }),
+        warning.map(|(tz, issue)| TzWarning { tz, issue, local }),
     )
 }
 
-/// `TZ` as a zone, or why it is not one (quoted, bounded).
-fn check_tz(tz: &std::ffi::OsStr) -> Result<TimeZone, String> {
-    let shown = || crate::core::text::quote(&tz.to_string_lossy());
+/// `TZ` as a zone, or why it is not one, with `TZ` quoted and bounded.
+fn check_tz(tz: &std::ffi::OsStr) -> Result<TimeZone, (String, TzIssue)> {
+    let fail = |issue| (crate::core::text::quote(&tz.to_string_lossy()), issue);
     if tz.len() > MAX_TZ_LEN {
-        return Err(format!(
-            "TZ={} is longer than {MAX_TZ_LEN} bytes, not a time zone",
-            shown()
-        ));
+        return Err(fail(TzIssue::TooLong(MAX_TZ_LEN)));
     }
     let Some(text) = tz.to_str() else {
-        return Err(format!("TZ={} is not valid UTF-8", shown()));
+        return Err(fail(TzIssue::NotUtf8));
     };
     let bare = text.strip_prefix(':').unwrap_or(text);
     if bare.starts_with('/') {
         let path = Path::new(bare);
-        return read_tzif(path, &name_of(path)).map_err(|e| format!("TZ={}: {e}", shown()));
+        return read_tzif(path, &name_of(path)).map_err(|e| fail(TzIssue::File(e)));
     }
-    from_tz(text).ok_or_else(|| {
-        format!(
-            "TZ={} is neither a zone name such as Asia/Shanghai nor a POSIX rule such as CST-8",
-            shown()
-        )
-    })
+    from_tz(text).ok_or_else(|| fail(TzIssue::NoZone))
 }
 
 #[cfg(test)]
@@ -183,7 +176,14 @@ mod tests {
 
     #[test]
     fn a_tz_that_is_no_zone_is_refused_with_a_reason() {
-        let e = |v: &str| check_tz(std::ffi::OsStr::new(v)).expect_err(v);
+        let e = |v: &str| {
+            let (tz, issue) = check_tz(std::ffi::OsStr::new(v)).expect_err(v);
+            crate::strings::EN.tz_warning(&TzWarning {
+                tz,
+                issue,
+                local: None,
+            })
+        };
         let zero = e("/dev/zero");
         assert!(
             zero.contains("TZ='/dev/zero'") && zero.contains("not a regular file"),
@@ -238,6 +238,9 @@ mod tests {
             .expect("run mkfifo");
         assert!(status.success());
         let e = read_tzif(&fifo, "x").expect_err("a FIFO");
-        assert!(e.contains("not a regular file"), "{e}");
+        assert!(
+            matches!(&e, ZoneIssue::Unreadable(_, why) if why.contains("not a regular file")),
+            "{e:?}"
+        );
     }
 }

@@ -14,6 +14,8 @@ pub enum Reading {
     Plan,
     /// A plan or completion file given to `check`.
     File,
+    /// The config file.
+    Config,
 }
 
 /// Where a completion file names a unit.
@@ -87,6 +89,9 @@ pub enum FileIssue {
     UnknownFormat(String),
     /// Config `timezone` is not the name of a zone.
     UnknownZone(String),
+    /// A config key is unknown or has a value of the wrong kind; the TOML reader's
+    /// words.
+    Config(String),
 }
 
 /// How much `check` looked at, for its line when nothing is wrong.
@@ -160,10 +165,11 @@ fn zh(issue: &FileIssue) -> String {
         Reading::Unit => "学习单元",
         Reading::Plan => "学习安排",
         Reading::File => "该文件",
+        Reading::Config => "配置文件",
     };
     let fix = |w: &Reading| match w {
         Reading::Plan => "（或修改 config.toml 中的 plan）",
-        Reading::Unit | Reading::File => "",
+        Reading::Unit | Reading::File | Reading::Config => "",
     };
     match issue {
         FileIssue::Unreadable(e) => format!("无法读取：{e}"),
@@ -208,6 +214,9 @@ fn zh(issue: &FileIssue) -> String {
         FileIssue::UnknownZone(tz) => format!(
             "timezone {tz:?} 不是已知的 IANA 时区名：请写成 \"Asia/Shanghai\" 这样的名称，或删去这一项以使用系统时区"
         ),
+        FileIssue::Config(m) => {
+            format!("配置有误：{m}：请按 config.example.toml 改正这一项，或删去它以使用默认值")
+        }
     }
 }
 
@@ -216,10 +225,11 @@ fn en(issue: &FileIssue) -> String {
         Reading::Unit => "a unit",
         Reading::Plan => "the plan",
         Reading::File => "the file",
+        Reading::Config => "the config",
     };
     let fix = |w: &Reading| match w {
         Reading::Plan => " (fix `plan` in config.toml)",
-        Reading::Unit | Reading::File => "",
+        Reading::Unit | Reading::File | Reading::Config => "",
     };
     match issue {
         FileIssue::Unreadable(e) => format!("cannot read: {e}"),
@@ -274,6 +284,9 @@ fn en(issue: &FileIssue) -> String {
         FileIssue::UnknownZone(tz) => format!(
             "timezone {tz:?} is not a known IANA zone name: use one like \"Asia/Shanghai\", or remove the key for the system's"
         ),
+        FileIssue::Config(m) => format!(
+            "{m}: fix the key as config.example.toml shows, or remove it to use the default"
+        ),
     }
 }
 
@@ -298,8 +311,9 @@ mod tests {
             },
             FileIssue::UnknownFormat("other/1".into()),
             FileIssue::UnknownZone("Asia/Shanghia".into()),
+            FileIssue::Config("unknown field `unit`".into()),
         ];
-        for what in [Reading::Unit, Reading::Plan, Reading::File] {
+        for what in [Reading::Unit, Reading::Plan, Reading::File, Reading::Config] {
             all.push(FileIssue::TooLarge { what, mb: 4 });
             all.push(FileIssue::Missing(what));
             all.push(FileIssue::ReadFailed {

@@ -271,6 +271,16 @@ impl Strings {
         }
     }
 
+    /// No folder for dangxue's files can be found.
+    #[must_use]
+    pub fn no_home(&self) -> &'static str {
+        if self.en() {
+            "cannot find a config folder: set HOME, or pass --home DIR"
+        } else {
+            "找不到存放配置的文件夹：请设置 HOME，或用 --home DIR 指定"
+        }
+    }
+
     /// A plain-text command without `--member` and no profile.
     #[must_use]
     pub fn no_profile(&self, dir: &str) -> String {
@@ -343,5 +353,11 @@ mod tests {
         assert!(!zh.plan_not_used("x", 0).contains("另有"));
         assert!(en.plan_not_used("x", 2).contains(" (and 2 more);"));
         assert!(!en.plan_not_used("x", 0).contains("more"));
+    }
+
+    #[test]
+    fn no_home_says_what_to_set() {
+        assert_zh(crate::strings::get(Lang::Zh).no_home());
+        assert_en(crate::strings::get(Lang::En).no_home());
     }
 }

@@ -363,7 +363,10 @@ impl Strings {
     /// that the work is still in memory).
     #[must_use]
     pub fn save_held(&self, error: &str) -> String {
-        format!("{}: {error}", self.save_failed)
+        match self.lang {
+            Lang::Zh => format!("{}：{error}", self.save_failed),
+            Lang::En => format!("{}: {error}", self.save_failed),
+        }
     }
 
     /// Shown when quitting while the record cannot be saved.

@@ -15,7 +15,10 @@ mod labels;
 #[cfg(test)]
 mod punct;
 mod review;
+mod signature;
+mod state;
 mod zh;
+mod zone;
 
 pub use check::{CheckCounts, FileIssue, Reading, UnitPlace};
 pub use commands::{NoTerminal, Signing};
@@ -27,7 +30,9 @@ pub use labels::{
     Editors, Fields, FormFields, Judge, KeptAside, Kinds, Parts, QuestionTypes, Tabs,
 };
 pub use review::Review;
+pub use state::{RecordFailure, RecordProblem, WriteHint};
 pub use zh::ZH;
+pub use zone::{TzIssue, TzWarning, ZoneIssue};
 
 /// One piece of text in both languages, for tables that hold their own labels (the
 /// key tables of `app::keymap`).

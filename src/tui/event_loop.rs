@@ -116,6 +116,17 @@ pub fn run(
     let mut save_pending = app.dirty;
     loop {
         let started = Instant::now();
+        if let Some((_, _, size)) = reader_view(&app) {
+            // The region is set as the reader opens, not on the first scroll.
+            let area = ratatui::layout::Rect::new(0, 0, size.0, size.1);
+            let body = crate::ui::reader::body_area(area);
+            scroll::prepare(
+                &mut terminal,
+                &mut last,
+                body.y..body.y + body.height,
+                Some(crate::ui::reader::footer_anchor(area)),
+            )?;
+        }
         let frame = terminal.draw(|f| crate::ui::draw(f, &app, &theme))?;
         last.remember(frame.buffer);
         if let Some(t) = &trace {

@@ -309,7 +309,7 @@ pub fn draw_review(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let text = format!(
             "{when}{sign}✗{lapses} {} — {}",
             escape_controls(&question.prompt),
-            escape_controls(&unit.title)
+            escape_controls(&unit.meta.title)
         );
         let style = if *is_due { theme.accent } else { theme.dim };
         let mut line = Line::from(Span::styled(

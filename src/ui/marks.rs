@@ -41,7 +41,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         let unit = app
             .library
             .get(&m.unit)
-            .map_or_else(|| m.unit.clone(), |u| escape_controls(&u.title));
+            .map_or_else(|| m.unit.clone(), |u| escape_controls(&u.meta.title));
         let quote = format!("   「{}」", escape_controls(&m.quote));
         let what = if m.note.trim().is_empty() {
             Span::styled(format!("  {}", app.s.bookmark), theme.dim)

@@ -198,7 +198,9 @@ pub fn draw_quiz(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     }
     let item = v.items.get(v.index);
     let unit = item.and_then(|(u, _)| app.library.get(u));
-    let title = unit.map(|u| escape_controls(&u.title)).unwrap_or_default();
+    let title = unit
+        .map(|u| escape_controls(&u.meta.title))
+        .unwrap_or_default();
     frame.render_widget(
         Paragraph::new(Span::styled(
             truncate(

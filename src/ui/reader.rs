@@ -2,7 +2,7 @@
 
 use crate::app::keymap;
 use ratatui::Frame;
-use ratatui::layout::{Alignment, Rect};
+use ratatui::layout::{Alignment, Position, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Borders, Clear, Paragraph};
@@ -27,6 +27,20 @@ pub fn body_area(area: Rect) -> Rect {
     )
 }
 
+/// Where the footer's most often changing figure is drawn: the last digit of the
+/// percentage read. The terminal keeps this place saved while reading (see
+/// [`super::scroll::prepare`]), so the figure is reached from the body in 2 bytes.
+#[must_use]
+pub fn footer_anchor(area: Rect) -> Position {
+    Position::new(
+        area.x + PERCENT_LAST_DIGIT,
+        area.y + area.height.saturating_sub(1),
+    )
+}
+
+/// The column of the percentage's last digit in the footer's status (` 42%`).
+const PERCENT_LAST_DIGIT: u16 = 3;
+
 /// Draw the reader.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let Some(r) = &app.reader else { return };
@@ -45,24 +59,24 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     );
     // Title and metadata start where the text starts, however wide the terminal.
     let head_w = usize::from(area.width.saturating_sub(margin));
-    let title = truncate(&escape_controls(&u.title), head_w);
+    let title = truncate(&escape_controls(&u.meta.title), head_w);
     frame.render_widget(
         Paragraph::new(Span::styled(title, theme.title)),
         Rect::new(text_area.x, area.y, area.width.saturating_sub(margin), 1),
     );
-    let kind = app.s.kinds.of(u.kind);
+    let kind = app.s.kinds.of(u.meta.kind);
     let mut meta = vec![kind.to_string()];
-    if let Some(c) = &u.column {
+    if let Some(c) = &u.meta.column {
         meta.push(format!("{} {}", app.s.column, escape_controls(c)));
     }
-    if !u.authors.is_empty() {
+    if !u.meta.authors.is_empty() {
         meta.push(format!(
             "{} {}",
             app.s.authors,
-            escape_controls(&u.authors.join(" "))
+            escape_controls(&u.meta.authors.join(" "))
         ));
     }
-    if let Some(n) = &u.note {
+    if let Some(n) = &u.meta.note {
         meta.push(format!("{}: {}", app.s.note, escape_controls(n)));
     }
     let meta = meta.join(" · ");

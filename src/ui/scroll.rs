@@ -29,6 +29,7 @@ use std::ops::Range;
 use ratatui::Terminal;
 use ratatui::backend::Backend;
 use ratatui::buffer::{Buffer, Cell};
+use ratatui::layout::Position;
 
 /// Resets the scroll region to the whole screen (DECSTBM without arguments). Write it
 /// when restoring the terminal, before leaving the alternate screen.
@@ -66,6 +67,48 @@ impl LastFrame {
         self.valid = false;
         self.region = None;
     }
+}
+
+/// Set the scroll region to screen rows `rows` (0-based, end exclusive) ahead of the
+/// first scroll, and save the cursor at `anchor` (DECSC), so that a one-line scroll
+/// costs only the scroll and the exposed line: the region's 8 bytes are paid once,
+/// and the backend gets back to `anchor` from the scrolled rows in 2 bytes
+/// (`ESC 8`) where the margin stops a relative move. Call it before drawing the view
+/// that will scroll; it writes nothing while the terminal has that region already
+/// (until [`LastFrame::forget`]). Brings ratatui's idea of the screen size up to
+/// date first, so that a backend that drops a saved cursor on a new size sees the
+/// size this save was made at.
+///
+/// The saved cursor is the alternate screen's own (terminals keep one per screen),
+/// so the place the shell's cursor returns to on leaving it is not touched. The
+/// cursor is left at `anchor`.
+///
+/// # Errors
+/// When writing to the terminal fails.
+pub fn prepare<B: Backend + Write>(
+    terminal: &mut Terminal<B>,
+    last: &mut LastFrame,
+    rows: Range<u16>,
+    anchor: Option<Position>,
+) -> io::Result<()> {
+    if last.region.as_ref() == Some(&rows) {
+        return Ok(());
+    }
+    terminal
+        .autoresize()
+        .map_err(|e| io::Error::other(e.to_string()))?;
+    let area = terminal.current_buffer_mut().area;
+    if rows.start >= rows.end || rows.end > area.bottom() {
+        return Ok(());
+    }
+    let mut seq = Vec::with_capacity(24);
+    write!(seq, "\x1b[{};{}r", rows.start + 1, rows.end)?;
+    if let Some(a) = anchor.filter(|a| area.contains(*a)) {
+        write!(seq, "\x1b[{};{}H\x1b7", a.y + 1, a.x + 1)?;
+    }
+    terminal.backend_mut().write_all(&seq)?;
+    last.region = Some(rows);
+    Ok(())
 }
 
 /// Shift rows `rows` of `buffer` by `delta` lines the way the terminal scrolls them:
@@ -325,6 +368,8 @@ mod tests {
         let mut last = LastFrame::new();
         let mut screen = parser(w, h);
         let mut top = 0usize;
+        // As the reader does: the region set and the footer's figure saved first.
+        prepare(&mut t, &mut last, s.body(), Some(Position::new(2, h - 1))).expect("prepare");
         let drawn = t.draw(|f| s.draw(f, top)).expect("draw");
         last.remember(drawn.buffer);
         screen.process(&sink.take());
@@ -420,6 +465,42 @@ mod tests {
         let drawn = t.draw(|f| s.draw(f, 3)).expect("draw");
         last.remember(drawn.buffer);
         assert_eq!(step(&mut t, &mut last, 4, 1), "\x1b[3;9r\x1b[S");
+    }
+
+    #[test]
+    fn prepare_sets_the_region_and_saves_the_anchor_once() {
+        let (mut t, sink) = terminal(lean, 40, 10);
+        let mut last = LastFrame::new();
+        let anchor = Some(Position::new(3, 9));
+        let prep = |t: &mut Terminal<LeanBackend<Sink>>, last: &mut LastFrame, rows| {
+            prepare(t, last, rows, anchor).expect("prepare");
+            String::from_utf8(sink.take()).expect("ascii")
+        };
+        assert_eq!(prep(&mut t, &mut last, 2..9), "\x1b[3;9r\x1b[10;4H\x1b7");
+        assert_eq!(prep(&mut t, &mut last, 2..9), "", "already set");
+        // The first scroll finds the region set.
+        let drawn = t
+            .draw(|f| Screen::new(40, 10, &sample()).draw(f, 0))
+            .expect("draw");
+        last.remember(drawn.buffer);
+        sink.take();
+        assert!(scroll_rows(&mut t, &mut last, 2..9, 1).expect("scroll"));
+        let seq = String::from_utf8(sink.take()).expect("ascii");
+        assert!(!seq.contains('r'), "{seq:?}");
+        last.forget();
+        assert_eq!(prep(&mut t, &mut last, 2..9), "\x1b[3;9r\x1b[10;4H\x1b7");
+        last.forget();
+        assert_eq!(prep(&mut t, &mut last, 2..11), "", "past the screen");
+        assert_eq!(prep(&mut t, &mut last, 2..2), "", "no rows");
+        let bare = |t: &mut Terminal<LeanBackend<Sink>>, last: &mut LastFrame| {
+            prepare(t, last, 0..9, Some(Position::new(40, 9))).expect("prepare");
+            String::from_utf8(sink.take()).expect("ascii")
+        };
+        assert_eq!(
+            bare(&mut t, &mut last),
+            "\x1b[1;9r",
+            "an anchor off screen is not saved"
+        );
     }
 
     #[test]

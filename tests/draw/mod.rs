@@ -1,14 +1,43 @@
-//! Draw the app into ratatui's `TestBackend` for the screen tests: the buffer, and
-//! the screen as text a row a line (a wide character once, not with its blank half).
+//! The screen tests' app and drawing: a member's app at a fixed time, messages sent
+//! to it, and the app drawn into ratatui's `TestBackend` as its buffer, or as text a
+//! row a line (a wide character once, not with its blank half).
 
 #![allow(dead_code)]
 
 use dangxue::app::App;
-use dangxue::core::config::ThemeName;
+use dangxue::app::msg::Msg;
+use dangxue::app::update::update;
+use dangxue::core::config::{Lang, ThemeName};
+use dangxue::core::regime::Rules;
+use dangxue::core::state::MemberState;
+use dangxue::store::content::Library;
 use dangxue::ui::theme::Theme;
+use jiff::Timestamp;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
+
+/// The app of a new member, 张三 (`zhangsan`), in UTC at `now`, with `library`
+/// and the default rules.
+pub fn member_app(lang: Lang, library: Library, now: Timestamp) -> App {
+    App::new(
+        dangxue::strings::get(lang),
+        library,
+        Rules::default(),
+        MemberState::new("zhangsan", "张三"),
+        jiff::tz::TimeZone::UTC,
+        now,
+    )
+}
+
+/// Send `msgs` one after the other at the app's time: the clock stands still between
+/// them, as in a frame of key presses.
+pub fn send(app: &mut App, msgs: &[Msg]) {
+    for m in msgs {
+        let now = app.now;
+        update(app, m.clone(), now);
+    }
+}
 
 /// The cells of one frame at `w`x`h`, in the mono theme (what `NO_COLOR` shows).
 pub fn buffer(app: &App, w: u16, h: u16) -> Buffer {

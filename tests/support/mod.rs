@@ -3,6 +3,21 @@
 
 #![allow(dead_code)]
 
+mod disk;
+mod files;
+mod report;
+mod study;
+
+// Each test uses a part of the support; the rest goes unused there.
+#[allow(unused_imports)]
+pub use disk::*;
+#[allow(unused_imports)]
+pub use files::*;
+#[allow(unused_imports)]
+pub use report::*;
+#[allow(unused_imports)]
+pub use study::*;
+
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -20,11 +35,6 @@ pub struct Pty {
     parser: Arc<Mutex<vt100::Parser>>,
     bytes: Arc<Mutex<usize>>,
     master: Option<Box<dyn portable_pty::MasterPty + Send>>,
-}
-
-/// A fresh home folder for one test.
-pub fn home() -> tempfile::TempDir {
-    tempfile::tempdir().expect("temp dir")
 }
 
 /// The binary under test.
@@ -277,50 +287,6 @@ impl Drop for Pty {
     }
 }
 
-/// Read a member's state file as TOML.
-pub fn state(home: &Path, id: &str) -> toml::Table {
-    let path = home.join("members").join(format!("{id}.toml"));
-    let text =
-        std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("read {}: {e}", path.display()));
-    toml::from_str(&text).unwrap_or_else(|e| panic!("parse {}: {e}", path.display()))
-}
-
-/// Wait until the file at `path` exists and holds `text`; returns its contents.
-/// A screen can change before the save behind it reaches the disk (the program
-/// draws first and writes after), so a test that acts on what another session
-/// saved waits for the file, not the screen.
-pub fn wait_for_file(path: &Path, text: &str) -> String {
-    let start = Instant::now();
-    loop {
-        let got = std::fs::read_to_string(path).unwrap_or_default();
-        if got.contains(text) {
-            return got;
-        }
-        assert!(
-            start.elapsed() < WAIT,
-            "{} never held {text:?}; it holds:\n{got}",
-            path.display()
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    }
-}
-
-/// Run `dangxue ARGS` without a terminal; (exit code, stdout, stderr).
-pub fn run(home: &Path, args: &[&str]) -> (i32, String, String) {
-    let out = std::process::Command::new(bin())
-        .arg("--home")
-        .arg(home)
-        .args(args)
-        .env_remove("DANGXUE_HOME")
-        .output()
-        .expect("run dangxue");
-    (
-        out.status.code().unwrap_or(-1),
-        String::from_utf8_lossy(&out.stdout).into_owned(),
-        String::from_utf8_lossy(&out.stderr).into_owned(),
-    )
-}
-
 impl Pty {
     /// In the library: wait until the search line says exactly one unit is listed
     /// (`1/1` at its end).
@@ -441,29 +407,6 @@ impl Pty {
             })
             .collect()
     }
-}
-
-/// A fresh home folder with `config` as its `config.toml`.
-pub fn home_with_config(config: &str) -> tempfile::TempDir {
-    let h = home();
-    std::fs::write(h.path().join("config.toml"), config).expect("write config");
-    h
-}
-
-/// The texts of every cycle's 心得 in a state file's bytes (a member's record or an
-/// emergency copy), read by the program's own parser.
-pub fn reflections(bytes: &[u8]) -> Vec<String> {
-    let st = dangxue::store::state::parse_state(bytes).expect("a whole state file");
-    st.cycles
-        .values()
-        .filter_map(|c| c.reflection.as_ref().map(|r| r.text.clone()))
-        .collect()
-}
-
-/// The 心得 texts in the record of member `id` under `home`.
-pub fn member_reflections(home: &Path, id: &str) -> Vec<String> {
-    let path = home.join("members").join(format!("{id}.toml"));
-    reflections(&std::fs::read(&path).unwrap_or_else(|e| panic!("read {}: {e}", path.display())))
 }
 
 impl Pty {

@@ -34,7 +34,7 @@ pub(super) fn start_practice(app: &mut App, id: &str) {
     let items: Vec<(String, String)> = u
         .questions
         .iter()
-        .map(|q| (u.id.clone(), q.id.clone()))
+        .map(|q| (u.meta.id.clone(), q.id.clone()))
         .collect();
     app.quiz = QuizView {
         results: vec![None; items.len()],

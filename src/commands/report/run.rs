@@ -58,7 +58,7 @@ pub fn run(req: &Request<'_>, out: &mut dyn Write, err: &mut dyn Write) -> anyho
         catalog: &library,
         now: Some(now),
     };
-    let listing = completion_files(req.dir)?;
+    let listing = completion_files(req.dir).map_err(|p| anyhow::anyhow!(p.text(config.lang)))?;
     let mut rows = verify_all(&listing.files, &verifier, plan.as_ref())?;
     rows.extend(
         listing

@@ -609,7 +609,7 @@ units = ["ok-three"]
             "+++\nid = \"a001-ordos-double-report\"\ntitle = \"t\"\nkind = \"article\"\n+++\n正文\n",
         )
         .expect("valid unit");
-        cat.insert(unit.id.clone(), unit);
+        cat.insert(unit.meta.id.clone(), unit);
         let got = check_against(&p, &cat);
         assert_eq!(got.len(), 2);
         assert_eq!(

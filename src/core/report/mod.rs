@@ -387,14 +387,14 @@ pub fn summarize(rows: &[Row], cycle: Option<Cycle>, length: CycleLength) -> Sum
 mod tests {
     use super::*;
     use crate::core::regime::Rules;
-    use crate::core::tomldoc::{Issue, Want};
+    use crate::core::tomldoc::{EntryIssue, Issue, Want};
     use crate::core::unit::Unit;
     use std::collections::BTreeMap;
 
     fn catalog() -> BTreeMap<String, Unit> {
         let text = "+++\nid = \"u-a\"\ntitle = \"t\"\nkind = \"article\"\n\n[[questions]]\nid = \"q1\"\ntype = \"judge\"\nprompt = \"p\"\nanswer = true\nexplain = \"e\"\n+++\n正文\n";
         let u = crate::core::unit::parse(text).expect("valid unit");
-        [(u.id.clone(), u)].into_iter().collect()
+        [(u.meta.id.clone(), u)].into_iter().collect()
     }
 
     fn rules() -> Rules {
@@ -519,14 +519,14 @@ score = 100
             row.problems,
             vec![Problem::Parse {
                 line: 9,
-                issue: Issue::WrongType {
+                issue: Issue::Entry(EntryIssue::WrongType {
                     key: "seconds".into(),
                     table: "[[read]]".into(),
                     want: Want::Int {
                         min: 0,
                         max: i64::MAX
                     },
-                },
+                }),
             }]
         );
         assert_eq!(row.member_id, None);

@@ -2,44 +2,27 @@
 //! searches by title before any body is read.
 
 use super::parse::{meta_of_front, split};
-use super::{Kind, MAX_FRONT_MATTER_BYTES, Problem, ProblemKind, Unit};
+use super::{Kind, MAX_FRONT_MATTER_BYTES, Problem, ProblemKind};
 
-/// The top-level keys of a unit file.
+/// The top-level keys of a unit file: what a unit is, without its questions and body.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Meta {
-    /// Unique id.
+    /// Unique id: lowercase ASCII letters, digits and `-`.
     pub id: String,
     /// Display title.
     pub title: String,
     /// Article, constitution explainer or brief.
     pub kind: Kind,
-    /// Newspaper column.
+    /// Newspaper column, e.g. 广角.
     pub column: Option<String>,
     /// Authors as printed in the byline.
     pub authors: Vec<String>,
     /// Where the text comes from.
     pub source: Option<String>,
-    /// Free-form tags.
+    /// Free-form tags, searchable.
     pub tags: Vec<String>,
-    /// An editorial note.
+    /// An editorial note, e.g. that the article is cut off in its source.
     pub note: Option<String>,
-}
-
-impl Meta {
-    /// The metadata of a parsed unit.
-    #[must_use]
-    pub fn of(u: &Unit) -> Meta {
-        Meta {
-            id: u.id.clone(),
-            title: u.title.clone(),
-            kind: u.kind,
-            column: u.column.clone(),
-            authors: u.authors.clone(),
-            source: u.source.clone(),
-            tags: u.tags.clone(),
-            note: u.note.clone(),
-        }
-    }
 }
 
 /// The lines of the front matter before its first table header (`[[questions]]`):
@@ -104,7 +87,7 @@ mod tests {
     #[test]
     fn meta_equals_the_full_parse() {
         let full = super::super::parse(UNIT).expect("parses");
-        assert_eq!(parse_meta(UNIT).expect("meta"), Meta::of(&full));
+        assert_eq!(parse_meta(UNIT).expect("meta"), full.meta);
         assert_eq!(body_text(UNIT), Some(full.body.as_str()));
     }
 

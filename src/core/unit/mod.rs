@@ -116,25 +116,11 @@ pub struct Question {
     pub line: usize,
 }
 
-/// A parsed study unit.
+/// A parsed study unit: its metadata, its questions and its body.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Unit {
-    /// Unique id: lowercase ASCII letters, digits and `-`.
-    pub id: String,
-    /// Display title.
-    pub title: String,
-    /// Article, constitution explainer or brief.
-    pub kind: Kind,
-    /// Newspaper column, e.g. 广角.
-    pub column: Option<String>,
-    /// Authors as printed in the byline.
-    pub authors: Vec<String>,
-    /// Where the text comes from.
-    pub source: Option<String>,
-    /// Free-form tags, searchable.
-    pub tags: Vec<String>,
-    /// An editorial note, e.g. that the article is cut off in its source.
-    pub note: Option<String>,
+    /// The top-level keys: id, title, kind, byline, tags.
+    pub meta: Meta,
     /// Quiz questions.
     pub questions: Vec<Question>,
     /// The Markdown body.

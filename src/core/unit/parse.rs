@@ -12,7 +12,7 @@ use super::{
     Answer, Expected, Kind, MAX_FRONT_MATTER_BYTES, Meta, Problem, ProblemKind, Question,
     QuestionType, Unit, valid_id,
 };
-use crate::core::tomldoc::{self, Issue, Pos, Reader, Tab, Want};
+use crate::core::tomldoc::{self, EntryIssue, Pos, Reader, Tab, Want};
 
 const UNIT_KEYS: &[&str] = &[
     "id",
@@ -59,7 +59,7 @@ pub(super) fn split(text: &str) -> Result<(&str, usize, &str, usize), Problem> {
 
 /// The front matter being read: the shared reader, and the problems only a unit has.
 struct Front<'t> {
-    r: Reader<'t>,
+    r: Reader<'t, EntryIssue>,
     /// Line of the front matter's first line in the file.
     first_line: usize,
     problems: Vec<Problem>,
@@ -91,7 +91,7 @@ impl Front<'_> {
         let shift = self.first_line - 1;
         for (line, issue) in std::mem::take(&mut self.r.problems) {
             // A key missing from the top level is reported at the opening `+++`.
-            let top = matches!(&issue, Issue::Missing { table, .. } if table.is_empty());
+            let top = matches!(&issue, EntryIssue::Missing { table, .. } if table.is_empty());
             let line = if top { shift } else { line + shift };
             self.problems.push(Problem {
                 line,
@@ -104,21 +104,11 @@ impl Front<'_> {
 }
 
 /// A problem of the shared reader as a unit problem.
-fn kind_of(issue: Issue) -> ProblemKind {
+fn kind_of(issue: EntryIssue) -> ProblemKind {
     match issue {
-        Issue::UnknownKey { key, .. } => ProblemKind::UnknownKey(key),
-        Issue::Missing { key, .. } => ProblemKind::Missing(key),
-        Issue::WrongType { key, want, .. } => ProblemKind::WrongType(key, want_words(&want)),
-        Issue::Toml(m) => ProblemKind::Toml(m),
-        Issue::TooLarge { .. } => ProblemKind::FrontMatterTooLarge,
-        Issue::BadUnitId { id } => ProblemKind::BadId(id),
-        // Filed only by the plan and completion readers, never while a front matter
-        // is read; the arm keeps the match whole without a panic.
-        Issue::Format { .. }
-        | Issue::BadCycle { .. }
-        | Issue::BadMemberId { .. }
-        | Issue::Plan(_)
-        | Issue::Completion(_) => ProblemKind::Toml(String::new()),
+        EntryIssue::UnknownKey { key, .. } => ProblemKind::UnknownKey(key),
+        EntryIssue::Missing { key, .. } => ProblemKind::Missing(key),
+        EntryIssue::WrongType { key, want, .. } => ProblemKind::WrongType(key, want_words(&want)),
     }
 }
 
@@ -273,14 +263,7 @@ fn build(f: &mut Front<'_>, t: &Tab<'_, '_>, body: &str, body_line: usize) -> Op
     }
     let (meta, id_at) = meta?;
     Some(Unit {
-        id: meta.id,
-        title: meta.title,
-        kind: meta.kind,
-        column: meta.column,
-        authors: meta.authors,
-        source: meta.source,
-        tags: meta.tags,
-        note: meta.note,
+        meta,
         questions,
         body,
         body_line,
@@ -429,9 +412,9 @@ mod tests {
     #[test]
     fn parses_a_good_unit() {
         let u = parse(GOOD).expect("good unit parses");
-        assert_eq!(u.id, "t-1");
-        assert_eq!(u.kind, Kind::Article);
-        assert_eq!(u.column.as_deref(), Some("广角"));
+        assert_eq!(u.meta.id, "t-1");
+        assert_eq!(u.meta.kind, Kind::Article);
+        assert_eq!(u.meta.column.as_deref(), Some("广角"));
         assert_eq!(u.questions.len(), 2);
         assert_eq!(
             u.questions[0].answer,

@@ -5,8 +5,10 @@ use std::fmt;
 use std::io;
 use std::path::{Path, PathBuf};
 
+use crate::core::config::Lang;
 use crate::core::state::STATE_FORMAT;
 use crate::core::text::escape_controls;
+use crate::strings::{RecordFailure, WriteHint};
 
 use super::MAX_STATE_BYTES;
 
@@ -20,13 +22,16 @@ pub enum Notice {
         file: PathBuf,
         /// Where it is now.
         moved_to: PathBuf,
-        /// Why it was not read, with the line when known.
+        /// Why it was not read, with the line when known (in English, for the log
+        /// of what happened; the member is told where the copy is).
         reason: String,
     },
     /// The members folder can be written by other users.
     OpenFolder {
-        /// The full warning, naming the folder and the fix.
-        message: String,
+        /// The folder.
+        folder: PathBuf,
+        /// Its permission bits.
+        mode: u32,
     },
     /// The record is larger than [`LARGE_STATE_BYTES`](super::LARGE_STATE_BYTES); it was read all the same.
     Large {
@@ -37,42 +42,28 @@ pub enum Notice {
     },
 }
 
-impl fmt::Display for Notice {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+impl Notice {
+    /// The notice in the member's language.
+    #[must_use]
+    pub fn text(&self, lang: Lang) -> String {
+        let s = crate::strings::get(lang);
         match self {
-            Notice::MovedAside {
-                file,
-                moved_to,
-                reason,
-            } => write!(
-                f,
-                "{}: {}; the file was kept as {} and a new record was started",
-                shown(file),
-                escape_controls(reason),
-                shown(moved_to)
-            ),
-            Notice::OpenFolder { message } => write!(f, "{}", escape_controls(message)),
-            Notice::Large { file, bytes } => write!(
-                f,
-                "{}: the study record is {} MB, unusually large; it was read all the same (run `dangxue status` to see set-aside versions)",
-                shown(file),
-                bytes / (1024 * 1024)
-            ),
+            Notice::MovedAside { moved_to, .. } => s.moved_aside(&shown(moved_to)),
+            Notice::OpenFolder { folder, mode } => {
+                s.open_folder(&shown(folder), *mode, mode & 0o002 != 0)
+            }
+            Notice::Large { file, bytes } => s.large_record(&shown(file), bytes / (1024 * 1024)),
         }
     }
 }
 
-/// Why the state could not be opened or saved. Every message names the file.
-#[derive(Debug, thiserror::Error)]
+/// Why the state could not be opened or saved. Every message names the file;
+/// [`StateError::text`] words it in the member's language (`Display` in English).
+#[derive(Debug)]
 pub enum StateError {
     /// The member id cannot name a state file.
-    #[error("{0}")]
     BadId(String),
     /// The file was written by a newer dangxue; it is left as it is.
-    #[error(
-        "{}: written by a newer version of dangxue (state format {found}; this one reads format {STATE_FORMAT} and older). Upgrade dangxue to open it; the file was not changed",
-        shown(.path)
-    )]
     TooNew {
         /// The state file.
         path: PathBuf,
@@ -80,17 +71,11 @@ pub enum StateError {
         found: i64,
     },
     /// The file is larger than [`MAX_STATE_BYTES`]; it is left as it is.
-    #[error(
-        "{}: larger than {} MB, too large to read; the file was not changed. Move it elsewhere to start a new record",
-        shown(.path),
-        MAX_STATE_BYTES / (1024 * 1024)
-    )]
     TooLarge {
         /// The state file.
         path: PathBuf,
     },
     /// The file exists but cannot be read.
-    #[error("{}: cannot read the study record: {source}", shown(.path))]
     Read {
         /// The file.
         path: PathBuf,
@@ -98,23 +83,13 @@ pub enum StateError {
         source: io::Error,
     },
     /// The file is not a state file (only from [`read_member`](super::read_member), which moves nothing).
-    #[error(
-        "{}: not a valid study record: {reason}. Open dangxue for this member to keep it aside and start a new record",
-        shown(.path)
-    )]
     Invalid {
         /// The file.
         path: PathBuf,
         /// Why, with the line when known.
-        reason: String,
+        problem: super::StateProblem,
     },
     /// Saving failed; nothing on disk changed.
-    #[error(
-        "{}: cannot save the study record: {}{}. Your work is still in memory and will be saved once this is fixed",
-        shown(.path),
-        .source,
-        write_hint(.source, .path)
-    )]
     Write {
         /// The file or folder that could not be written.
         path: PathBuf,
@@ -122,32 +97,73 @@ pub enum StateError {
         source: io::Error,
     },
     /// Another process held the lock too long.
-    #[error(
-        "{}: another dangxue process is saving this member and did not finish in time; your work is still in memory, try again",
-        shown(.path)
-    )]
     Locked {
         /// The state file.
         path: PathBuf,
     },
 }
 
+impl StateError {
+    /// The message in the member's language: the file, what is wrong, what to do.
+    #[must_use]
+    pub fn text(&self, lang: Lang) -> String {
+        let s = crate::strings::get(lang);
+        let at = |path: &Path| shown(path);
+        match self {
+            StateError::BadId(e) => e.clone(),
+            StateError::TooNew { path, found } => {
+                s.record_failed(&at(path), RecordFailure::TooNew(*found, STATE_FORMAT))
+            }
+            StateError::TooLarge { path } => s.record_failed(
+                &at(path),
+                RecordFailure::TooLarge(MAX_STATE_BYTES / (1024 * 1024)),
+            ),
+            StateError::Read { path, source } => {
+                s.record_failed(&at(path), RecordFailure::Read(&source.to_string()))
+            }
+            StateError::Invalid { path, problem } => {
+                s.record_failed(&at(path), RecordFailure::Invalid(&problem.text(lang)))
+            }
+            StateError::Write { path, source } => {
+                let folder = path.parent().map(shown).unwrap_or_default();
+                s.record_failed(
+                    &at(path),
+                    RecordFailure::Write(&source.to_string(), write_hint(source, &folder)),
+                )
+            }
+            StateError::Locked { path } => s.record_failed(&at(path), RecordFailure::Locked),
+        }
+    }
+}
+
+impl fmt::Display for StateError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.text(Lang::En))
+    }
+}
+
+impl std::error::Error for StateError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            StateError::Read { source, .. } | StateError::Write { source, .. } => Some(source),
+            _ => None,
+        }
+    }
+}
+
 pub(super) fn shown(p: &Path) -> String {
     escape_controls(&p.display().to_string())
 }
 
-/// What to do about a failed write, by cause.
-fn write_hint(e: &io::Error, path: &Path) -> String {
-    let folder = path.parent().map(shown).unwrap_or_default();
+/// What to do about a failed write in `folder`, by cause.
+fn write_hint<'a>(e: &io::Error, folder: &'a str) -> Option<WriteHint<'a>> {
     match e.kind() {
         io::ErrorKind::StorageFull | io::ErrorKind::QuotaExceeded | io::ErrorKind::FileTooLarge => {
-            " (the disk or your quota is full: free some space)".into()
+            Some(WriteHint::Full)
         }
-        io::ErrorKind::ReadOnlyFilesystem => " (the disk is mounted read-only)".into(),
-        io::ErrorKind::PermissionDenied => format!(" (check that you may write to {folder})"),
-        io::ErrorKind::NotADirectory => {
-            format!(" (a part of {folder} is a file, not a folder)")
-        }
-        _ => String::new(),
+        io::ErrorKind::ReadOnlyFilesystem => Some(WriteHint::ReadOnly),
+        io::ErrorKind::PermissionDenied => Some(WriteHint::Permission(folder)),
+        io::ErrorKind::NotADirectory => Some(WriteHint::NotAFolder(folder)),
+        _ => None,
     }
 }

@@ -36,28 +36,28 @@ pub enum StateProblem {
     },
 }
 
+impl StateProblem {
+    /// The problem in `lang`.
+    #[must_use]
+    pub fn text(&self, lang: crate::core::config::Lang) -> String {
+        use crate::strings::RecordProblem;
+        let p = match self {
+            StateProblem::TooLarge => RecordProblem::TooLarge(MAX_STATE_BYTES / (1024 * 1024)),
+            StateProblem::NotUtf8 { line } => RecordProblem::NotUtf8(*line),
+            StateProblem::Invalid { line, message } => RecordProblem::Invalid {
+                line: line.unwrap_or(0),
+                message,
+            },
+            StateProblem::TooNew { found } => RecordProblem::TooNew(*found, STATE_FORMAT),
+        };
+        crate::strings::get(lang).record_problem(p)
+    }
+}
+
+/// In English, as kept in [`Notice::MovedAside`](super::Notice::MovedAside).
 impl fmt::Display for StateProblem {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            StateProblem::TooLarge => write!(
-                f,
-                "larger than {} MB, too large to read",
-                MAX_STATE_BYTES / (1024 * 1024)
-            ),
-            StateProblem::NotUtf8 { line } => write!(f, "line {line}: not valid UTF-8"),
-            StateProblem::Invalid {
-                line: Some(l),
-                message,
-            } => write!(f, "line {l}: {message}"),
-            StateProblem::Invalid {
-                line: None,
-                message,
-            } => write!(f, "{message}"),
-            StateProblem::TooNew { found } => write!(
-                f,
-                "state format {found} is newer than this dangxue reads ({STATE_FORMAT})"
-            ),
-        }
+        f.write_str(&self.text(crate::core::config::Lang::En))
     }
 }
 
@@ -146,10 +146,7 @@ pub fn read_member(paths: &Paths, member_id: &str) -> Result<Option<MemberState>
             s.member_id = member_id.to_string();
             Ok(Some(*s))
         }
-        Loaded::Bad(problem) => Err(StateError::Invalid {
-            path,
-            reason: problem.to_string(),
-        }),
+        Loaded::Bad(problem) => Err(StateError::Invalid { path, problem }),
     }
 }
 

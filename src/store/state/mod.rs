@@ -130,8 +130,11 @@ impl StateStore {
             source,
         })?;
         let mut notices = Vec::new();
-        if let Some(message) = dir_warning(&dir) {
-            notices.push(Notice::OpenFolder { message });
+        if let Some(mode) = dir_warning(&dir) {
+            notices.push(Notice::OpenFolder {
+                folder: dir.clone(),
+                mode,
+            });
         }
         let mut store = StateStore {
             id: member_id.to_string(),

@@ -6,7 +6,7 @@ use crate::core::config::Lang;
 use crate::core::plan::PlanIssue;
 use crate::core::regime::CycleLength;
 use crate::core::roster::{KeyIssue, key_types};
-use crate::core::tomldoc::{Issue, Want};
+use crate::core::tomldoc::{EntryIssue, Issue, Want};
 
 /// The words of document problems in one language. A field that takes values is a
 /// function from them to the sentence, so each language orders them itself.
@@ -128,7 +128,7 @@ impl DocWords {
             KeyIssue::UnknownType { kind } => (self.key_unknown_type)(kind, key_types()),
             KeyIssue::NotBase64 => self.key_not_base64.into(),
             KeyIssue::OtherType { kind } => (self.key_other_type)(kind),
-            KeyIssue::Unusable(p) => p.text(self.lang),
+            KeyIssue::Unusable(p) => crate::strings::get(self.lang).key_problem(p),
         }
     }
 
@@ -195,9 +195,9 @@ impl DocWords {
     #[must_use]
     pub fn issue(&self, i: &Issue) -> String {
         match i {
-            Issue::UnknownKey { key, table } => (self.unknown_key)(key, table),
-            Issue::Missing { key, table } => (self.missing)(key, table),
-            Issue::WrongType { key, table, want } => {
+            Issue::Entry(EntryIssue::UnknownKey { key, table }) => (self.unknown_key)(key, table),
+            Issue::Entry(EntryIssue::Missing { key, table }) => (self.missing)(key, table),
+            Issue::Entry(EntryIssue::WrongType { key, table, want }) => {
                 (self.wrong_type)(key, table, &self.want(want))
             }
             Issue::Toml(m) => (self.toml)(m),
@@ -435,24 +435,24 @@ mod tests {
         let plan = |p| Issue::Plan(p);
         let key = |k| Issue::Plan(PlanIssue::BadKey(k));
         vec![
-            Issue::UnknownKey {
+            Issue::Entry(EntryIssue::UnknownKey {
                 key: "owner".into(),
                 table: "[[cycle]]".into(),
-            },
-            Issue::Missing {
+            }),
+            Issue::Entry(EntryIssue::Missing {
                 key: "format".into(),
                 table: String::new(),
-            },
-            Issue::WrongType {
+            }),
+            Issue::Entry(EntryIssue::WrongType {
                 key: "units".into(),
                 table: "[[cycle]]".into(),
                 want: Want::Strings,
-            },
-            Issue::WrongType {
+            }),
+            Issue::Entry(EntryIssue::WrongType {
                 key: "due".into(),
                 table: "[[cycle]]".into(),
                 want: Want::LocalDate,
-            },
+            }),
             Issue::Toml("expected `]`".into()),
             Issue::TooLarge { mb: 4 },
             Issue::Format {
@@ -609,11 +609,11 @@ mod tests {
         ))));
         assert_eq!(
             DOC_ZH.issue(&rsa),
-            format!("公钥 key {}", KeyProblem::RsaSize(512).text(Lang::Zh))
+            "公钥 key 是 512 位的 RSA 密钥，OpenSSH 只接受 1024 到 16384 位：请换一把密钥"
         );
         assert_eq!(
             DOC_EN.issue(&rsa),
-            "key the RSA key has 512 bits; OpenSSH takes 1024 to 16384"
+            "key is an RSA key of 512 bits; OpenSSH takes 1024 to 16384 bits: use another key"
         );
     }
 }

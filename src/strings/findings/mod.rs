@@ -415,7 +415,8 @@ impl Findings {
                 sig,
                 why: Some(why),
                 ..
-            } => why.text(sig.strip_suffix(".sig").unwrap_or(sig), lang),
+            } => crate::strings::get(lang)
+                .bad_signature(sig.strip_suffix(".sig").unwrap_or(sig), why),
             Problem::Signature {
                 verdict,
                 sig,
@@ -465,7 +466,7 @@ impl Findings {
 mod tests {
     use super::*;
     use crate::core::regime::Cycle;
-    use crate::core::tomldoc::Want;
+    use crate::core::tomldoc::{EntryIssue, Want};
 
     #[test]
     fn problems_read_in_both_languages() {
@@ -528,11 +529,11 @@ mod tests {
     fn a_parse_problem_is_worded_in_the_language_not_the_parser_s() {
         let p = Problem::Parse {
             line: 9,
-            issue: Issue::WrongType {
+            issue: Issue::Entry(EntryIssue::WrongType {
                 key: "seconds".into(),
                 table: "[[read]]".into(),
                 want: Want::Int { min: 0, max: 100 },
-            },
+            }),
         };
         assert_eq!(
             ZH.problem(&p, Lang::Zh),
@@ -542,10 +543,10 @@ mod tests {
             EN.problem(&p, Lang::En),
             "the file does not parse, line 9: \"seconds\" in [[read]] must be a whole number from 0 to 100"
         );
-        let missing = Issue::Missing {
+        let missing = Issue::Entry(EntryIssue::Missing {
             key: "member".into(),
             table: String::new(),
-        };
+        });
         assert_eq!(ZH.issue(&missing), "缺少键 \"member\"");
         assert_eq!(EN.issue(&missing), "missing key \"member\"");
     }

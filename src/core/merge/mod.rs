@@ -35,16 +35,16 @@
 //! too, key by key: the side that changed one wins, else the one on disk.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::fmt::{self, Write as _};
+use std::fmt;
 
-use toml::value::Datetime;
-
-use super::regime::local_date;
 use super::review::Card;
-use super::state::{
-    CycleReading, CycleWork, GivenAnswer, Mark, MemberState, Reflection, SetAside, Side, Survey,
-    Talk, TestRecord, UnitProgress,
-};
+use super::state::{CycleReading, Mark, MemberState, SetAside, Side, UnitProgress};
+
+mod instant;
+mod work;
+
+use instant::{earliest, latest};
+use work::{Place, merge_text, merge_work, three_way_text};
 
 /// Which side of a conflict a merge kept.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -199,7 +199,12 @@ pub fn merge(base: &MemberState, mine: &MemberState, theirs: &MemberState) -> Me
 }
 
 /// The value only one side changed; `both` decides when both did.
-fn pick<T: PartialEq + Clone>(base: &T, mine: &T, theirs: &T, both: impl FnOnce() -> T) -> T {
+pub(super) fn pick<T: PartialEq + Clone>(
+    base: &T,
+    mine: &T,
+    theirs: &T,
+    both: impl FnOnce() -> T,
+) -> T {
     if mine == base {
         theirs.clone()
     } else if theirs == base || mine == theirs {
@@ -342,299 +347,6 @@ fn merge_reading(base: &CycleReading, mine: &CycleReading, theirs: &CycleReading
     }
 }
 
-/// The later of two instants; either one when only one is set.
-fn latest(a: Option<&Datetime>, b: Option<&Datetime>) -> Option<Datetime> {
-    match (a, b) {
-        (Some(a), Some(b)) => {
-            if instant_key(b) > instant_key(a) {
-                Some(*b)
-            } else {
-                Some(*a)
-            }
-        }
-        (Some(x), None) | (None, Some(x)) => Some(*x),
-        (None, None) => None,
-    }
-}
-
-/// The earlier of two instants; either one when only one is set.
-fn earliest(a: Option<&Datetime>, b: Option<&Datetime>) -> Option<Datetime> {
-    match (a, b) {
-        (Some(a), Some(b)) => {
-            if instant_key(b) < instant_key(a) {
-                Some(*b)
-            } else {
-                Some(*a)
-            }
-        }
-        (Some(x), None) | (None, Some(x)) => Some(*x),
-        (None, None) => None,
-    }
-}
-
-/// 1970-01-01, from which [`instant_key`] counts.
-const EPOCH: jiff::civil::Date = jiff::civil::date(1970, 1, 1);
-
-/// A sortable key for a TOML datetime: seconds since 1970-01-01 in UTC and
-/// nanoseconds. A datetime without an offset is taken as UTC, a missing date as
-/// 1970-01-01, a missing time as midnight, and a leap second (`23:59:60`) as the
-/// first second of the next day. Unlike [`super::regime::instant`] it orders every
-/// datetime a file can hold, not only those that name an instant.
-fn instant_key(d: &Datetime) -> (i64, u32) {
-    let days = local_date(d).map_or(0, |date| {
-        EPOCH
-            .until((jiff::Unit::Day, date))
-            .map_or(0, |span| i64::from(span.get_days()))
-    });
-    let (secs, nanos) = d.time.map_or((0, 0), |t| {
-        (
-            i64::from(t.hour) * 3600 + i64::from(t.minute) * 60 + i64::from(t.second.unwrap_or(0)),
-            t.nanosecond.unwrap_or(0),
-        )
-    });
-    let offset = match d.offset {
-        Some(toml::value::Offset::Custom { minutes }) => i64::from(minutes) * 60,
-        _ => 0,
-    };
-    (days * 86_400 + secs - offset, nanos)
-}
-
-/// Where a text lives, for the conflict record.
-struct Place<'a> {
-    cycle: Option<&'a str>,
-    field: &'static str,
-}
-
-impl<'a> Place<'a> {
-    fn new(cycle: Option<&'a str>, field: &'static str) -> Place<'a> {
-        Place { cycle, field }
-    }
-
-    fn conflict(&self, kept: Kept, kept_text: &str, set_aside: String) -> Conflict {
-        Conflict {
-            cycle: self.cycle.map(str::to_string),
-            field: self.field.to_string(),
-            kept,
-            kept_text: kept_text.to_string(),
-            set_aside,
-        }
-    }
-}
-
-/// A text both sides may have typed in: the merged text and, when both changed it
-/// to different non-empty texts, theirs (set aside; mine is kept). An emptied side
-/// loses to a typed one, since nothing typed is lost that way.
-fn three_way_text<'a>(base: &str, mine: &'a str, theirs: &'a str) -> (&'a str, Option<&'a str>) {
-    if mine == base {
-        (theirs, None)
-    } else if theirs == base || mine == theirs || theirs.is_empty() {
-        (mine, None)
-    } else if mine.is_empty() {
-        (theirs, None)
-    } else {
-        (mine, Some(theirs))
-    }
-}
-
-/// [`three_way_text`], recording a conflict.
-fn merge_text(
-    base: &str,
-    mine: &str,
-    theirs: &str,
-    place: &Place<'_>,
-    found: &mut Vec<Conflict>,
-) -> String {
-    let (kept, aside) = three_way_text(base, mine, theirs);
-    if let Some(aside) = aside {
-        found.push(place.conflict(Kept::Mine, kept, aside.to_string()));
-    }
-    kept.to_string()
-}
-
-/// Like [`merge_text`] for an optional value shown as text.
-fn merge_opt_text<T: PartialEq + Clone + ToString>(
-    base: Option<&T>,
-    mine: Option<&T>,
-    theirs: Option<&T>,
-    place: &Place<'_>,
-    found: &mut Vec<Conflict>,
-) -> Option<T> {
-    pick(&base, &mine, &theirs, || match (mine, theirs) {
-        (Some(m), Some(t)) => {
-            found.push(place.conflict(Kept::Mine, &m.to_string(), t.to_string()));
-            Some(m)
-        }
-        (Some(x), None) | (None, Some(x)) => Some(x),
-        (None, None) => None,
-    })
-    .cloned()
-}
-
-/// A record kept as `Option`: an absent record merges as an empty one.
-// `&Option`: the three sides go to `pick` whole, and the merged record is built
-// from owned defaults.
-#[allow(clippy::ref_option)]
-fn merge_record<T: PartialEq + Clone + Default>(
-    base: &Option<T>,
-    mine: &Option<T>,
-    theirs: &Option<T>,
-    fields: impl FnOnce(&T, &T, &T) -> T,
-) -> Option<T> {
-    pick(base, mine, theirs, || {
-        Some(fields(
-            &base.clone().unwrap_or_default(),
-            &mine.clone().unwrap_or_default(),
-            &theirs.clone().unwrap_or_default(),
-        ))
-    })
-}
-
-fn merge_work(
-    cycle: &str,
-    base: &CycleWork,
-    mine: &CycleWork,
-    theirs: &CycleWork,
-    found: &mut Vec<Conflict>,
-) -> CycleWork {
-    let CycleWork {
-        reflection,
-        talk,
-        test,
-        survey,
-    } = mine;
-    let at = |field| Place::new(Some(cycle), field);
-    let reflection = merge_record(
-        &base.reflection,
-        reflection,
-        &theirs.reflection,
-        |b, m, t| {
-            let Reflection { unit, text } = m;
-            Reflection {
-                unit: merge_opt_text(
-                    b.unit.as_ref(),
-                    unit.as_ref(),
-                    t.unit.as_ref(),
-                    &at("reflection.unit"),
-                    found,
-                ),
-                text: merge_text(&b.text, text, &t.text, &at("reflection.text"), found),
-            }
-        },
-    );
-    let talk = merge_record(&base.talk, talk, &theirs.talk, |b, m, t| {
-        let Talk {
-            topic,
-            outline,
-            delivered,
-        } = m;
-        Talk {
-            topic: merge_text(&b.topic, topic, &t.topic, &at("talk.topic"), found),
-            outline: merge_text(&b.outline, outline, &t.outline, &at("talk.outline"), found),
-            delivered: merge_opt_text(
-                b.delivered.as_ref(),
-                delivered.as_ref(),
-                t.delivered.as_ref(),
-                &at("talk.delivered"),
-                found,
-            ),
-        }
-    });
-    let survey = merge_record(&base.survey, survey, &theirs.survey, |b, m, t| {
-        let Survey { title, text } = m;
-        Survey {
-            title: merge_text(&b.title, title, &t.title, &at("survey.title"), found),
-            text: merge_text(&b.text, text, &t.text, &at("survey.text"), found),
-        }
-    });
-    let test = pick(&base.test, test, &theirs.test, || {
-        match (test, &theirs.test) {
-            (Some(m), Some(t)) => Some(merge_test(base.test.as_ref(), m, t, &at("test"), found)),
-            (Some(x), None) | (None, Some(x)) => Some(x.clone()),
-            (None, None) => None,
-        }
-    });
-    CycleWork {
-        reflection,
-        talk,
-        test,
-        survey,
-    }
-}
-
-/// Both sessions changed the cycle test. A submitted test is final: it wins over an
-/// unsubmitted one, and of two different submitted tests the one already on disk was
-/// graded first and stays.
-fn merge_test(
-    base: Option<&TestRecord>,
-    mine: &TestRecord,
-    theirs: &TestRecord,
-    place: &Place<'_>,
-    found: &mut Vec<Conflict>,
-) -> TestRecord {
-    let keep = |kept: Kept, k: &TestRecord, other: &TestRecord, found: &mut Vec<Conflict>| {
-        if !other.answers.iter().all(|a| a.given.is_empty()) {
-            found.push(place.conflict(kept, &test_text(k), test_text(other)));
-        }
-        k.clone()
-    };
-    match (mine.submitted, theirs.submitted) {
-        (true, false) => mine.clone(),
-        (false, true) => theirs.clone(),
-        (true, true) => keep(Kept::Theirs, theirs, mine, found),
-        (false, false) if same_draw(mine, theirs) => {
-            let base_answers = base
-                .filter(|b| same_draw(b, mine))
-                .map(|b| b.answers.as_slice());
-            let answers = mine
-                .answers
-                .iter()
-                .zip(&theirs.answers)
-                .enumerate()
-                .map(|(i, (m, t))| {
-                    let b = base_answers
-                        .and_then(|a| a.get(i))
-                        .map_or("", |a| a.given.as_str());
-                    let (given, aside) = three_way_text(b, &m.given, &t.given);
-                    if let Some(aside) = aside {
-                        let line = |g: &str| format!("{}/{} = {g}", m.unit, m.question);
-                        found.push(place.conflict(Kept::Mine, &line(given), line(aside)));
-                    }
-                    GivenAnswer {
-                        given: given.to_string(),
-                        ..m.clone()
-                    }
-                })
-                .collect();
-            TestRecord {
-                answers,
-                ..mine.clone()
-            }
-        }
-        (false, false) => keep(Kept::Mine, mine, theirs, found),
-    }
-}
-
-/// Same start and same questions in the same order.
-fn same_draw(a: &TestRecord, b: &TestRecord) -> bool {
-    a.taken == b.taken
-        && a.answers.len() == b.answers.len()
-        && a.answers
-            .iter()
-            .zip(&b.answers)
-            .all(|(x, y)| x.unit == y.unit && x.question == y.question)
-}
-
-/// A test written out for the set-aside list: when it began, then one
-/// `unit/question = given` line per answer.
-fn test_text(t: &TestRecord) -> String {
-    let mut out = format!("taken = {}", t.taken);
-    for a in &t.answers {
-        out.push('\n');
-        let _ = write!(out, "{}/{} = {}", a.unit, a.question, a.given);
-    }
-    out
-}
-
 /// The card reviewed later; a tie keeps mine.
 fn later_card(mine: &Card, theirs: &Card) -> Card {
     if theirs.last > mine.last {
@@ -647,6 +359,8 @@ fn later_card(mine: &Card, theirs: &Card) -> Card {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::state::{GivenAnswer, Reflection, Talk, TestRecord};
+    use toml::value::Datetime;
 
     fn dt(s: &str) -> Datetime {
         s.parse().expect("test datetime")
@@ -1027,35 +741,5 @@ mod tests {
         assert_eq!(add_increments(0, u64::MAX, u64::MAX), u64::MAX);
         assert_eq!(add_increments(10, 0, 5), 0);
         assert_eq!(add_increments(10, 15, 12), 17);
-    }
-
-    #[test]
-    fn instant_keys_count_seconds_from_1970_in_utc() {
-        let key = |s: &str| instant_key(&dt(s));
-        assert_eq!(key("1970-01-01T00:00:00Z"), (0, 0));
-        assert_eq!(key("2000-03-01T00:00:00Z"), (11_017 * 86_400, 0));
-        assert_eq!(key("1969-12-31T23:59:59Z"), (-1, 0));
-        assert_eq!(key("0000-03-01T00:00:00Z"), (-719_468 * 86_400, 0));
-        assert_eq!(
-            key("2026-11-03T20:00:00+08:00"),
-            key("2026-11-03T12:00:00Z")
-        );
-        assert_eq!(
-            key("2026-11-03T12:00:00.5Z"),
-            (key("2026-11-03T12:00:00Z").0, 500_000_000)
-        );
-        // Without an offset: as UTC; without a time: midnight; without a date: 1970-01-01.
-        assert_eq!(key("2026-11-03T12:00:00"), key("2026-11-03T12:00:00Z"));
-        assert_eq!(key("2026-11-03"), key("2026-11-03T00:00:00Z"));
-        assert_eq!(key("12:00:00"), (12 * 3600, 0));
-        assert_eq!(key("2026-12-31T23:59:60Z"), key("2027-01-01T00:00:00Z"));
-        for s in [
-            "2026-02-28T23:00:00-05:30",
-            "2024-02-29T01:02:03+08:00",
-            "9999-12-30T12:00:00Z",
-        ] {
-            let at = crate::core::regime::instant(&dt(s)).expect("an instant");
-            assert_eq!(key(s).0, at.as_second(), "{s}");
-        }
     }
 }

@@ -5,15 +5,19 @@
 //! sends a `CSI row;col H` (7-8 bytes) for a character of 3 bytes: a line of Chinese
 //! costs three times its text. [`LeanBackend`] is the same backend with a drawing loop
 //! that knows where the cursor is after a character whose width every terminal agrees
-//! on (also from one frame to the next), picks the shortest cursor movement, sets
-//! colours and attributes with one short SGR sequence, resets them only when it
-//! changed them, and does not hide an already hidden cursor on every frame.
-//! Everything else is delegated to `CrosstermBackend`.
+//! on (also from one frame to the next), picks the shortest cursor movement (see
+//! [`moves`]), sets colours and attributes with one short SGR sequence, resets them
+//! only when it changed them, and does not hide an already hidden cursor on every
+//! frame. Everything else is delegated to `CrosstermBackend`.
 //!
 //! Characters whose width terminals disagree on (emoji, combining sequences, rare
 //! symbols) are followed by an absolute column move, so a terminal that draws them
 //! wider or narrower cannot shift the rest of the line. Ambiguous-width punctuation
 //! (`“”…—`) counts as one column, as ratatui and `less` count it.
+
+mod moves;
+mod pen;
+mod raw;
 
 use std::io::{self, Write};
 
@@ -22,8 +26,11 @@ use crossterm::style::Print;
 use ratatui::backend::{Backend, ClearType, CrosstermBackend, WindowSize};
 use ratatui::buffer::Cell;
 use ratatui::layout::{Position, Size};
-use ratatui::style::{Color, Modifier};
 use unicode_width::UnicodeWidthChar;
+
+use moves::{Cursor, Margins, move_cursor};
+use pen::Pen;
+use raw::RawOp;
 
 /// `CrosstermBackend` with a leaner drawing loop; see the module documentation.
 #[derive(Debug)]
@@ -33,12 +40,14 @@ pub struct LeanBackend<W: Write> {
     cursor_hidden: Option<bool>,
     /// Where the cursor is between frames, as far as this backend knows.
     cursor: Cursor,
-    /// The scroll region (first and last row, 0-based) set through [`Write`]; `None`:
-    /// the whole screen. Relative cursor moves stop at its margins.
-    region: Option<(u16, u16)>,
-    /// Screen width as last asked for: a character ending in the last column leaves
+    /// The scroll region and the saved cursor, both set through [`Write`].
+    margins: Margins,
+    /// Screen size as last asked for: a character ending in the last column leaves
     /// the cursor in a state terminals disagree on.
-    width: std::cell::Cell<u16>,
+    size: std::cell::Cell<Option<Size>>,
+    /// The size changed since the cursor was saved: terminals move a saved cursor
+    /// that a smaller screen cuts off, so it is no longer known.
+    resized: std::cell::Cell<bool>,
 }
 
 impl<W: Write> LeanBackend<W> {
@@ -48,8 +57,9 @@ impl<W: Write> LeanBackend<W> {
             inner: CrosstermBackend::new(writer),
             cursor_hidden: None,
             cursor: Cursor::Unknown,
-            region: None,
-            width: std::cell::Cell::new(UNKNOWN_WIDTH),
+            margins: Margins::default(),
+            size: std::cell::Cell::new(None),
+            resized: std::cell::Cell::new(false),
         }
     }
 
@@ -58,7 +68,64 @@ impl<W: Write> LeanBackend<W> {
     /// moves between rows are absolute.
     #[cfg(test)]
     pub(crate) fn assume_width(&mut self, width: u16) {
-        self.width.set(width);
+        self.size.set(Some(Size::new(width, u16::MAX)));
+    }
+
+    fn width(&self) -> u16 {
+        self.size.get().map_or(UNKNOWN_WIDTH, |s| s.width)
+    }
+
+    fn run(&mut self, op: RawOp) -> io::Result<()> {
+        match op {
+            RawOp::Set(top, bottom) => {
+                self.margins.region = (top < bottom).then_some((top, bottom));
+                write!(self.inner, "\x1b[{};{}r", top + 1, bottom + 1)?;
+                self.cursor = Cursor::Unknown;
+            }
+            RawOp::Reset => {
+                self.margins.region = None;
+                self.inner.write_all(b"\x1b[r")?;
+                self.cursor = Cursor::Unknown;
+            }
+            RawOp::Goto(x, y) => {
+                if x == 0 {
+                    write!(self.inner, "\x1b[{}H", y + 1)?;
+                } else {
+                    write!(self.inner, "\x1b[{};{}H", y + 1, x + 1)?;
+                }
+                self.cursor = Cursor::At(x, y);
+            }
+            RawOp::Save => {
+                self.inner.write_all(b"\x1b7")?;
+                self.resized.set(false);
+                self.margins.saved = match self.cursor {
+                    Cursor::At(x, y) => Some((x, y)),
+                    _ => None,
+                };
+            }
+            RawOp::Scroll(n, up) => {
+                let row = match self.cursor {
+                    Cursor::At(_, y) | Cursor::Row(y) => Some(y),
+                    Cursor::Unknown => None,
+                };
+                let (top, bottom) = self.margins.region.unwrap_or((u16::MAX, u16::MAX));
+                if n == 1 && up && row == Some(bottom) {
+                    // A line feed on the bottom margin scrolls the region up.
+                    self.inner.write_all(b"\n")?;
+                } else if n == 1 && !up && row == Some(top) {
+                    // A reverse index on the top margin scrolls it down.
+                    self.inner.write_all(b"\x1bM")?;
+                } else {
+                    let dir = if up { 'S' } else { 'T' };
+                    if n == 1 {
+                        write!(self.inner, "\x1b[{dir}")?;
+                    } else {
+                        write!(self.inner, "\x1b[{n}{dir}")?;
+                    }
+                }
+            }
+        }
+        Ok(())
     }
 }
 
@@ -68,45 +135,21 @@ const UNKNOWN_WIDTH: u16 = u16::MAX;
 impl<W: Write> Write for LeanBackend<W> {
     /// Raw output, e.g. the scroll sequences of [`super::scroll`]. It must leave
     /// colours and attributes reset and the cursor's visibility unchanged. Output
-    /// made only of scroll-region settings (`CSI t;b r`, `CSI r`) and scrolls (`CSI n
-    /// S`, `CSI n T`) is understood: the region is remembered, a scroll leaves the
-    /// cursor where it was, and a scroll up by one line with the cursor on the
-    /// region's last row is sent as a line feed (1 byte instead of 3). Anything else
-    /// makes the backend forget where the cursor is.
+    /// made only of scroll-region settings (`CSI t;b r`, `CSI r`), scrolls (`CSI n S`,
+    /// `CSI n T`), cursor addresses (`CSI y;x H`) and cursor saves (`ESC 7`) is
+    /// understood: the region is remembered, a scroll leaves the cursor where it was
+    /// and is sent as a line feed or a reverse index (1 or 2 bytes instead of 3)
+    /// where the cursor is on the margin it scrolls from, and a saved cursor becomes
+    /// a 2-byte way back to its place (`ESC 8`). Anything else makes the backend
+    /// forget where the cursor is and that one was saved.
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        let Some(ops) = region_ops(buf) else {
+        let Some(ops) = raw::parse(buf) else {
             self.cursor = Cursor::Unknown;
+            self.margins.saved = None;
             return self.inner.write(buf);
         };
         for op in ops {
-            match op {
-                RegionOp::Set(top, bottom) => {
-                    self.region = (top < bottom).then_some((top, bottom));
-                    write!(self.inner, "\x1b[{};{}r", top + 1, bottom + 1)?;
-                    self.cursor = Cursor::Unknown;
-                }
-                RegionOp::Reset => {
-                    self.region = None;
-                    self.inner.write_all(b"\x1b[r")?;
-                    self.cursor = Cursor::Unknown;
-                }
-                RegionOp::Scroll(n, up) => {
-                    let at_bottom = match (self.cursor, self.region) {
-                        (Cursor::At(_, y) | Cursor::Row(y), Some((_, bottom))) => y == bottom,
-                        _ => false,
-                    };
-                    if up && n == 1 && at_bottom {
-                        self.inner.write_all(b"\n")?;
-                    } else {
-                        let dir = if up { 'S' } else { 'T' };
-                        if n == 1 {
-                            write!(self.inner, "\x1b[{dir}")?;
-                        } else {
-                            write!(self.inner, "\x1b[{n}{dir}")?;
-                        }
-                    }
-                }
-            }
+            self.run(op)?;
         }
         Ok(buf.len())
     }
@@ -114,51 +157,6 @@ impl<W: Write> Write for LeanBackend<W> {
     fn flush(&mut self) -> io::Result<()> {
         Write::flush(&mut self.inner)
     }
-}
-
-/// A scroll-region command understood by [`LeanBackend`]'s [`Write`].
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum RegionOp {
-    /// `CSI t;b r`, as 0-based rows.
-    Set(u16, u16),
-    /// `CSI r`.
-    Reset,
-    /// `CSI n S` (up: true) or `CSI n T`.
-    Scroll(u16, bool),
-}
-
-/// `buf` as a list of region commands, or `None` when it holds anything else.
-fn region_ops(buf: &[u8]) -> Option<Vec<RegionOp>> {
-    let mut ops = Vec::new();
-    let mut rest = buf;
-    while !rest.is_empty() {
-        let body = rest.strip_prefix(b"\x1b[")?;
-        let end = body
-            .iter()
-            .position(|b| !(b.is_ascii_digit() || *b == b';'))?;
-        let (params, tail) = body.split_at(end);
-        let (&cmd, tail) = tail.split_first()?;
-        let text = std::str::from_utf8(params).ok()?;
-        let nums: Vec<u16> = if text.is_empty() {
-            Vec::new()
-        } else {
-            text.split(';')
-                .map(str::parse)
-                .collect::<Result<_, _>>()
-                .ok()?
-        };
-        ops.push(match (cmd, nums.as_slice()) {
-            (b'r', []) => RegionOp::Reset,
-            (b'r', [t, b]) if *t >= 1 && *b >= 1 => RegionOp::Set(t - 1, b - 1),
-            (b'S', []) => RegionOp::Scroll(1, true),
-            (b'T', []) => RegionOp::Scroll(1, false),
-            (b'S', [n]) if *n >= 1 => RegionOp::Scroll(*n, true),
-            (b'T', [n]) if *n >= 1 => RegionOp::Scroll(*n, false),
-            _ => return None,
-        });
-        rest = tail;
-    }
-    Some(ops)
 }
 
 /// The width of a cell's symbol when terminals draw it with the width ratatui
@@ -190,220 +188,6 @@ fn sure_width(symbol: &str) -> Option<u16> {
     }
 }
 
-/// What the backend knows about the cursor while drawing.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Cursor {
-    /// Nothing.
-    Unknown,
-    /// Its row, not its column: after a character whose width terminals disagree on.
-    Row(u16),
-    /// Column and row.
-    At(u16, u16),
-}
-
-/// Write the shortest sequence that moves the cursor from `from` to column `x`, row
-/// `y` (0-based). `region` is the scroll region: a relative move up or down is used
-/// only where its margins cannot stop it.
-fn move_cursor(
-    out: &mut impl Write,
-    from: Cursor,
-    x: u16,
-    y: u16,
-    region: Option<(u16, u16)>,
-) -> io::Result<()> {
-    let absolute = if x == 0 {
-        format!("\x1b[{}H", y + 1)
-    } else {
-        format!("\x1b[{};{}H", y + 1, x + 1)
-    };
-    let (column, row) = match from {
-        Cursor::Unknown => return out.write_all(absolute.as_bytes()),
-        Cursor::At(fx, fy) => (Some(fx), fy),
-        Cursor::Row(fy) => (None, fy),
-    };
-    let mut best = absolute;
-    let vertical = vertical_move(row, y, region);
-    if let Some(v) = vertical {
-        let candidate = format!("{v}{}", horizontal_move(column, x));
-        if candidate.len() < best.len() {
-            best = candidate;
-        }
-    }
-    out.write_all(best.as_bytes())
-}
-
-/// The sequence moving the cursor from row `from` to row `to` in its column, when
-/// the scroll region's margins let it get there.
-fn vertical_move(from: u16, to: u16, region: Option<(u16, u16)>) -> Option<String> {
-    if from == to {
-        return Some(String::new());
-    }
-    if let Some((top, bottom)) = region {
-        // Up stops at the top margin from inside or below the region, down at the
-        // bottom margin from inside or above it.
-        if to < from && from >= top && to < top {
-            return None;
-        }
-        if to > from && from <= bottom && to > bottom {
-            return None;
-        }
-    }
-    let (n, dir) = if to < from {
-        (from - to, 'A')
-    } else {
-        (to - from, 'B')
-    };
-    Some(if n == 1 {
-        format!("\x1b[{dir}")
-    } else {
-        format!("\x1b[{n}{dir}")
-    })
-}
-
-/// The shortest way to column `x` on the cursor's row from column `from` (`None`: not
-/// known): nothing, carriage return, a few backspaces, a move right, or the column.
-fn horizontal_move(from: Option<u16>, x: u16) -> String {
-    let column = format!("\x1b[{}G", x + 1);
-    let candidate = match from {
-        Some(fx) if fx == x => String::new(),
-        _ if x == 0 => "\r".to_string(),
-        Some(fx) if fx > x && fx - x < 4 => "\x08".repeat(usize::from(fx - x)),
-        Some(fx) if fx < x && x - fx == 1 => "\x1b[C".to_string(),
-        Some(fx) if fx < x => format!("\x1b[{}C", x - fx),
-        _ => return column,
-    };
-    if candidate.len() <= column.len() {
-        candidate
-    } else {
-        column
-    }
-}
-
-/// SGR parameters of each modifier.
-const MODIFIER_CODES: [(Modifier, &str); 9] = [
-    (Modifier::BOLD, "1"),
-    (Modifier::DIM, "2"),
-    (Modifier::ITALIC, "3"),
-    (Modifier::UNDERLINED, "4"),
-    (Modifier::SLOW_BLINK, "5"),
-    (Modifier::RAPID_BLINK, "6"),
-    (Modifier::REVERSED, "7"),
-    (Modifier::HIDDEN, "8"),
-    (Modifier::CROSSED_OUT, "9"),
-];
-
-/// Which colour of a cell an SGR parameter sets.
-#[derive(Clone, Copy)]
-enum Layer {
-    Fore,
-    Back,
-    Underline,
-}
-
-/// Append the SGR parameters that set `layer` to `color` (the same colours
-/// `CrosstermBackend` sets, in their shortest form: `31` rather than `38;5;1`).
-fn push_color(params: &mut Vec<String>, layer: Layer, color: Color) {
-    let index = match color {
-        Color::Reset => None,
-        Color::Black => Some(0),
-        Color::Red => Some(1),
-        Color::Green => Some(2),
-        Color::Yellow => Some(3),
-        Color::Blue => Some(4),
-        Color::Magenta => Some(5),
-        Color::Cyan => Some(6),
-        Color::Gray => Some(7),
-        Color::DarkGray => Some(8),
-        Color::LightRed => Some(9),
-        Color::LightGreen => Some(10),
-        Color::LightYellow => Some(11),
-        Color::LightBlue => Some(12),
-        Color::LightMagenta => Some(13),
-        Color::LightCyan => Some(14),
-        Color::White => Some(15),
-        Color::Indexed(i) => Some(i),
-        Color::Rgb(r, g, b) => {
-            let lead = match layer {
-                Layer::Fore => 38,
-                Layer::Back => 48,
-                Layer::Underline => 58,
-            };
-            params.push(format!("{lead};2;{r};{g};{b}"));
-            return;
-        }
-    };
-    let param = match (layer, index) {
-        (Layer::Fore, None) => "39".to_string(),
-        (Layer::Back, None) => "49".to_string(),
-        (Layer::Underline, None) => "59".to_string(),
-        (Layer::Fore, Some(i @ 0..=7)) => format!("{}", 30 + i),
-        (Layer::Fore, Some(i @ 8..=15)) => format!("{}", 82 + i),
-        (Layer::Back, Some(i @ 0..=7)) => format!("{}", 40 + i),
-        (Layer::Back, Some(i @ 8..=15)) => format!("{}", 92 + i),
-        (Layer::Fore, Some(i)) => format!("38;5;{i}"),
-        (Layer::Back, Some(i)) => format!("48;5;{i}"),
-        (Layer::Underline, Some(i)) => format!("58;5;{i}"),
-    };
-    params.push(param);
-}
-
-/// The pen: the attributes the terminal is drawing with.
-#[derive(Clone, Copy, PartialEq, Eq)]
-struct Pen {
-    fg: Color,
-    bg: Color,
-    underline: Color,
-    modifier: Modifier,
-}
-
-impl Pen {
-    const RESET: Pen = Pen {
-        fg: Color::Reset,
-        bg: Color::Reset,
-        underline: Color::Reset,
-        modifier: Modifier::empty(),
-    };
-
-    /// Change the terminal's pen from `self` to the one `cell` needs, with one SGR
-    /// sequence at most.
-    fn switch_to(&mut self, out: &mut impl Write, cell: &Cell) -> io::Result<()> {
-        let target = Pen {
-            fg: cell.fg,
-            bg: cell.bg,
-            underline: cell.underline_color,
-            modifier: cell.modifier,
-        };
-        if target == *self {
-            return Ok(());
-        }
-        let mut params = Vec::new();
-        if !(self.modifier - target.modifier).is_empty() {
-            // Something to turn off: start again from a reset pen.
-            params.push("0".to_string());
-            *self = Pen::RESET;
-        }
-        for (modifier, code) in MODIFIER_CODES {
-            if target.modifier.contains(modifier) && !self.modifier.contains(modifier) {
-                params.push(code.to_string());
-            }
-        }
-        if target.fg != self.fg {
-            push_color(&mut params, Layer::Fore, target.fg);
-        }
-        if target.bg != self.bg {
-            push_color(&mut params, Layer::Back, target.bg);
-        }
-        if target.underline != self.underline {
-            push_color(&mut params, Layer::Underline, target.underline);
-        }
-        *self = target;
-        if params.is_empty() {
-            return Ok(());
-        }
-        write!(out, "\x1b[{}m", params.join(";"))
-    }
-}
-
 impl<W: Write> Backend for LeanBackend<W> {
     type Error = io::Error;
 
@@ -411,10 +195,13 @@ impl<W: Write> Backend for LeanBackend<W> {
     where
         I: Iterator<Item = (u16, u16, &'a Cell)>,
     {
+        if self.resized.replace(false) {
+            self.margins.saved = None;
+        }
+        let width = self.width();
         let out = &mut self.inner;
         let mut pen = Pen::RESET;
         let mut at = self.cursor;
-        let width = self.width.get();
         // The row the cursor is on goes first: after a one-line scroll that is the
         // footer, whose changed figures then cost a backspace or two instead of a
         // cursor address. Only when every other cell has a width terminals agree on:
@@ -442,7 +229,10 @@ impl<W: Write> Backend for LeanBackend<W> {
                     }
                     other => other,
                 };
-                move_cursor(out, from, x, y, self.region)?;
+                if move_cursor(out, from, x, y, self.margins)? {
+                    // The saved cursor brings back the pen it was saved with.
+                    pen = Pen::RESET;
+                }
             }
             pen.switch_to(out, cell)?;
             let symbol = cell.symbol();
@@ -508,7 +298,9 @@ impl<W: Write> Backend for LeanBackend<W> {
 
     fn size(&self) -> io::Result<Size> {
         let size = self.inner.size()?;
-        self.width.set(size.width);
+        if self.size.replace(Some(size)).is_some_and(|old| old != size) {
+            self.resized.set(true);
+        }
         Ok(size)
     }
 
@@ -626,30 +418,6 @@ mod tests {
     }
 
     #[test]
-    fn short_moves() {
-        let mut v = Vec::new();
-        let moves = [
-            (Cursor::Unknown, 0, 4),
-            (Cursor::Unknown, 2, 4),
-            (Cursor::At(2, 4), 3, 4),
-            (Cursor::At(2, 4), 12, 4),
-            (Cursor::At(12, 4), 0, 4),
-            (Cursor::At(12, 4), 5, 4),
-            (Cursor::At(12, 4), 5, 5),
-            (Cursor::Row(4), 7, 4),
-            (Cursor::Row(4), 0, 4),
-            (Cursor::Row(4), 7, 5),
-        ];
-        for (from, x, y) in moves {
-            move_cursor(&mut v, from, x, y, None).expect("vec");
-        }
-        assert_eq!(
-            String::from_utf8(v).expect("ascii"),
-            "\x1b[5H\x1b[5;3H\x1b[C\x1b[10C\r\x1b[6G\x1b[6;6H\x1b[8G\r\x1b[6;8H"
-        );
-    }
-
-    #[test]
     fn widths_are_sure_only_for_plain_characters() {
         assert_eq!(sure_width("a"), Some(1));
         assert_eq!(sure_width("党"), Some(2));
@@ -708,58 +476,11 @@ mod tests {
     }
 
     #[test]
-    fn region_commands_are_understood_and_nothing_else() {
-        assert_eq!(region_ops(b"\x1b[S"), Some(vec![RegionOp::Scroll(1, true)]));
-        assert_eq!(
-            region_ops(b"\x1b[12T"),
-            Some(vec![RegionOp::Scroll(12, false)])
-        );
-        assert_eq!(
-            region_ops(b"\x1b[3;9r\x1b[S"),
-            Some(vec![RegionOp::Set(2, 8), RegionOp::Scroll(1, true)])
-        );
-        assert_eq!(region_ops(b"\x1b[r"), Some(vec![RegionOp::Reset]));
-        for other in [
-            &b"\x1b[H"[..],
-            b"S",
-            b"\x1b[0;9r",
-            b"\x1b[S\n",
-            b"\x1b[1;2;3r",
-        ] {
-            assert_eq!(region_ops(other), None, "{other:?}");
-        }
-        assert_eq!(region_ops(b""), Some(vec![]));
-    }
-
-    #[test]
-    fn moves_up_down_and_back_stay_inside_what_the_margins_allow() {
-        let mv = |from, x, y, region| {
-            let mut v = Vec::new();
-            move_cursor(&mut v, from, x, y, region).expect("vec");
-            String::from_utf8(v).expect("ascii")
-        };
-        let region = Some((3, 22));
-        // From the footer below the region up into its last row: one row up.
-        assert_eq!(mv(Cursor::At(40, 23), 40, 22, region), "\x1b[A");
-        assert_eq!(mv(Cursor::At(5, 23), 2, 22, region), "\x1b[A\x08\x08\x08");
-        // Down out of the region would stop at its bottom margin: an address.
-        assert_eq!(mv(Cursor::At(4, 22), 3, 23, region), "\x1b[24;4H");
-        assert_eq!(mv(Cursor::At(4, 22), 3, 23, None), "\x1b[B\x08");
-        // Up out of the region's top would stop at it.
-        assert_eq!(mv(Cursor::At(4, 3), 4, 2, region), "\x1b[3;5H");
-        // Back a few columns by backspace, further by column.
-        assert_eq!(mv(Cursor::At(6, 23), 4, 23, region), "\x08\x08");
-        assert_eq!(mv(Cursor::At(16, 23), 4, 23, region), "\x1b[5G");
-        // A pending wrap at the last column keeps only the row.
-        assert_eq!(mv(Cursor::Row(22), 2, 22, region), "\x1b[3G");
-    }
-
-    #[test]
     fn a_one_line_scroll_at_the_region_bottom_is_a_line_feed() {
         let sink = Sink::default();
         let mut b = LeanBackend::new(sink.clone());
         b.write_all(b"\x1b[4;23r").expect("vec");
-        assert_eq!(b.region, Some((3, 22)));
+        assert_eq!(b.margins.region, Some((3, 22)));
         // Not known where the cursor is: the scroll sequence itself.
         b.write_all(b"\x1b[S").expect("vec");
         b.cursor = Cursor::At(10, 22);
@@ -767,13 +488,146 @@ mod tests {
         assert_eq!(b.cursor, Cursor::At(10, 22), "a scroll keeps the cursor");
         b.cursor = Cursor::At(10, 23);
         b.write_all(b"\x1b[S\x1b[2S").expect("vec");
+        // Down by one on the top margin is a reverse index, elsewhere `CSI T`.
+        b.cursor = Cursor::At(0, 3);
+        b.write_all(b"\x1b[T").expect("vec");
+        b.cursor = Cursor::At(0, 4);
+        b.write_all(b"\x1b[T").expect("vec");
         b.write_all(b"\x1b[r").expect("vec");
-        assert_eq!(b.region, None);
+        assert_eq!(b.margins.region, None);
         b.write_all(b"\x1b[H").expect("vec");
         assert_eq!(b.cursor, Cursor::Unknown);
         assert_eq!(
             String::from_utf8(sink.take()).expect("ascii"),
-            "\x1b[4;23r\x1b[S\n\x1b[S\x1b[2S\x1b[r\x1b[H"
+            "\x1b[4;23r\x1b[S\n\x1b[S\x1b[2S\x1bM\x1b[T\x1b[r\x1b[H"
         );
+    }
+
+    /// A 20x6 reader-like screen drawn through the backend: rows 0..5 scroll, row 5
+    /// is the footer, and a vt100 parser follows what the terminal shows.
+    struct Reader {
+        t: Terminal<LeanBackend<Sink>>,
+        last: crate::ui::scroll::LastFrame,
+        sink: Sink,
+        screen: vt100::Parser,
+    }
+
+    impl Reader {
+        fn new() -> Reader {
+            let sink = Sink::default();
+            let mut b = LeanBackend::new(sink.clone());
+            b.assume_width(20);
+            let t = Terminal::with_options(b, options(20, 6)).expect("terminal");
+            let nz = |n: u16| std::num::NonZeroU16::new(n).expect("not zero");
+            Reader {
+                t,
+                last: crate::ui::scroll::LastFrame::new(),
+                sink,
+                screen: vt100::Parser::new(nz(6), nz(20), 0),
+            }
+        }
+
+        /// Set the region and save the cursor on the footer's figure, as the reader
+        /// does when it opens; what the backend sent.
+        fn open(&mut self) -> String {
+            crate::ui::scroll::prepare(
+                &mut self.t,
+                &mut self.last,
+                0..5,
+                Some(Position::new(3, 5)),
+            )
+            .expect("vec");
+            self.out()
+        }
+
+        /// Scroll the body by `delta` lines; what the backend sent.
+        fn scroll(&mut self, delta: i32) -> String {
+            assert!(
+                crate::ui::scroll::scroll_rows(&mut self.t, &mut self.last, 0..5, delta)
+                    .expect("vec")
+            );
+            self.out()
+        }
+
+        /// Draw body lines `lines` and footer `foot`; what the backend sent.
+        fn draw(&mut self, lines: &[&str], foot: &str) -> String {
+            let drawn = self
+                .t
+                .draw(|f| {
+                    let body: Vec<Line> = lines.iter().map(|l| Line::from(*l)).collect();
+                    f.render_widget(Paragraph::new(body), Rect::new(2, 0, 16, 5));
+                    f.render_widget(Paragraph::new(foot), Rect::new(0, 5, 20, 1));
+                })
+                .expect("draw");
+            self.last.remember(drawn.buffer);
+            self.out()
+        }
+
+        fn out(&mut self) -> String {
+            let bytes = self.sink.take();
+            self.screen.process(&bytes);
+            String::from_utf8(bytes).expect("utf-8")
+        }
+
+        fn rows(&self) -> Vec<String> {
+            self.screen.screen().rows(0, 20).collect()
+        }
+    }
+
+    #[test]
+    fn a_one_line_scroll_sends_the_scroll_the_line_and_the_changed_figure() {
+        let mut r = Reader::new();
+        assert_eq!(r.open(), "\x1b[1;5r\x1b[6;4H\x1b7");
+        assert_eq!(r.t.backend().margins.saved, Some((3, 5)));
+        r.draw(&["aa", "bb", "cc", "dd", "ee"], "  50%  q");
+        // The cursor ended on the region's last row: the scroll is a line feed, the
+        // exposed line is drawn where the cursor is, and the saved cursor leads back
+        // to the footer's figure, which the bottom margin would stop a move down to.
+        assert_eq!(r.scroll(1), "\n");
+        assert_eq!(
+            r.draw(&["bb", "cc", "dd", "ee", "ff"], "  51%  q"),
+            "\x08\x08ff\x1b81"
+        );
+        // Now on the footer: the scroll is `CSI S`, the figure goes first (a
+        // backspace away), then a reverse index up to the exposed row.
+        assert_eq!(r.scroll(1), "\x1b[S");
+        assert_eq!(
+            r.draw(&["cc", "dd", "ee", "ff", "gg"], "  52%  q"),
+            "\x082\x1bM\x08\x08gg"
+        );
+        // A figure that does not change costs nothing.
+        assert_eq!(r.scroll(1), "\n");
+        assert_eq!(
+            r.draw(&["dd", "ee", "ff", "gg", "hh"], "  52%  q"),
+            "\x08\x08hh"
+        );
+        assert_eq!(
+            r.rows(),
+            ["  dd", "  ee", "  ff", "  gg", "  hh", "  52%  q"]
+        );
+    }
+
+    #[test]
+    fn the_saved_cursor_is_forgotten_when_it_may_have_moved() {
+        let mut b = LeanBackend::new(Sink::default());
+        b.write_all(b"\x1b[24;4H\x1b7").expect("vec");
+        assert_eq!(b.margins.saved, Some((3, 23)));
+        // Saved where the cursor is not known: not a place to go back to.
+        b.write_all(b"\x1b[3;9r\x1b7").expect("vec");
+        assert_eq!(b.margins.saved, None);
+        b.write_all(b"\x1b[24;4H\x1b7").expect("vec");
+        // Output it does not follow may have saved the cursor elsewhere.
+        b.write_all(b"\x1b[?25l").expect("vec");
+        assert_eq!(b.margins.saved, None);
+        b.write_all(b"\x1b[24;4H\x1b7").expect("vec");
+        // A new screen size: terminals move a saved cursor the screen cuts off.
+        b.resized.set(true);
+        b.draw(std::iter::empty()).expect("vec");
+        assert_eq!(b.margins.saved, None);
+        // Saving after the new size was seen keeps it.
+        b.resized.set(true);
+        b.write_all(b"\x1b[24;4H\x1b7").expect("vec");
+        b.draw(std::iter::empty()).expect("vec");
+        assert_eq!(b.margins.saved, Some((3, 23)));
     }
 }
