@@ -180,7 +180,7 @@ pub fn read_text(path: &Path, max: u64, what: Reading) -> Result<String, FilePro
         Err(e) => {
             return Err(whole(FileIssue::ReadFailed {
                 what,
-                error: e.to_string(),
+                error: (&e).into(),
             }));
         }
     };
@@ -281,7 +281,7 @@ fn read_head(path: &Path) -> Result<Option<String>, FileProblem> {
         line: 0,
         message: Message::File(FileIssue::ReadFailed {
             what: Reading::Unit,
-            error: e.to_string(),
+            error: (&e).into(),
         }),
     };
     // Not blocking: a FIFO put in the file's place reads as empty instead of waiting.

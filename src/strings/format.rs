@@ -77,6 +77,8 @@ impl Strings {
     /// The reader footer: whether time counts now, the time counted in the cycle and
     /// what is still needed for the unit to count as read, in whole minutes (see
     /// [`Strings::minutes`]) so that reading does not redraw it every second.
+    /// Reaching the last line with time still needed keeps the same words (the
+    /// percentage beside them says 100%), so the footer is not redrawn there.
     #[must_use]
     pub fn reader_status(&self, state: ReadState, counting: bool, spent: u64, need: u64) -> String {
         let en = self.lang == Lang::En;
@@ -86,32 +88,22 @@ impl Strings {
             (false, true) => "计时中",
             (false, false) => "闲置，不计时",
         };
-        // The clock comes first in every state, so reaching the last line changes
-        // only the end of the footer.
-        match state {
-            ReadState::NeedsTime { seconds_left } if en => {
-                format!(
-                    "{clock} · read · {} to go",
-                    self.minutes(seconds_left, true)
-                )
-            }
-            ReadState::NeedsTime { seconds_left } => {
-                format!("{clock} · 读完·还需 {}", self.minutes(seconds_left, true))
-            }
+        // The clock comes first in every state, so a change of state changes only
+        // the end of the footer.
+        let need = match state {
             ReadState::Counted | ReadState::OutsidePlan => {
-                format!("{clock} · {}", self.read_state(state))
+                return format!("{clock} · {}", self.read_state(state));
             }
-            ReadState::Unread | ReadState::Reading { .. } => {
-                let spent = self.minutes(spent, false);
-                match (en, need) {
-                    (true, 0) => format!("{clock} · {spent} · read to the last line"),
-                    (true, _) => format!("{clock} · {spent} · {} more", self.minutes(need, true)),
-                    (false, 0) => format!("{clock} · 已读 {spent} · 读到最后一行即计入"),
-                    (false, _) => {
-                        format!("{clock} · 已读 {spent} · 还需 {}", self.minutes(need, true))
-                    }
-                }
-            }
+            // Still needed, whatever the count of seconds says.
+            ReadState::NeedsTime { seconds_left } => seconds_left.max(1),
+            ReadState::Unread | ReadState::Reading { .. } => need,
+        };
+        let spent = self.minutes(spent, false);
+        match (en, need) {
+            (true, 0) => format!("{clock} · {spent} · read to the last line"),
+            (true, _) => format!("{clock} · {spent} · {} more", self.minutes(need, true)),
+            (false, 0) => format!("{clock} · 已读 {spent} · 读到最后一行即计入"),
+            (false, _) => format!("{clock} · 已读 {spent} · 还需 {}", self.minutes(need, true)),
         }
     }
 
@@ -433,5 +425,37 @@ impl Strings {
             (false, true) => format!(" 另有一版（{chars} 字）已搁置：Ctrl-R 换用 "),
             (false, false) => format!(" 另有一版（{chars} 字）已搁置 "),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reaching_the_last_line_keeps_the_reader_footer_words() {
+        for lang in [Lang::Zh, Lang::En] {
+            let s = super::super::get(lang);
+            let reading = s.reader_status(ReadState::Reading { percent: 90 }, true, 30, 90);
+            let at_end = s.reader_status(ReadState::NeedsTime { seconds_left: 90 }, true, 30, 90);
+            assert_eq!(reading, at_end);
+            // The last seconds still say a minute is needed.
+            let nearly = s.reader_status(ReadState::NeedsTime { seconds_left: 1 }, true, 119, 0);
+            assert_eq!(nearly, s.reader_status(ReadState::Unread, true, 119, 1));
+        }
+        let zh = super::super::get(Lang::Zh);
+        assert_eq!(
+            zh.reader_status(ReadState::NeedsTime { seconds_left: 90 }, true, 30, 90),
+            "计时中 · 已读 不到 1 分 · 还需 2 分"
+        );
+        assert_eq!(
+            zh.reader_status(ReadState::Counted, false, 200, 0),
+            "闲置，不计时 · 已计入本月 ✓"
+        );
+        let en = super::super::get(Lang::En);
+        assert_eq!(
+            en.reader_status(ReadState::NeedsTime { seconds_left: 90 }, true, 30, 90),
+            "timing · under 1 min · 2 min more"
+        );
     }
 }

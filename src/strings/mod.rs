@@ -17,6 +17,7 @@ mod punct;
 mod review;
 mod signature;
 mod state;
+mod system;
 mod zh;
 mod zone;
 
@@ -31,6 +32,7 @@ pub use labels::{
 };
 pub use review::Review;
 pub use state::{RecordFailure, RecordProblem, WriteHint};
+pub use system::{Cause, Refusal};
 pub use zh::ZH;
 pub use zone::{TzIssue, TzWarning, ZoneIssue};
 
