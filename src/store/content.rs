@@ -385,3 +385,41 @@ pub fn load_titles(content_dirs: &[PathBuf]) -> Library {
     }
     lib
 }
+
+/// The library being read by [`load_titles`] on a thread of its own, so the first
+/// frame need not wait for every unit file: see [`Loading::wait`].
+#[derive(Debug)]
+pub struct Loading(LoadingInner);
+
+#[derive(Debug)]
+enum LoadingInner {
+    Thread(std::thread::JoinHandle<Library>),
+    /// The thread could not be started; read here, at once.
+    Ready(Box<Library>),
+}
+
+/// Start reading the library of `content_dirs` (as [`load_titles`]) on a thread.
+#[must_use]
+pub fn load_titles_in_background(content_dirs: &[PathBuf]) -> Loading {
+    let dirs = content_dirs.to_vec();
+    let spawned = std::thread::Builder::new()
+        .name("library".into())
+        .spawn(move || load_titles(&dirs));
+    Loading(match spawned {
+        Ok(h) => LoadingInner::Thread(h),
+        Err(_) => LoadingInner::Ready(Box::new(load_titles(content_dirs))),
+    })
+}
+
+impl Loading {
+    /// The library, once it is read (waiting for the thread if it is still at it).
+    /// A panic of the reading thread is carried on here, as if it had happened on
+    /// the caller's thread.
+    #[must_use]
+    pub fn wait(self) -> Library {
+        match self.0 {
+            LoadingInner::Thread(h) => h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)),
+            LoadingInner::Ready(lib) => *lib,
+        }
+    }
+}
