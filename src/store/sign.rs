@@ -60,7 +60,7 @@ pub enum SignErrorKind {
     /// `ssh-keygen` failed otherwise; its last words.
     Failed(String),
     /// What `ssh-keygen` gave back does not verify.
-    BadSignature(String),
+    BadSignature(sshsig::Invalid),
 }
 
 impl SignError {
@@ -190,10 +190,10 @@ pub fn sign(key: &Path, message: &[u8], prompt: Prompt) -> Result<Signed, SignEr
     if !status.success() {
         return Err(fail(classify(&stderr, public_only)));
     }
-    let sig = sshsig::read_sig(&armored).map_err(|e| fail(SignErrorKind::BadSignature(e)))?;
+    let sig = sshsig::read_sig(&armored)
+        .map_err(|e| fail(SignErrorKind::BadSignature(sshsig::Invalid::Unreadable(e))))?;
     let own = ssh_key::PublicKey::new(sig.key.clone(), "");
-    sshsig::check(&own, message, &armored)
-        .map_err(|e| fail(SignErrorKind::BadSignature(format!("{e:?}"))))?;
+    sshsig::check(&own, message, &armored).map_err(|e| fail(SignErrorKind::BadSignature(e)))?;
     Ok(Signed { armored })
 }
 
