@@ -276,12 +276,7 @@ fn files_owned_by_another_account_than_the_roster_login_are_flagged() {
 fn member_home(root: &Path, config: &str) -> PathBuf {
     let home = root.join("home");
     let members = home.join("members");
-    std::fs::create_dir_all(&members).expect("home");
-    std::fs::write(
-        members.join("zhangsan.toml"),
-        "format = 1\nmember_id = \"zhangsan\"\nname = \"张三\"\n",
-    )
-    .expect("state");
+    support::write_member(&home, "zhangsan", "张三", "");
     support::write_config(&home, config);
     let uid = nix::unistd::Uid::from_raw(dangxue::store::handin::account_uid(MEMBER).expect("uid"));
     for p in [

@@ -46,18 +46,16 @@ fn a_question_removed_from_the_content_is_named_and_the_test_drawn_again_and_ver
         h.path(),
         "content_dirs = [\"units\"]\n\n[study]\nquestions = 4\n",
     );
-    let members = h.path().join("members");
-    std::fs::create_dir_all(&members).expect("members");
-    std::fs::write(
-        members.join("zhangsan.toml"),
-        format!(
-            "format = 1\nmember_id = \"zhangsan\"\nname = \"张三\"\n\n\
-             [units.{UNIT}]\noffset = 0\nfurthest = 15\nseconds = 600\n\n\
+    support::write_member(
+        h.path(),
+        "zhangsan",
+        "张三",
+        &format!(
+            "[units.{UNIT}]\noffset = 0\nfurthest = 15\nseconds = 600\n\n\
              [units.{UNIT}.cycles.2026-11]\nseconds = 600\nreached_end = true\n\
              finished = 2026-11-10T10:00:00+00:00\n"
         ),
-    )
-    .expect("state");
+    );
 
     // Begin the test and answer the first two questions.
     let mut p = start(h.path());

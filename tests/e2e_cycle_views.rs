@@ -23,14 +23,12 @@ fn start(h: &std::path::Path, at: &str, extra: &[(&str, &str)]) -> Pty {
 #[test]
 fn the_chart_labels_minutes_and_days_and_is_not_inverted_without_colour() {
     let h = home();
-    let members = h.path().join("members");
-    std::fs::create_dir_all(&members).expect("members dir");
-    std::fs::write(
-        members.join("zhangsan.toml"),
-        "format = 1\nmember_id = \"zhangsan\"\nname = \"张三\"\n\n[days]\n\
-         2026-11-02 = 60\n2026-11-10 = 720\n2026-11-19 = 2700\n2026-11-20 = 1200\n",
-    )
-    .expect("state");
+    support::write_member(
+        h.path(),
+        "zhangsan",
+        "张三",
+        "[days]\n2026-11-02 = 60\n2026-11-10 = 720\n2026-11-19 = 2700\n2026-11-20 = 1200\n",
+    );
     let mut p = start(h.path(), "2026-11-20 12:00:00", &[("NO_COLOR", "1")]);
     p.wait_for("学习库");
     p.keys("1");
@@ -91,21 +89,19 @@ fn opening_a_cards_passage_does_not_move_the_reading_place() {
 #[test]
 fn history_lists_past_cycles_and_opens_their_evidence() {
     let h = home();
-    let members = h.path().join("members");
-    std::fs::create_dir_all(&members).expect("members dir");
-    std::fs::write(
-        members.join("zhangsan.toml"),
-        format!(
-            "format = 1\nmember_id = \"zhangsan\"\nname = \"张三\"\n\n\
-             [units.{UNIT}]\noffset = 0\nfurthest = 100\nseconds = 600\n\n\
+    support::write_member(
+        h.path(),
+        "zhangsan",
+        "张三",
+        &format!(
+            "[units.{UNIT}]\noffset = 0\nfurthest = 100\nseconds = 600\n\n\
              [units.{UNIT}.cycles.2026-10]\nseconds = 600\nreached_end = true\n\
              finished = 2026-10-03T20:11:09+08:00\n\n\
              [cycles.2026-10.reflection]\ntext = \"十月的心得:红色物业让小区议事有了去处。\"\n\n\
              [cycles.2026-10.talk]\ntopic = \"红色物业进小区\"\noutline = \"提纲\"\n\
              delivered = 2026-10-20\n"
         ),
-    )
-    .expect("state");
+    );
     let mut p = start(h.path(), "2026-11-20 12:00:00", &[]);
     p.wait_for("学习库");
     p.keys("1");
@@ -133,16 +129,14 @@ fn history_lists_past_cycles_and_opens_their_evidence() {
 #[test]
 fn review_all_runs_every_due_card_and_ends_with_a_summary() {
     let h = home();
-    let members = h.path().join("members");
-    std::fs::create_dir_all(&members).expect("members dir");
-    let mut text = String::from("format = 1\nmember_id = \"zhangsan\"\nname = \"张三\"\n");
+    let mut text = String::new();
     for q in ["q1", "q3"] {
         let _ = write!(
             text,
             "\n[reviews.\"{UNIT}/{q}\"]\ndue = \"2026-11-19\"\nlapses = 1\n"
         );
     }
-    std::fs::write(members.join("zhangsan.toml"), text).expect("state");
+    support::write_member(h.path(), "zhangsan", "张三", &text);
     let mut p = start(h.path(), "2026-11-20 12:00:00", &[]);
     p.wait_for("学习库");
     p.keys("3");

@@ -26,13 +26,7 @@ fn due_card(key: &str) -> String {
 }
 
 fn write_state(h: &Path, id: &str, rest: &str) {
-    let members = h.join("members");
-    std::fs::create_dir_all(&members).expect("members dir");
-    std::fs::write(
-        members.join(format!("{id}.toml")),
-        format!("format = 1\nmember_id = \"{id}\"\nname = \"{id}\"\n\n{rest}"),
-    )
-    .expect("state");
+    support::write_member(h, id, id, rest);
 }
 
 /// The body of the tab unit: eighty short paragraphs, each with tabs before and

@@ -138,7 +138,7 @@ fn links_another_account_plants_as_lock_and_session_are_not_followed() {
     p.wait_for("月读");
     let screen = p.wait_for("保存失败");
     assert!(screen.contains("zhangsan.lock"), "{screen}");
-    let screen = p.wait_for("symbolic link");
+    let screen = p.wait_for("这是符号链接");
     assert!(
         !screen.contains("另一个会话"),
         "a planted link is no session: {screen}"

@@ -319,7 +319,10 @@ fn a_folder_or_fifo_in_place_of_the_state_file_is_a_clear_error() {
     let msg = dangxue::store::config::load_config(&p)
         .expect_err("a fifo config")
         .to_string();
-    assert!(msg.contains("not a regular file"), "{msg}");
+    assert!(
+        msg.ends_with(": 无法读取配置文件：不是普通文件"),
+        "a config that cannot be read is told in the default zh: {msg}"
+    );
     let unit = p.home.join("unit.md");
     let made = std::process::Command::new("mkfifo").arg(&unit).status();
     assert!(made.is_ok_and(|s| s.success()));

@@ -110,3 +110,24 @@ fn the_index_finds_what_matching_every_loaded_unit_finds() {
         }
     }
 }
+
+#[test]
+fn the_library_read_on_a_thread_is_the_one_read_at_once() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    write(dir.path(), "good.md", GOOD);
+    write(
+        dir.path(),
+        "bad.md",
+        &GOOD
+            .replace("x-good", "x-bad")
+            .replace("\"article\"", "\"poem\""),
+    );
+    let dirs = vec![dir.path().to_path_buf()];
+    let at_once = load_titles(&dirs);
+    let later = dangxue::store::content::load_titles_in_background(&dirs).wait();
+    let ids =
+        |l: &dangxue::store::content::Library| l.metas().map(|m| m.id.clone()).collect::<Vec<_>>();
+    assert_eq!(ids(&later), ids(&at_once));
+    assert!(later.meta("x-good").is_some());
+    assert_eq!(later.problems, at_once.problems);
+}

@@ -42,10 +42,19 @@ fn symlinks_planted_as_lock_or_session_files_are_not_followed() {
     // Reading still works; saving says what is wrong, naming the lock file.
     let (mut store, mut state, _) = StateStore::open(&p, "zhangsan", "张三").expect("opens");
     reflect(&mut state, "心得");
-    let msg = store.save(&state).expect_err("no lock").to_string();
+    let e = store.save(&state).expect_err("no lock");
+    let msg = e.to_string();
     assert!(
         msg.contains("zhangsan.lock") && msg.contains("symbolic link"),
         "{msg}"
+    );
+    let zh = e.text(dangxue::core::config::Lang::Zh);
+    assert!(
+        zh.contains(&format!(
+            "：无法保存学习记录：锁文件 {}：这是符号链接，dangxue 在这里不跟随链接：请删除它",
+            p.members_dir().join("zhangsan.lock").display()
+        )),
+        "{zh}"
     );
     assert!(
         matches!(claim_session(&p, "zhangsan"), Session::Unknown(_)),
@@ -72,6 +81,12 @@ fn a_state_file_replaced_by_a_symlink_is_not_read_through() {
     symlink(&elsewhere, p.member_file("zhangsan")).expect("symlink");
     let e = StateStore::open(&p, "zhangsan", "张三").expect_err("a link");
     assert!(e.to_string().contains("symbolic link"), "{e}");
+    assert!(
+        e.text(dangxue::core::config::Lang::Zh)
+            .contains("：无法读取学习记录：这是符号链接，dangxue 在这里不跟随链接：请删除它"),
+        "{}",
+        e.text(dangxue::core::config::Lang::Zh)
+    );
 }
 
 #[test]

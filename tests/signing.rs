@@ -36,11 +36,7 @@ fn home(config: &str, roster_key: Option<&str>) -> tempfile::TempDir {
     let members = h.path().join("members");
     std::fs::create_dir(&members).expect("members");
     std::fs::set_permissions(&members, std::fs::Permissions::from_mode(0o700)).expect("chmod");
-    std::fs::write(
-        members.join("zhangsan.toml"),
-        "format = 1\nmember_id = \"zhangsan\"\nname = \"张三\"\n",
-    )
-    .expect("state");
+    support::write_member(h.path(), "zhangsan", "张三", "");
     let key = roster_key.map_or(String::new(), |k| format!("key = {k:?}\n"));
     std::fs::write(
         h.path().join("plan.toml"),

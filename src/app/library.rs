@@ -2,6 +2,7 @@
 //! its search.
 
 use crate::core::unit::{Kind, Meta};
+use crate::store::content::Library;
 
 use super::App;
 
@@ -13,6 +14,20 @@ impl App {
             .units
             .as_ref()
             .is_some_and(|u| u.iter().any(|x| x == id))
+    }
+
+    /// Put in the library read after the first frame ([`App::loading`]): the
+    /// list, its order and its search follow it, and then, when `resume`, the
+    /// session goes back to where it was left, as it would have at start.
+    pub fn finish_loading(&mut self, library: Library, resume: bool) {
+        self.library = library;
+        self.loading = false;
+        self.layouts.clear();
+        self.bodies.clear();
+        self.rebuild_order();
+        if resume {
+            super::update::resume(self);
+        }
     }
 
     pub(super) fn rebuild_order(&mut self) {

@@ -139,6 +139,10 @@ pub struct App {
     pub s: &'static Strings,
     /// Every loaded unit.
     pub library: Library,
+    /// The library is still being read (just after start, see
+    /// [`App::finish_loading`]): the screens that show it say so instead of showing
+    /// counts of a library not yet complete.
+    pub loading: bool,
     /// The regime's thresholds.
     pub rules: Rules,
     /// The plan for the current cycle.
@@ -234,6 +238,7 @@ impl App {
         let mut app = App {
             s,
             library,
+            loading: false,
             rules,
             plan: CyclePlan::default(),
             plan_file: None,

@@ -76,10 +76,9 @@ pub fn run(home: Option<&Path>, member: Option<&str>) -> anyhow::Result<()> {
     let s = strings::get(config.lang);
     let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
     let theme = Theme::new(config.theme, no_color);
-    // Titles now; each body when it is opened or searched.
-    let library = content::load_titles(&config.content_dirs);
-    crate::commands::warn_skipped(&library.problems, config.lang);
-    let skipped = library.problems.len();
+    // Titles on a thread of their own while the rest starts and the first frame is
+    // drawn; each body when it is opened or searched.
+    let loading = content::load_titles_in_background(&config.content_dirs);
 
     // A secretary's broken plan must not keep members out: no plan, and a notice.
     let (plan, plan_notice) = crate::commands::member_plan(&config, &paths);
@@ -134,26 +133,22 @@ pub fn run(home: Option<&Path>, member: Option<&str>) -> anyhow::Result<()> {
     let (tz, tz_warning) = crate::commands::zone_and_warning(&config)?;
     let mut app = App::new(
         s,
-        library,
+        content::Library::default(),
         config.rules(),
         state,
         tz,
         jiff::Timestamp::now(),
     );
+    app.loading = true;
     app.set_plan_file(plan);
     // A second login of the same member must not jump to where the first one is
-    // reading: only a session that ended without going back (hang-up, kill) resumes.
+    // reading: only a session that ended without going back (hang-up, kill) resumes,
+    // once the library is in.
     let session = crate::store::state::claim_session(&paths, &id);
     let alone = !matches!(session, Session::Other);
-    if alone {
-        crate::app::update::resume(&mut app);
-    }
     let mut notes: Vec<String> = notices.iter().map(|n| notice_text(s, n)).collect();
     notes.extend(plan_notice);
     notes.extend(tz_warning);
-    if skipped > 0 {
-        notes.push(s.units_skipped(skipped));
-    }
     match &session {
         Session::Other => notes.push(s.other_session.to_string()),
         // A folder where the session file cannot be made is not another session;
@@ -175,8 +170,28 @@ pub fn run(home: Option<&Path>, member: Option<&str>) -> anyhow::Result<()> {
                 .map(|k| crate::store::sign::key_path(k, &paths.home)),
         )
     });
-    let result = tui::run(app, saver, theme, drop_box);
+    // The skipped files are told on stderr once the terminal is given back, where
+    // the member sees them (the screen meanwhile shows how many and what to run).
+    let problems = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let finish: tui::Finish = Box::new({
+        let problems = std::rc::Rc::clone(&problems);
+        move |app: &mut App| {
+            let library = loading.wait();
+            let skipped = library.problems.len();
+            problems.borrow_mut().clone_from(&library.problems);
+            app.finish_loading(library, alone);
+            if skipped > 0 {
+                let note = s.units_skipped(skipped);
+                app.notice = Some(match app.notice.take() {
+                    Some(n) => format!("{n} · {note}"),
+                    None => note,
+                });
+            }
+        }
+    });
+    let result = tui::run(app, saver, theme, drop_box, Some(finish));
     drop(session);
+    crate::commands::warn_skipped(&problems.borrow(), config.lang);
     result
 }
 

@@ -21,6 +21,8 @@ use std::os::unix::fs::{DirBuilderExt, MetadataExt, OpenOptionsExt, PermissionsE
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use crate::strings::Refusal;
+
 /// Mode of member state files.
 pub const STATE_FILE_MODE: u32 = 0o600;
 /// Mode of private folders (the members folder).
@@ -47,7 +49,7 @@ pub fn temp_prefix(file_name: &str) -> String {
 pub fn write_atomic(path: &Path, bytes: &[u8], mode: u32) -> io::Result<()> {
     let name = path
         .file_name()
-        .ok_or_else(|| io::Error::new(io::ErrorKind::InvalidInput, "the path has no file name"))?;
+        .ok_or_else(|| Refusal::NoFileName.error(io::ErrorKind::InvalidInput))?;
     let dir = parent_dir(path);
     let prefix = temp_prefix(&name.to_string_lossy());
     let pid = std::process::id();
@@ -132,14 +134,11 @@ fn read_with(path: &Path, max: u64, flags: i32) -> io::Result<Option<Vec<u8>>> {
     let kind = file.metadata()?.file_type();
     if !kind.is_file() {
         let what = if kind.is_dir() {
-            "a folder"
+            Refusal::Folder
         } else {
-            "not a regular file"
+            Refusal::NotRegular
         };
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            format!("it is {what}"),
-        ));
+        return Err(what.error(io::ErrorKind::InvalidInput));
     }
     let mut bytes = Vec::new();
     file.take(max.saturating_add(1)).read_to_end(&mut bytes)?;
@@ -166,16 +165,10 @@ pub fn open_private(path: &Path) -> io::Result<File> {
         .map_err(name_symlink)?;
     let meta = file.metadata()?;
     if !meta.file_type().is_file() {
-        return Err(io::Error::new(
-            io::ErrorKind::InvalidInput,
-            "it is not a regular file",
-        ));
+        return Err(Refusal::NotRegular.error(io::ErrorKind::InvalidInput));
     }
     if meta.uid() != effective_uid() {
-        return Err(io::Error::new(
-            io::ErrorKind::PermissionDenied,
-            format!("it belongs to another user (uid {})", meta.uid()),
-        ));
+        return Err(Refusal::OtherOwner(meta.uid()).error(io::ErrorKind::PermissionDenied));
     }
     // Created under a umask that took bits off or put bits on; a second name (hard
     // link) means it is not a file this program made, so it is not chmodded.
@@ -239,10 +232,7 @@ pub fn effective_uid() -> u32 {
 /// symbolic links") says nothing useful here.
 fn name_symlink(e: io::Error) -> io::Error {
     if e.raw_os_error() == Some(libc::ELOOP) {
-        io::Error::new(
-            io::ErrorKind::InvalidInput,
-            "it is a symbolic link, which dangxue does not follow here (remove it)",
-        )
+        Refusal::Symlink.error(io::ErrorKind::InvalidInput)
     } else {
         e
     }
@@ -290,10 +280,7 @@ pub fn ensure_private_dir(path: &Path) -> io::Result<()> {
     if fs::metadata(path)?.is_dir() {
         Ok(())
     } else {
-        Err(io::Error::new(
-            io::ErrorKind::NotADirectory,
-            "it exists and is not a folder",
-        ))
+        Err(Refusal::NotAFolder.error(io::ErrorKind::NotADirectory))
     }
 }
 

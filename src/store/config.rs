@@ -127,7 +127,7 @@ fn read(path: &Path) -> Result<Option<Vec<u8>>, ConfigError> {
             line: 0,
             message: Message::File(FileIssue::ReadFailed {
                 what: Reading::Config,
-                error: e.to_string(),
+                error: (&e).into(),
             }),
         },
         lang: Lang::Zh,

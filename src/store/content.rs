@@ -180,7 +180,7 @@ pub fn read_text(path: &Path, max: u64, what: Reading) -> Result<String, FilePro
         Err(e) => {
             return Err(whole(FileIssue::ReadFailed {
                 what,
-                error: e.to_string(),
+                error: (&e).into(),
             }));
         }
     };
@@ -281,7 +281,7 @@ fn read_head(path: &Path) -> Result<Option<String>, FileProblem> {
         line: 0,
         message: Message::File(FileIssue::ReadFailed {
             what: Reading::Unit,
-            error: e.to_string(),
+            error: (&e).into(),
         }),
     };
     // Not blocking: a FIFO put in the file's place reads as empty instead of waiting.
@@ -384,4 +384,42 @@ pub fn load_titles(content_dirs: &[PathBuf]) -> Library {
         }
     }
     lib
+}
+
+/// The library being read by [`load_titles`] on a thread of its own, so the first
+/// frame need not wait for every unit file: see [`Loading::wait`].
+#[derive(Debug)]
+pub struct Loading(LoadingInner);
+
+#[derive(Debug)]
+enum LoadingInner {
+    Thread(std::thread::JoinHandle<Library>),
+    /// The thread could not be started; read here, at once.
+    Ready(Box<Library>),
+}
+
+/// Start reading the library of `content_dirs` (as [`load_titles`]) on a thread.
+#[must_use]
+pub fn load_titles_in_background(content_dirs: &[PathBuf]) -> Loading {
+    let dirs = content_dirs.to_vec();
+    let spawned = std::thread::Builder::new()
+        .name("library".into())
+        .spawn(move || load_titles(&dirs));
+    Loading(match spawned {
+        Ok(h) => LoadingInner::Thread(h),
+        Err(_) => LoadingInner::Ready(Box::new(load_titles(content_dirs))),
+    })
+}
+
+impl Loading {
+    /// The library, once it is read (waiting for the thread if it is still at it).
+    /// A panic of the reading thread is carried on here, as if it had happened on
+    /// the caller's thread.
+    #[must_use]
+    pub fn wait(self) -> Library {
+        match self.0 {
+            LoadingInner::Thread(h) => h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)),
+            LoadingInner::Ready(lib) => *lib,
+        }
+    }
 }

@@ -55,7 +55,7 @@ fn read_tzif(path: &Path, name: &str) -> Result<TimeZone, ZoneIssue> {
         Ok(Some(b)) if b.len() as u64 <= MAX_TZIF_BYTES => b,
         Ok(Some(_)) => return Err(ZoneIssue::TooLarge(shown())),
         Ok(None) => return Err(ZoneIssue::NoFile(shown())),
-        Err(e) => return Err(ZoneIssue::Unreadable(shown(), e.to_string())),
+        Err(e) => return Err(ZoneIssue::Unreadable(shown(), (&e).into())),
     };
     TimeZone::tzif(name, &bytes).map_err(|e| ZoneIssue::NotTzif(shown(), e.to_string()))
 }
@@ -239,7 +239,13 @@ mod tests {
         assert!(status.success());
         let e = read_tzif(&fifo, "x").expect_err("a FIFO");
         assert!(
-            matches!(&e, ZoneIssue::Unreadable(_, why) if why.contains("not a regular file")),
+            matches!(
+                &e,
+                ZoneIssue::Unreadable(
+                    _,
+                    crate::strings::Cause::Refused(crate::strings::Refusal::NotRegular)
+                )
+            ),
             "{e:?}"
         );
     }

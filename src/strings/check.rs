@@ -2,7 +2,7 @@
 //! a file as a whole (it cannot be read, is too large, is not UTF-8), and the problems
 //! `check` finds beyond what each format's reader reports.
 
-use super::Strings;
+use super::{EN, Strings, ZH};
 use crate::core::config::Lang;
 
 /// Which kind of file was being read, for the words of a file that cannot be read.
@@ -44,12 +44,12 @@ pub enum FileIssue {
     },
     /// There is no file at the path.
     Missing(Reading),
-    /// The file cannot be read; the system's reason.
+    /// The file cannot be read.
     ReadFailed {
         /// Which kind of file.
         what: Reading,
         /// Why.
-        error: String,
+        error: super::Cause,
     },
     /// The file is not UTF-8 (the problem's line is the first bad byte's).
     NotUtf8,
@@ -178,7 +178,7 @@ fn zh(issue: &FileIssue) -> String {
         }
         FileIssue::Missing(w) => format!("无法读取{}：没有这个文件{}", what(w), fix(w)),
         FileIssue::ReadFailed { what: w, error } => {
-            format!("无法读取{}：{error}{}", what(w), fix(w))
+            format!("无法读取{}：{}{}", what(w), ZH.cause(error), fix(w))
         }
         FileIssue::NotUtf8 => "不是有效的 UTF-8 文本：请以 UTF-8 编码保存".into(),
         FileIssue::Folder {
@@ -244,7 +244,7 @@ fn en(issue: &FileIssue) -> String {
             format!("cannot read {}: there is no such file{}", what(w), fix(w))
         }
         FileIssue::ReadFailed { what: w, error } => {
-            format!("cannot read {}: {error}{}", what(w), fix(w))
+            format!("cannot read {}: {}{}", what(w), EN.cause(error), fix(w))
         }
         FileIssue::NotUtf8 => "not valid UTF-8: save the file as UTF-8".into(),
         FileIssue::Folder {
@@ -318,7 +318,11 @@ mod tests {
             all.push(FileIssue::Missing(what));
             all.push(FileIssue::ReadFailed {
                 what,
-                error: "denied".into(),
+                error: crate::strings::Cause::System("denied".into()),
+            });
+            all.push(FileIssue::ReadFailed {
+                what,
+                error: crate::strings::Cause::Refused(crate::strings::Refusal::Folder),
             });
         }
         for content in [true, false] {

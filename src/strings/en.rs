@@ -22,6 +22,7 @@ pub static EN: Strings = Strings {
     unread: "unread",
     search: "Search: ",
     no_match: "No unit matches",
+    library_loading: "Loading the library…",
     help_title: "Keys (any key closes)",
     column: "Column",
     authors: "By",

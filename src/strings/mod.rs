@@ -17,6 +17,7 @@ mod punct;
 mod review;
 mod signature;
 mod state;
+mod system;
 mod zh;
 mod zone;
 
@@ -31,6 +32,7 @@ pub use labels::{
 };
 pub use review::Review;
 pub use state::{RecordFailure, RecordProblem, WriteHint};
+pub use system::{Cause, Refusal};
 pub use zh::ZH;
 pub use zone::{TzIssue, TzWarning, ZoneIssue};
 
@@ -84,6 +86,9 @@ pub struct Strings {
     pub search: &'static str,
     /// Shown when a search matches nothing.
     pub no_match: &'static str,
+    /// In place of the library's list and counts while its files are still being
+    /// read (just after start).
+    pub library_loading: &'static str,
     /// Help overlay title.
     pub help_title: &'static str,
     /// Column label.
@@ -250,5 +255,16 @@ pub fn get(lang: Lang) -> &'static Strings {
     match lang {
         Lang::Zh => &ZH,
         Lang::En => &EN,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::punct::{assert_en, assert_zh};
+
+    #[test]
+    fn the_loading_line_is_punctuated_for_its_language() {
+        assert_zh(super::ZH.library_loading);
+        assert_en(super::EN.library_loading);
     }
 }

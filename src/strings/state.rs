@@ -117,6 +117,15 @@ impl Strings {
         }
     }
 
+    /// The lock file beside a record cannot be used: (lock file, why).
+    #[must_use]
+    pub fn lock_file(&self, file: &str, why: &str) -> String {
+        match self.lang {
+            Lang::Zh => format!("锁文件 {file}：{why}"),
+            Lang::En => format!("the lock file {file}: {why}"),
+        }
+    }
+
     /// What to do about a failed save, after the system's words.
     fn write_hint(&self, h: WriteHint<'_>) -> String {
         let zh = self.lang == Lang::Zh;
@@ -222,6 +231,8 @@ mod tests {
         assert_zh(&ZH.large_record("zhangsan.toml", 70));
         assert_en(&EN.large_record("zhangsan.toml", 70));
         assert_zh(&ZH.save_held("磁盘已满"));
+        assert_zh(&ZH.lock_file("zhangsan.lock", "这是符号链接"));
+        assert_en(&EN.lock_file("zhangsan.lock", "it is a symbolic link"));
         assert_en(&EN.save_held("disk full"));
     }
 

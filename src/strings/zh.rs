@@ -22,6 +22,7 @@ pub static ZH: Strings = Strings {
     unread: "未读",
     search: "搜索：",
     no_match: "没有匹配的学习单元",
+    library_loading: "正在载入学习库……",
     help_title: "按键帮助（任意键关闭）",
     column: "栏目",
     authors: "作者",

@@ -14,8 +14,8 @@ pub enum ZoneIssue {
     TooLarge(String),
     /// There is no zone file at this path.
     NoFile(String),
-    /// The zone file cannot be read: (path, the system's words).
-    Unreadable(String, String),
+    /// The zone file cannot be read: (path, why).
+    Unreadable(String, super::Cause),
     /// The file is not a `TZif` zone file: (path, the reader's words).
     NotTzif(String, String),
 }
@@ -56,8 +56,8 @@ impl Strings {
             ZoneIssue::TooLarge(p) => format!("{p} is too large for a zone file"),
             ZoneIssue::NoFile(p) if zh => format!("没有 {p} 这个文件"),
             ZoneIssue::NoFile(p) => format!("there is no {p}"),
-            ZoneIssue::Unreadable(p, e) if zh => format!("无法读取 {p}：{e}"),
-            ZoneIssue::Unreadable(p, e) => format!("cannot read {p}: {e}"),
+            ZoneIssue::Unreadable(p, e) if zh => format!("无法读取 {p}：{}", self.cause(e)),
+            ZoneIssue::Unreadable(p, e) => format!("cannot read {p}: {}", self.cause(e)),
             ZoneIssue::NotTzif(p, e) if zh => format!("{p} 不是时区文件：{e}"),
             ZoneIssue::NotTzif(p, e) => format!("{p} is not a zone file: {e}"),
         }
@@ -111,7 +111,7 @@ mod tests {
             ZoneIssue::NotAName,
             ZoneIssue::TooLarge("zone".into()),
             ZoneIssue::NoFile("zone".into()),
-            ZoneIssue::Unreadable("zone".into(), "denied".into()),
+            ZoneIssue::Unreadable("zone".into(), super::super::Cause::System("denied".into())),
             ZoneIssue::NotTzif("zone".into(), "bad".into()),
         ]
     }

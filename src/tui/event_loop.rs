@@ -66,8 +66,16 @@ fn to_msg(app: &App, ev: Event) -> Option<Msg> {
     }
 }
 
+/// What finishes the app's start once its first frame is out: the library read on
+/// another thread meanwhile, put in (see [`App::finish_loading`]).
+pub type Finish = Box<dyn FnOnce(&mut App)>;
+
 /// Run the TUI until the member quits. The state is saved through `save` on leaving
 /// a unit, within a second of a change, on quit, and on a hang-up or signal.
+///
+/// `finish`, when given, runs right after the first frame and before any key is
+/// read: the first frame does not wait for the library, and no key ever acts on a
+/// library not yet complete (keys typed meanwhile wait in the terminal).
 ///
 /// # Errors
 /// When the terminal cannot be set up or read.
@@ -76,6 +84,7 @@ pub fn run(
     saver: Box<dyn Saver>,
     theme: Theme,
     mut drop_box: Option<DropBox>,
+    mut finish: Option<Finish>,
 ) -> anyhow::Result<()> {
     let ending = Arc::new(Ending {
         shared: Mutex::new(Shared {
@@ -122,6 +131,18 @@ pub fn run(
         last.remember(frame.buffer);
         if let Some(t) = &trace {
             t.record(started.elapsed());
+        }
+        if let Some(finish) = finish.take() {
+            finish(&mut app);
+            if app.dirty {
+                // Going back to where the session was left may have changed the
+                // record: the signal thread saves this copy if the loop cannot.
+                let mut s = lock(&ending.shared);
+                s.state.clone_from(&app.state);
+                s.unsaved = true;
+            }
+            let frame = terminal.draw(|f| crate::ui::draw(f, &app, &theme))?;
+            last.remember(frame.buffer);
         }
         // Save after the frame is out, so a key's frame never waits for an fsync.
         if save_pending {

@@ -31,7 +31,7 @@ mod terminal;
 mod wait;
 
 pub use drop_box::DropBox;
-pub use event_loop::run;
+pub use event_loop::{Finish, run};
 pub use picker::choose_profile;
 pub use save::Saver;
 pub use terminal::restore_terminal;

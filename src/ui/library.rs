@@ -63,6 +63,13 @@ pub fn kind_label(app: &App, kind: Kind) -> &'static str {
 /// The second line: search or position, and the filters that are on.
 fn status_line<'a>(app: &'a App, theme: &Theme) -> Line<'a> {
     let v = &app.library_view;
+    if app.loading {
+        // No position or count: they would change once every file is read.
+        return Line::from(Span::styled(
+            format!("{} · {}", app.s.tabs.library, app.s.library_loading),
+            theme.dim,
+        ));
+    }
     let pos = if v.shown.is_empty() {
         format!("0/{}", app.library.len())
     } else {
@@ -222,7 +229,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             lines.push(Line::from(spans));
         }
     }
-    if v.shown.is_empty() {
+    if app.loading {
+        lines.push(Line::from(Span::styled(app.s.library_loading, theme.dim)));
+    } else if v.shown.is_empty() {
         lines.push(Line::from(Span::styled(app.s.no_match, theme.dim)));
     }
     frame.render_widget(Paragraph::new(lines), list);

@@ -288,7 +288,12 @@ pub fn header(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         spans.push(Span::raw(" "));
         spans.push(Span::styled(t, style));
     }
-    let due = app.due_reviews().len();
+    // Which cards are due depends on the units: no count until they are all read.
+    let due = if app.loading {
+        0
+    } else {
+        app.due_reviews().len()
+    };
     if due > 0 {
         spans.push(Span::styled(format!("({due})"), theme.accent));
     }

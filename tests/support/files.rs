@@ -60,6 +60,16 @@ pub fn member_reflections(home: &Path, id: &str) -> Vec<String> {
     reflections(&std::fs::read(&path).unwrap_or_else(|e| panic!("read {}: {e}", path.display())))
 }
 
+/// Write the record of member `id` named `name` under `home` (making `members/`),
+/// its header followed by `rest`, TOML tables of the state format.
+pub fn write_member(home: &Path, id: &str, name: &str, rest: &str) {
+    let members = home.join("members");
+    std::fs::create_dir_all(&members).expect("members dir");
+    let path = members.join(format!("{id}.toml"));
+    let text = format!("format = 1\nmember_id = \"{id}\"\nname = \"{name}\"\n\n{rest}");
+    std::fs::write(&path, text).unwrap_or_else(|e| panic!("write {}: {e}", path.display()));
+}
+
 /// Read a member's state file as TOML.
 pub fn state(home: &Path, id: &str) -> toml::Table {
     let path = home.join("members").join(format!("{id}.toml"));

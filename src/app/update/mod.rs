@@ -49,6 +49,11 @@ pub fn update(app: &mut App, msg: Msg, now: Timestamp) -> Vec<Effect> {
 /// Judged by the screen alone: what a finished review or look-up left in the view
 /// state (`quiz.from_review`, an old reader) says nothing about where the member is.
 fn remember_place(app: &mut App) {
+    // Until the library is in, the session has not gone back to its place yet: the
+    // screen shown says nothing about where the member was.
+    if app.loading {
+        return;
+    }
     let place = match app.screen {
         Screen::Editor => app.editor.as_ref().map(|e| Resume::Editor(e.doc)),
         Screen::Quiz if app.quiz.from_review => Some(Resume::Review),

@@ -1,8 +1,8 @@
 //! A unit's metadata without its questions and body: what the library lists and
 //! searches by title before any body is read.
 
-use super::parse::{meta_of_front, split};
-use super::{Kind, MAX_FRONT_MATTER_BYTES, Problem, ProblemKind};
+use super::parse::{kept_body, meta_of_front, split, split_bounded};
+use super::{Kind, Problem};
 
 /// The top-level keys of a unit file: what a unit is, without its questions and body.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -54,13 +54,7 @@ fn top_level_part(front: &str) -> &str {
 /// The problems of the top-level keys, or of the front matter as a whole when it
 /// does not split or parse.
 pub fn parse_meta(head: &str) -> Result<Meta, Vec<Problem>> {
-    let (front, first_line, _, _) = split(head).map_err(|p| vec![p])?;
-    if front.len() > MAX_FRONT_MATTER_BYTES {
-        return Err(vec![Problem {
-            line: 1,
-            kind: ProblemKind::FrontMatterTooLarge,
-        }]);
-    }
+    let (front, first_line, _, _) = split_bounded(head)?;
     // Parsing only the top-level lines skips the questions, most of the front matter.
     // A cut inside a multi-line string or array leaves text that does not parse; then
     // the whole front matter is parsed, and its errors are the ones reported.
@@ -75,12 +69,13 @@ pub fn parse_meta(head: &str) -> Result<Meta, Vec<Problem>> {
 #[must_use]
 pub fn body_text(text: &str) -> Option<&str> {
     let (_, _, body, _) = split(text).ok()?;
-    Some(body.trim_matches(|c| c == '\n' || c == '\r'))
+    Some(kept_body(body))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::unit::ProblemKind;
 
     const UNIT: &str = "+++\nid = \"a-1\"\ntitle = \"红色物业\"\nkind = \"brief\"\ncolumn = \"广角\"\nauthors = [\"甲\", \"乙\"]\ntags = [\n  \"物业\",\n]\nnote = \"\"\"\n[注] 节选\n\"\"\"\n\n[[questions]]\nid = \"q1\"\ntype = \"judge\"\nprompt = \"对吗\"\nanswer = true\nexplain = \"见正文。\"\n+++\n\n正文。\n\n";
 

@@ -57,6 +57,11 @@ pub(super) fn split(text: &str) -> Result<(&str, usize, &str, usize), Problem> {
     })
 }
 
+/// The body as a unit keeps it: without the blank lines around it.
+pub(super) fn kept_body(body: &str) -> &str {
+    body.trim_matches(|c| c == '\n' || c == '\r')
+}
+
 /// The front matter being read: the shared reader, and the problems only a unit has.
 struct Front<'t> {
     r: Reader<'t, EntryIssue>,
@@ -142,18 +147,24 @@ fn open_front(
     Ok((doc, f))
 }
 
-/// The top-level keys of a front matter: `Err` with the parser's problem when it is
-/// not TOML, else the metadata or the problems of its top-level keys.
-pub(super) fn meta_of_front(
-    front: &str,
-    first_line: usize,
-) -> Result<Result<Meta, Vec<Problem>>, Vec<Problem>> {
-    let (doc, mut f) = open_front(front, first_line)?;
-    let root = f.r.root(&doc);
-    let meta = meta_of(&mut f, &root).map(|(m, _)| m);
-    let mut problems = f.finish();
-    Ok(match meta {
-        Some(m) if problems.is_empty() => Ok(m),
+/// [`split`], refusing a front matter larger than [`MAX_FRONT_MATTER_BYTES`].
+pub(super) fn split_bounded(text: &str) -> Result<(&str, usize, &str, usize), Vec<Problem>> {
+    let parts = split(text).map_err(|p| vec![p])?;
+    if parts.0.len() > MAX_FRONT_MATTER_BYTES {
+        return Err(vec![Problem {
+            line: 1,
+            kind: ProblemKind::FrontMatterTooLarge,
+        }]);
+    }
+    Ok(parts)
+}
+
+/// What was read, when nothing is wrong; else every problem, never none: a reading
+/// that yields no value files a problem for it (a missing `id` at the least), and
+/// should one ever not, the missing `id` stands in rather than an empty list.
+fn read_or_problems<T>(value: Option<T>, mut problems: Vec<Problem>) -> Result<T, Vec<Problem>> {
+    match value {
+        Some(v) if problems.is_empty() => Ok(v),
         _ => {
             if problems.is_empty() {
                 problems.push(Problem {
@@ -163,7 +174,19 @@ pub(super) fn meta_of_front(
             }
             Err(problems)
         }
-    })
+    }
+}
+
+/// The top-level keys of a front matter: `Err` with the parser's problem when it is
+/// not TOML, else the metadata or the problems of its top-level keys.
+pub(super) fn meta_of_front(
+    front: &str,
+    first_line: usize,
+) -> Result<Result<Meta, Vec<Problem>>, Vec<Problem>> {
+    let (doc, mut f) = open_front(front, first_line)?;
+    let root = f.r.root(&doc);
+    let meta = meta_of(&mut f, &root).map(|(m, _)| m);
+    Ok(read_or_problems(meta, f.finish()))
 }
 
 /// Parse a unit file. On failure, every problem found, sorted by line.
@@ -171,29 +194,11 @@ pub(super) fn meta_of_front(
 /// # Errors
 /// The list of problems; it is never empty.
 pub fn parse(text: &str) -> Result<Unit, Vec<Problem>> {
-    let (front, first_line, body, body_line) = split(text).map_err(|p| vec![p])?;
-    if front.len() > MAX_FRONT_MATTER_BYTES {
-        return Err(vec![Problem {
-            line: 1,
-            kind: ProblemKind::FrontMatterTooLarge,
-        }]);
-    }
+    let (front, first_line, body, body_line) = split_bounded(text)?;
     let (doc, mut f) = open_front(front, first_line)?;
     let root = f.r.root(&doc);
     let unit = build(&mut f, &root, body, body_line);
-    let mut problems = f.finish();
-    if problems.is_empty()
-        && let Some(u) = unit
-    {
-        return Ok(u);
-    }
-    if problems.is_empty() {
-        problems.push(Problem {
-            line: 1,
-            kind: ProblemKind::Missing("id".into()),
-        });
-    }
-    Err(problems)
+    read_or_problems(unit, f.finish())
 }
 
 /// The top-level keys, checked, with the place of the id.
@@ -254,7 +259,7 @@ fn build(f: &mut Front<'_>, t: &Tab<'_, '_>, body: &str, body_line: usize) -> Op
         }
     }
 
-    let body = body.trim_matches(|c| c == '\n' || c == '\r').to_string();
+    let body = kept_body(body).to_string();
     if body.trim().is_empty() {
         f.problems.push(Problem {
             line: body_line.saturating_sub(1).max(1),

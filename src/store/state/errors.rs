@@ -96,6 +96,16 @@ pub enum StateError {
         /// The system's reason.
         source: io::Error,
     },
+    /// Saving failed because the lock file beside the state file cannot be used (a
+    /// link or a file of another account in its place); nothing on disk changed.
+    Lock {
+        /// The state file.
+        path: PathBuf,
+        /// The lock file.
+        lock_file: PathBuf,
+        /// Why.
+        source: io::Error,
+    },
     /// Another process held the lock too long.
     Locked {
         /// The state file.
@@ -119,7 +129,7 @@ impl StateError {
                 RecordFailure::TooLarge(MAX_STATE_BYTES / (1024 * 1024)),
             ),
             StateError::Read { path, source } => {
-                s.record_failed(&at(path), RecordFailure::Read(&source.to_string()))
+                s.record_failed(&at(path), RecordFailure::Read(&s.io_error(source)))
             }
             StateError::Invalid { path, problem } => {
                 s.record_failed(&at(path), RecordFailure::Invalid(&problem.text(lang)))
@@ -128,7 +138,21 @@ impl StateError {
                 let folder = path.parent().map(shown).unwrap_or_default();
                 s.record_failed(
                     &at(path),
-                    RecordFailure::Write(&source.to_string(), write_hint(source, &folder)),
+                    RecordFailure::Write(&s.io_error(source), write_hint(source, &folder)),
+                )
+            }
+            StateError::Lock {
+                path,
+                lock_file,
+                source,
+            } => {
+                let folder = path.parent().map(shown).unwrap_or_default();
+                s.record_failed(
+                    &at(path),
+                    RecordFailure::Write(
+                        &s.lock_file(&at(lock_file), &s.io_error(source)),
+                        write_hint(source, &folder),
+                    ),
                 )
             }
             StateError::Locked { path } => s.record_failed(&at(path), RecordFailure::Locked),
@@ -145,7 +169,9 @@ impl fmt::Display for StateError {
 impl std::error::Error for StateError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
-            StateError::Read { source, .. } | StateError::Write { source, .. } => Some(source),
+            StateError::Read { source, .. }
+            | StateError::Write { source, .. }
+            | StateError::Lock { source, .. } => Some(source),
             _ => None,
         }
     }

@@ -5,7 +5,6 @@ use std::fs::{self, File};
 use std::io;
 use std::time::{Duration, Instant};
 
-use super::errors::shown;
 use super::{StateError, StateStore};
 use crate::store::atomic;
 use crate::store::paths::Paths;
@@ -15,15 +14,16 @@ impl StateStore {
     /// dropped (and by the kernel if the process dies). Failures name the state file,
     /// which is what cannot be saved.
     pub(super) fn lock(&self) -> Result<File, StateError> {
-        let file = atomic::open_private(&self.lock_file).map_err(|e| StateError::Write {
-            path: self.file.clone(),
-            // The lock file is what failed; its name goes with the reason.
-            source: match e.kind() {
-                io::ErrorKind::InvalidInput | io::ErrorKind::PermissionDenied => io::Error::new(
-                    e.kind(),
-                    format!("the lock file {}: {e}", shown(&self.lock_file)),
-                ),
-                _ => e,
+        let file = atomic::open_private(&self.lock_file).map_err(|source| match source.kind() {
+            // The lock file itself is what is refused: its name goes with the reason.
+            io::ErrorKind::InvalidInput | io::ErrorKind::PermissionDenied => StateError::Lock {
+                path: self.file.clone(),
+                lock_file: self.lock_file.clone(),
+                source,
+            },
+            _ => StateError::Write {
+                path: self.file.clone(),
+                source,
             },
         })?;
         let start = Instant::now();

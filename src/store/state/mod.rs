@@ -148,7 +148,7 @@ impl StateStore {
         // reading an existing state still works, and any write reports the folder.
         let lock = match store.lock() {
             Ok(l) => Some(l),
-            Err(StateError::Write { .. }) => None,
+            Err(StateError::Write { .. } | StateError::Lock { .. }) => None,
             Err(e) => return Err(e),
         };
         if lock.is_some() {

@@ -6,7 +6,7 @@
 //! costs three times its text. [`LeanBackend`] is the same backend with a drawing loop
 //! that knows where the cursor is after a character whose width every terminal agrees
 //! on (also from one frame to the next), picks the shortest cursor movement (see
-//! `moves.rs`), sets colours and attributes with one short SGR sequence, resets them
+//! `moves`), sets colours and attributes with one short SGR sequence, resets them
 //! only when it changed them, and does not hide an already hidden cursor on every
 //! frame. Everything else is delegated to `CrosstermBackend`.
 //!
