@@ -80,7 +80,11 @@ fn check_usage(cli: &Cli) {
     if let Some(id) = cli.member.as_deref()
         && let Err(e) = dangxue::core::state::check_member_id(id)
     {
-        usage_error(sub, format!("--member: {e}"));
+        // In clap's words around it: English, as the rest of a usage error.
+        usage_error(
+            sub,
+            format!("--member: {}", dangxue::strings::EN.id_problem(&e)),
+        );
     }
 }
 

@@ -9,9 +9,16 @@ use support::{Pty, home, state};
 const UNIT: &str = "a000-ulanhot-red-property";
 const TITLE: &str = "红色物业 凝聚基层治理合力";
 
-/// The first body row of the reader (row 4 of the screen).
+/// The first line of text in the reader's body (from row 3 of the screen: a page can
+/// end with a blank line on top).
 fn first_body_line(screen: &str) -> String {
-    screen.lines().nth(3).unwrap_or("").trim().to_string()
+    screen
+        .lines()
+        .skip(2)
+        .map(str::trim)
+        .find(|l| !l.is_empty())
+        .unwrap_or("")
+        .to_string()
 }
 
 #[test]

@@ -12,9 +12,9 @@ fn open_unit(p: &mut Pty) {
     p.open_by_search("凝聚基层治理合力", "栏目 广角");
 }
 
-/// The first body row of the reader (row 4 of the screen).
+/// The first body row of the reader (row 3 of the screen).
 fn first_body_line(screen: &str) -> String {
-    screen.lines().nth(3).unwrap_or("").trim().to_string()
+    screen.lines().nth(2).unwrap_or("").trim().to_string()
 }
 
 fn unit_state(home: &std::path::Path) -> toml::Table {

@@ -13,7 +13,8 @@ const TABS: &str = "t001-tabs";
 
 /// The first body row of the reader.
 fn first_body_line(screen: &str) -> String {
-    screen.lines().nth(3).unwrap_or("").trim().to_string()
+    // Below the title-and-metadata row and the rule.
+    screen.lines().nth(2).unwrap_or("").trim().to_string()
 }
 
 /// A card of `key` (`unit/question`) due long ago.
@@ -255,7 +256,7 @@ fn the_place_in_a_body_with_tabs_survives_quit_reopen_and_width_changes() {
     p.resize(40, 24);
     p.wait_until("the paragraph at 40 columns", |s| {
         let top = first_body_line(s);
-        let next = s.lines().nth(4).unwrap_or("").trim().to_string();
+        let next = s.lines().nth(3).unwrap_or("").trim().to_string();
         !top.is_empty() && line.starts_with(&top) && line.ends_with(&next) && !next.is_empty()
     });
     p.resize(80, 24);

@@ -342,7 +342,17 @@ fn bad_member_ids_are_refused_with_a_reason() {
             !msg.contains('\u{1b}'),
             "escapes reach no terminal: {msg:?}"
         );
+        let zh = e.text(Lang::Zh);
+        assert!(zh.starts_with("成员ID"), "{id:?}: {zh}");
+        assert!(!zh.contains('\u{1b}'), "escapes reach no terminal: {zh:?}");
     }
+    let zh = StateStore::open(&p, "a/b", "x")
+        .expect_err("a/b")
+        .text(Lang::Zh);
+    assert_eq!(
+        zh,
+        "成员ID 'a/b' 含有路径分隔符：只能用小写英文字母、数字、-、_ 和 ."
+    );
     assert!(!p.home.exists(), "nothing is created for a bad id");
     let long = "a".repeat(65);
     assert!(StateStore::open(&p, &long, "x").is_err());

@@ -58,9 +58,8 @@ pub struct Form {
 pub enum FormError {
     /// No display name.
     NoName,
-    /// The id breaks the rules of member ids (the reason, in English, from
-    /// [`check_member_id`]).
-    BadId(String),
+    /// The id breaks the rules of member ids (why, from [`check_member_id`]).
+    BadId(crate::core::state::IdProblem),
     /// A profile with this id exists already.
     Taken(String),
 }

@@ -16,8 +16,8 @@ pub const MAX_CACHED_LAYOUTS: usize = 8;
 /// Most escaped unit bodies kept.
 pub const MAX_CACHED_BODIES: usize = 16;
 
-/// Rows above the reader body: title, metadata, rule.
-pub const READER_HEADER: u16 = 3;
+/// Rows above the reader body: title and metadata, rule.
+pub const READER_HEADER: u16 = 2;
 /// Rows below the reader body: the footer.
 pub const READER_FOOTER: u16 = 1;
 /// Widest the reader's text column gets, for comfortable Chinese lines.

@@ -230,38 +230,40 @@ pub const MAX_MEMBER_ID_LEN: usize = 64;
 /// assert!(check_member_id("Zhang").is_err());
 /// assert!(check_member_id("--help").is_err());
 /// ```
-pub fn check_member_id(id: &str) -> Result<(), String> {
+pub fn check_member_id(id: &str) -> Result<(), IdProblem> {
     // Quoted and bounded: an id comes from the command line or a file name.
-    let shown = super::text::quote(id);
+    let shown = || super::text::quote(id);
     if id.is_empty() {
-        return Err("a member id cannot be empty".into());
+        return Err(IdProblem::Empty);
     }
     if id.len() > MAX_MEMBER_ID_LEN {
-        return Err(format!(
-            "member id {shown} is longer than {MAX_MEMBER_ID_LEN} characters"
-        ));
+        return Err(IdProblem::TooLong(shown()));
     }
     if let Some(first) = id.chars().next().filter(|c| matches!(c, '.' | '-')) {
-        return Err(format!("member id {shown} cannot start with '{first}'"));
+        return Err(IdProblem::Leading(shown(), first));
     }
     if let Some(c) = id
         .chars()
         .find(|c| !(c.is_ascii_lowercase() || c.is_ascii_digit() || matches!(c, '-' | '_' | '.')))
     {
-        let what = match c {
-            '/' | '\\' => "a path separator".to_string(),
-            c if c.is_ascii_uppercase() => format!("the capital letter '{c}' (use lowercase)"),
-            c => format!(
-                "'{}' (U+{:04X})",
-                super::text::escape_controls(&c.to_string()),
-                u32::from(c)
-            ),
-        };
-        return Err(format!(
-            "member id {shown} contains {what}; use lowercase ascii letters, digits, '-', '_' and '.'"
-        ));
+        return Err(IdProblem::Holds(shown(), c));
     }
     Ok(())
+}
+
+/// Why [`check_member_id`] refuses an id, with the id quoted and bounded (worded by
+/// `strings::Strings::id_problem`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum IdProblem {
+    /// No id at all.
+    Empty,
+    /// Longer than [`MAX_MEMBER_ID_LEN`] bytes.
+    TooLong(String),
+    /// Starts with `.` or `-`.
+    Leading(String, char),
+    /// Holds a character outside lowercase ascii letters, digits, `-`, `_` and `.`:
+    /// the first such.
+    Holds(String, char),
 }
 
 /// Reading progress in one unit.

@@ -4,6 +4,7 @@
 
 use super::Strings;
 use crate::core::config::Lang;
+use crate::core::state::{IdProblem, MAX_MEMBER_ID_LEN};
 
 /// Why a state file's bytes are not a state this build can use.
 #[derive(Debug, Clone, Copy)]
@@ -113,6 +114,40 @@ impl Strings {
             ),
             RecordFailure::Locked => format!(
                 "{path}: another dangxue process is saving this member and did not finish in time; your work is still in memory, try again"
+            ),
+        }
+    }
+
+    /// Why a member id cannot name a record.
+    #[must_use]
+    pub fn id_problem(&self, p: &IdProblem) -> String {
+        let zh = self.lang == Lang::Zh;
+        let max = MAX_MEMBER_ID_LEN;
+        let what = |c: char| {
+            let shown = crate::core::text::escape_controls(&c.to_string());
+            match c {
+                '/' | '\\' if zh => "路径分隔符".to_string(),
+                '/' | '\\' => "a path separator".to_string(),
+                c if c.is_ascii_uppercase() && zh => format!("大写字母“{c}”（请用小写）"),
+                c if c.is_ascii_uppercase() => format!("the capital letter '{c}' (use lowercase)"),
+                c if zh => format!("“{shown}”（U+{:04X}）", u32::from(c)),
+                c => format!("'{shown}' (U+{:04X})", u32::from(c)),
+            }
+        };
+        match p {
+            IdProblem::Empty if zh => "成员ID不能为空".into(),
+            IdProblem::Empty => "a member id cannot be empty".into(),
+            IdProblem::TooLong(id) if zh => format!("成员ID {id} 超过 {max} 个字符"),
+            IdProblem::TooLong(id) => format!("member id {id} is longer than {max} characters"),
+            IdProblem::Leading(id, c) if zh => format!("成员ID {id} 不能以“{c}”开头"),
+            IdProblem::Leading(id, c) => format!("member id {id} cannot start with '{c}'"),
+            IdProblem::Holds(id, c) if zh => format!(
+                "成员ID {id} 含有{}：只能用小写英文字母、数字、-、_ 和 .",
+                what(*c)
+            ),
+            IdProblem::Holds(id, c) => format!(
+                "member id {id} contains {}; use lowercase ascii letters, digits, '-', '_' and '.'",
+                what(*c)
             ),
         }
     }
@@ -231,6 +266,21 @@ mod tests {
         assert_zh(&ZH.large_record("zhangsan.toml", 70));
         assert_en(&EN.large_record("zhangsan.toml", 70));
         assert_zh(&ZH.save_held("磁盘已满"));
+        for p in [
+            IdProblem::Empty,
+            IdProblem::TooLong("x".into()),
+            IdProblem::Leading("x".into(), '-'),
+            IdProblem::Holds("x".into(), '/'),
+            IdProblem::Holds("x".into(), 'Z'),
+            IdProblem::Holds("x".into(), 'é'),
+        ] {
+            assert_zh(&ZH.id_problem(&p));
+            assert_en(&EN.id_problem(&p));
+        }
+        assert_eq!(
+            ZH.id_problem(&IdProblem::Holds("'Zhang'".into(), 'Z')),
+            "成员ID 'Zhang' 含有大写字母“Z”（请用小写）：只能用小写英文字母、数字、-、_ 和 ."
+        );
         assert_zh(&ZH.lock_file("zhangsan.lock", "这是符号链接"));
         assert_en(&EN.lock_file("zhangsan.lock", "it is a symbolic link"));
         assert_en(&EN.save_held("disk full"));

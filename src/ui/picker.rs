@@ -143,7 +143,7 @@ fn form<'a>(
     let error = match &f.error {
         None => String::new(),
         Some(FormError::NoName) => s.no_name.to_string(),
-        Some(FormError::BadId(why)) => s.bad_id(&escape_controls(&f.id), why),
+        Some(FormError::BadId(why)) => s.bad_id(&escape_controls(&f.id), &s.id_problem(why)),
         Some(FormError::Taken(id)) => s.id_taken(&escape_controls(id)),
     };
     lines.push(Line::from(Span::styled(truncate(&error, width), theme.bad)));

@@ -41,6 +41,26 @@ pub fn footer_anchor(area: Rect) -> Position {
 /// The column of the percentage's last digit in the footer's status (` 42%`).
 const PERCENT_LAST_DIGIT: u16 = 3;
 
+/// Between the title and the metadata.
+const META_GAP: &str = "  ";
+/// After metadata cut short: `i` shows all of it.
+const MORE: &str = "[i]";
+
+/// The title and the metadata as they fit on one row of `width` columns with
+/// [`META_GAP`] between them: both whole when they fit, else the metadata cut short
+/// and ending in [`MORE`], the title giving way too when it leaves no room for that.
+fn header(title: &str, meta: &str, width: usize) -> (String, String) {
+    let gap = META_GAP.len();
+    if title.width() + gap + meta.width() <= width {
+        return (title.to_string(), meta.to_string());
+    }
+    // Room for at least a few characters of metadata and the mark.
+    let title = truncate(title, width.saturating_sub(gap + MORE.len() + 5));
+    let room = width.saturating_sub(title.width() + gap + MORE.len() + 1);
+    let cut = truncate(meta, room);
+    (title, format!("{cut} {MORE}"))
+}
+
 /// Draw the reader.
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let Some(r) = &app.reader else { return };
@@ -57,13 +77,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
         text_width.min(body.width),
         body.height,
     );
-    // Title and metadata start where the text starts, however wide the terminal.
+    // Title and metadata on one row, starting where the text starts however wide the
+    // terminal, above a rule: the body gets the row a second header row would take.
     let head_w = usize::from(area.width.saturating_sub(margin));
-    let title = truncate(&escape_controls(&u.meta.title), head_w);
-    frame.render_widget(
-        Paragraph::new(Span::styled(title, theme.title)),
-        Rect::new(text_area.x, area.y, area.width.saturating_sub(margin), 1),
-    );
     let kind = app.s.kinds.of(u.meta.kind);
     let mut meta = vec![kind.to_string()];
     if let Some(c) = &u.meta.column {
@@ -79,25 +95,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     if let Some(n) = &u.meta.note {
         meta.push(format!("{}: {}", app.s.note, escape_controls(n)));
     }
-    let meta = meta.join(" · ");
-    // A line too long for the width says where the rest is.
-    let meta = if meta.width() > head_w {
-        format!("{} [i]", truncate(&meta, head_w.saturating_sub(4)))
-    } else {
-        meta
-    };
+    let (title, meta) = header(&escape_controls(&u.meta.title), &meta.join(" · "), head_w);
     frame.render_widget(
-        Paragraph::new(Span::styled(meta, theme.dim)),
-        Rect::new(
-            text_area.x,
-            area.y + 1,
-            area.width.saturating_sub(margin),
-            1,
-        ),
+        Paragraph::new(Line::from(vec![
+            Span::styled(title, theme.title),
+            Span::raw(META_GAP),
+            Span::styled(meta, theme.dim),
+        ])),
+        Rect::new(text_area.x, area.y, area.width.saturating_sub(margin), 1),
     );
     frame.render_widget(
         Paragraph::new(Span::styled("─".repeat(width), theme.dim)),
-        Rect::new(area.x, area.y + 2, area.width, 1),
+        Rect::new(area.x, area.y + 1, area.width, 1),
     );
 
     let marked_lines: std::collections::HashSet<usize> =
@@ -294,6 +303,10 @@ fn info(frame: &mut Frame, area: Rect, app: &App, top: usize, theme: &Theme) {
         // show either side of the border.
         frame.render_widget(Clear, Rect::new(area.x, r.bottom() - 1, area.width, 1));
     }
+    if r.y == area.y {
+        // The same for the header row, whose metadata reaches the right edge.
+        frame.render_widget(Clear, Rect::new(area.x, r.y, area.width, 1));
+    }
     super::clear_box(frame, area, r);
     let mut block = Block::default()
         .borders(Borders::ALL)
@@ -306,4 +319,28 @@ fn info(frame: &mut Frame, area: Rect, app: &App, top: usize, theme: &Theme) {
         block = block.title_bottom(Line::from(s.info_more_below).right_aligned());
     }
     frame.render_widget(Paragraph::new(lines).block(block), r);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn title_and_metadata_share_a_row_and_say_when_more_is_behind_i() {
+        let meta = "文章 · 栏目 广角 · 作者 宋爽";
+        assert_eq!(
+            header("红色物业", meta, 76),
+            ("红色物业".to_string(), meta.to_string())
+        );
+        let (title, cut) = header("红色物业 凝聚基层治理合力", meta, 40);
+        assert_eq!(title, "红色物业 凝聚基层治理合力");
+        assert_eq!(cut, "文章 · … [i]");
+        assert!(title.width() + META_GAP.len() + cut.width() <= 40);
+        // A title as wide as the row gives way so the mark still shows.
+        let long = "党".repeat(40);
+        let (title, cut) = header(&long, meta, 40);
+        assert!(title.ends_with('…'), "{title}");
+        assert!(cut.ends_with("[i]"), "{cut}");
+        assert!(title.width() + META_GAP.len() + cut.width() <= 40);
+    }
 }

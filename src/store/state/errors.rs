@@ -62,7 +62,7 @@ impl Notice {
 #[derive(Debug)]
 pub enum StateError {
     /// The member id cannot name a state file.
-    BadId(String),
+    BadId(crate::core::state::IdProblem),
     /// The file was written by a newer dangxue; it is left as it is.
     TooNew {
         /// The state file.
@@ -120,7 +120,7 @@ impl StateError {
         let s = crate::strings::get(lang);
         let at = |path: &Path| shown(path);
         match self {
-            StateError::BadId(e) => e.clone(),
+            StateError::BadId(p) => s.id_problem(p),
             StateError::TooNew { path, found } => {
                 s.record_failed(&at(path), RecordFailure::TooNew(*found, STATE_FORMAT))
             }

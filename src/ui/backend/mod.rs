@@ -42,6 +42,11 @@ pub struct LeanBackend<W: Write> {
     cursor: Cursor,
     /// The scroll region and the saved cursor, both set through [`Write`].
     margins: Margins,
+    /// The row a one-line scroll just exposed: blank on the terminal until this
+    /// backend draws on it, so the columns before its text can be stepped over by
+    /// writing spaces from the row's start (`CR` and two spaces for the reader's
+    /// margin: 3 bytes, against 4 for a column address).
+    blank_row: Option<u16>,
     /// Screen size as last asked for: a character ending in the last column leaves
     /// the cursor in a state terminals disagree on.
     size: std::cell::Cell<Option<Size>>,
@@ -58,6 +63,7 @@ impl<W: Write> LeanBackend<W> {
             cursor_hidden: None,
             cursor: Cursor::Unknown,
             margins: Margins::default(),
+            blank_row: None,
             size: std::cell::Cell::new(None),
             resized: std::cell::Cell::new(false),
         }
@@ -78,11 +84,13 @@ impl<W: Write> LeanBackend<W> {
     fn run(&mut self, op: RawOp) -> io::Result<()> {
         match op {
             RawOp::Set(top, bottom) => {
+                self.blank_row = None;
                 self.margins.region = (top < bottom).then_some((top, bottom));
                 write!(self.inner, "\x1b[{};{}r", top + 1, bottom + 1)?;
                 self.cursor = Cursor::Unknown;
             }
             RawOp::Reset => {
+                self.blank_row = None;
                 self.margins.region = None;
                 self.inner.write_all(b"\x1b[r")?;
                 self.cursor = Cursor::Unknown;
@@ -104,6 +112,10 @@ impl<W: Write> LeanBackend<W> {
                 };
             }
             RawOp::Scroll(n, up) => {
+                self.blank_row = match self.margins.region {
+                    Some((top, bottom)) if n == 1 => Some(if up { bottom } else { top }),
+                    _ => None,
+                };
                 let row = match self.cursor {
                     Cursor::At(_, y) | Cursor::Row(y) => Some(y),
                     Cursor::Unknown => None,
@@ -145,6 +157,7 @@ impl<W: Write> Write for LeanBackend<W> {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
         let Some(ops) = raw::parse(buf) else {
             self.cursor = Cursor::Unknown;
+            self.blank_row = None;
             self.margins.saved = None;
             return self.inner.write(buf);
         };
@@ -229,10 +242,20 @@ impl<W: Write> Backend for LeanBackend<W> {
                     }
                     other => other,
                 };
-                if move_cursor(out, from, x, y, self.margins)? {
+                let on_row = matches!(from, Cursor::At(_, fy) | Cursor::Row(fy) if fy == y);
+                let pad = self.blank_row == Some(y) && on_row && pen == Pen::RESET;
+                if pad && usize::from(x) + 1 < moves::shortest_move(from, x, y, self.margins).len()
+                {
+                    // Spaces in the default colours are what the blank row holds.
+                    out.write_all(b"\r")?;
+                    out.write_all(" ".repeat(usize::from(x)).as_bytes())?;
+                } else if move_cursor(out, from, x, y, self.margins)? {
                     // The saved cursor brings back the pen it was saved with.
                     pen = Pen::RESET;
                 }
+            }
+            if self.blank_row == Some(y) {
+                self.blank_row = None;
             }
             pen.switch_to(out, cell)?;
             let symbol = cell.symbol();
@@ -287,11 +310,13 @@ impl<W: Write> Backend for LeanBackend<W> {
     }
 
     fn clear(&mut self) -> io::Result<()> {
+        self.blank_row = None;
         self.cursor = Cursor::Unknown;
         self.inner.clear()
     }
 
     fn clear_region(&mut self, clear_type: ClearType) -> io::Result<()> {
+        self.blank_row = None;
         self.cursor = Cursor::Unknown;
         self.inner.clear_region(clear_type)
     }
@@ -604,6 +629,35 @@ mod tests {
         assert_eq!(
             r.rows(),
             ["  dd", "  ee", "  ff", "  gg", "  hh", "  52%  q"]
+        );
+        // After a long line, the exposed row's margin is stepped over with spaces
+        // from its start (3 bytes) rather than a column address (4).
+        assert_eq!(r.scroll(1), "\n");
+        r.draw(&["ee", "ff", "gg", "hh", "iiiiiiiiiiiii"], "  52%  q");
+        assert_eq!(r.scroll(1), "\n");
+        assert_eq!(
+            r.draw(&["ff", "gg", "hh", "iiiiiiiiiiiii", "j"], "  52%  q"),
+            "\r  j"
+        );
+        // Not once something was drawn on it; not on the row a scroll back exposes
+        // when the cursor is elsewhere.
+        assert_eq!(r.t.backend().blank_row, None);
+        assert_eq!(r.scroll(-1), "\x1b[T");
+        assert_eq!(r.t.backend().blank_row, Some(0));
+        assert_eq!(
+            r.draw(&["ee", "ff", "gg", "hh", "iiiiiiiiiiiii"], "  52%  q"),
+            "\x1b[4A\x08ee"
+        );
+        assert_eq!(
+            r.rows(),
+            [
+                "  ee",
+                "  ff",
+                "  gg",
+                "  hh",
+                "  iiiiiiiiiiiii",
+                "  52%  q"
+            ]
         );
     }
 
