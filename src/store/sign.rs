@@ -12,6 +12,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use nix::sys::signal::{SigSet, SigmaskHow, Signal, pthread_sigmask};
+
 use crate::core::config::Lang;
 use crate::core::sshsig::{self, NAMESPACE};
 use crate::strings::SignFailure;
@@ -157,8 +159,14 @@ pub fn sign(key: &Path, message: &[u8], prompt: Prompt) -> Result<Signed, SignEr
         return Err(fail(SignErrorKind::Failed("no pipes to ssh-keygen".into())));
     };
     let bytes = message.to_vec();
-    // ssh-keygen may stop reading (a bad key): a closed pipe is then not our error.
+    // ssh-keygen may stop reading (a bad key, a key the agent lacks): a closed pipe is
+    // then not our error. The subcommands let SIGPIPE end the process (see main.rs),
+    // so the writing thread blocks it: the write fails with EPIPE instead of killing
+    // `export` before it can say what is wrong with the key.
     let writer = std::thread::spawn(move || {
+        let mut pipe = SigSet::empty();
+        pipe.add(Signal::SIGPIPE);
+        let _ = pthread_sigmask(SigmaskHow::SIG_BLOCK, Some(&pipe), None);
         let _ = stdin.write_all(&bytes);
     });
     let out = std::thread::spawn(move || {
