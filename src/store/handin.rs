@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicU64, Ordering};
 
 use crate::core::config::Lang;
-use crate::strings::HandInFailure;
+use crate::strings::{HandInFailure, Refusal};
 
 /// The mode asked for; the umask takes bits off it.
 pub const HANDIN_MODE: u32 = 0o640;
@@ -70,7 +70,7 @@ impl HandInError {
             HandInError::Io { path, error } => {
                 return s.hand_in_failed(
                     &path.display().to_string(),
-                    HandInFailure::Io(&error.to_string()),
+                    HandInFailure::Io(&s.io_error(error)),
                 );
             }
         };
@@ -158,7 +158,7 @@ pub fn write_file(path: &Path, bytes: &[u8]) -> Result<(), HandInError> {
     };
     let name = path
         .file_name()
-        .ok_or_else(|| io_err(io::Error::other("the path has no file name")))?;
+        .ok_or_else(|| io_err(Refusal::NoFileName.error(io::ErrorKind::InvalidInput)))?;
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
@@ -240,6 +240,21 @@ mod tests {
 
     fn mode(p: &Path) -> u32 {
         fs::metadata(p).expect("stat").permissions().mode() & 0o777
+    }
+
+    #[test]
+    fn a_path_without_a_file_name_is_refused_in_the_member_s_language() {
+        let tmp = tempfile::tempdir().expect("tempdir");
+        let p = tmp.path().join("gone").join("..");
+        let e = write_file(&p, b"x").expect_err("no file name");
+        assert_eq!(
+            e.text(Lang::Zh),
+            format!("无法写入 {}：路径中没有文件名", p.display())
+        );
+        assert_eq!(
+            e.text(Lang::En),
+            format!("cannot write {}: the path has no file name", p.display())
+        );
     }
 
     #[test]
