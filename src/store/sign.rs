@@ -61,6 +61,10 @@ pub enum SignErrorKind {
     Timeout,
     /// `ssh-keygen` failed otherwise; its last words.
     Failed(String),
+    /// `ssh-keygen` failed and said nothing.
+    Silent,
+    /// The pipes to `ssh-keygen` could not be set up.
+    NoPipes,
     /// What `ssh-keygen` gave back does not verify.
     BadSignature(sshsig::Invalid),
 }
@@ -77,6 +81,8 @@ impl SignError {
             SignErrorKind::Passphrase => SignFailure::Passphrase,
             SignErrorKind::Timeout => SignFailure::Timeout,
             SignErrorKind::Failed(why) => SignFailure::Failed(why),
+            SignErrorKind::Silent => SignFailure::Silent,
+            SignErrorKind::NoPipes => SignFailure::NoPipes,
             SignErrorKind::BadSignature(why) => SignFailure::BadSignature(why),
         };
         crate::strings::get(lang).sign_failed(&self.key.display().to_string(), why)
@@ -156,7 +162,7 @@ pub fn sign(key: &Path, message: &[u8], prompt: Prompt) -> Result<Signed, SignEr
     else {
         let _ = child.kill();
         let _ = child.wait();
-        return Err(fail(SignErrorKind::Failed("no pipes to ssh-keygen".into())));
+        return Err(fail(SignErrorKind::NoPipes));
     };
     let bytes = message.to_vec();
     // ssh-keygen may stop reading (a bad key, a key the agent lacks): a closed pipe is
@@ -210,16 +216,16 @@ fn classify(stderr: &str, public_only: bool) -> SignErrorKind {
     let last = stderr
         .lines()
         .map(str::trim)
-        .rfind(|l| !l.is_empty() && !l.starts_with("Signing "))
-        .unwrap_or("it failed without a word")
-        .to_string();
+        .rfind(|l| !l.is_empty() && !l.starts_with("Signing "));
     let lower = stderr.to_ascii_lowercase();
     if lower.contains("passphrase") {
         SignErrorKind::Passphrase
     } else if public_only {
         SignErrorKind::NotInAgent
     } else {
-        SignErrorKind::Failed(last)
+        last.map_or(SignErrorKind::Silent, |l| {
+            SignErrorKind::Failed(l.to_string())
+        })
     }
 }
 
@@ -259,6 +265,10 @@ mod tests {
         assert_eq!(
             classify("Signing data on standard input\nsomething odd\n", false),
             SignErrorKind::Failed("something odd".into())
+        );
+        assert_eq!(
+            classify("Signing data on standard input\n", false),
+            SignErrorKind::Silent
         );
     }
 

@@ -3,7 +3,7 @@
 
 use super::Strings;
 use crate::core::config::Lang;
-use crate::core::sshsig::Invalid;
+use crate::core::sshsig::{Invalid, NAMESPACE};
 
 /// Why signing with a key failed, with what the words need.
 #[derive(Debug, Clone, Copy)]
@@ -22,6 +22,10 @@ pub enum SignFailure<'a> {
     Timeout,
     /// `ssh-keygen` failed; its last words.
     Failed(&'a str),
+    /// `ssh-keygen` failed without a word.
+    Silent,
+    /// No pipes to `ssh-keygen` could be made.
+    NoPipes,
     /// The signature made does not verify; why.
     BadSignature(&'a Invalid),
 }
@@ -89,6 +93,18 @@ impl Strings {
             }
             SignFailure::Failed(why) if zh => format!("用 {key} 签名失败：ssh-keygen：{why}"),
             SignFailure::Failed(why) => format!("signing with {key} failed: ssh-keygen: {why}"),
+            SignFailure::Silent if zh => format!(
+                "用 {key} 签名失败，ssh-keygen 没有说明原因：请在终端里运行 ssh-keygen -Y sign -n {NAMESPACE} -f {key} 查看"
+            ),
+            SignFailure::Silent => format!(
+                "signing with {key} failed and ssh-keygen gave no reason: run ssh-keygen -Y sign -n {NAMESPACE} -f {key} in a terminal to see why"
+            ),
+            SignFailure::NoPipes if zh => {
+                format!("用 {key} 签名失败：无法与 ssh-keygen 建立管道：请再试一次")
+            }
+            SignFailure::NoPipes => format!(
+                "signing with {key} failed: no pipes to ssh-keygen could be made: try again"
+            ),
             SignFailure::BadSignature(why) if zh => format!(
                 "ssh-keygen 用 {key} 给出的签名无法校验：{}",
                 self.signature_fault(why)
@@ -124,6 +140,23 @@ impl Strings {
                 "{path} is not a regular file (a folder or a special file): ask your branch secretary to move it away"
             ),
             HandInFailure::Io(error) => self.cannot_write(path, error),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::punct::{assert_en, assert_zh};
+    use super::SignFailure;
+    use crate::strings::{EN, ZH};
+
+    #[test]
+    fn a_failure_without_words_is_chinese_in_zh_and_english_in_en() {
+        for why in [SignFailure::Silent, SignFailure::NoPipes] {
+            let zh = ZH.sign_failed("idkey", why);
+            assert_zh(&zh);
+            assert!(zh.contains("idkey"), "{zh}");
+            assert_en(&EN.sign_failed("idkey", why));
         }
     }
 }
