@@ -241,6 +241,61 @@ fn the_report_judges_signatures_as_ssh_keygen_does() {
 }
 
 #[test]
+fn a_sig_that_cannot_be_read_is_said_why_in_the_secretary_s_language() {
+    let keys = tempfile::tempdir().expect("keys");
+    let (_, zhang) = keygen(keys.path(), "zhang");
+    let (_, li) = keygen(keys.path(), "li");
+    let h = secretary(&format!(
+        "[[member]]\nid = \"zhangsan\"\nname = \"张三\"\nkey = \"{zhang}\"\n\n[[member]]\nid = \"lisi\"\nname = \"李四\"\nkey = \"{li}\"\n"
+    ));
+    let drop = tempfile::tempdir().expect("drop");
+    let d = drop.path();
+    // zhangsan's .sig is not armored; lisi's is a link to a real one.
+    let f = completion(d, "zhangsan", "张三");
+    std::fs::write(d.join("zhangsan-2026-11.toml.sig"), "not a signature\n").expect("sig");
+    completion(d, "lisi", "李四");
+    std::fs::write(d.join("elsewhere.sig"), std::fs::read(&f).expect("read")).expect("write");
+    std::os::unix::fs::symlink(d.join("elsewhere.sig"), d.join("lisi-2026-11.toml.sig"))
+        .expect("symlink");
+
+    let rows = report_json(h.path(), d);
+    for id in ["zhangsan", "lisi"] {
+        assert_eq!(row(&rows, id)["signature"], "invalid");
+    }
+    assert!(
+        problems(row(&rows, "zhangsan")).contains(
+            "zhangsan-2026-11.toml.sig is not a readable SSH signature: its first line is not -----BEGIN SSH SIGNATURE-----"
+        ),
+        "{}",
+        problems(row(&rows, "zhangsan"))
+    );
+    assert!(
+        problems(row(&rows, "lisi")).contains(
+            "lisi-2026-11.toml.sig is not a readable SSH signature: it is a symbolic link"
+        ),
+        "{}",
+        problems(row(&rows, "lisi"))
+    );
+
+    support::write_config(h.path(), "plan = \"plan.toml\"\nlang = \"zh\"\n");
+    let rows = report_json(h.path(), d);
+    assert!(
+        problems(row(&rows, "zhangsan")).contains(
+            "zhangsan-2026-11.toml.sig 不是可读的 SSH 签名：第一行不是 -----BEGIN SSH SIGNATURE-----"
+        ),
+        "{}",
+        problems(row(&rows, "zhangsan"))
+    );
+    assert!(
+        problems(row(&rows, "lisi")).contains(
+            "lisi-2026-11.toml.sig 不是可读的 SSH 签名：这是符号链接，dangxue 在这里不跟随链接：请删除它"
+        ),
+        "{}",
+        problems(row(&rows, "lisi"))
+    );
+}
+
+#[test]
 fn files_owned_by_another_account_than_the_roster_login_are_flagged() {
     accounts();
     let h = secretary(&format!(

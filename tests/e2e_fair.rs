@@ -6,8 +6,8 @@
 mod support;
 
 use support::{
-    Pty, content_unit, home, home_with_config, question_on_screen, right_keys, test_answers,
-    write_config,
+    Pty, content_unit, home, home_with_config, question_on_screen, question_shown, right_keys,
+    test_answers, write_config,
 };
 
 /// A UTC server, a member in Shanghai: at 20:00 UTC on 1 November it is already
@@ -46,6 +46,43 @@ fn library_row(screen: &str) -> String {
         .to_string()
 }
 
+/// Wait until the library lists the unit under test with `status` in its row, and
+/// return that row. A frame can arrive in parts (the row the cursor was on goes
+/// first), so the title 学习库 alone does not mean the rows below it are drawn.
+fn wait_library_row(p: &Pty, status: &str) -> String {
+    let s = p.wait_until(&format!("the unit's library row with {status:?}"), |s| {
+        s.contains("学习库")
+            && s.lines()
+                .any(|l| l.contains("红色物业 凝聚") && l.contains(status))
+    });
+    library_row(&s)
+}
+
+/// Wait until the member's record on disk says the unit under test reached its end
+/// in `cycle`: the program draws a key's frame first and saves after it, so a
+/// command run as soon as the screen changed could read the record before the save.
+fn wait_reached_end_saved(home: &std::path::Path, cycle: &str) {
+    let start = std::time::Instant::now();
+    loop {
+        let st = support::state(home, "zhangsan");
+        let reached = st
+            .get("units")
+            .and_then(|u| u.get(A000))
+            .and_then(|u| u.get("cycles"))
+            .and_then(|c| c.get(cycle))
+            .and_then(|c| c.get("reached_end"))
+            .and_then(toml::Value::as_bool);
+        if reached == Some(true) {
+            return;
+        }
+        assert!(
+            start.elapsed() < support::WAIT,
+            "the record never said the end was reached in {cycle}: {st:?}"
+        );
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
+
 /// Finding 6: "read" means the last line reached AND `min_seconds` spent, idle time not
 /// counted, per cycle; the library, 本月 and `status` say the same, and the reader
 /// shows 100% with the time still needed.
@@ -63,10 +100,10 @@ fn read_means_the_end_reached_and_the_time_spent_in_this_cycle() {
         s.contains(" 100%  计时中 · 已读 不到 1 分 · 还需 1 分")
     });
     p.keys("q");
-    let s = p.wait_for("学习库");
-    let row = library_row(&s);
+    let row = wait_library_row(&p, "读完·还需");
     assert!(row.contains("读完·还需"), "{row}");
     assert!(!row.contains("已读") && !row.contains("已计入"), "{row}");
+    wait_reached_end_saved(h.path(), "2026-11");
     let (_, status, _) = support::run(
         h.path(),
         &["--member", "zhangsan", "status", "--cycle", "2026-11"],
@@ -75,7 +112,10 @@ fn read_means_the_end_reached_and_the_time_spent_in_this_cycle() {
     // Back in the reader with no key pressed: after idle_seconds time stops counting.
     p.keys("\r");
     p.wait_for("栏目 广角");
-    let s = p.wait_for("闲置，不计时");
+    // The whole status, not its first words: the footer row can arrive in parts.
+    let s = p.wait_until("the idle status", |s| {
+        s.contains(" 100%  闲置，不计时 · 已读 不到 1 分 · 还需 1 分")
+    });
     assert!(
         s.contains(" 100%  闲置，不计时 · 已读 不到 1 分 · 还需 1 分"),
         "{s}"
@@ -83,8 +123,8 @@ fn read_means_the_end_reached_and_the_time_spent_in_this_cycle() {
     // Keys keep the clock running until the rule is met.
     p.press_until("k", "已计入本月 ✓", std::time::Duration::from_millis(700));
     p.keys("q");
-    let s = p.wait_for("学习库");
-    assert!(library_row(&s).contains("已计入本月 ✓"), "{s}");
+    let row = wait_library_row(&p, "已计入本月 ✓");
+    assert!(row.contains("已计入本月 ✓"), "{row}");
     // The first `q` clears the search, the second quits.
     p.keys("qq");
     assert_eq!(p.wait_exit(), 0);
@@ -100,8 +140,7 @@ fn read_means_the_end_reached_and_the_time_spent_in_this_cycle() {
     p.keys("/");
     p.keys(UNIT_SEARCH);
     p.wait_one_match();
-    let s = p.screen();
-    let row = library_row(&s);
+    let row = wait_library_row(&p, "未读");
     assert!(row.contains("未读"), "{row}");
     p.keys("\u{3}");
     assert_eq!(p.wait_exit(), 0);
@@ -109,7 +148,7 @@ fn read_means_the_end_reached_and_the_time_spent_in_this_cycle() {
 
 // ---- the quiz and the test -------------------------------------------------------
 
-use dangxue::core::unit::{Answer, QuestionType, Unit};
+use dangxue::core::unit::{Answer, Question, QuestionType, Unit};
 
 const A000: &str = "a000-ulanhot-red-property";
 
@@ -506,10 +545,18 @@ fn a_test_open_at_midnight_is_handed_in_as_its_own_cycles() {
         std::thread::sleep(std::time::Duration::from_millis(500));
     }
     // Still November's test: answer every question right and hand it in.
+    let mut before: Option<&Question> = None;
     for i in 1..=6 {
-        let s = p.wait_for(&format!("第 {i}/6 题"));
+        // The number is drawn above the prompt and a frame can arrive in parts: wait
+        // until the prompt on screen is a question other than the one just answered.
+        let number = format!("第 {i}/6 题");
+        let s = p.wait_until(&format!("question {i} with its prompt"), |s| {
+            s.contains(&number)
+                && question_shown(&u, s).is_some_and(|q| before.is_none_or(|b| !std::ptr::eq(q, b)))
+        });
         assert!(s.contains("2026-11"), "{s}");
         let q = question_on_screen(&u, &s);
+        before = Some(q);
         p.keys(&right_keys(q));
         p.wait_for(&format!("{i}/6"));
         std::thread::sleep(std::time::Duration::from_millis(100));
@@ -520,8 +567,11 @@ fn a_test_open_at_midnight_is_handed_in_as_its_own_cycles() {
     p.keys("y");
     p.wait_for("得分 100");
     p.keys("q");
-    // 本月 is December's now, with December's plan.
-    let s = p.wait_for("十二月的主题");
+    // 本月 is December's now, with December's plan. The frame replaces the result on
+    // every row and can arrive in parts: wait for the plan's unit as well as its topic.
+    let s = p.wait_until("December's 本月 with its plan", |s| {
+        s.contains("十二月的主题") && s.contains("党的干部") && s.contains("2026-12")
+    });
     assert!(s.contains("党的干部"), "{s}");
     assert!(s.contains("2026-12"), "{s}");
     p.keys("q");

@@ -58,12 +58,12 @@ fn library_search_folds_width_and_needs_every_word() {
         n,
         "full-width digits find what half-width do:\n{full}"
     );
-    // A body match shows a snippet line with the match highlighted.
-    assert!(
-        p.highlighted().contains("２０１８") || p.highlighted().contains("2018"),
-        "{}",
-        p.highlighted()
-    );
+    // A body match shows a snippet line with the match highlighted. The search line
+    // is drawn before the list below it, so the list is waited for, not read at once.
+    let (_, lit) = p.wait_lit("a snippet with the match lit", |_, lit| {
+        lit.contains("２０１８") || lit.contains("2018")
+    });
+    assert!(lit.contains("２０１８") || lit.contains("2018"), "{lit}");
     p.keys("\u{1b}");
     p.wait_until("search cleared", |s| !s.contains("２０１８"));
 
@@ -96,8 +96,16 @@ fn find_in_the_text_highlights_counts_and_steps_through_matches() {
     let mut p = Pty::start(h.path(), &["--member", "zhangsan"], 80, 24);
     p.open_by_search("凝聚基层治理合力", "栏目 广角");
     p.keys("/党组织\r");
-    let first = p.wait_for(&format!("第 1/{expected} 处"));
-    let lit = p.highlighted();
+    // The count is shown while the find is typed (党组 is found as often as 党组织)
+    // and the footer is drawn before the body, so the count alone says nothing of
+    // the highlights: wait for the find to be closed with every lit cell a match.
+    let count = format!("第 1/{expected} 处");
+    let (first, lit) = p.wait_lit("the find closed, only its matches lit", |s, lit| {
+        !s.contains("查找：")
+            && s.contains(&count)
+            && lit.contains("党组织")
+            && lit.split('|').all(|r| r.replace("党组织", "").is_empty())
+    });
     assert!(
         lit.split('|').all(|r| r.replace("党组织", "").is_empty()),
         "only matches lit: {lit}"

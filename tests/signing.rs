@@ -402,3 +402,54 @@ fn the_allowed_signers_comment_is_in_the_configured_language() {
         text(&out.stdout)
     );
 }
+
+/// An `ssh-keygen` that stops reading at once (as one does for a key the agent lacks)
+/// must not kill `export` with SIGPIPE: the file is written unsigned and the reason
+/// is told. The completion is larger than a pipe holds, so the write to the stopped
+/// `ssh-keygen` always meets the closed pipe, whatever the machine's load.
+#[test]
+fn an_ssh_keygen_that_stops_reading_does_not_kill_export() {
+    let keys = tempfile::tempdir().expect("keys");
+    let key = keygen(keys.path(), "id_plain", "");
+    let bin = keys.path().join("bin");
+    std::fs::create_dir(&bin).expect("bin dir");
+    let fake = bin.join("ssh-keygen");
+    std::fs::write(
+        &fake,
+        "#!/bin/sh\nexec 0<&-\necho 'agent refused operation' >&2\nexit 1\n",
+    )
+    .expect("fake ssh-keygen");
+    std::fs::set_permissions(&fake, std::fs::Permissions::from_mode(0o700)).expect("chmod");
+    let h = home(
+        &format!("signing_key = {:?}", key.display().to_string()),
+        None,
+    );
+    let long = "红色物业让小区议事有了去处。".repeat(8000);
+    support::write_member(
+        h.path(),
+        "zhangsan",
+        "张三",
+        &format!("[cycles.2026-11.reflection]\ntext = \"{long}\"\n"),
+    );
+    let file = h.path().join("zhangsan-2026-11.toml");
+    let args = [
+        "--member",
+        "zhangsan",
+        "export",
+        "--cycle",
+        "2026-11",
+        "--out",
+        file.to_str().expect("utf-8"),
+    ];
+    let path = format!(
+        "{}:{}",
+        bin.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let out = dangxue(h.path(), &args, &[("PATH", path.as_str())]);
+    let err = text(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{out:?}");
+    assert!(err.contains("未签名"), "{err}");
+    let written = std::fs::read_to_string(&file).expect("the unsigned file is written");
+    assert!(written.len() > 1 << 17, "{} bytes", written.len());
+}

@@ -7,6 +7,7 @@ use std::os::unix::fs::MetadataExt;
 use std::path::{Path, PathBuf};
 
 use crate::core::report::Unreadable;
+use crate::core::sshsig::SigUnreadable;
 use crate::core::tomldoc::MAX_DOCUMENT_BYTES;
 use crate::strings::FileIssue;
 
@@ -107,8 +108,9 @@ pub fn read_file<'b>(path: &Path, buf: &'b mut Vec<u8>) -> Result<&'b str, Unrea
 ///
 /// # Errors
 /// Why what is under the name cannot be taken as a signature file.
-pub fn read_sig(path: &Path) -> Result<Option<Vec<u8>>, String> {
+pub fn read_sig(path: &Path) -> Result<Option<Vec<u8>>, SigUnreadable> {
     use std::os::unix::fs::OpenOptionsExt;
+    let system = |e: std::io::Error| SigUnreadable::System(e.to_string());
     let mut f = match std::fs::OpenOptions::new()
         .read(true)
         .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK)
@@ -116,22 +118,20 @@ pub fn read_sig(path: &Path) -> Result<Option<Vec<u8>>, String> {
     {
         Ok(f) => f,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-        Err(e) if e.raw_os_error() == Some(libc::ELOOP) => {
-            return Err("it is a symbolic link, not a file".into());
-        }
-        Err(e) => return Err(e.to_string()),
+        Err(e) if e.raw_os_error() == Some(libc::ELOOP) => return Err(SigUnreadable::Symlink),
+        Err(e) => return Err(system(e)),
     };
-    if !f.metadata().map_err(|e| e.to_string())?.is_file() {
-        return Err("it is not a regular file".into());
+    if !f.metadata().map_err(system)?.is_file() {
+        return Err(SigUnreadable::NotRegular);
     }
     let cap = crate::core::sshsig::MAX_SIG_BYTES;
     let mut bytes = Vec::new();
     (&mut f)
         .take(cap + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| e.to_string())?;
+        .map_err(system)?;
     if bytes.len() as u64 > cap {
-        return Err(format!("larger than {} KB", cap / 1024));
+        return Err(SigUnreadable::TooLarge(cap / 1024));
     }
     Ok(Some(bytes))
 }

@@ -12,6 +12,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+use nix::sys::signal::{SigSet, SigmaskHow, Signal, pthread_sigmask};
+
 use crate::core::config::Lang;
 use crate::core::sshsig::{self, NAMESPACE};
 use crate::strings::SignFailure;
@@ -60,7 +62,7 @@ pub enum SignErrorKind {
     /// `ssh-keygen` failed otherwise; its last words.
     Failed(String),
     /// What `ssh-keygen` gave back does not verify.
-    BadSignature(String),
+    BadSignature(sshsig::Invalid),
 }
 
 impl SignError {
@@ -157,8 +159,14 @@ pub fn sign(key: &Path, message: &[u8], prompt: Prompt) -> Result<Signed, SignEr
         return Err(fail(SignErrorKind::Failed("no pipes to ssh-keygen".into())));
     };
     let bytes = message.to_vec();
-    // ssh-keygen may stop reading (a bad key): a closed pipe is then not our error.
+    // ssh-keygen may stop reading (a bad key, a key the agent lacks): a closed pipe is
+    // then not our error. The subcommands let SIGPIPE end the process (see main.rs),
+    // so the writing thread blocks it: the write fails with EPIPE instead of killing
+    // `export` before it can say what is wrong with the key.
     let writer = std::thread::spawn(move || {
+        let mut pipe = SigSet::empty();
+        pipe.add(Signal::SIGPIPE);
+        let _ = pthread_sigmask(SigmaskHow::SIG_BLOCK, Some(&pipe), None);
         let _ = stdin.write_all(&bytes);
     });
     let out = std::thread::spawn(move || {
@@ -190,10 +198,10 @@ pub fn sign(key: &Path, message: &[u8], prompt: Prompt) -> Result<Signed, SignEr
     if !status.success() {
         return Err(fail(classify(&stderr, public_only)));
     }
-    let sig = sshsig::read_sig(&armored).map_err(|e| fail(SignErrorKind::BadSignature(e)))?;
+    let sig = sshsig::read_sig(&armored)
+        .map_err(|e| fail(SignErrorKind::BadSignature(sshsig::Invalid::Unreadable(e))))?;
     let own = ssh_key::PublicKey::new(sig.key.clone(), "");
-    sshsig::check(&own, message, &armored)
-        .map_err(|e| fail(SignErrorKind::BadSignature(format!("{e:?}"))))?;
+    sshsig::check(&own, message, &armored).map_err(|e| fail(SignErrorKind::BadSignature(e)))?;
     Ok(Signed { armored })
 }
 

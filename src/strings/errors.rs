@@ -3,6 +3,7 @@
 
 use super::Strings;
 use crate::core::config::Lang;
+use crate::core::sshsig::Invalid;
 
 /// Why signing with a key failed, with what the words need.
 #[derive(Debug, Clone, Copy)]
@@ -22,7 +23,7 @@ pub enum SignFailure<'a> {
     /// `ssh-keygen` failed; its last words.
     Failed(&'a str),
     /// The signature made does not verify; why.
-    BadSignature(&'a str),
+    BadSignature(&'a Invalid),
 }
 
 /// What stands where a completion file is to be handed in.
@@ -88,12 +89,14 @@ impl Strings {
             }
             SignFailure::Failed(why) if zh => format!("用 {key} 签名失败：ssh-keygen：{why}"),
             SignFailure::Failed(why) => format!("signing with {key} failed: ssh-keygen: {why}"),
-            SignFailure::BadSignature(why) if zh => {
-                format!("ssh-keygen 用 {key} 给出的签名无法校验：{why}")
-            }
-            SignFailure::BadSignature(why) => {
-                format!("the signature ssh-keygen made with {key} does not verify: {why}")
-            }
+            SignFailure::BadSignature(why) if zh => format!(
+                "ssh-keygen 用 {key} 给出的签名无法校验：{}",
+                self.signature_fault(why)
+            ),
+            SignFailure::BadSignature(why) => format!(
+                "the signature ssh-keygen made with {key} does not verify: {}",
+                self.signature_fault(why)
+            ),
         }
     }
 

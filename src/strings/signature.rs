@@ -4,8 +4,9 @@
 
 use super::Strings;
 use crate::core::config::Lang;
-use crate::core::sshsig::{Invalid, KeyProblem, LeftOut, NAMESPACE};
+use crate::core::sshsig::{Invalid, KeyProblem, LeftOut, NAMESPACE, Part, SigUnreadable};
 use crate::core::text::escape_controls;
+use crate::strings::Refusal;
 
 impl Strings {
     /// Why a roster `key` cannot be used, said of the key: it follows "key" (公钥
@@ -39,8 +40,13 @@ impl Strings {
     pub fn bad_signature(&self, file: &str, why: &Invalid) -> String {
         let zh = self.lang == Lang::Zh;
         match why {
-            Invalid::Unreadable(e) if zh => format!("{file}.sig 不是可读的 SSH 签名：{e}"),
-            Invalid::Unreadable(e) => format!("{file}.sig is not a readable SSH signature: {e}"),
+            Invalid::Unreadable(e) if zh => {
+                format!("{file}.sig 不是可读的 SSH 签名：{}", self.sig_unreadable(e))
+            }
+            Invalid::Unreadable(e) => format!(
+                "{file}.sig is not a readable SSH signature: {}",
+                self.sig_unreadable(e)
+            ),
             Invalid::Namespace(ns) if zh => {
                 format!("{file}.sig 的命名空间是 {ns:?}，不是 {NAMESPACE:?}：它是为别的用途签的")
             }
@@ -85,6 +91,90 @@ impl Strings {
                 "{file}.sig cannot be checked: this member's roster key {}",
                 self.key_problem(p)
             ),
+        }
+    }
+
+    /// Why a `.sig` cannot be read as a signature: the file under the name, or what
+    /// is wrong in its armor or blob. It follows a colon after the file's name.
+    #[must_use]
+    pub fn sig_unreadable(&self, u: &SigUnreadable) -> String {
+        use SigUnreadable as U;
+        let zh = self.lang == Lang::Zh;
+        match u {
+            U::Symlink => self.refusal(Refusal::Symlink),
+            U::NotRegular => self.refusal(Refusal::NotRegular),
+            U::System(words) => words.clone(),
+            U::TooLarge(kb) if zh => {
+                format!("超过 {kb} KB，签名不会这么大：请让该成员重新导出并签名")
+            }
+            U::TooLarge(kb) => format!(
+                "it is larger than {kb} KB, which no signature is: have the member export and sign again"
+            ),
+            U::NoBegin if zh => "第一行不是 -----BEGIN SSH SIGNATURE-----".into(),
+            U::NoBegin => "its first line is not -----BEGIN SSH SIGNATURE-----".into(),
+            U::NoEnd if zh => "没有 -----END SSH SIGNATURE----- 这一行".into(),
+            U::NoEnd => "there is no -----END SSH SIGNATURE----- line".into(),
+            U::NotAscii if zh => "base64 文本中有非 ASCII 字节".into(),
+            U::NotAscii => "the base64 text has bytes that are not ASCII".into(),
+            U::Base64(e) if zh => format!("base64 文本有误：{e}"),
+            U::Base64(e) => format!("the base64 text is wrong: {e}"),
+            U::CutShort if zh => "签名数据不完整，提前结束了".into(),
+            U::CutShort => "the signature is cut short".into(),
+            U::NoMagic if zh => "数据不以 SSHSIG 开头".into(),
+            U::NoMagic => "it does not start with SSHSIG".into(),
+            U::Version(v) if zh => format!("签名格式版本 {v} 比 1 新"),
+            U::Version(v) => format!("signature version {v} is newer than 1"),
+            U::Key(e) if zh => format!("签名者的公钥无法读取：{e}"),
+            U::Key(e) => format!("the signer's key cannot be read: {e}"),
+            U::Trailing(part) if zh => {
+                let part = match part {
+                    Part::Key => "公钥",
+                    Part::Signature => "签名",
+                    Part::EcdsaNumbers => "ECDSA 签名的两个数",
+                };
+                format!("{part}之后还有多余的数据")
+            }
+            U::Trailing(Part::Key) => "the key has trailing data".into(),
+            U::Trailing(Part::Signature) => "the signature has trailing data".into(),
+            U::Trailing(Part::EcdsaNumbers) => "the ECDSA signature has trailing data".into(),
+            U::TrailingBytes(n) if zh => format!("签名之后还有 {n} 字节多余的数据"),
+            U::TrailingBytes(n) => format!("{n} bytes of trailing data after the signature"),
+            U::NulNamespace if zh => "命名空间中有 NUL 字节".into(),
+            U::NulNamespace => "the namespace holds a NUL byte".into(),
+            U::HashAlg(h) if zh => format!("哈希算法 {h:?} 既不是 sha256 也不是 sha512"),
+            U::HashAlg(h) => format!("hash algorithm {h:?} is neither sha256 nor sha512"),
+            U::AlgorithmNotText if zh => "签名算法的名称不是文本".into(),
+            U::AlgorithmNotText => "the signature algorithm's name is not text".into(),
+            U::Algorithm(n) if zh => format!("未知的签名算法 {n:?}"),
+            U::Algorithm(n) => format!("unknown signature algorithm {n:?}"),
+            U::NegativeEcdsa if zh => "ECDSA 签名中有负数".into(),
+            U::NegativeEcdsa => "a negative number in the ECDSA signature".into(),
+            U::Signature(e) if zh => format!("签名数据与算法不符：{e}"),
+            U::Signature(e) => format!("the signature bytes do not fit the algorithm: {e}"),
+        }
+    }
+
+    /// Why a signature just made does not verify, said of the signature itself (there
+    /// is no `.sig` file yet): it follows a colon.
+    #[must_use]
+    pub fn signature_fault(&self, why: &Invalid) -> String {
+        let zh = self.lang == Lang::Zh;
+        match why {
+            Invalid::Unreadable(u) => self.sig_unreadable(u),
+            Invalid::Namespace(ns) if zh => format!("命名空间是 {ns:?}，不是 {NAMESPACE:?}"),
+            Invalid::Namespace(ns) => format!("it is in namespace {ns:?}, not {NAMESPACE:?}"),
+            Invalid::OtherKey { fingerprint, .. } if zh => {
+                format!("它是用另一把密钥签的（{fingerprint}）")
+            }
+            Invalid::OtherKey { fingerprint, .. } => {
+                format!("it was made with another key ({fingerprint})")
+            }
+            Invalid::Changed if zh => "它与所签的内容不符".into(),
+            Invalid::Changed => "it does not match the bytes it signs".into(),
+            Invalid::NoTouch if zh => "签名时无人触碰安全密钥".into(),
+            Invalid::NoTouch => "nobody touched the security key while it signed".into(),
+            Invalid::RosterKey(p) if zh => format!("公钥 {}", self.key_problem(p)),
+            Invalid::RosterKey(p) => format!("the key {}", self.key_problem(p)),
         }
     }
 
@@ -141,7 +231,7 @@ impl Strings {
 #[cfg(test)]
 mod tests {
     use super::super::punct::{assert_en, assert_zh};
-    use crate::core::sshsig::{Invalid, KeyProblem, LeftOut};
+    use crate::core::sshsig::{Invalid, KeyProblem, LeftOut, Part, SigUnreadable};
     use crate::strings::{EN, ZH};
 
     fn problems() -> Vec<KeyProblem> {
@@ -152,9 +242,35 @@ mod tests {
         ]
     }
 
+    fn every_unreadable() -> Vec<SigUnreadable> {
+        use SigUnreadable as U;
+        vec![
+            U::Symlink,
+            U::NotRegular,
+            U::TooLarge(64),
+            U::NoBegin,
+            U::NoEnd,
+            U::NotAscii,
+            U::Base64("bad".into()),
+            U::CutShort,
+            U::NoMagic,
+            U::Version(2),
+            U::Key("bad".into()),
+            U::Trailing(Part::Key),
+            U::Trailing(Part::Signature),
+            U::Trailing(Part::EcdsaNumbers),
+            U::TrailingBytes(3),
+            U::NulNamespace,
+            U::HashAlg("md5".into()),
+            U::AlgorithmNotText,
+            U::Algorithm("rot13".into()),
+            U::NegativeEcdsa,
+            U::Signature("bad".into()),
+        ]
+    }
+
     fn every_invalid() -> Vec<Invalid> {
         let mut all = vec![
-            Invalid::Unreadable("bad".into()),
             Invalid::Namespace("file".into()),
             Invalid::OtherKey {
                 fingerprint: "SHA256abc".into(),
@@ -168,6 +284,7 @@ mod tests {
             Invalid::NoTouch,
         ];
         all.extend(problems().into_iter().map(Invalid::RosterKey));
+        all.extend(every_unreadable().into_iter().map(Invalid::Unreadable));
         all
     }
 
@@ -176,6 +293,8 @@ mod tests {
         for why in every_invalid() {
             assert_zh(&ZH.bad_signature("a.toml", &why));
             assert_en(&EN.bad_signature("a.toml", &why));
+            assert_zh(&ZH.signature_fault(&why));
+            assert_en(&EN.signature_fault(&why));
         }
         for p in problems() {
             assert_zh(&ZH.key_problem(&p));

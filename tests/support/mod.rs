@@ -301,26 +301,28 @@ impl Pty {
     /// The characters drawn with a background colour (search and find highlights),
     /// row by row, rows joined by `|`.
     pub fn highlighted(&self) -> String {
-        let parser = self.parser.lock().expect("parser lock");
-        let screen = parser.screen();
-        let (rows, cols) = screen.size();
-        let (rows, cols) = (rows.get(), cols.get());
-        let mut out = Vec::new();
-        for r in 0..rows {
-            let mut row = String::new();
-            for c in 0..cols {
-                if let Some(cell) = screen.cell(r, c)
-                    && cell.bgcolor() != vt100::Color::Default
-                    && !cell.inverse()
-                {
-                    row.push_str(cell.contents());
-                }
+        lit_cells(self.parser.lock().expect("parser lock").screen())
+    }
+
+    /// Wait until `pred` holds for the screen's text and its highlighted cells (as
+    /// [`Pty::highlighted`] gives them), both read from one and the same moment: a
+    /// frame's text and its colours can arrive in different reads. Returns both.
+    pub fn wait_lit(&self, what: &str, pred: impl Fn(&str, &str) -> bool) -> (String, String) {
+        let start = Instant::now();
+        loop {
+            let (s, lit) = {
+                let parser = self.parser.lock().expect("parser lock");
+                (parser.screen().contents(), lit_cells(parser.screen()))
+            };
+            if pred(&s, &lit) {
+                return (s, lit);
             }
-            if !row.is_empty() {
-                out.push(row);
-            }
+            assert!(
+                start.elapsed() < WAIT,
+                "screen never showed {what}; lit: {lit:?}; it shows:\n{s}"
+            );
+            std::thread::sleep(Duration::from_millis(20));
         }
-        out.join("|")
     }
 
     /// In the library: search for `query` (which must match exactly one unit), open
@@ -446,4 +448,27 @@ impl Pty {
             std::thread::sleep(every);
         }
     }
+}
+
+/// The characters of `screen` drawn with a background colour and not in reverse
+/// video, row by row, rows joined by `|`.
+fn lit_cells(screen: &vt100::Screen) -> String {
+    let (rows, cols) = screen.size();
+    let (rows, cols) = (rows.get(), cols.get());
+    let mut out = Vec::new();
+    for r in 0..rows {
+        let mut row = String::new();
+        for c in 0..cols {
+            if let Some(cell) = screen.cell(r, c)
+                && cell.bgcolor() != vt100::Color::Default
+                && !cell.inverse()
+            {
+                row.push_str(cell.contents());
+            }
+        }
+        if !row.is_empty() {
+            out.push(row);
+        }
+    }
+    out.join("|")
 }

@@ -21,16 +21,24 @@ pub fn content_unit(path: &str) -> Unit {
 /// The question of `u` on screen, found by its prompt's first characters after its
 /// type tag (the prompt may wrap onto the next rows).
 pub fn question_on_screen<'a>(u: &'a Unit, screen: &str) -> &'a Question {
+    let head = prompt_head(screen).unwrap_or_else(|| panic!("no question on screen:\n{screen}"));
+    question_shown(u, screen)
+        .unwrap_or_else(|| panic!("prompt {head:?} is not a question of the unit"))
+}
+
+/// The question of `u` whose prompt is on screen, if one is.
+pub fn question_shown<'a>(u: &'a Unit, screen: &str) -> Option<&'a Question> {
+    let head = prompt_head(screen)?;
+    u.questions.iter().find(|q| q.prompt.starts_with(&head))
+}
+
+/// The first characters after the question's type tag.
+fn prompt_head(screen: &str) -> Option<String> {
     let flat: String = screen.lines().map(str::trim).collect::<Vec<_>>().join("");
     let tag = ["[单选]", "[多选]", "[判断]", "[填空]"]
         .iter()
-        .find_map(|t| flat.find(t).map(|i| i + t.len()))
-        .unwrap_or_else(|| panic!("no question on screen:\n{screen}"));
-    let head: String = flat[tag..].trim().chars().take(8).collect();
-    u.questions
-        .iter()
-        .find(|q| q.prompt.starts_with(&head))
-        .unwrap_or_else(|| panic!("prompt {head:?} is not a question of the unit"))
+        .find_map(|t| flat.find(t).map(|i| i + t.len()))?;
+    Some(flat[tag..].trim().chars().take(8).collect())
 }
 
 /// The keys that answer `q` right: its letters (a judge question's 对 is `a`, 错 `b`),

@@ -21,6 +21,9 @@ use ssh_key::public::KeyData;
 use ssh_key::sha2::{Digest, Sha256, Sha512};
 use ssh_key::{Algorithm, HashAlg, PublicKey, SshSig};
 
+mod unreadable;
+pub use unreadable::{Part, SigUnreadable};
+
 /// The SSHSIG namespace of completion-file signatures.
 pub const NAMESPACE: &str = "dangxue-completion";
 
@@ -91,7 +94,7 @@ fn rsa_bits(rsa: &ssh_key::public::RsaPublicKey) -> usize {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Invalid {
     /// The `.sig` is not an SSH signature OpenSSH can read.
-    Unreadable(String),
+    Unreadable(SigUnreadable),
     /// It signs for another purpose than completion files.
     Namespace(String),
     /// It was made by another key: another roster member's, or one not on the roster.
@@ -210,37 +213,35 @@ pub struct Sig {
 ///
 /// # Errors
 /// When the armor or the blob inside cannot be read.
-pub fn read_sig(armored: &[u8]) -> Result<Sig, String> {
-    let rest = armored
-        .strip_prefix(BEGIN)
-        .ok_or("it does not begin with the line -----BEGIN SSH SIGNATURE-----")?;
+pub fn read_sig(armored: &[u8]) -> Result<Sig, SigUnreadable> {
+    let rest = armored.strip_prefix(BEGIN).ok_or(SigUnreadable::NoBegin)?;
     let end = rest
         .windows(END.len())
         .position(|w| w == END)
-        .ok_or("there is no -----END SSH SIGNATURE----- line")?;
+        .ok_or(SigUnreadable::NoEnd)?;
     let b64: Vec<u8> = rest[..end]
         .iter()
         .copied()
         .filter(|b| !matches!(b, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c))
         .collect();
-    let b64 = std::str::from_utf8(&b64).map_err(|_| "the base64 text has non-ASCII bytes")?;
-    let blob = Base64::decode_vec(b64).map_err(|e| format!("bad base64: {e}"))?;
+    let b64 = std::str::from_utf8(&b64).map_err(|_| SigUnreadable::NotAscii)?;
+    let blob = Base64::decode_vec(b64).map_err(|e| SigUnreadable::Base64(e.to_string()))?;
     let mut b = blob.as_slice();
     if take(&mut b, 6)? != b"SSHSIG" {
-        return Err("it does not start with SSHSIG".into());
+        return Err(SigUnreadable::NoMagic);
     }
     let version = take_u32(&mut b)?;
     if version > 1 {
-        return Err(format!("signature version {version} is newer than 1"));
+        return Err(SigUnreadable::Version(version));
     }
     let mut key_blob = take_string(&mut b)?;
-    let key = KeyData::decode(&mut key_blob).map_err(|e| format!("the key: {e}"))?;
+    let key = KeyData::decode(&mut key_blob).map_err(|e| SigUnreadable::Key(e.to_string()))?;
     if !key_blob.is_empty() {
-        return Err("the key has trailing data".into());
+        return Err(SigUnreadable::Trailing(Part::Key));
     }
     let namespace = take_string(&mut b)?;
     if namespace.contains(&0) {
-        return Err("the namespace holds a NUL byte".into());
+        return Err(SigUnreadable::NulNamespace);
     }
     let namespace = String::from_utf8_lossy(namespace).into_owned();
     let _reserved = take_string(&mut b)?;
@@ -248,18 +249,14 @@ pub fn read_sig(armored: &[u8]) -> Result<Sig, String> {
         b"sha256" => HashAlg::Sha256,
         b"sha512" => HashAlg::Sha512,
         other => {
-            return Err(format!(
-                "hash algorithm {:?} is neither sha256 nor sha512",
-                String::from_utf8_lossy(other)
+            return Err(SigUnreadable::HashAlg(
+                String::from_utf8_lossy(other).into_owned(),
             ));
         }
     };
     let signature = read_signature(take_string(&mut b)?)?;
     if !b.is_empty() {
-        return Err(format!(
-            "{} bytes of trailing data after the signature",
-            b.len()
-        ));
+        return Err(SigUnreadable::TrailingBytes(b.len()));
     }
     Ok(Sig {
         key,
@@ -269,33 +266,34 @@ pub fn read_sig(armored: &[u8]) -> Result<Sig, String> {
     })
 }
 
-fn take<'a>(b: &mut &'a [u8], n: usize) -> Result<&'a [u8], String> {
+fn take<'a>(b: &mut &'a [u8], n: usize) -> Result<&'a [u8], SigUnreadable> {
     if b.len() < n {
-        return Err("the signature is cut short".into());
+        return Err(SigUnreadable::CutShort);
     }
     let (head, tail) = b.split_at(n);
     *b = tail;
     Ok(head)
 }
 
-fn take_u32(b: &mut &[u8]) -> Result<u32, String> {
+fn take_u32(b: &mut &[u8]) -> Result<u32, SigUnreadable> {
     let bytes = take(b, 4)?;
     Ok(u32::from_be_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]))
 }
 
-fn take_string<'a>(b: &mut &'a [u8]) -> Result<&'a [u8], String> {
-    let len = usize::try_from(take_u32(b)?).map_err(|e| e.to_string())?;
+fn take_string<'a>(b: &mut &'a [u8]) -> Result<&'a [u8], SigUnreadable> {
+    // A length beyond the address space is more than the blob holds.
+    let len = usize::try_from(take_u32(b)?).map_err(|_| SigUnreadable::CutShort)?;
     take(b, len)
 }
 
 /// The inner signature: algorithm name, signature bytes, and for security keys the
 /// flags and counter.
-fn read_signature(mut b: &[u8]) -> Result<ssh_key::Signature, String> {
-    let name = std::str::from_utf8(take_string(&mut b)?)
-        .map_err(|_| "the signature algorithm is not text".to_string())?;
+fn read_signature(mut b: &[u8]) -> Result<ssh_key::Signature, SigUnreadable> {
+    let name =
+        std::str::from_utf8(take_string(&mut b)?).map_err(|_| SigUnreadable::AlgorithmNotText)?;
     let algorithm: Algorithm = name
         .parse()
-        .map_err(|_| format!("unknown signature algorithm {name:?}"))?;
+        .map_err(|_| SigUnreadable::Algorithm(name.to_string()))?;
     let raw = take_string(&mut b)?;
     let mut data = match algorithm {
         Algorithm::Ecdsa { .. } | Algorithm::SkEcdsaSha2NistP256 => canonical_ecdsa(raw)?,
@@ -308,23 +306,23 @@ fn read_signature(mut b: &[u8]) -> Result<ssh_key::Signature, String> {
         data.extend_from_slice(take(&mut b, 5)?);
     }
     if !b.is_empty() {
-        return Err("the signature has trailing data".into());
+        return Err(SigUnreadable::Trailing(Part::Signature));
     }
-    ssh_key::Signature::new(algorithm, data).map_err(|e| format!("the signature: {e}"))
+    ssh_key::Signature::new(algorithm, data).map_err(|e| SigUnreadable::Signature(e.to_string()))
 }
 
 /// `r` and `s` re-encoded as minimal mpints: OpenSSH reads them with leading zeros
 /// trimmed and refuses negative ones.
-fn canonical_ecdsa(mut b: &[u8]) -> Result<Vec<u8>, String> {
+fn canonical_ecdsa(mut b: &[u8]) -> Result<Vec<u8>, SigUnreadable> {
     let mut out = Vec::with_capacity(b.len());
     for _ in 0..2 {
         let n = take_string(&mut b)?;
         if n.first().is_some_and(|&f| f & 0x80 != 0) {
-            return Err("a negative number in the ECDSA signature".into());
+            return Err(SigUnreadable::NegativeEcdsa);
         }
         let n = &n[n.iter().position(|&x| x != 0).unwrap_or(n.len())..];
         let pad = n.first().is_some_and(|&f| f & 0x80 != 0);
-        let len = u32::try_from(n.len() + usize::from(pad)).map_err(|e| e.to_string())?;
+        let len = u32::try_from(n.len() + usize::from(pad)).map_err(|_| SigUnreadable::CutShort)?;
         out.extend_from_slice(&len.to_be_bytes());
         if pad {
             out.push(0);
@@ -332,7 +330,7 @@ fn canonical_ecdsa(mut b: &[u8]) -> Result<Vec<u8>, String> {
         out.extend_from_slice(n);
     }
     if !b.is_empty() {
-        return Err("the ECDSA signature has trailing data".into());
+        return Err(SigUnreadable::Trailing(Part::EcdsaNumbers));
     }
     Ok(out)
 }
@@ -604,9 +602,9 @@ Y4aQ0UrYweBujRNPmJniz+yIiSy3ORAtpmi2XPXwU=
         assert!(read_sig(spaced.as_bytes()).is_ok());
         // A header not at the very start is not.
         let e = read_sig(format!(" {SIG_A}").as_bytes()).expect_err("leading blank");
-        assert!(e.contains("BEGIN"), "{e}");
+        assert_eq!(e, SigUnreadable::NoBegin);
         let e = read_sig(SIG_A.replace("-----END", "-----FIN").as_bytes()).expect_err("no end");
-        assert!(e.contains("END"), "{e}");
+        assert_eq!(e, SigUnreadable::NoEnd);
         assert!(matches!(
             check(&parse_key(KEY_A).expect("key"), MESSAGE, b"not a signature"),
             Err(Invalid::Unreadable(_))
