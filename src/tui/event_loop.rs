@@ -116,17 +116,7 @@ pub fn run(
     let mut save_pending = app.dirty;
     loop {
         let started = Instant::now();
-        if let Some((_, _, size)) = reader_view(&app) {
-            // The region is set as the reader opens, not on the first scroll.
-            let area = ratatui::layout::Rect::new(0, 0, size.0, size.1);
-            let body = crate::ui::reader::body_area(area);
-            scroll::prepare(
-                &mut terminal,
-                &mut last,
-                body.y..body.y + body.height,
-                Some(crate::ui::reader::footer_anchor(area)),
-            )?;
-        }
+        prepare_reader(&mut terminal, &mut last, &app)?;
         let frame = terminal.draw(|f| crate::ui::draw(f, &app, &theme))?;
         last.remember(frame.buffer);
         if let Some(t) = &trace {
@@ -141,6 +131,8 @@ pub fn run(
                 s.state.clone_from(&app.state);
                 s.unsaved = true;
             }
+            // It may have opened the reader where the session was left.
+            prepare_reader(&mut terminal, &mut last, &app)?;
             let frame = terminal.draw(|f| crate::ui::draw(f, &app, &theme))?;
             last.remember(frame.buffer);
         }
@@ -223,6 +215,8 @@ pub fn run(
             && size == size2
             && top != top2
         {
+            // Never a region without the saved cursor: set both before the scroll.
+            prepare_reader(&mut terminal, &mut last, &app)?;
             let body =
                 crate::ui::reader::body_area(ratatui::layout::Rect::new(0, 0, size.0, size.1));
             let delta = i32::try_from(top2)
@@ -282,6 +276,28 @@ impl FrameTrace {
             let _ = writeln!(f, "{}", took.as_micros());
         }
     }
+}
+
+/// While the reader is shown: set the scroll region on its body and save the cursor on
+/// the footer's figure (see [`scroll::prepare`]), if the terminal does not have them
+/// yet. Called before every frame that may be the reader's first and before a scroll,
+/// so the region is set as the reader opens, however it was opened.
+fn prepare_reader<B: ratatui::backend::Backend + Write>(
+    terminal: &mut ratatui::Terminal<B>,
+    last: &mut LastFrame,
+    app: &App,
+) -> std::io::Result<()> {
+    let Some((_, _, size)) = reader_view(app) else {
+        return Ok(());
+    };
+    let area = ratatui::layout::Rect::new(0, 0, size.0, size.1);
+    let body = crate::ui::reader::body_area(area);
+    scroll::prepare(
+        terminal,
+        last,
+        body.y..body.y + body.height,
+        Some(crate::ui::reader::footer_anchor(area)),
+    )
 }
 
 /// The open unit, its first visible line and the screen size, while reading.
