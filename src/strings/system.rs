@@ -24,6 +24,8 @@ pub enum Refusal {
     NotAFolder,
     /// A path that ends without a file name.
     NoFileName,
+    /// Every name for a kept-aside copy of this time is taken.
+    TooManyAsides,
 }
 
 impl Refusal {
@@ -84,6 +86,12 @@ impl Strings {
             Refusal::NotAFolder => "it exists and is not a folder".into(),
             Refusal::NoFileName if zh => "路径中没有文件名".into(),
             Refusal::NoFileName => "the path has no file name".into(),
+            Refusal::TooManyAsides if zh => {
+                "同一时刻留存的副本已太多：请删去旧的留存副本后再试".into()
+            }
+            Refusal::TooManyAsides => {
+                "there are too many kept-aside copies with the same time: delete old ones and try again".into()
+            }
         }
     }
 
@@ -110,13 +118,14 @@ mod tests {
     use super::*;
     use crate::strings::{EN, ZH};
 
-    const ALL: [Refusal; 6] = [
+    const ALL: [Refusal; 7] = [
         Refusal::Folder,
         Refusal::NotRegular,
         Refusal::OtherOwner(1001),
         Refusal::Symlink,
         Refusal::NotAFolder,
         Refusal::NoFileName,
+        Refusal::TooManyAsides,
     ];
 
     #[test]

@@ -10,6 +10,7 @@ use crate::core::state::MemberState;
 use super::errors::shown;
 use super::{Notice, StateError, StateProblem, StateStore};
 use crate::store::atomic;
+use crate::strings::Refusal;
 
 impl StateStore {
     /// Write `state` to a new private file when it cannot be saved to the state file
@@ -91,9 +92,8 @@ impl StateStore {
                 reason: problem.to_string(),
             });
         }
-        Err(fail(io::Error::new(
-            io::ErrorKind::AlreadyExists,
-            "too many kept-aside copies with the same time",
-        )))
+        Err(fail(
+            Refusal::TooManyAsides.error(io::ErrorKind::AlreadyExists),
+        ))
     }
 }
