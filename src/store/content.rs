@@ -1,7 +1,6 @@
 //! Loading units: the built-in ones compiled into the binary, then each folder of
 //! `content_dirs`, where a unit with a built-in id replaces the built-in one.
 
-use std::fmt;
 use std::path::{Path, PathBuf};
 
 use crate::core::config::Lang;
@@ -20,15 +19,6 @@ pub enum Origin {
     Builtin(&'static str),
     /// A file in a content dir.
     File(PathBuf),
-}
-
-impl fmt::Display for Origin {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Origin::Builtin(p) => write!(f, "{p} (built in)"),
-            Origin::File(p) => write!(f, "{}", p.display()),
-        }
-    }
 }
 
 /// What is wrong with a file: a unit's problem as data, or a sentence.
