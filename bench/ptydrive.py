@@ -53,29 +53,23 @@ class Pty:
         os.write(self.fd, data)
         return t
 
-    def read_burst(self, quiet=0.05, timeout=10.0, more=False):
+    def read_burst(self, quiet=0.05, timeout=10.0):
         """Wait up to `timeout` for output, then read until none comes for `quiet`
-        seconds (or `timeout` has passed). With `more`, the output is taken to go on
-        from an earlier burst: `quiet` seconds with nothing at all ends it at once.
-        Returns (bytes, time of the last chunk or None)."""
+        seconds (or `timeout` has passed). Keep `quiet` under the program's idle
+        redraw period (dangxue redraws every 250 ms). Returns (bytes, time of the
+        last chunk or None)."""
         out = bytearray()
         last = None
-        start = time.perf_counter()
-        deadline = start + timeout
+        deadline = time.perf_counter() + timeout
         while True:
             now = time.perf_counter()
-            if last is not None:
-                wait = last + quiet - now
-            elif more:
-                wait = start + quiet - now
-            else:
-                wait = deadline - now
+            wait = (last + quiet - now) if last is not None else (deadline - now)
             wait = min(wait, deadline - now)
             if wait <= 0:
                 break
             r, _, _ = select.select([self.fd], [], [], wait)
             if not r:
-                if last is not None or more or time.perf_counter() >= deadline:
+                if last is not None or time.perf_counter() >= deadline:
                     break
                 continue
             try:
