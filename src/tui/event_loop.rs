@@ -66,6 +66,16 @@ fn to_msg(app: &App, ev: Event) -> Option<Msg> {
     }
 }
 
+/// Give the signal thread a copy of a changed record, which it saves on a hang-up
+/// or signal if the loop cannot.
+fn hand_over(ending: &Ending, app: &App) {
+    if app.dirty {
+        let mut s = lock(&ending.shared);
+        s.state.clone_from(&app.state);
+        s.unsaved = true;
+    }
+}
+
 /// What finishes the app's start once its first frame is out: the library read on
 /// another thread meanwhile, put in (see [`App::finish_loading`]).
 pub type Finish = Box<dyn FnOnce(&mut App)>;
@@ -124,13 +134,8 @@ pub fn run(
         }
         if let Some(finish) = finish.take() {
             finish(&mut app);
-            if app.dirty {
-                // Going back to where the session was left may have changed the
-                // record: the signal thread saves this copy if the loop cannot.
-                let mut s = lock(&ending.shared);
-                s.state.clone_from(&app.state);
-                s.unsaved = true;
-            }
+            // Going back to where the session was left may have changed the record.
+            hand_over(&ending, &app);
             // It may have opened the reader where the session was left.
             prepare_reader(&mut terminal, &mut last, &app)?;
             let frame = terminal.draw(|f| crate::ui::draw(f, &app, &theme))?;
@@ -229,11 +234,7 @@ pub fn run(
                 delta,
             )?;
         }
-        if app.dirty {
-            let mut s = lock(&ending.shared);
-            s.state.clone_from(&app.state);
-            s.unsaved = true;
-        }
+        hand_over(&ending, &app);
         let quit = effects.contains(&Effect::Quit);
         let due = app.dirty && last_save.elapsed() >= SAVE_EVERY;
         if quit {
