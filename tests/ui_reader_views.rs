@@ -189,3 +189,85 @@ fn the_marks_list_shows_bookmarks_and_notes() {
         }
     }
 }
+
+/// Per body row of the reader (below the two header rows, above the footer): the
+/// text of the row and the text of its underlined cells.
+fn underlined_rows(app: &App, w: u16, h: u16) -> Vec<(String, String)> {
+    let buf = buffer(app, w, h);
+    (2..h - 1)
+        .map(|y| {
+            let (mut all, mut under) = (String::new(), String::new());
+            let mut x = 0;
+            while x < w {
+                let cell = &buf[(x, y)];
+                all.push_str(cell.symbol());
+                if cell.modifier.contains(Modifier::UNDERLINED) {
+                    under.push_str(cell.symbol());
+                }
+                // A wide character's second cell holds nothing of its own.
+                let width = unicode_width::UnicodeWidthStr::width(cell.symbol());
+                x += u16::try_from(width.max(1)).unwrap_or(1);
+            }
+            (all.trim_end().to_string(), under)
+        })
+        .collect()
+}
+
+#[test]
+fn a_bookmark_or_note_underlines_its_lines_text_and_nothing_else() {
+    for (w, h) in [(80, 24), (40, 12), (120, 40)] {
+        let mut a = app(Lang::Zh, w, h);
+        // A bookmark on the top line, then a note on the top line a page further on.
+        send(&mut a, &[Msg::Bookmark]);
+        let rows = underlined_rows(&a, w, h);
+        assert!(!rows[0].0.is_empty(), "the top row has text at {w}x{h}");
+        assert_eq!(
+            rows[0].1,
+            rows[0].0.trim_start(),
+            "the marked line at {w}x{h}"
+        );
+        for (i, (text, under)) in rows.iter().enumerate().skip(1) {
+            assert!(
+                under.is_empty(),
+                "row {i} ({text}) is not marked at {w}x{h}"
+            );
+        }
+        send(&mut a, &[Msg::PageDown, Msg::NoteStart]);
+        typed(&mut a, "要点");
+        send(&mut a, &[Msg::Enter]);
+        let rows = underlined_rows(&a, w, h);
+        let marked: Vec<&String> = rows
+            .iter()
+            .filter(|r| !r.1.is_empty())
+            .map(|r| &r.1)
+            .collect();
+        assert_eq!(marked.len(), 1, "only the note's line at {w}x{h}: {rows:?}");
+        // A note made on a blank top row belongs to the text that follows it.
+        let first_text = rows
+            .iter()
+            .find(|r| !r.0.is_empty())
+            .map(|r| r.0.trim_start());
+        assert_eq!(
+            Some(marked[0].as_str()),
+            first_text,
+            "the noted line at {w}x{h}"
+        );
+    }
+}
+
+#[test]
+fn at_80_columns_the_text_takes_every_column_as_a_pager_gives() {
+    let (w, h) = (80, 24);
+    let a = app(Lang::Zh, w, h);
+    let rows = underlined_rows(&a, w, h);
+    // Full lines of Chinese text are 40 characters, from the first column on.
+    let full = rows
+        .iter()
+        .filter(|(t, _)| unicode_width::UnicodeWidthStr::width(t.as_str()) == 80)
+        .count();
+    assert!(full >= 3, "lines 80 columns wide: {rows:?}");
+    assert!(
+        rows.iter().all(|(t, _)| !t.starts_with(' ')),
+        "no margin: {rows:?}"
+    );
+}

@@ -24,10 +24,13 @@ pub const READER_FOOTER: u16 = 1;
 pub const READER_MAX_WIDTH: u16 = 100;
 
 impl App {
-    /// Width of the reader's text column for the current terminal.
+    /// Width of the reader's text column for the current terminal: every column, as a
+    /// pager gives, up to [`READER_MAX_WIDTH`], where the text is centred. No margin is
+    /// kept for marks (they are drawn in the text, see `ui::reader`): on an 80-column
+    /// terminal four columns of margin cost a line in ten.
     #[must_use]
     pub fn reader_width(&self) -> u16 {
-        self.size.0.saturating_sub(4).clamp(1, READER_MAX_WIDTH)
+        self.size.0.clamp(1, READER_MAX_WIDTH)
     }
 
     /// Rows of reader body on screen.

@@ -332,10 +332,6 @@ fn centered(area: Rect, w: u16, h: u16) -> Rect {
 /// Clear a box and one column either side: a wide character that starts just left of
 /// the box would otherwise cover its left border (ratatui skips the cell a wide
 /// character spills into).
-pub(crate) fn clear_box(frame: &mut Frame, area: Rect, r: Rect) {
-    clear_around(frame, area, r);
-}
-
 fn clear_around(frame: &mut Frame, area: Rect, r: Rect) {
     let x = r.x.saturating_sub(1).max(area.x);
     let right = (r.x + r.width + 1).min(area.x + area.width);

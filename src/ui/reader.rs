@@ -117,6 +117,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
     let matches = r.find.as_ref().map_or(&[][..], |f| f.matches.as_slice());
     let current = r.find.as_ref().and_then(|f| f.matches.get(f.current));
     let mut lines: Vec<Line> = Vec::with_capacity(usize::from(body.height));
+    let mut marked_rows: Vec<(usize, usize)> = Vec::new();
     for (i, l) in r
         .layout
         .lines
@@ -156,15 +157,22 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, theme: &Theme) {
             out
         };
         lines.push(Line::from(spans));
-        if margin > 0 && marked_lines.contains(&i) {
-            let y = body.y + u16::try_from(i - r.top).unwrap_or(0);
-            frame.render_widget(
-                Paragraph::new(Span::styled("▌", theme.accent)),
-                Rect::new(body.x + margin - 1, y, 1, 1),
-            );
+        if marked_lines.contains(&i) {
+            marked_rows.push((i - r.top, l.text.width()));
         }
     }
     frame.render_widget(Paragraph::new(lines), text_area);
+    // A bookmark or note underlines its line's text: the text takes every column, so
+    // there is no margin to put a sign in.
+    for (row, w) in marked_rows {
+        let y = text_area.y + u16::try_from(row).unwrap_or(u16::MAX);
+        let w = u16::try_from(w).unwrap_or(u16::MAX).min(text_area.width);
+        if y < text_area.bottom() && w > 0 {
+            frame
+                .buffer_mut()
+                .set_style(Rect::new(text_area.x, y, w, 1), theme.marked);
+        }
+    }
 
     let len = r.layout.lines.len();
     let shown = (r.top + usize::from(body.height)).min(len);
@@ -307,7 +315,9 @@ fn info(frame: &mut Frame, area: Rect, app: &App, top: usize, theme: &Theme) {
         // The same for the header row, whose metadata reaches the right edge.
         frame.render_widget(Clear, Rect::new(area.x, r.y, area.width, 1));
     }
-    super::clear_box(frame, area, r);
+    // The body's text reaches both edges: whole rows are cleared, or halves of wide
+    // characters would show beside the box.
+    frame.render_widget(Clear, Rect::new(area.x, r.y, area.width, r.height));
     let mut block = Block::default()
         .borders(Borders::ALL)
         .title(s.info_title)

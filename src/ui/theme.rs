@@ -32,6 +32,8 @@ pub struct Theme {
     pub found_now: Style,
     /// Chart bars: drawn as block characters, so never reversed.
     pub bar: Style,
+    /// A reader line with a bookmark or note on it.
+    pub marked: Style,
 }
 
 impl Theme {
@@ -53,6 +55,7 @@ impl Theme {
                 found: bold.add_modifier(Modifier::UNDERLINED),
                 found_now: bold.add_modifier(Modifier::REVERSED),
                 bar: Style::new(),
+                marked: Style::new().add_modifier(Modifier::UNDERLINED),
             };
         }
         let (fg_dim, red, green) = match name {
@@ -72,6 +75,7 @@ impl Theme {
             found: Style::new().fg(Color::Black).bg(Color::Yellow),
             found_now: bold.fg(Color::Black).bg(Color::LightRed),
             bar: Style::new().fg(Color::Red),
+            marked: Style::new().add_modifier(Modifier::UNDERLINED),
         }
     }
 }

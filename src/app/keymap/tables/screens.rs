@@ -316,8 +316,11 @@ pub(crate) static READER: Table = Table {
     ],
     shared: &[HELP_BACK],
     marks: &[Mark {
-        mark: "▌",
-        meaning: t("这一行有书签或笔记", "a bookmark or note on this line"),
+        mark: "__",
+        meaning: t(
+            "文字带下划线：这一行有书签或笔记",
+            "underlined text: a bookmark or note on this line",
+        ),
     }],
 };
 
