@@ -6,8 +6,8 @@
 mod support;
 
 use support::{
-    Pty, content_unit, home, home_with_config, question_on_screen, question_shown, right_keys,
-    test_answers, write_config,
+    Pty, content_unit, home, home_with_config, right_keys, test_answers, wait_question,
+    write_config,
 };
 
 /// A UTC server, a member in Shanghai: at 20:00 UTC on 1 November it is already
@@ -231,9 +231,10 @@ fn the_test_keys_never_cost_a_mark_and_the_result_is_a_review() {
 
     let mut expected: Vec<(String, String)> = Vec::new();
     let mut fill_at = None;
+    let mut before: Option<&Question> = None;
     for i in 1..=3 {
-        let s = p.wait_for(&format!("第 {i}/6 题"));
-        let q = question_on_screen(&u, &s);
+        let (_, q) = wait_question(&p, &u, &format!("第 {i}/6 题"), before);
+        before = Some(q);
         match q.qtype {
             // a c d Enter is A, C and D: Enter does not toggle the row under the cursor.
             QuestionType::Multiple => {
@@ -279,8 +280,8 @@ fn the_test_keys_never_cost_a_mark_and_the_result_is_a_review() {
     // Jump to question 4 with its digit and answer the rest except the fill.
     p.keys("4");
     for i in 4..=6 {
-        let s = p.wait_for(&format!("第 {i}/6 题"));
-        let q = question_on_screen(&u, &s);
+        let (_, q) = wait_question(&p, &u, &format!("第 {i}/6 题"), before);
+        before = Some(q);
         if q.qtype == QuestionType::Fill {
             expected.push((q.id.clone(), String::new()));
             p.keys("\r");
@@ -549,13 +550,8 @@ fn a_test_open_at_midnight_is_handed_in_as_its_own_cycles() {
     for i in 1..=6 {
         // The number is drawn above the prompt and a frame can arrive in parts: wait
         // until the prompt on screen is a question other than the one just answered.
-        let number = format!("第 {i}/6 题");
-        let s = p.wait_until(&format!("question {i} with its prompt"), |s| {
-            s.contains(&number)
-                && question_shown(&u, s).is_some_and(|q| before.is_none_or(|b| !std::ptr::eq(q, b)))
-        });
+        let (s, q) = wait_question(&p, &u, &format!("第 {i}/6 题"), before);
         assert!(s.contains("2026-11"), "{s}");
-        let q = question_on_screen(&u, &s);
         before = Some(q);
         p.keys(&right_keys(q));
         p.wait_for(&format!("{i}/6"));

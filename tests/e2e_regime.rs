@@ -6,8 +6,10 @@ mod support;
 
 use std::path::Path;
 
-use dangxue::core::unit::{Answer, QuestionType, Unit};
-use support::{Pty, content_unit, home, question_on_screen, right_keys, run, write_config};
+use dangxue::core::unit::{Answer, Question, QuestionType, Unit};
+use support::{
+    Pty, content_unit, home, question_on_screen, right_keys, run, wait_question, write_config,
+};
 
 fn unit() -> Unit {
     content_unit("articles/000/a000-ulanhot-red-property.md")
@@ -111,9 +113,10 @@ fn a_whole_cycle_in_the_terminal_then_export_check_and_status_agree() {
     p.keys("y");
     p.wait_for("第 1/4 题");
     let mut answered = 0;
+    let mut before: Option<&Question> = None;
     loop {
-        let s = p.wait_for("本期测试");
-        let q = question_on_screen(&u, &s);
+        let (s, q) = wait_question(&p, &u, &format!("第 {}/4 题", answered + 1), before);
+        before = Some(q);
         assert!(
             !s.contains("回答正确") && !s.contains("回答错误"),
             "no feedback before submitting:\n{s}"
@@ -130,8 +133,6 @@ fn a_whole_cycle_in_the_terminal_then_export_check_and_status_agree() {
         } else {
             p.keys("n");
         }
-        let next = format!("第 {}/4 题", answered + 1);
-        p.wait_for(&next);
     }
     // Handing in takes Ctrl-S (S outside a fill answer) and then y.
     p.keys("\u{13}");

@@ -6,7 +6,7 @@ use std::path::Path;
 
 use dangxue::core::unit::{Answer, Question, Unit};
 
-use super::state;
+use super::{Pty, state};
 
 /// The built-in unit at `path` under `content/`, parsed.
 pub fn content_unit(path: &str) -> Unit {
@@ -30,6 +30,24 @@ pub fn question_on_screen<'a>(u: &'a Unit, screen: &str) -> &'a Question {
 pub fn question_shown<'a>(u: &'a Unit, screen: &str) -> Option<&'a Question> {
     let head = prompt_head(screen)?;
     u.questions.iter().find(|q| q.prompt.starts_with(&head))
+}
+
+/// Wait until the screen shows `number` (such as `第 3/6 题`) with a prompt of `u` other
+/// than `before`'s, and return that screen and its question. The number is drawn above
+/// the prompt and a frame can arrive in parts, so a screen that has the new number may
+/// still hold the prompt just answered.
+pub fn wait_question<'a>(
+    p: &Pty,
+    u: &'a Unit,
+    number: &str,
+    before: Option<&Question>,
+) -> (String, &'a Question) {
+    let s = p.wait_until(&format!("{number} with its prompt"), |s| {
+        s.contains(number)
+            && question_shown(u, s).is_some_and(|q| before.is_none_or(|b| !std::ptr::eq(q, b)))
+    });
+    let q = question_on_screen(u, &s);
+    (s, q)
 }
 
 /// The first characters after the question's type tag.
