@@ -1,7 +1,7 @@
 //! Start-up with many unit files: the first frame does not wait for the library,
 //! the library fills in by itself, keys typed meanwhile are not lost, a skipped file
-//! is told, and a unit edited between two runs is seen as edited. The real binary
-//! in a pseudo-terminal.
+//! is told, and a unit edited between two runs is seen as edited, with the title
+//! cache present too. The real binary in a pseudo-terminal.
 
 mod support;
 
@@ -83,4 +83,50 @@ fn a_unit_edited_between_two_runs_is_seen_edited() {
     assert!(!p.screen().contains("第1号单元"), "{}", p.screen());
     p.keys("qqq");
     assert_eq!(p.wait_exit(), 0);
+}
+
+#[test]
+fn a_title_edited_between_two_runs_is_seen_with_the_title_cache_present() {
+    let h = home();
+    write_units(h.path(), 3);
+    let file = h.path().join("units").join("g0001.md");
+    // Files changed within two seconds of a start are read again whatever the cache
+    // says: let these settle, so the first run keeps them in its cache.
+    std::thread::sleep(std::time::Duration::from_millis(2200));
+    let mut p = Pty::start(h.path(), &["--member", "zhangsan"], 80, 24);
+    p.wait_for(&format!("学习库 · 1/{}", builtin_count() + 3));
+    p.keys("qq");
+    assert_eq!(p.wait_exit(), 0);
+    let cache = h.path().join("cache").join("titles.bin");
+    let cached = std::fs::read(&cache).expect("the title cache is written");
+    assert!(
+        cached
+            .windows("第1号单元".len())
+            .any(|w| w == "第1号单元".as_bytes()),
+        "the title is in the cache"
+    );
+    // The title alone, the same size and the same mtime: only the ctime tells the
+    // file changed.
+    let before = std::fs::metadata(&file).expect("unit");
+    let text = std::fs::read_to_string(&file).expect("unit");
+    let edited = text.replace("title = \"第1号单元\"", "title = \"第9号单元\"");
+    assert_ne!(edited, text);
+    std::fs::write(&file, edited).expect("edit");
+    std::fs::File::options()
+        .write(true)
+        .open(&file)
+        .and_then(|f| f.set_modified(before.modified()?))
+        .expect("mtime put back");
+    let mut p = Pty::start(h.path(), &["--member", "zhangsan"], 80, 24);
+    p.wait_for("学习库");
+    // Found by its body, which did not change: listed under its new title.
+    p.keys("/");
+    p.keys("第1号单元的正文");
+    p.wait_one_match();
+    p.wait_for("第9号单元");
+    p.keys("\r\r");
+    p.wait_for("第1号单元的正文");
+    p.keys("qqq");
+    assert_eq!(p.wait_exit(), 0);
+    assert!(cache.is_file());
 }

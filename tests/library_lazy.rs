@@ -124,7 +124,8 @@ fn the_library_read_on_a_thread_is_the_one_read_at_once() {
     );
     let dirs = vec![dir.path().to_path_buf()];
     let at_once = load_titles(&dirs);
-    let later = dangxue::store::content::load_titles_in_background(&dirs).wait();
+    let (later, writing) = dangxue::store::content::load_titles_in_background(&dirs, None).wait();
+    writing.finish();
     let ids =
         |l: &dangxue::store::content::Library| l.metas().map(|m| m.id.clone()).collect::<Vec<_>>();
     assert_eq!(ids(&later), ids(&at_once));

@@ -78,7 +78,8 @@ pub fn run(home: Option<&Path>, member: Option<&str>) -> anyhow::Result<()> {
     let theme = Theme::new(config.theme, no_color);
     // Titles on a thread of their own while the rest starts and the first frame is
     // drawn; each body when it is opened or searched.
-    let loading = content::load_titles_in_background(&config.content_dirs);
+    let loading =
+        content::load_titles_in_background(&config.content_dirs, Some(&paths.title_cache()));
 
     // A secretary's broken plan must not keep members out: no plan, and a notice.
     let (plan, plan_notice) = crate::commands::member_plan(&config, &paths);
@@ -173,10 +174,13 @@ pub fn run(home: Option<&Path>, member: Option<&str>) -> anyhow::Result<()> {
     // The skipped files are told on stderr once the terminal is given back, where
     // the member sees them (the screen meanwhile shows how many and what to run).
     let problems = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+    let cache_write = std::rc::Rc::new(std::cell::RefCell::new(None));
     let finish: tui::Finish = Box::new({
         let problems = std::rc::Rc::clone(&problems);
+        let cache_write = std::rc::Rc::clone(&cache_write);
         move |app: &mut App| {
-            let library = loading.wait();
+            let (library, writing) = loading.wait();
+            *cache_write.borrow_mut() = Some(writing);
             let skipped = library.problems.len();
             problems.borrow_mut().clone_from(&library.problems);
             app.finish_loading(library, alone);
@@ -190,6 +194,11 @@ pub fn run(home: Option<&Path>, member: Option<&str>) -> anyhow::Result<()> {
         }
     });
     let result = tui::run(app, saver, theme, drop_box, Some(finish));
+    // Not cut short by the end of the process: a cache half written is never read,
+    // but its temporary file would stay until the next write.
+    if let Some(writing) = cache_write.borrow_mut().take() {
+        writing.finish();
+    }
     drop(session);
     crate::commands::warn_skipped(&problems.borrow(), config.lang);
     result

@@ -85,6 +85,7 @@ impl FileProblem {
 }
 
 pub use super::library::{Entry, Library};
+pub use super::title_cache::{CacheWrite, Update, load_titles_cached};
 
 pub(super) fn unit_problems(path: &str, problems: Vec<unit::Problem>) -> Vec<FileProblem> {
     problems
@@ -140,8 +141,23 @@ pub fn unit_files(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
             }
         }
     }
-    out.sort();
+    // Path order (component by component), the order replacement by id follows; by
+    // a byte key, as comparing paths component by component is most of the listing.
+    out.sort_by_cached_key(|p| path_order_key(p));
     Ok(out)
+}
+
+/// A key whose byte order is the order of paths that share their folder's prefix
+/// and whose other components are plain names, as [`unit_files`] makes them: each
+/// `/` as the smallest byte, so that a name sorts before any longer name it starts
+/// and a folder's files sort by their names. (NUL is in no path.)
+fn path_order_key(path: &Path) -> Vec<u8> {
+    use std::os::unix::ffi::OsStrExt;
+    path.as_os_str()
+        .as_bytes()
+        .iter()
+        .map(|&b| if b == b'/' { 0 } else { b })
+        .collect()
 }
 
 /// Read a UTF-8 text file of at most `max` bytes; `what` names it in messages. Not
@@ -194,7 +210,7 @@ pub fn load_file(path: &Path) -> Result<Unit, Vec<FileProblem>> {
 }
 
 /// The unit files of a content dir; `None` (and a problem) when it cannot be read.
-fn dir_files(lib: &mut Library, dir: &Path) -> Option<Vec<PathBuf>> {
+pub(super) fn dir_files(lib: &mut Library, dir: &Path) -> Option<Vec<PathBuf>> {
     match unit_files(dir) {
         Ok(f) => Some(f),
         Err(e) => {
@@ -214,10 +230,10 @@ fn dir_files(lib: &mut Library, dir: &Path) -> Option<Vec<PathBuf>> {
 /// `job` on every file, spread over the cores (reading and parsing is most of the
 /// start-up time with many units), the results in path order so that replacement
 /// by id stays deterministic.
-fn in_parallel<T: Send>(
+pub(super) fn in_parallel<T: Send>(
     files: &[PathBuf],
-    job: fn(&Path) -> Result<T, Vec<FileProblem>>,
-) -> Vec<(PathBuf, Result<T, Vec<FileProblem>>)> {
+    job: &(dyn Fn(&Path) -> T + Sync),
+) -> Vec<(PathBuf, T)> {
     let workers = std::thread::available_parallelism()
         .map_or(1, std::num::NonZero::get)
         .min(8);
@@ -242,7 +258,7 @@ pub fn add_dir(lib: &mut Library, dir: &Path) {
     let Some(files) = dir_files(lib, dir) else {
         return;
     };
-    for (f, result) in in_parallel(&files, load_file) {
+    for (f, result) in in_parallel(&files, &load_file) {
         match result {
             Ok(u) => lib.insert(u, Origin::File(f)),
             Err(ps) => lib.problems.extend(ps),
@@ -341,7 +357,7 @@ fn closing_line_end(bytes: &[u8], from: &mut usize, eof: bool) -> Option<usize> 
 }
 
 /// The metadata of one unit file, or why it is skipped.
-fn load_meta(path: &Path) -> Result<unit::Meta, Vec<FileProblem>> {
+pub(super) fn load_meta(path: &Path) -> Result<unit::Meta, Vec<FileProblem>> {
     match read_head(path).map_err(|p| vec![p])? {
         Some(head) => {
             unit::parse_meta(&head).map_err(|ps| unit_problems(&path.display().to_string(), ps))
@@ -350,11 +366,8 @@ fn load_meta(path: &Path) -> Result<unit::Meta, Vec<FileProblem>> {
     }
 }
 
-/// The built-in units plus every content dir, in order, by their metadata alone:
-/// each file is read up to the end of its front matter, its questions and body
-/// when the unit is first asked for (see [`Library`]). What the TUI starts with.
-#[must_use]
-pub fn load_titles(content_dirs: &[PathBuf]) -> Library {
+/// The built-in units by their metadata, each parsed whole when first asked for.
+pub(super) fn builtin_titles() -> Library {
     let mut lib = Library::default();
     for (path, text) in BUILTIN {
         match unit::parse_meta(text) {
@@ -362,11 +375,20 @@ pub fn load_titles(content_dirs: &[PathBuf]) -> Library {
             Err(ps) => lib.problems.extend(unit_problems(path, ps)),
         }
     }
+    lib
+}
+
+/// The built-in units plus every content dir, in order, by their metadata alone:
+/// each file is read up to the end of its front matter, its questions and body
+/// when the unit is first asked for (see [`Library`]). What the TUI starts with.
+#[must_use]
+pub fn load_titles(content_dirs: &[PathBuf]) -> Library {
+    let mut lib = builtin_titles();
     for dir in content_dirs {
         let Some(files) = dir_files(&mut lib, dir) else {
             continue;
         };
-        for (f, result) in in_parallel(&files, load_meta) {
+        for (f, result) in in_parallel(&files, &load_meta) {
             match result {
                 Ok(m) => lib.add(Entry::lazy(m, Origin::File(f), None)),
                 Err(ps) => lib.problems.extend(ps),
@@ -381,35 +403,46 @@ pub fn load_titles(content_dirs: &[PathBuf]) -> Library {
 #[derive(Debug)]
 pub struct Loading(LoadingInner);
 
+/// The library read, and the title cache to write when it changed.
+type Loaded = (Library, Option<Update>);
+
 #[derive(Debug)]
 enum LoadingInner {
-    Thread(std::thread::JoinHandle<Library>),
+    Thread(std::thread::JoinHandle<Loaded>),
     /// The thread could not be started; read here, at once.
-    Ready(Box<Library>),
+    Ready(Box<Loaded>),
 }
 
-/// Start reading the library of `content_dirs` (as [`load_titles`]) on a thread.
+/// Start reading the library of `content_dirs` (as [`load_titles`]) on a thread;
+/// with `cache`, through the title cache in that file (see [`load_titles_cached`]).
 #[must_use]
-pub fn load_titles_in_background(content_dirs: &[PathBuf]) -> Loading {
+pub fn load_titles_in_background(content_dirs: &[PathBuf], cache: Option<&Path>) -> Loading {
     let dirs = content_dirs.to_vec();
+    let cache = cache.map(Path::to_path_buf);
+    let read = move || match &cache {
+        Some(file) => load_titles_cached(&dirs, file, std::time::SystemTime::now()),
+        None => (load_titles(&dirs), None),
+    };
     let spawned = std::thread::Builder::new()
         .name("library".into())
-        .spawn(move || load_titles(&dirs));
+        .spawn(read.clone());
     Loading(match spawned {
         Ok(h) => LoadingInner::Thread(h),
-        Err(_) => LoadingInner::Ready(Box::new(load_titles(content_dirs))),
+        Err(_) => LoadingInner::Ready(Box::new(read())),
     })
 }
 
 impl Loading {
-    /// The library, once it is read (waiting for the thread if it is still at it).
-    /// A panic of the reading thread is carried on here, as if it had happened on
-    /// the caller's thread.
-    #[must_use]
-    pub fn wait(self) -> Library {
-        match self.0 {
+    /// The library, once it is read (waiting for the thread if it is still at it),
+    /// and the title cache's write, started now on a thread when the cache changed:
+    /// called once the first frame is out, so the write never delays it. A panic of
+    /// the reading thread is carried on here, as if it had happened on the caller's
+    /// thread.
+    pub fn wait(self) -> (Library, CacheWrite) {
+        let (library, update) = match self.0 {
             LoadingInner::Thread(h) => h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)),
-            LoadingInner::Ready(lib) => *lib,
-        }
+            LoadingInner::Ready(loaded) => *loaded,
+        };
+        (library, CacheWrite::start(update))
     }
 }

@@ -10,4 +10,5 @@ pub mod paths;
 pub mod plan;
 pub mod sign;
 pub mod state;
+pub mod title_cache;
 pub mod zone;

@@ -52,4 +52,13 @@ impl Paths {
     pub fn member_file(&self, id: &str) -> PathBuf {
         self.members_dir().join(format!("{id}.toml"))
     }
+
+    /// The title cache: every unit file's metadata, so that a start with unchanged
+    /// files lists the library without opening them (see
+    /// [`title_cache`](super::title_cache)). In the home, not beside the units:
+    /// content dirs may be shared by several accounts.
+    #[must_use]
+    pub fn title_cache(&self) -> PathBuf {
+        self.home.join("cache").join("titles.bin")
+    }
 }

@@ -1,0 +1,264 @@
+//! The title cache: each unit file's metadata as [`load_titles`] reads it, kept in
+//! `<home>/cache/titles.bin` beside the file's identity from one `stat`, so that a
+//! start whose unit files have not changed lists the library without opening them.
+//!
+//! A cached entry stands for its file only when the file's device, inode, size,
+//! mtime and ctime (to the nanosecond) are all those recorded, and both times lie more
+//! than [`UNSURE_NS`] before the moment the cache's files were looked at: an edit in
+//! the same clock tick as that look could leave every one of them as it was. The
+//! cache names the build that made it and the content dir of each part; a file that
+//! does not read back whole (another build, cut short, a wrong checksum or shape,
+//! larger than [`MAX_CACHE_BYTES`], not a regular file of ours) counts as no cache at
+//! all. Files whose metadata does not parse are never cached, so their problems are
+//! found and told on every start, as without a cache.
+//!
+//! [`load_titles`]: super::content::load_titles
+
+mod format;
+#[cfg(test)]
+mod tests;
+
+use std::borrow::Cow;
+use std::io::Read;
+use std::os::unix::ffi::OsStrExt;
+use std::os::unix::fs::{MetadataExt, OpenOptionsExt};
+use std::path::{Path, PathBuf};
+use std::thread::JoinHandle;
+use std::time::SystemTime;
+
+use self::format::{
+    Cache, Lookup, Record, Section, Stamp, build_tag, decode, decode_meta, encode, encode_meta,
+    since_epoch,
+};
+use super::content::{Entry, FileProblem, Library, Origin, builtin_titles, dir_files, in_parallel};
+use crate::core::unit::Meta;
+
+/// Largest cache file read or written; a larger one is ignored, as if absent.
+pub const MAX_CACHE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// How close to the cache's moment a file's mtime or ctime makes it untrusted.
+pub const UNSURE_NS: i128 = 2_000_000_000;
+
+/// The bytes of the cache file, if it is a regular file of ours no larger than
+/// [`MAX_CACHE_BYTES`]. Never through a symlink, never blocking on a FIFO.
+fn read_cache_file(path: &Path) -> Option<Vec<u8>> {
+    let file = std::fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NOFOLLOW | libc::O_NONBLOCK | libc::O_CLOEXEC)
+        .open(path)
+        .ok()?;
+    let m = file.metadata().ok()?;
+    if !m.file_type().is_file()
+        || m.uid() != super::atomic::effective_uid()
+        || m.len() > MAX_CACHE_BYTES
+    {
+        return None;
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(m.len()).ok()?);
+    file.take(MAX_CACHE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .ok()?;
+    (bytes.len() as u64 <= MAX_CACHE_BYTES).then_some(bytes)
+}
+
+/// What the cache learnt in one reading of the library, to be written once the
+/// first frame is out.
+#[derive(Debug)]
+pub struct Update {
+    file: PathBuf,
+    bytes: Vec<u8>,
+}
+
+impl Update {
+    /// Replace the cache file atomically. A failure is ignored (a start without the
+    /// cache only reads every file), and leaves no partial file.
+    pub fn write(self) {
+        let Some(dir) = self.file.parent() else {
+            return;
+        };
+        if super::atomic::ensure_private_dir(dir).is_err() {
+            return;
+        }
+        if let Some(name) = self.file.file_name().and_then(|n| n.to_str()) {
+            remove_stale_temps(dir, name);
+        }
+        let _ =
+            super::atomic::write_atomic(&self.file, &self.bytes, super::atomic::STATE_FILE_MODE);
+    }
+}
+
+/// Remove the temporary files of cache writes cut short by a process that has
+/// ended since (killed in the middle of its write); those of a living process are
+/// its write in progress.
+fn remove_stale_temps(dir: &Path, name: &str) {
+    let prefix = super::atomic::temp_prefix(name);
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for e in entries.flatten() {
+        let file_name = e.file_name();
+        let Some(pid) = file_name
+            .to_str()
+            .and_then(|n| n.strip_prefix(&prefix))
+            .and_then(|rest| rest.split('-').next())
+            .and_then(|p| p.parse::<i32>().ok())
+            .filter(|p| *p > 0)
+        else {
+            continue;
+        };
+        let gone = matches!(
+            nix::sys::signal::kill(nix::unistd::Pid::from_raw(pid), None),
+            Err(nix::errno::Errno::ESRCH)
+        );
+        if gone {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
+}
+
+/// A cache write started on a thread of its own: see [`CacheWrite::finish`].
+#[derive(Debug)]
+#[must_use = "the process may end in the middle of the write"]
+pub struct CacheWrite(Option<JoinHandle<()>>);
+
+impl CacheWrite {
+    /// Start writing `update`, if there is one, on a thread; when the thread cannot
+    /// be started the cache is simply not written.
+    pub(super) fn start(update: Option<Update>) -> CacheWrite {
+        CacheWrite(update.and_then(|u| {
+            std::thread::Builder::new()
+                .name("title-cache".into())
+                .spawn(move || u.write())
+                .ok()
+        }))
+    }
+
+    /// Wait until the write is done, so that it is not cut short by the end of the
+    /// process.
+    pub fn finish(self) {
+        if let Some(h) = self.0 {
+            let _ = h.join();
+        }
+    }
+}
+
+/// What became of one unit file.
+enum Look<'a> {
+    /// Unchanged since the cache: its metadata from there, and the cache's bytes of it.
+    Cached(Meta, Stamp, &'a [u8]),
+    /// Read now (its stamp taken just before, when it could be).
+    Read(Option<Stamp>, Result<Meta, Vec<FileProblem>>),
+}
+
+/// A file of a content dir that the new cache keeps.
+struct Kept<'a> {
+    /// Its place in the dir's list of files.
+    file: usize,
+    stamp: Stamp,
+    meta: Cow<'a, [u8]>,
+}
+
+/// The library exactly as [`load_titles`](super::content::load_titles) reads it,
+/// taking each unchanged file's metadata from the cache at `file` instead of the
+/// file, and the new cache to write when anything changed. `now` is the moment the
+/// files are looked at (a file changed within [`UNSURE_NS`] of it is not cached).
+#[must_use]
+pub fn load_titles_cached(
+    content_dirs: &[PathBuf],
+    file: &Path,
+    now: SystemTime,
+) -> (Library, Option<Update>) {
+    // Without content dirs there is nothing to keep: no folder is made for it.
+    let Some(tag) = build_tag().filter(|_| !content_dirs.is_empty()) else {
+        return (super::content::load_titles(content_dirs), None);
+    };
+    let taken = since_epoch(now);
+    let bytes = read_cache_file(file);
+    let old = bytes.as_deref().and_then(|b| decode(b, &tag));
+    let mut changed = old.as_ref().is_none_or(|c| {
+        c.sections.len() != content_dirs.len()
+            || c.sections
+                .iter()
+                .zip(content_dirs)
+                .any(|(s, d)| s.dir != d.as_os_str().as_bytes())
+    });
+    let mut lib = builtin_titles();
+    // Per content dir: its files, and what the new cache keeps of them (by index).
+    let mut kept: Vec<(Vec<PathBuf>, Vec<Kept<'_>>)> = Vec::new();
+    for dir in content_dirs {
+        let section = old.as_ref().and_then(|c| {
+            let s = c
+                .sections
+                .iter()
+                .find(|s| s.dir == dir.as_os_str().as_bytes())?;
+            Some(Lookup::new(s, c.taken))
+        });
+        let files = dir_files(&mut lib, dir).unwrap_or_default();
+        let look = |f: &Path| {
+            let stamp = Stamp::of(f);
+            if let Some(s) = &section
+                && let Some(r) = s.fresh(f, stamp)
+                && let Some(meta) = decode_meta(&r.meta)
+            {
+                return Look::Cached(meta, r.stamp, &r.meta);
+            }
+            Look::Read(stamp, super::content::load_meta(f))
+        };
+        let mut records = Vec::new();
+        let mut hits = 0;
+        for (i, (f, result)) in in_parallel(&files, &look).into_iter().enumerate() {
+            match result {
+                Look::Cached(meta, stamp, bytes) => {
+                    hits += 1;
+                    records.push(Kept {
+                        file: i,
+                        stamp,
+                        meta: Cow::Borrowed(bytes),
+                    });
+                    lib.add(Entry::lazy(meta, Origin::File(f), None));
+                }
+                Look::Read(stamp, Ok(meta)) => {
+                    if let Some(stamp) = stamp.filter(|s| s.settled_before(taken))
+                        && let Some(bytes) = encode_meta(&meta)
+                    {
+                        records.push(Kept {
+                            file: i,
+                            stamp,
+                            meta: Cow::Owned(bytes),
+                        });
+                    }
+                    lib.add(Entry::lazy(meta, Origin::File(f), None));
+                }
+                Look::Read(_, Err(ps)) => lib.problems.extend(ps),
+            }
+        }
+        changed |= hits != section.as_ref().map_or(0, Lookup::len) || records.len() != hits;
+        kept.push((files, records));
+    }
+    if !changed {
+        return (lib, None);
+    }
+    let new = Cache {
+        taken,
+        sections: content_dirs
+            .iter()
+            .zip(&kept)
+            .map(|(dir, (files, records))| Section {
+                dir: dir.as_os_str().as_bytes(),
+                records: records
+                    .iter()
+                    .map(|k| Record {
+                        path: files[k.file].as_os_str().as_bytes(),
+                        stamp: k.stamp,
+                        meta: Cow::Borrowed(&k.meta),
+                    })
+                    .collect(),
+            })
+            .collect(),
+    };
+    let update = encode(&new, &tag).map(|bytes| Update {
+        file: file.to_path_buf(),
+        bytes,
+    });
+    (lib, update)
+}
