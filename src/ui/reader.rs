@@ -306,17 +306,9 @@ fn info(frame: &mut Frame, area: Rect, app: &App, top: usize, theme: &Theme) {
         w,
         h,
     );
-    if r.bottom() == area.bottom() {
-        // A box as tall as the screen covers the footer: pieces of its words would
-        // show either side of the border.
-        frame.render_widget(Clear, Rect::new(area.x, r.bottom() - 1, area.width, 1));
-    }
-    if r.y == area.y {
-        // The same for the header row, whose metadata reaches the right edge.
-        frame.render_widget(Clear, Rect::new(area.x, r.y, area.width, 1));
-    }
-    // The body's text reaches both edges: whole rows are cleared, or halves of wide
-    // characters would show beside the box.
+    // The body's text reaches both edges, and a box as tall as the screen covers the
+    // header and footer rows too: its rows are cleared whole, or pieces of their
+    // words and halves of wide characters would show beside it.
     frame.render_widget(Clear, Rect::new(area.x, r.y, area.width, r.height));
     let mut block = Block::default()
         .borders(Borders::ALL)
