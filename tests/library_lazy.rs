@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use dangxue::core::search::{Query, UnitText, match_unit};
-use dangxue::store::content::{load, load_titles};
+use dangxue::store::content::{Checked, Library, load, load_titles, load_titles_in_background};
 
 const GOOD: &str = "+++\nid = \"x-good\"\ntitle = \"红色物业\"\nkind = \"article\"\ntags = [\"ＴＡＧ\"]\n\n[[questions]]\nid = \"q1\"\ntype = \"judge\"\nprompt = \"对吗\"\nanswer = true\nexplain = \"见正文。\"\n+++\n\n自２０１８年起，网格员ＡＢＣ上门服务。\n";
 
@@ -124,11 +124,80 @@ fn the_library_read_on_a_thread_is_the_one_read_at_once() {
     );
     let dirs = vec![dir.path().to_path_buf()];
     let at_once = load_titles(&dirs);
-    let (later, writing) = dangxue::store::content::load_titles_in_background(&dirs, None).wait();
+    let mut loading = dangxue::store::content::load_titles_in_background(&dirs, None);
+    assert!(loading.shown().is_none(), "nothing to show without a cache");
+    let (checked, writing) = loading.wait();
     writing.finish();
-    let ids =
-        |l: &dangxue::store::content::Library| l.metas().map(|m| m.id.clone()).collect::<Vec<_>>();
+    let Checked::Changed(later) = checked else {
+        panic!("without a cache the library is read from the files");
+    };
     assert_eq!(ids(&later), ids(&at_once));
     assert!(later.meta("x-good").is_some());
     assert_eq!(later.problems, at_once.problems);
+}
+
+fn ids(l: &Library) -> Vec<String> {
+    l.metas().map(|m| m.id.clone()).collect()
+}
+
+/// A start with a title cache shows the library the cache recorded before any unit
+/// file is looked at, then the check says whether the files still give it; the
+/// problems of a file that is never cached come from the check, every start.
+#[test]
+fn a_start_shows_the_caches_library_then_the_check_tells_what_changed() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let units = dir.path().join("units");
+    std::fs::create_dir(&units).expect("units");
+    write(&units, "good.md", GOOD);
+    write(
+        &units,
+        "bad.md",
+        &GOOD
+            .replace("x-good", "x-bad")
+            .replace("\"article\"", "\"poem\""),
+    );
+    let cache = dir.path().join("cache/titles.bin");
+    let dirs = vec![units.clone()];
+    let at_once = load_titles(&dirs);
+    // Only files settled by the check's moment are cached (see `UNSURE_NS`).
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+
+    let mut first = load_titles_in_background(&dirs, Some(&cache));
+    assert!(first.shown().is_none(), "no cache yet");
+    let (checked, writing) = first.wait();
+    writing.finish();
+    assert!(
+        matches!(checked, Checked::Changed(_)),
+        "read from the files"
+    );
+    assert!(cache.exists(), "the cache is written");
+
+    let mut second = load_titles_in_background(&dirs, Some(&cache));
+    let shown = second.shown().expect("the cache's library");
+    assert_eq!(ids(&shown), ids(&at_once));
+    assert!(shown.problems.is_empty(), "problems are never cached");
+    assert!(second.shown().is_none(), "shown once");
+    let (checked, writing) = second.wait();
+    writing.finish();
+    let Checked::Same(problems) = checked else {
+        panic!("nothing changed since the cache");
+    };
+    assert_eq!(
+        problems, at_once.problems,
+        "the bad file is read again and told"
+    );
+
+    // A unit edited after the cache was written: the cache's library is shown, and
+    // the check gives the library the files give now.
+    write(&units, "good.md", &GOOD.replace("x-good", "x-better"));
+    let mut third = load_titles_in_background(&dirs, Some(&cache));
+    let shown = third.shown().expect("the cache's library");
+    assert!(shown.meta("x-good").is_some(), "as the cache recorded");
+    let (checked, writing) = third.wait();
+    writing.finish();
+    let Checked::Changed(now) = checked else {
+        panic!("a file changed since the cache");
+    };
+    assert_eq!(ids(&now), ids(&load_titles(&dirs)));
+    assert!(now.meta("x-better").is_some() && now.meta("x-good").is_none());
 }

@@ -2,7 +2,7 @@
 //! its search.
 
 use crate::core::unit::{Kind, Meta};
-use crate::store::content::Library;
+use crate::store::content::{Checked, Library};
 
 use super::App;
 
@@ -20,13 +20,38 @@ impl App {
     /// list, its order and its search follow it, and then, when `resume`, the
     /// session goes back to where it was left, as it would have at start.
     pub fn finish_loading(&mut self, library: Library, resume: bool) {
+        self.show_library(library);
+        if resume {
+            super::update::resume(self);
+        }
+    }
+
+    /// Put in the library the title cache recorded, to be drawn while its unit files
+    /// are checked; the check's finding then completes the start (see
+    /// [`App::finish_checked`]). No key is read in between.
+    pub fn show_library(&mut self, library: Library) {
         self.library = library;
         self.loading = false;
         self.layouts.clear();
         self.bodies.clear();
         self.rebuild_order();
-        if resume {
-            super::update::resume(self);
+    }
+
+    /// Complete the start with what the check of the unit files found: the library
+    /// shown stands, with the problems found (the files that are never cached), or
+    /// the library the files give takes its place; then, when `resume`, the session
+    /// goes back to where it was left.
+    pub fn finish_checked(&mut self, checked: Checked, resume: bool) {
+        match checked {
+            // Found only when the cache's library was shown (see `show_library`).
+            Checked::Same(problems) => {
+                self.library.problems.extend(problems);
+                self.loading = false;
+                if resume {
+                    super::update::resume(self);
+                }
+            }
+            Checked::Changed(library) => self.finish_loading(library, resume),
         }
     }
 

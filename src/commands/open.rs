@@ -171,37 +171,69 @@ pub fn run(home: Option<&Path>, member: Option<&str>) -> anyhow::Result<()> {
                 .map(|k| crate::store::sign::key_path(k, &paths.home)),
         )
     });
-    // The skipped files are told on stderr once the terminal is given back, where
-    // the member sees them (the screen meanwhile shows how many and what to run).
-    let problems = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
-    let cache_write = std::rc::Rc::new(std::cell::RefCell::new(None));
-    let finish: tui::Finish = Box::new({
-        let problems = std::rc::Rc::clone(&problems);
-        let cache_write = std::rc::Rc::clone(&cache_write);
-        move |app: &mut App| {
-            let (library, writing) = loading.wait();
-            *cache_write.borrow_mut() = Some(writing);
-            let skipped = library.problems.len();
-            problems.borrow_mut().clone_from(&library.problems);
-            app.finish_loading(library, alone);
-            if skipped > 0 {
-                let note = s.units_skipped(skipped);
-                app.notice = Some(match app.notice.take() {
-                    Some(n) => format!("{n} · {note}"),
-                    None => note,
-                });
-            }
-        }
-    });
-    let result = tui::run(app, saver, theme, drop_box, Some(finish));
+    let mut start = Start {
+        loading: Some(loading),
+        resume: alone,
+        s,
+        problems: Vec::new(),
+        cache_write: None,
+    };
+    let result = tui::run(app, saver, theme, drop_box, Some(&mut start));
     // Not cut short by the end of the process: a cache half written is never read,
     // but its temporary file would stay until the next write.
-    if let Some(writing) = cache_write.borrow_mut().take() {
+    if let Some(writing) = start.cache_write.take() {
         writing.finish();
     }
     drop(session);
-    crate::commands::warn_skipped(&problems.borrow(), config.lang);
+    // The skipped files are told on stderr once the terminal is given back, where
+    // the member sees them (the screen meanwhile shows how many and what to run).
+    crate::commands::warn_skipped(&start.problems, config.lang);
     result
+}
+
+/// The rest of a start once the first frame is out: the library the title cache
+/// recorded, drawn at once; then what the check of every unit file found.
+struct Start {
+    /// Taken by the last step.
+    loading: Option<content::Loading>,
+    /// Whether the session goes back to where it was left (see `claim_session`).
+    resume: bool,
+    s: &'static Strings,
+    /// The unit files skipped, to tell on stderr at the end.
+    problems: Vec<content::FileProblem>,
+    /// The title cache's write, waited for at the end.
+    cache_write: Option<content::CacheWrite>,
+}
+
+impl tui::Finish for Start {
+    fn step(&mut self, app: &mut App) -> bool {
+        let Some(loading) = self.loading.as_mut() else {
+            return true;
+        };
+        // A session going back to where it was left goes there from the loading
+        // screen, without the library flashing in between.
+        let resuming = self.resume && app.state.resume.is_some();
+        if !resuming && let Some(library) = loading.shown() {
+            app.show_library(library);
+            return false;
+        }
+        let Some(loading) = self.loading.take() else {
+            return true;
+        };
+        let (checked, writing) = loading.wait();
+        self.cache_write = Some(writing);
+        app.finish_checked(checked, self.resume);
+        self.problems.clone_from(&app.library.problems);
+        let skipped = self.problems.len();
+        if skipped > 0 {
+            let note = self.s.units_skipped(skipped);
+            app.notice = Some(match app.notice.take() {
+                Some(n) => format!("{n} · {note}"),
+                None => note,
+            });
+        }
+        true
+    }
 }
 
 /// A state notice in the member's language.

@@ -85,7 +85,9 @@ impl FileProblem {
 }
 
 pub use super::library::{Entry, Library};
-pub use super::title_cache::{CacheWrite, Update, load_titles_cached};
+pub use super::title_cache::{
+    CacheWrite, CachedStart, Check, Checked, Update, load_titles_cached, open_cached,
+};
 
 pub(super) fn unit_problems(path: &str, problems: Vec<unit::Problem>) -> Vec<FileProblem> {
     problems
@@ -210,11 +212,11 @@ pub fn load_file(path: &Path) -> Result<Unit, Vec<FileProblem>> {
 }
 
 /// The unit files of a content dir; `None` (and a problem) when it cannot be read.
-pub(super) fn dir_files(lib: &mut Library, dir: &Path) -> Option<Vec<PathBuf>> {
+pub(super) fn dir_files(problems: &mut Vec<FileProblem>, dir: &Path) -> Option<Vec<PathBuf>> {
     match unit_files(dir) {
         Ok(f) => Some(f),
         Err(e) => {
-            lib.problems.push(FileProblem {
+            problems.push(FileProblem {
                 path: dir.display().to_string(),
                 line: 0,
                 message: Message::File(FileIssue::Folder {
@@ -255,7 +257,7 @@ pub(super) fn in_parallel<T: Send>(
 /// Add the units of a content dir to `lib`; same id replaces, later files (in path
 /// order) over earlier ones.
 pub fn add_dir(lib: &mut Library, dir: &Path) {
-    let Some(files) = dir_files(lib, dir) else {
+    let Some(files) = dir_files(&mut lib.problems, dir) else {
         return;
     };
     for (f, result) in in_parallel(&files, &load_file) {
@@ -385,7 +387,7 @@ pub(super) fn builtin_titles() -> Library {
 pub fn load_titles(content_dirs: &[PathBuf]) -> Library {
     let mut lib = builtin_titles();
     for dir in content_dirs {
-        let Some(files) = dir_files(&mut lib, dir) else {
+        let Some(files) = dir_files(&mut lib.problems, dir) else {
             continue;
         };
         for (f, result) in in_parallel(&files, &load_meta) {
@@ -398,13 +400,19 @@ pub fn load_titles(content_dirs: &[PathBuf]) -> Library {
     lib
 }
 
-/// The library being read by [`load_titles`] on a thread of its own, so the first
-/// frame need not wait for every unit file: see [`Loading::wait`].
+/// The library being read on a thread of its own, so the first frame need not wait
+/// for every unit file: first the library the title cache recorded (see
+/// [`Loading::shown`]), then what the check of every file found (see
+/// [`Loading::wait`]).
 #[derive(Debug)]
-pub struct Loading(LoadingInner);
+pub struct Loading {
+    /// Where the library from the cache comes, taken by the first [`Loading::shown`].
+    shown: Option<std::sync::mpsc::Receiver<Option<Library>>>,
+    inner: LoadingInner,
+}
 
-/// The library read, and the title cache to write when it changed.
-type Loaded = (Library, Option<Update>);
+/// What the check found, and the title cache to write when it changed.
+type Loaded = (Checked, Option<Update>);
 
 #[derive(Debug)]
 enum LoadingInner {
@@ -413,36 +421,60 @@ enum LoadingInner {
     Ready(Box<Loaded>),
 }
 
-/// Start reading the library of `content_dirs` (as [`load_titles`]) on a thread;
-/// with `cache`, through the title cache in that file (see [`load_titles_cached`]).
-#[must_use]
+/// Start reading the library of the built-in units and `content_dirs` by their
+/// titles on a thread of its own: with `cache`, the library the title cache in that
+/// file recorded, then the check of every unit file against it (see
+/// [`open_cached`]); without, every file.
 pub fn load_titles_in_background(content_dirs: &[PathBuf], cache: Option<&Path>) -> Loading {
     let dirs = content_dirs.to_vec();
     let cache = cache.map(Path::to_path_buf);
-    let read = move || match &cache {
-        Some(file) => load_titles_cached(&dirs, file, std::time::SystemTime::now()),
-        None => (load_titles(&dirs), None),
+    let (send, receive) = std::sync::mpsc::sync_channel(1);
+    let read = move |send: &std::sync::mpsc::SyncSender<Option<Library>>| {
+        let Some(file) = &cache else {
+            let _ = send.send(None);
+            return (Checked::Changed(load_titles(&dirs)), None);
+        };
+        let start = open_cached(&dirs, file);
+        // The check's moment is taken before any file is looked at.
+        let now = std::time::SystemTime::now();
+        // Nobody waiting for it (the start went on without) is no reason to stop.
+        let _ = send.send(start.shown);
+        start.check.run(now)
     };
-    let spawned = std::thread::Builder::new()
-        .name("library".into())
-        .spawn(read.clone());
-    Loading(match spawned {
+    let spawned = std::thread::Builder::new().name("library".into()).spawn({
+        let send = send.clone();
+        let read = read.clone();
+        move || read(&send)
+    });
+    let inner = match spawned {
         Ok(h) => LoadingInner::Thread(h),
-        Err(_) => LoadingInner::Ready(Box::new(read())),
-    })
+        Err(_) => LoadingInner::Ready(Box::new(read(&send))),
+    };
+    Loading {
+        shown: Some(receive),
+        inner,
+    }
 }
 
 impl Loading {
-    /// The library, once it is read (waiting for the thread if it is still at it),
-    /// and the title cache's write, started now on a thread when the cache changed:
-    /// called once the first frame is out, so the write never delays it. A panic of
-    /// the reading thread is carried on here, as if it had happened on the caller's
-    /// thread.
-    pub fn wait(self) -> (Library, CacheWrite) {
-        let (library, update) = match self.0 {
+    /// The library as the title cache recorded it, waiting for the cache to be read
+    /// (not for the unit files): to show while they are checked. `None` without a
+    /// cache this build wrote for these content dirs, and on every call after the
+    /// first.
+    pub fn shown(&mut self) -> Option<Library> {
+        self.shown.take()?.recv().ok().flatten()
+    }
+
+    /// What the check of every unit file found (waiting for the thread if it is still
+    /// at it), and the title cache's write, started now on a thread when the cache
+    /// changed: called once the first frame is out, so the write never delays it. A
+    /// panic of the reading thread is carried on here, as if it had happened on the
+    /// caller's thread.
+    pub fn wait(self) -> (Checked, CacheWrite) {
+        let (checked, update) = match self.inner {
             LoadingInner::Thread(h) => h.join().unwrap_or_else(|p| std::panic::resume_unwind(p)),
             LoadingInner::Ready(loaded) => *loaded,
         };
-        (library, CacheWrite::start(update))
+        (checked, CacheWrite::start(update))
     }
 }

@@ -76,16 +76,21 @@ fn hand_over(ending: &Ending, app: &App) {
     }
 }
 
-/// What finishes the app's start once its first frame is out: the library read on
-/// another thread meanwhile, put in (see [`App::finish_loading`]).
-pub type Finish = Box<dyn FnOnce(&mut App)>;
+/// What finishes the app's start once its first frame is out, a step at a time
+/// with a frame drawn after each: the library read on another thread meanwhile, put
+/// in (see [`App::show_library`] and [`App::finish_checked`]).
+pub trait Finish {
+    /// The next step; `true` once the start is complete.
+    fn step(&mut self, app: &mut App) -> bool;
+}
 
 /// Run the TUI until the member quits. The state is saved through `save` on leaving
 /// a unit, within a second of a change, on quit, and on a hang-up or signal.
 ///
 /// `finish`, when given, runs right after the first frame and before any key is
-/// read: the first frame does not wait for the library, and no key ever acts on a
-/// library not yet complete (keys typed meanwhile wait in the terminal).
+/// read, a frame drawn after each of its steps: the first frame does not wait for
+/// the library, and no key ever acts on a library not yet complete (keys typed
+/// meanwhile wait in the terminal).
 ///
 /// # Errors
 /// When the terminal cannot be set up or read.
@@ -94,7 +99,7 @@ pub fn run(
     saver: Box<dyn Saver>,
     theme: Theme,
     mut drop_box: Option<DropBox>,
-    mut finish: Option<Finish>,
+    mut finish: Option<&mut dyn Finish>,
 ) -> anyhow::Result<()> {
     let ending = Arc::new(Ending {
         shared: Mutex::new(Shared {
@@ -132,10 +137,12 @@ pub fn run(
         if let Some(t) = &trace {
             t.record(started.elapsed());
         }
-        if let Some(finish) = finish.take() {
-            finish(&mut app);
-            // Going back to where the session was left may have changed the record.
-            hand_over(&ending, &app);
+        while let Some(f) = finish.as_deref_mut() {
+            if f.step(&mut app) {
+                finish = None;
+                // Going back to where the session was left may have changed the record.
+                hand_over(&ending, &app);
+            }
             // It may have opened the reader where the session was left.
             prepare_reader(&mut terminal, &mut last, &app)?;
             let frame = terminal.draw(|f| crate::ui::draw(f, &app, &theme))?;

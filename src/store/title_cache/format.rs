@@ -308,12 +308,17 @@ impl<'s, 'a> Lookup<'s, 'a> {
         self.section.records.len()
     }
 
-    /// The record of `path`, when the file is still the one recorded and was settled
-    /// when the cache's files were looked at.
-    pub(super) fn fresh(&self, path: &Path, stamp: Option<Stamp>) -> Option<&'s Record<'a>> {
+    /// The record of `path` and its place in the section, when the file is still
+    /// the one recorded and was settled when the cache's files were looked at.
+    pub(super) fn fresh(
+        &self,
+        path: &Path,
+        stamp: Option<Stamp>,
+    ) -> Option<(usize, &'s Record<'a>)> {
         let stamp = stamp?;
-        let r = &self.section.records[*self.by_path.get(path.as_os_str().as_bytes())?];
-        (r.stamp == stamp && stamp.settled_before(self.taken)).then_some(r)
+        let at = *self.by_path.get(path.as_os_str().as_bytes())?;
+        let r = &self.section.records[at];
+        (r.stamp == stamp && stamp.settled_before(self.taken)).then_some((at, r))
     }
 }
 

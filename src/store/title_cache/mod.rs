@@ -1,6 +1,8 @@
 //! The title cache: each unit file's metadata as [`load_titles`] reads it, kept in
-//! `<home>/cache/titles.bin` beside the file's identity from one `stat`, so that a
-//! start whose unit files have not changed lists the library without opening them.
+//! `<home>/cache/titles.bin` beside the file's identity from one `stat`. A start
+//! shows the library the cache recorded before looking at any unit file
+//! ([`open_cached`]), then checks every file against it, reading only those that
+//! changed ([`Check::run`]).
 //!
 //! A cached entry stands for its file only when the file's device, inode, size,
 //! mtime and ctime (to the nanosecond) are all those recorded, and both times lie more
@@ -144,8 +146,10 @@ impl CacheWrite {
 
 /// What became of one unit file.
 enum Look<'a> {
-    /// Unchanged since the cache: its metadata from there, and the cache's bytes of it.
-    Cached(Meta, Stamp, &'a [u8]),
+    /// Unchanged since the cache: its record there (its place in the section, stamp
+    /// and bytes), and the metadata decoded from it unless it is known to decode
+    /// (the library shown was built from every record).
+    Cached(Option<Meta>, usize, Stamp, &'a [u8]),
     /// Read now (its stamp taken just before, when it could be).
     Read(Option<Stamp>, Result<Meta, Vec<FileProblem>>),
 }
@@ -158,6 +162,88 @@ struct Kept<'a> {
     meta: Cow<'a, [u8]>,
 }
 
+/// A start through the title cache: the library as the cache last saw it, to show
+/// at once, and the check of that library against the unit files.
+#[derive(Debug)]
+pub struct CachedStart {
+    /// The library as the cache holds it, built without looking at any unit file;
+    /// `None` when there is no cache this build wrote for these content dirs.
+    pub shown: Option<Library>,
+    /// What compares the cache with the unit files: see [`Check::run`].
+    pub check: Check,
+}
+
+/// The check of the title cache against the unit files, made after the library
+/// from the cache (if any) is shown: see [`Check::run`].
+#[derive(Debug)]
+pub struct Check {
+    dirs: Vec<PathBuf>,
+    file: PathBuf,
+    /// `None`: no cache is used (no content dirs, or the binary cannot be looked at).
+    tag: Option<Vec<u8>>,
+    bytes: Option<Vec<u8>>,
+    /// Whether [`CachedStart::shown`] holds a library.
+    shown: bool,
+}
+
+/// What the check of the unit files found.
+#[derive(Debug)]
+pub enum Checked {
+    /// Every unit file is as the cache recorded it: the library shown from the cache
+    /// is the one the files give. Only these problems are to be added: those of the
+    /// files never cached (their metadata does not parse), read again so that they
+    /// are told on every start, and of content dirs that cannot be listed.
+    Same(Vec<FileProblem>),
+    /// The library as the files give it now, in place of any shown.
+    Changed(Library),
+}
+
+/// Read the title cache at `file` and build from it the library it recorded for
+/// `content_dirs`, without looking at any unit file: what a start shows before its
+/// check (see [`Check::run`]) has looked at them.
+#[must_use]
+pub fn open_cached(content_dirs: &[PathBuf], file: &Path) -> CachedStart {
+    // Without content dirs there is nothing to keep: no folder is made for it.
+    let tag = build_tag().filter(|_| !content_dirs.is_empty());
+    let bytes = tag.as_ref().and_then(|_| read_cache_file(file));
+    let shown = tag
+        .as_deref()
+        .zip(bytes.as_deref())
+        .and_then(|(tag, bytes)| decode(bytes, tag))
+        .and_then(|cache| cached_library(&cache, content_dirs));
+    CachedStart {
+        check: Check {
+            dirs: content_dirs.to_vec(),
+            file: file.to_path_buf(),
+            tag,
+            bytes,
+            shown: shown.is_some(),
+        },
+        shown,
+    }
+}
+
+/// The library `cache` recorded, when it was made for exactly `dirs` (in that
+/// order): the built-in units, then each record in order, as reading the files the
+/// records name would add them.
+fn cached_library(cache: &Cache<'_>, dirs: &[PathBuf]) -> Option<Library> {
+    if cache.sections.len() != dirs.len()
+        || cache
+            .sections
+            .iter()
+            .zip(dirs)
+            .any(|(s, d)| s.dir != d.as_os_str().as_bytes())
+    {
+        return None;
+    }
+    let mut lib = builtin_titles();
+    for r in cache.sections.iter().flat_map(|s| &s.records) {
+        let path = PathBuf::from(std::ffi::OsStr::from_bytes(r.path));
+        lib.add(Entry::lazy(decode_meta(&r.meta)?, Origin::File(path), None));
+    }
+    Some(lib)
+}
+
 /// The library exactly as [`load_titles`](super::content::load_titles) reads it,
 /// taking each unchanged file's metadata from the cache at `file` instead of the
 /// file, and the new cache to write when anything changed. `now` is the moment the
@@ -168,97 +254,156 @@ pub fn load_titles_cached(
     file: &Path,
     now: SystemTime,
 ) -> (Library, Option<Update>) {
-    // Without content dirs there is nothing to keep: no folder is made for it.
-    let Some(tag) = build_tag().filter(|_| !content_dirs.is_empty()) else {
-        return (super::content::load_titles(content_dirs), None);
+    let start = open_cached(content_dirs, file);
+    let (checked, update) = start.check.run(now);
+    let lib = match (checked, start.shown) {
+        (Checked::Same(problems), Some(mut lib)) => {
+            lib.problems.extend(problems);
+            lib
+        }
+        (Checked::Changed(lib), _) => lib,
+        // Never: a check finds the files the same only when a library was shown.
+        (Checked::Same(_), None) => super::content::load_titles(content_dirs),
     };
-    let taken = since_epoch(now);
-    let bytes = read_cache_file(file);
-    let old = bytes.as_deref().and_then(|b| decode(b, &tag));
-    let mut changed = old.as_ref().is_none_or(|c| {
-        c.sections.len() != content_dirs.len()
-            || c.sections
-                .iter()
-                .zip(content_dirs)
-                .any(|(s, d)| s.dir != d.as_os_str().as_bytes())
-    });
-    let mut lib = builtin_titles();
-    // Per content dir: its files, and what the new cache keeps of them (by index).
-    let mut kept: Vec<(Vec<PathBuf>, Vec<Kept<'_>>)> = Vec::new();
-    for dir in content_dirs {
-        let section = old.as_ref().and_then(|c| {
-            let s = c
-                .sections
-                .iter()
-                .find(|s| s.dir == dir.as_os_str().as_bytes())?;
-            Some(Lookup::new(s, c.taken))
-        });
-        let files = dir_files(&mut lib, dir).unwrap_or_default();
-        let look = |f: &Path| {
-            let stamp = Stamp::of(f);
-            if let Some(s) = &section
-                && let Some(r) = s.fresh(f, stamp)
-                && let Some(meta) = decode_meta(&r.meta)
-            {
-                return Look::Cached(meta, r.stamp, &r.meta);
-            }
-            Look::Read(stamp, super::content::load_meta(f))
+    (lib, update)
+}
+
+impl Check {
+    /// Look at every unit file: whether the library shown from the cache is the one
+    /// the files give (each file as recorded, none added, none gone), else that
+    /// library, read from the files where they changed and from the cache where they
+    /// did not; and the new cache to write when anything changed. `now` is the moment
+    /// the files are looked at (a file changed within [`UNSURE_NS`] of it is not
+    /// cached).
+    #[must_use]
+    pub fn run(self, now: SystemTime) -> (Checked, Option<Update>) {
+        let Some(tag) = self.tag else {
+            return (
+                Checked::Changed(super::content::load_titles(&self.dirs)),
+                None,
+            );
         };
-        let mut records = Vec::new();
-        let mut hits = 0;
-        for (i, (f, result)) in in_parallel(&files, &look).into_iter().enumerate() {
-            match result {
-                Look::Cached(meta, stamp, bytes) => {
-                    hits += 1;
-                    records.push(Kept {
-                        file: i,
-                        stamp,
-                        meta: Cow::Borrowed(bytes),
-                    });
-                    lib.add(Entry::lazy(meta, Origin::File(f), None));
+        let taken = since_epoch(now);
+        let old = self.bytes.as_deref().and_then(|b| decode(b, &tag));
+        let mut changed = old.as_ref().is_none_or(|c| {
+            c.sections.len() != self.dirs.len()
+                || c.sections
+                    .iter()
+                    .zip(&self.dirs)
+                    .any(|(s, d)| s.dir != d.as_os_str().as_bytes())
+        });
+        let mut same = self.shown && !changed;
+        let mut problems = Vec::new();
+        let mut entries = Vec::new();
+        // Per content dir: its files, and what the new cache keeps of them (by index).
+        let mut kept: Vec<(Vec<PathBuf>, Vec<Kept<'_>>)> = Vec::new();
+        for dir in &self.dirs {
+            let section = old.as_ref().and_then(|c| {
+                let s = c
+                    .sections
+                    .iter()
+                    .find(|s| s.dir == dir.as_os_str().as_bytes())?;
+                Some(Lookup::new(s, c.taken))
+            });
+            let files = dir_files(&mut problems, dir).unwrap_or_default();
+            let look = |f: &Path| {
+                let stamp = Stamp::of(f);
+                if let Some(s) = &section
+                    && let Some((at, r)) = s.fresh(f, stamp)
+                {
+                    // When the files are as recorded, the library shown is the one
+                    // they give: their metadata is decoded only when it is not.
+                    if self.shown {
+                        return Look::Cached(None, at, r.stamp, &r.meta);
+                    }
+                    if let Some(meta) = decode_meta(&r.meta) {
+                        return Look::Cached(Some(meta), at, r.stamp, &r.meta);
+                    }
                 }
-                Look::Read(stamp, Ok(meta)) => {
-                    if let Some(stamp) = stamp.filter(|s| s.settled_before(taken))
-                        && let Some(bytes) = encode_meta(&meta)
-                    {
+                Look::Read(stamp, super::content::load_meta(f))
+            };
+            let mut records = Vec::new();
+            let mut hits = 0;
+            // The place of the last record found: the files must come in the records'
+            // order for the library shown to be theirs.
+            let mut last = None;
+            for (i, (f, result)) in in_parallel(&files, &look).into_iter().enumerate() {
+                match result {
+                    Look::Cached(meta, at, stamp, bytes) => {
+                        hits += 1;
+                        same &= last < Some(at);
+                        last = Some(at);
                         records.push(Kept {
                             file: i,
                             stamp,
-                            meta: Cow::Owned(bytes),
+                            meta: Cow::Borrowed(bytes),
                         });
+                        entries.push((meta.ok_or(bytes), f));
                     }
-                    lib.add(Entry::lazy(meta, Origin::File(f), None));
+                    Look::Read(stamp, Ok(meta)) => {
+                        same = false;
+                        if let Some(stamp) = stamp.filter(|s| s.settled_before(taken))
+                            && let Some(bytes) = encode_meta(&meta)
+                        {
+                            records.push(Kept {
+                                file: i,
+                                stamp,
+                                meta: Cow::Owned(bytes),
+                            });
+                        }
+                        entries.push((Ok(meta), f));
+                    }
+                    Look::Read(_, Err(ps)) => problems.extend(ps),
                 }
-                Look::Read(_, Err(ps)) => lib.problems.extend(ps),
             }
+            let recorded = section.as_ref().map_or(0, Lookup::len);
+            same &= hits == recorded;
+            changed |= hits != recorded || records.len() != hits;
+            kept.push((files, records));
         }
-        changed |= hits != section.as_ref().map_or(0, Lookup::len) || records.len() != hits;
-        kept.push((files, records));
+        let checked = if same {
+            Checked::Same(problems)
+        } else {
+            let mut lib = builtin_titles();
+            lib.problems.extend(problems);
+            for (meta, f) in entries {
+                // Every record decoded when the library shown was built from them.
+                match meta.or_else(|bytes| decode_meta(bytes).ok_or(())) {
+                    Ok(meta) => lib.add(Entry::lazy(meta, Origin::File(f), None)),
+                    Err(()) => match super::content::load_meta(&f) {
+                        Ok(meta) => lib.add(Entry::lazy(meta, Origin::File(f), None)),
+                        Err(ps) => lib.problems.extend(ps),
+                    },
+                }
+            }
+            Checked::Changed(lib)
+        };
+        if !changed {
+            return (checked, None);
+        }
+        let new = Cache {
+            taken,
+            sections: self
+                .dirs
+                .iter()
+                .zip(&kept)
+                .map(|(dir, (files, records))| Section {
+                    dir: dir.as_os_str().as_bytes(),
+                    records: records
+                        .iter()
+                        .map(|k| Record {
+                            path: files[k.file].as_os_str().as_bytes(),
+                            stamp: k.stamp,
+                            meta: Cow::Borrowed(&k.meta),
+                        })
+                        .collect(),
+                })
+                .collect(),
+        };
+        let update = encode(&new, &tag).map(|bytes| Update {
+            file: self.file.clone(),
+            bytes,
+        });
+        (checked, update)
     }
-    if !changed {
-        return (lib, None);
-    }
-    let new = Cache {
-        taken,
-        sections: content_dirs
-            .iter()
-            .zip(&kept)
-            .map(|(dir, (files, records))| Section {
-                dir: dir.as_os_str().as_bytes(),
-                records: records
-                    .iter()
-                    .map(|k| Record {
-                        path: files[k.file].as_os_str().as_bytes(),
-                        stamp: k.stamp,
-                        meta: Cow::Borrowed(&k.meta),
-                    })
-                    .collect(),
-            })
-            .collect(),
-    };
-    let update = encode(&new, &tag).map(|bytes| Update {
-        file: file.to_path_buf(),
-        bytes,
-    });
-    (lib, update)
 }

@@ -146,3 +146,50 @@ fn temporary_files_of_ended_writes_are_removed() {
     assert!(!ended.exists(), "left by an ended process");
     assert!(living.exists(), "a write in progress");
 }
+
+#[test]
+fn the_library_shown_is_the_one_the_cache_recorded() {
+    let (_tmp, dirs, file) = cached_dir(later());
+    let tag = build_tag().expect("tag");
+    doctor(&file, "缓存里的标题", None, &tag);
+    let start = open_cached(&dirs, &file);
+    let shown = start.shown.expect("a cache of these dirs");
+    assert_eq!(
+        shown.meta("u-a").map(|m| m.title.as_str()),
+        Some("缓存里的标题"),
+        "from the cache, the file unread"
+    );
+    assert!(matches!(start.check.run(later()), (Checked::Same(p), None) if p.is_empty()));
+    // The dirs in another order are another library: nothing is shown.
+    let mut two = dirs.clone();
+    two.insert(0, dirs[0].with_file_name("none"));
+    assert!(open_cached(&two, &file).shown.is_none());
+}
+
+#[test]
+fn records_out_of_the_files_order_are_not_the_library_the_files_give() {
+    // Two files of the same id: the later in path order is the one listed.
+    let (_tmp, dirs, file) = cached_dir(later());
+    std::fs::write(
+        dirs[0].join("b.md"),
+        UNIT.replace("文件里的标题", "后一个文件"),
+    )
+    .expect("unit");
+    let (lib, update) = load_titles_cached(&dirs, &file, later());
+    assert_eq!(lib.meta("u-a").expect("listed").title, "后一个文件");
+    update.expect("changed").write();
+    // The same records, b.md's first: the library built from them lists a.md's.
+    let tag = build_tag().expect("tag");
+    let bytes = std::fs::read(&file).expect("cache");
+    let mut old = decode(&bytes, &tag).expect("whole");
+    old.sections[0].records.reverse();
+    std::fs::write(&file, encode(&old, &tag).expect("small")).expect("write");
+    let start = open_cached(&dirs, &file);
+    let shown = start.shown.expect("a cache of these dirs");
+    assert_eq!(shown.meta("u-a").expect("listed").title, "文件里的标题");
+    let (checked, _) = start.check.run(later());
+    let Checked::Changed(lib) = checked else {
+        panic!("the files' order gives another library");
+    };
+    assert_eq!(lib.meta("u-a").expect("listed").title, "后一个文件");
+}
