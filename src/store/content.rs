@@ -230,12 +230,9 @@ pub(super) fn dir_files(problems: &mut Vec<FileProblem>, dir: &Path) -> Option<V
 }
 
 /// `job` on every file, spread over the cores (reading and parsing is most of the
-/// start-up time with many units), the results in path order so that replacement
-/// by id stays deterministic.
-pub(super) fn in_parallel<T: Send>(
-    files: &[PathBuf],
-    job: &(dyn Fn(&Path) -> T + Sync),
-) -> Vec<(PathBuf, T)> {
+/// start-up time with many units), the results in the files' order so that
+/// replacement by id stays deterministic.
+pub(super) fn in_parallel<T: Send>(files: &[PathBuf], job: &(dyn Fn(&Path) -> T + Sync)) -> Vec<T> {
     let workers = std::thread::available_parallelism()
         .map_or(1, std::num::NonZero::get)
         .min(8);
@@ -243,9 +240,7 @@ pub(super) fn in_parallel<T: Send>(
     std::thread::scope(|s| {
         let handles: Vec<_> = files
             .chunks(chunk)
-            .map(|part| {
-                s.spawn(move || part.iter().map(|f| (f.clone(), job(f))).collect::<Vec<_>>())
-            })
+            .map(|part| s.spawn(move || part.iter().map(|f| job(f)).collect::<Vec<_>>()))
             .collect();
         handles
             .into_iter()
@@ -260,7 +255,8 @@ pub fn add_dir(lib: &mut Library, dir: &Path) {
     let Some(files) = dir_files(&mut lib.problems, dir) else {
         return;
     };
-    for (f, result) in in_parallel(&files, &load_file) {
+    let results = in_parallel(&files, &load_file);
+    for (f, result) in files.into_iter().zip(results) {
         match result {
             Ok(u) => lib.insert(u, Origin::File(f)),
             Err(ps) => lib.problems.extend(ps),
@@ -390,7 +386,8 @@ pub fn load_titles(content_dirs: &[PathBuf]) -> Library {
         let Some(files) = dir_files(&mut lib.problems, dir) else {
             continue;
         };
-        for (f, result) in in_parallel(&files, &load_meta) {
+        let results = in_parallel(&files, &load_meta);
+        for (f, result) in files.into_iter().zip(results) {
             match result {
                 Ok(m) => lib.add(Entry::lazy(m, Origin::File(f), None)),
                 Err(ps) => lib.problems.extend(ps),

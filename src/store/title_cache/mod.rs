@@ -146,13 +146,18 @@ impl CacheWrite {
 
 /// What became of one unit file.
 enum Look<'a> {
-    /// Unchanged since the cache: its record there (its place in the section, stamp
-    /// and bytes), and the metadata decoded from it unless it is known to decode
-    /// (the library shown was built from every record).
-    Cached(Option<Meta>, usize, Stamp, &'a [u8]),
-    /// Read now (its stamp taken just before, when it could be).
-    Read(Option<Stamp>, Result<Meta, Vec<FileProblem>>),
+    /// Unchanged since the cache: its record there and its place in the section,
+    /// and the metadata decoded from it unless it is known to decode (the library
+    /// shown was built from every record).
+    Cached(Option<Box<Meta>>, usize, &'a Record<'a>),
+    /// Read now (its stamp taken just before, when it could be). Boxed: the check
+    /// keeps one of these per file, and most files are cached.
+    Read(Box<ReadNow>),
 }
+
+/// A unit file read by the check: its stamp taken just before (when it could be),
+/// and its metadata or why it is skipped.
+type ReadNow = (Option<Stamp>, Result<Meta, Vec<FileProblem>>);
 
 /// A file of a content dir that the new cache keeps.
 struct Kept<'a> {
@@ -314,46 +319,49 @@ impl Check {
                     // When the files are as recorded, the library shown is the one
                     // they give: their metadata is decoded only when it is not.
                     if self.shown {
-                        return Look::Cached(None, at, r.stamp, &r.meta);
+                        return Look::Cached(None, at, r);
                     }
                     if let Some(meta) = decode_meta(&r.meta) {
-                        return Look::Cached(Some(meta), at, r.stamp, &r.meta);
+                        return Look::Cached(Some(Box::new(meta)), at, r);
                     }
                 }
-                Look::Read(stamp, super::content::load_meta(f))
+                Look::Read(Box::new((stamp, super::content::load_meta(f))))
             };
             let mut records = Vec::new();
             let mut hits = 0;
             // The place of the last record found: the files must come in the records'
             // order for the library shown to be theirs.
             let mut last = None;
-            for (i, (f, result)) in in_parallel(&files, &look).into_iter().enumerate() {
+            let at_dir = kept.len();
+            for (i, result) in in_parallel(&files, &look).into_iter().enumerate() {
                 match result {
-                    Look::Cached(meta, at, stamp, bytes) => {
+                    Look::Cached(meta, at, r) => {
                         hits += 1;
                         same &= last < Some(at);
                         last = Some(at);
                         records.push(Kept {
                             file: i,
-                            stamp,
-                            meta: Cow::Borrowed(bytes),
+                            stamp: r.stamp,
+                            meta: Cow::Borrowed(&r.meta),
                         });
-                        entries.push((meta.ok_or(bytes), f));
+                        entries.push((meta.map(|m| *m).ok_or(&*r.meta), at_dir, i));
                     }
-                    Look::Read(stamp, Ok(meta)) => {
-                        same = false;
-                        if let Some(stamp) = stamp.filter(|s| s.settled_before(taken))
-                            && let Some(bytes) = encode_meta(&meta)
-                        {
-                            records.push(Kept {
-                                file: i,
-                                stamp,
-                                meta: Cow::Owned(bytes),
-                            });
+                    Look::Read(read) => match *read {
+                        (stamp, Ok(meta)) => {
+                            same = false;
+                            if let Some(stamp) = stamp.filter(|s| s.settled_before(taken))
+                                && let Some(bytes) = encode_meta(&meta)
+                            {
+                                records.push(Kept {
+                                    file: i,
+                                    stamp,
+                                    meta: Cow::Owned(bytes),
+                                });
+                            }
+                            entries.push((Ok(meta), at_dir, i));
                         }
-                        entries.push((Ok(meta), f));
-                    }
-                    Look::Read(_, Err(ps)) => problems.extend(ps),
+                        (_, Err(ps)) => problems.extend(ps),
+                    },
                 }
             }
             let recorded = section.as_ref().map_or(0, Lookup::len);
@@ -366,7 +374,8 @@ impl Check {
         } else {
             let mut lib = builtin_titles();
             lib.problems.extend(problems);
-            for (meta, f) in entries {
+            for (meta, at_dir, i) in entries {
+                let f = kept[at_dir].0[i].clone();
                 // Every record decoded when the library shown was built from them.
                 match meta.or_else(|bytes| decode_meta(bytes).ok_or(())) {
                     Ok(meta) => lib.add(Entry::lazy(meta, Origin::File(f), None)),
