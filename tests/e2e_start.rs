@@ -130,3 +130,32 @@ fn a_title_edited_between_two_runs_is_seen_with_the_title_cache_present() {
     assert_eq!(p.wait_exit(), 0);
     assert!(cache.is_file());
 }
+
+/// A session left in a unit of a content dir goes back to it when the title cache
+/// finds every file as it recorded: into the unit, with the whole library behind it.
+#[test]
+fn a_session_left_in_a_cached_unit_goes_back_to_it_with_the_whole_library() {
+    let h = home();
+    write_units(h.path(), 3);
+    // Settled, so the first run keeps them in its cache and the second finds them so.
+    std::thread::sleep(std::time::Duration::from_millis(2200));
+    let total = builtin_count() + 3;
+    let mut p = Pty::start(h.path(), &["--member", "zhangsan"], 80, 24);
+    p.wait_for(&format!("学习库 · 1/{total}"));
+    p.keys("/");
+    p.keys("第2号单元的正文");
+    p.wait_one_match();
+    p.keys("\r\r");
+    p.wait_for("第2号单元的正文");
+    // The link drops in the unit: the next start goes back to it.
+    p.signal("HUP");
+    assert_eq!(p.wait_exit(), 129);
+    assert!(h.path().join("cache").join("titles.bin").is_file());
+
+    let mut p = Pty::start(h.path(), &["--member", "zhangsan"], 80, 24);
+    p.wait_for("第2号单元的正文");
+    p.keys("q");
+    p.wait_for(&format!("学习库 · 1/{total}"));
+    p.keys("q");
+    assert_eq!(p.wait_exit(), 0);
+}

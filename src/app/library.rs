@@ -45,6 +45,7 @@ impl App {
         match checked {
             // Found only when the cache's library was shown (see `show_library`).
             Checked::Same(problems) => {
+                debug_assert!(!self.loading, "the files were checked against no library");
                 self.library.problems.extend(problems);
                 self.loading = false;
                 if resume {

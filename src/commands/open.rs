@@ -210,12 +210,14 @@ impl tui::Finish for Start {
         let Some(loading) = self.loading.as_mut() else {
             return true;
         };
-        // A session going back to where it was left goes there from the loading
-        // screen, without the library flashing in between.
-        let resuming = self.resume && app.state.resume.is_some();
-        if !resuming && let Some(library) = loading.shown() {
+        if let Some(library) = loading.shown() {
             app.show_library(library);
-            return false;
+            // A session going back to where it was left goes there from the loading
+            // screen, without the list drawn in between; the check's finding is
+            // about this library either way.
+            if !(self.resume && app.state.resume.is_some()) {
+                return false;
+            }
         }
         let Some(loading) = self.loading.take() else {
             return true;
