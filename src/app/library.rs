@@ -47,12 +47,11 @@ impl App {
             Checked::Same(problems) => {
                 debug_assert!(!self.loading, "the files were checked against no library");
                 self.library.problems.extend(problems);
-                self.loading = false;
-                if resume {
-                    super::update::resume(self);
-                }
             }
-            Checked::Changed(library) => self.finish_loading(library, resume),
+            Checked::Changed(library) => self.show_library(library),
+        }
+        if resume {
+            super::update::resume(self);
         }
     }
 

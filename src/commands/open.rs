@@ -194,7 +194,7 @@ pub fn run(home: Option<&Path>, member: Option<&str>) -> anyhow::Result<()> {
 /// The rest of a start once the first frame is out: the library the title cache
 /// recorded, drawn at once; then what the check of every unit file found.
 struct Start {
-    /// Taken by the last step.
+    /// Taken by each step, and put back by one that is not the last.
     loading: Option<content::Loading>,
     /// Whether the session goes back to where it was left (see `claim_session`).
     resume: bool,
@@ -207,7 +207,7 @@ struct Start {
 
 impl tui::Finish for Start {
     fn step(&mut self, app: &mut App) -> bool {
-        let Some(loading) = self.loading.as_mut() else {
+        let Some(mut loading) = self.loading.take() else {
             return true;
         };
         if let Some(library) = loading.shown() {
@@ -216,12 +216,10 @@ impl tui::Finish for Start {
             // screen, without the list drawn in between; the check's finding is
             // about this library either way.
             if !(self.resume && app.state.resume.is_some()) {
+                self.loading = Some(loading);
                 return false;
             }
         }
-        let Some(loading) = self.loading.take() else {
-            return true;
-        };
         let (checked, writing) = loading.wait();
         self.cache_write = Some(writing);
         app.finish_checked(checked, self.resume);

@@ -85,9 +85,7 @@ impl FileProblem {
 }
 
 pub use super::library::{Entry, Library};
-pub use super::title_cache::{
-    CacheWrite, CachedStart, Check, Checked, Update, load_titles_cached, open_cached,
-};
+pub use super::title_cache::{CacheWrite, Checked, Update, load_cached, load_titles_cached};
 
 pub(super) fn unit_problems(path: &str, problems: Vec<unit::Problem>) -> Vec<FileProblem> {
     problems
@@ -421,7 +419,7 @@ enum LoadingInner {
 /// Start reading the library of the built-in units and `content_dirs` by their
 /// titles on a thread of its own: with `cache`, the library the title cache in that
 /// file recorded, then the check of every unit file against it (see
-/// [`open_cached`]); without, every file.
+/// [`load_cached`]); without, every file.
 pub fn load_titles_in_background(content_dirs: &[PathBuf], cache: Option<&Path>) -> Loading {
     let dirs = content_dirs.to_vec();
     let cache = cache.map(Path::to_path_buf);
@@ -431,12 +429,11 @@ pub fn load_titles_in_background(content_dirs: &[PathBuf], cache: Option<&Path>)
             let _ = send.send(None);
             return (Checked::Changed(load_titles(&dirs)), None);
         };
-        let start = open_cached(&dirs, file);
-        // The check's moment is taken before any file is looked at.
-        let now = std::time::SystemTime::now();
-        // Nobody waiting for it (the start went on without) is no reason to stop.
-        let _ = send.send(start.shown);
-        start.check.run(now)
+        // Nobody waiting for the library shown (the start went on without it) is
+        // no reason to stop.
+        load_cached(&dirs, file, std::time::SystemTime::now(), |shown| {
+            let _ = send.send(shown);
+        })
     };
     let spawned = std::thread::Builder::new().name("library".into()).spawn({
         let send = send.clone();

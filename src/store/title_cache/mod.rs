@@ -1,8 +1,7 @@
 //! The title cache: each unit file's metadata as [`load_titles`] reads it, kept in
 //! `<home>/cache/titles.bin` beside the file's identity from one `stat`. A start
-//! shows the library the cache recorded before looking at any unit file
-//! ([`open_cached`]), then checks every file against it, reading only those that
-//! changed ([`Check::run`]).
+//! shows the library the cache recorded before looking at any unit file, then
+//! checks every file against it, reading only those that changed ([`load_cached`]).
 //!
 //! A cached entry stands for its file only when the file's device, inode, size,
 //! mtime and ctime (to the nanosecond) are all those recorded, and both times lie more
@@ -167,31 +166,7 @@ struct Kept<'a> {
     meta: Cow<'a, [u8]>,
 }
 
-/// A start through the title cache: the library as the cache last saw it, to show
-/// at once, and the check of that library against the unit files.
-#[derive(Debug)]
-pub struct CachedStart {
-    /// The library as the cache holds it, built without looking at any unit file;
-    /// `None` when there is no cache this build wrote for these content dirs.
-    pub shown: Option<Library>,
-    /// What compares the cache with the unit files: see [`Check::run`].
-    pub check: Check,
-}
-
-/// The check of the title cache against the unit files, made after the library
-/// from the cache (if any) is shown: see [`Check::run`].
-#[derive(Debug)]
-pub struct Check {
-    dirs: Vec<PathBuf>,
-    file: PathBuf,
-    /// `None`: no cache is used (no content dirs, or the binary cannot be looked at).
-    tag: Option<Vec<u8>>,
-    bytes: Option<Vec<u8>>,
-    /// Whether [`CachedStart::shown`] holds a library.
-    shown: bool,
-}
-
-/// What the check of the unit files found.
+/// What looking at every unit file found, against the library shown from the cache.
 #[derive(Debug)]
 pub enum Checked {
     /// Every unit file is as the cache recorded it: the library shown from the cache
@@ -203,44 +178,20 @@ pub enum Checked {
     Changed(Library),
 }
 
-/// Read the title cache at `file` and build from it the library it recorded for
-/// `content_dirs`, without looking at any unit file: what a start shows before its
-/// check (see [`Check::run`]) has looked at them.
-#[must_use]
-pub fn open_cached(content_dirs: &[PathBuf], file: &Path) -> CachedStart {
-    // Without content dirs there is nothing to keep: no folder is made for it.
-    let tag = build_tag().filter(|_| !content_dirs.is_empty());
-    let bytes = tag.as_ref().and_then(|_| read_cache_file(file));
-    let shown = tag
-        .as_deref()
-        .zip(bytes.as_deref())
-        .and_then(|(tag, bytes)| decode(bytes, tag))
-        .and_then(|cache| cached_library(&cache, content_dirs));
-    CachedStart {
-        check: Check {
-            dirs: content_dirs.to_vec(),
-            file: file.to_path_buf(),
-            tag,
-            bytes,
-            shown: shown.is_some(),
-        },
-        shown,
-    }
-}
-
-/// The library `cache` recorded, when it was made for exactly `dirs` (in that
-/// order): the built-in units, then each record in order, as reading the files the
-/// records name would add them.
-fn cached_library(cache: &Cache<'_>, dirs: &[PathBuf]) -> Option<Library> {
-    if cache.sections.len() != dirs.len()
-        || cache
+/// Whether `cache` was made for exactly `dirs`, in that order.
+fn made_for(cache: &Cache<'_>, dirs: &[PathBuf]) -> bool {
+    cache.sections.len() == dirs.len()
+        && cache
             .sections
             .iter()
             .zip(dirs)
-            .any(|(s, d)| s.dir != d.as_os_str().as_bytes())
-    {
-        return None;
-    }
+            .all(|(s, d)| s.dir == d.as_os_str().as_bytes())
+}
+
+/// The library `cache` recorded: the built-in units, then each record in order, as
+/// reading the files the records name would add them. `None` when a record does not
+/// decode.
+fn cached_library(cache: &Cache<'_>) -> Option<Library> {
     let mut lib = builtin_titles();
     for r in cache.sections.iter().flat_map(|s| &s.records) {
         let path = PathBuf::from(std::ffi::OsStr::from_bytes(r.path));
@@ -259,160 +210,164 @@ pub fn load_titles_cached(
     file: &Path,
     now: SystemTime,
 ) -> (Library, Option<Update>) {
-    let start = open_cached(content_dirs, file);
-    let (checked, update) = start.check.run(now);
-    let lib = match (checked, start.shown) {
+    let mut shown = None;
+    let (checked, update) = load_cached(content_dirs, file, now, |lib| shown = lib);
+    let lib = match (checked, shown) {
         (Checked::Same(problems), Some(mut lib)) => {
             lib.problems.extend(problems);
             lib
         }
         (Checked::Changed(lib), _) => lib,
-        // Never: a check finds the files the same only when a library was shown.
+        // Never: the files are found the same only when a library was shown.
         (Checked::Same(_), None) => super::content::load_titles(content_dirs),
     };
     (lib, update)
 }
 
-impl Check {
-    /// Look at every unit file: whether the library shown from the cache is the one
-    /// the files give (each file as recorded, none added, none gone), else that
-    /// library, read from the files where they changed and from the cache where they
-    /// did not; and the new cache to write when anything changed. `now` is the moment
-    /// the files are looked at (a file changed within [`UNSURE_NS`] of it is not
-    /// cached).
-    #[must_use]
-    pub fn run(self, now: SystemTime) -> (Checked, Option<Update>) {
-        let Some(tag) = self.tag else {
-            return (
-                Checked::Changed(super::content::load_titles(&self.dirs)),
-                None,
-            );
-        };
-        let taken = since_epoch(now);
-        let old = self.bytes.as_deref().and_then(|b| decode(b, &tag));
-        let mut changed = old.as_ref().is_none_or(|c| {
-            c.sections.len() != self.dirs.len()
-                || c.sections
-                    .iter()
-                    .zip(&self.dirs)
-                    .any(|(s, d)| s.dir != d.as_os_str().as_bytes())
-        });
-        let mut same = self.shown && !changed;
-        let mut problems = Vec::new();
-        let mut entries = Vec::new();
-        // Per content dir: its files, and what the new cache keeps of them (by index).
-        let mut kept: Vec<(Vec<PathBuf>, Vec<Kept<'_>>)> = Vec::new();
-        for dir in &self.dirs {
-            let section = old.as_ref().and_then(|c| {
-                let s = c
-                    .sections
-                    .iter()
-                    .find(|s| s.dir == dir.as_os_str().as_bytes())?;
-                Some(Lookup::new(s, c.taken))
-            });
-            let files = dir_files(&mut problems, dir).unwrap_or_default();
-            let look = |f: &Path| {
-                let stamp = Stamp::of(f);
-                if let Some(s) = &section
-                    && let Some((at, r)) = s.fresh(f, stamp)
-                {
-                    // When the files are as recorded, the library shown is the one
-                    // they give: their metadata is decoded only when it is not.
-                    if self.shown {
-                        return Look::Cached(None, at, r);
-                    }
-                    if let Some(meta) = decode_meta(&r.meta) {
-                        return Look::Cached(Some(Box::new(meta)), at, r);
-                    }
-                }
-                Look::Read(Box::new((stamp, super::content::load_meta(f))))
-            };
-            let mut records = Vec::new();
-            let mut hits = 0;
-            // The place of the last record found: the files must come in the records'
-            // order for the library shown to be theirs.
-            let mut last = None;
-            let at_dir = kept.len();
-            for (i, result) in in_parallel(&files, &look).into_iter().enumerate() {
-                match result {
-                    Look::Cached(meta, at, r) => {
-                        hits += 1;
-                        same &= last < Some(at);
-                        last = Some(at);
-                        records.push(Kept {
-                            file: i,
-                            stamp: r.stamp,
-                            meta: Cow::Borrowed(&r.meta),
-                        });
-                        entries.push((meta.map(|m| *m).ok_or(&*r.meta), at_dir, i));
-                    }
-                    Look::Read(read) => match *read {
-                        (stamp, Ok(meta)) => {
-                            same = false;
-                            if let Some(stamp) = stamp.filter(|s| s.settled_before(taken))
-                                && let Some(bytes) = encode_meta(&meta)
-                            {
-                                records.push(Kept {
-                                    file: i,
-                                    stamp,
-                                    meta: Cow::Owned(bytes),
-                                });
-                            }
-                            entries.push((Ok(meta), at_dir, i));
-                        }
-                        (_, Err(ps)) => problems.extend(ps),
-                    },
-                }
-            }
-            let recorded = section.as_ref().map_or(0, Lookup::len);
-            same &= hits == recorded;
-            changed |= hits != recorded || records.len() != hits;
-            kept.push((files, records));
-        }
-        let checked = if same {
-            Checked::Same(problems)
-        } else {
-            let mut lib = builtin_titles();
-            lib.problems.extend(problems);
-            for (meta, at_dir, i) in entries {
-                let f = kept[at_dir].0[i].clone();
-                // Every record decoded when the library shown was built from them.
-                match meta.or_else(|bytes| decode_meta(bytes).ok_or(())) {
-                    Ok(meta) => lib.add(Entry::lazy(meta, Origin::File(f), None)),
-                    Err(()) => match super::content::load_meta(&f) {
-                        Ok(meta) => lib.add(Entry::lazy(meta, Origin::File(f), None)),
-                        Err(ps) => lib.problems.extend(ps),
-                    },
-                }
-            }
-            Checked::Changed(lib)
-        };
-        if !changed {
-            return (checked, None);
-        }
-        let new = Cache {
-            taken,
-            sections: self
-                .dirs
+/// A start through the title cache at `file`: first `show` is given the library
+/// the cache recorded for exactly `content_dirs`, built without looking at any unit
+/// file (`None` when there is no such cache this build wrote); then every unit file
+/// is looked at. What that found: the library shown is the one the files give (each
+/// file as recorded, none added, none gone), or the library they give now, read
+/// from the files where they changed and from the cache where they did not; and the
+/// new cache to write when anything changed. `now` is the moment the files are
+/// looked at (a file changed within [`UNSURE_NS`] of it is not cached).
+pub fn load_cached(
+    content_dirs: &[PathBuf],
+    file: &Path,
+    now: SystemTime,
+    show: impl FnOnce(Option<Library>),
+) -> (Checked, Option<Update>) {
+    // Without content dirs there is nothing to keep: no folder is made for it.
+    let Some(tag) = build_tag().filter(|_| !content_dirs.is_empty()) else {
+        show(None);
+        return (
+            Checked::Changed(super::content::load_titles(content_dirs)),
+            None,
+        );
+    };
+    let taken = since_epoch(now);
+    let bytes = read_cache_file(file);
+    let old = bytes.as_deref().and_then(|b| decode(b, &tag));
+    let ours = old.as_ref().is_some_and(|c| made_for(c, content_dirs));
+    let shown = old.as_ref().filter(|_| ours).and_then(cached_library);
+    let shown_any = shown.is_some();
+    show(shown);
+    let mut changed = !ours;
+    let mut same = shown_any;
+    let mut problems = Vec::new();
+    let mut entries = Vec::new();
+    // Per content dir: its files, and what the new cache keeps of them (by index).
+    let mut kept: Vec<(Vec<PathBuf>, Vec<Kept<'_>>)> = Vec::new();
+    for dir in content_dirs {
+        let section = old.as_ref().and_then(|c| {
+            let s = c
+                .sections
                 .iter()
-                .zip(&kept)
-                .map(|(dir, (files, records))| Section {
-                    dir: dir.as_os_str().as_bytes(),
-                    records: records
-                        .iter()
-                        .map(|k| Record {
-                            path: files[k.file].as_os_str().as_bytes(),
-                            stamp: k.stamp,
-                            meta: Cow::Borrowed(&k.meta),
-                        })
-                        .collect(),
-                })
-                .collect(),
-        };
-        let update = encode(&new, &tag).map(|bytes| Update {
-            file: self.file.clone(),
-            bytes,
+                .find(|s| s.dir == dir.as_os_str().as_bytes())?;
+            Some(Lookup::new(s, c.taken))
         });
-        (checked, update)
+        let files = dir_files(&mut problems, dir).unwrap_or_default();
+        let look = |f: &Path| {
+            let stamp = Stamp::of(f);
+            if let Some(s) = &section
+                && let Some((at, r)) = s.fresh(f, stamp)
+            {
+                // When the files are as recorded, the library shown is the one
+                // they give: their metadata is decoded only when it is not.
+                if shown_any {
+                    return Look::Cached(None, at, r);
+                }
+                if let Some(meta) = decode_meta(&r.meta) {
+                    return Look::Cached(Some(Box::new(meta)), at, r);
+                }
+            }
+            Look::Read(Box::new((stamp, super::content::load_meta(f))))
+        };
+        let mut records = Vec::new();
+        let mut hits = 0;
+        // The place of the last record found: the files must come in the records'
+        // order for the library shown to be theirs.
+        let mut last = None;
+        let at_dir = kept.len();
+        for (i, result) in in_parallel(&files, &look).into_iter().enumerate() {
+            match result {
+                Look::Cached(meta, at, r) => {
+                    hits += 1;
+                    same &= last < Some(at);
+                    last = Some(at);
+                    records.push(Kept {
+                        file: i,
+                        stamp: r.stamp,
+                        meta: Cow::Borrowed(&r.meta),
+                    });
+                    entries.push((meta.map(|m| *m).ok_or(&*r.meta), at_dir, i));
+                }
+                Look::Read(read) => match *read {
+                    (stamp, Ok(meta)) => {
+                        same = false;
+                        if let Some(stamp) = stamp.filter(|s| s.settled_before(taken))
+                            && let Some(bytes) = encode_meta(&meta)
+                        {
+                            records.push(Kept {
+                                file: i,
+                                stamp,
+                                meta: Cow::Owned(bytes),
+                            });
+                        }
+                        entries.push((Ok(meta), at_dir, i));
+                    }
+                    (_, Err(ps)) => problems.extend(ps),
+                },
+            }
+        }
+        let recorded = section.as_ref().map_or(0, Lookup::len);
+        same &= hits == recorded;
+        changed |= hits != recorded || records.len() != hits;
+        kept.push((files, records));
     }
+    let checked = if same {
+        Checked::Same(problems)
+    } else {
+        let mut lib = builtin_titles();
+        lib.problems.extend(problems);
+        for (meta, at_dir, i) in entries {
+            let f = kept[at_dir].0[i].clone();
+            // Every record decoded when the library shown was built from them.
+            match meta.or_else(|bytes| decode_meta(bytes).ok_or(())) {
+                Ok(meta) => lib.add(Entry::lazy(meta, Origin::File(f), None)),
+                Err(()) => match super::content::load_meta(&f) {
+                    Ok(meta) => lib.add(Entry::lazy(meta, Origin::File(f), None)),
+                    Err(ps) => lib.problems.extend(ps),
+                },
+            }
+        }
+        Checked::Changed(lib)
+    };
+    if !changed {
+        return (checked, None);
+    }
+    let new = Cache {
+        taken,
+        sections: content_dirs
+            .iter()
+            .zip(&kept)
+            .map(|(dir, (files, records))| Section {
+                dir: dir.as_os_str().as_bytes(),
+                records: records
+                    .iter()
+                    .map(|k| Record {
+                        path: files[k.file].as_os_str().as_bytes(),
+                        stamp: k.stamp,
+                        meta: Cow::Borrowed(&k.meta),
+                    })
+                    .collect(),
+            })
+            .collect(),
+    };
+    let update = encode(&new, &tag).map(|bytes| Update {
+        file: file.to_path_buf(),
+        bytes,
+    });
+    (checked, update)
 }

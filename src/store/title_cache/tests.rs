@@ -152,18 +152,23 @@ fn the_library_shown_is_the_one_the_cache_recorded() {
     let (_tmp, dirs, file) = cached_dir(later());
     let tag = build_tag().expect("tag");
     doctor(&file, "缓存里的标题", None, &tag);
-    let start = open_cached(&dirs, &file);
-    let shown = start.shown.expect("a cache of these dirs");
+    let mut shown = None;
+    let checked = load_cached(&dirs, &file, later(), |lib| shown = lib);
     assert_eq!(
-        shown.meta("u-a").map(|m| m.title.as_str()),
+        shown
+            .expect("a cache of these dirs")
+            .meta("u-a")
+            .map(|m| m.title.as_str()),
         Some("缓存里的标题"),
         "from the cache, the file unread"
     );
-    assert!(matches!(start.check.run(later()), (Checked::Same(p), None) if p.is_empty()));
+    assert!(matches!(checked, (Checked::Same(p), None) if p.is_empty()));
     // The dirs in another order are another library: nothing is shown.
     let mut two = dirs.clone();
     two.insert(0, dirs[0].with_file_name("none"));
-    assert!(open_cached(&two, &file).shown.is_none());
+    let mut shown = None;
+    let _ = load_cached(&two, &file, later(), |lib| shown = lib);
+    assert!(shown.is_none());
 }
 
 #[test]
@@ -184,10 +189,10 @@ fn records_out_of_the_files_order_are_not_the_library_the_files_give() {
     let mut old = decode(&bytes, &tag).expect("whole");
     old.sections[0].records.reverse();
     std::fs::write(&file, encode(&old, &tag).expect("small")).expect("write");
-    let start = open_cached(&dirs, &file);
-    let shown = start.shown.expect("a cache of these dirs");
+    let mut shown = None;
+    let (checked, _) = load_cached(&dirs, &file, later(), |lib| shown = lib);
+    let shown = shown.expect("a cache of these dirs");
     assert_eq!(shown.meta("u-a").expect("listed").title, "文件里的标题");
-    let (checked, _) = start.check.run(later());
     let Checked::Changed(lib) = checked else {
         panic!("the files' order gives another library");
     };
